@@ -1,0 +1,323 @@
+"""The :class:`Gazetteer`: curated places, name lookup, mentions in text, reverse lookup."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cached_property
+
+from shapely.geometry import Point, mapping
+from shapely.geometry.polygon import orient
+
+from .exc import AmbiguousName
+from .geodesy import area_m2, circle, disc_area_m2, distance_m
+from .matcher import Matcher, extend_article, is_actor_use, is_modifier
+from .normalize import name_key
+from .place import SUB_CITY_KINDS, Place
+
+#: Words right after a name that make it a place inside a city ("al-Romania district").
+_LOCAL_CUE = re.compile(r"^\W{0,3}(?:district|neighbou?rhood|quarter|area|street|suburb|square|roundabout)s?\b", re.IGNORECASE)
+#: Context that points to a country rather than a Raqqa district of the same name.
+_COUNTRY_CUE = re.compile(r"\b(?:country|countries|European|EU|NATO|Bucharest|government of|embassy)\b")
+#: A capitalised name just before a trigger word ("the Tayar district"), or right after "town of".
+_NAME_BEFORE = re.compile(r"((?:(?:[Aa]l|[Ee]l|[Aa]r|[Aa]s|[Aa]sh|a)[-\u2019' ])?[A-Z][\w\u2019'-]*(?: (?:(?:al|el|a)-)?[A-Z][\w\u2019'-]*){0,3})\s+$")
+_NAME_AFTER = re.compile(r"^\s+((?:(?:[Aa]l|[Ee]l|[Aa]r|[Aa]s|[Aa]sh|a)-)?[A-Z][\w\u2019'-]*(?: (?:(?:al|el|a)-)?[A-Z][\w\u2019'-]*){0,3})")
+_ABBREVIATION = re.compile(r"^(?:[A-Z]\.?){2,3}$")
+_NOT_NAMES = frozenset(
+    "The A An This That These Those Each Every One Two Three Its His Her Their Our Eastern Western Northern Southern Central "
+    "East West North South Old New Industrial Residential Another Same Whole Entire Which What".split()
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place name found in a text.
+
+    Attributes
+    ----------
+    text : str
+        The name as written (article included: ``Al-Meshleb``).
+    start, end : int
+        Character offsets in the text: ``text == source[start:end]``.
+    place : Place or None
+        The resolved place; ``None`` when unknown or ambiguous.
+    candidates : tuple of Place
+        Every place the name could be (more than one when ambiguous).
+    status : str
+        ``resolved``, ``ambiguous`` or ``unknown`` (a place-like name not in the gazetteer).
+    """
+
+    text: str
+    start: int
+    end: int
+    place: Place | None
+    candidates: tuple[Place, ...] = ()
+    status: str = "resolved"
+
+    def to_json(self) -> dict:
+        """The mention as the command line prints it."""
+        p = self.place
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "status": self.status,
+            "place_id": p.id if p else None,
+            "name": p.name if p else None,
+            "lat": p.lat if p else None,
+            "lon": p.lon if p else None,
+            "uncertainty_m": p.uncertainty_m if p else None,
+            "candidates": [c.id for c in self.candidates] if self.status == "ambiguous" else [],
+        }
+
+
+class Gazetteer:
+    """A set of curated places with name lookup and text matching.
+
+    Parameters
+    ----------
+    places : iterable of Place
+        Already validated places (see :func:`gazetteer.load`).
+    """
+
+    def __init__(self, places: Iterable[Place]) -> None:
+        self._places: dict[str, Place] = {}
+        for p in places:
+            self._places[p.id] = p
+        index: dict[str, set[str]] = defaultdict(set)
+        for p in self._places.values():
+            for n in p.names:
+                index[name_key(n)].add(p.id)
+            if p.name_ar:
+                index[name_key(p.name_ar)].add(p.id)
+        self._index = {k: tuple(sorted(v)) for k, v in index.items() if k}
+
+    # ------------------------------------------------------------ containers
+    def __len__(self) -> int:
+        return len(self._places)
+
+    def __iter__(self) -> Iterator[Place]:
+        return iter(self._places.values())
+
+    def __contains__(self, place_id: object) -> bool:
+        return place_id in self._places
+
+    def get(self, place_id: str) -> Place:
+        """The place with this id; ``KeyError`` naming it otherwise."""
+        try:
+            return self._places[place_id]
+        except KeyError:
+            raise KeyError(f"no place with id {place_id!r} in the gazetteer") from None
+
+    def ancestors(self, place_id: str) -> list[Place]:
+        """Parents of a place, nearest first."""
+        out = []
+        p = self.get(place_id)
+        while p.parent and p.parent in self._places and len(out) < 20:
+            p = self._places[p.parent]
+            out.append(p)
+        return out
+
+    def descendants(self, place_id: str) -> list[Place]:
+        """Every place whose chain of parents passes through ``place_id``."""
+        return [p for p in self if any(a.id == place_id for a in self.ancestors(p.id))]
+
+    def address(self, place: Place) -> str:
+        """``al-Mishlab, Raqqa, Raqqa Governorate, Syria``."""
+        return ", ".join([place.name] + [a.name for a in self.ancestors(place.id)])
+
+    # ------------------------------------------------------------ lookup
+    def candidates(self, name: str) -> tuple[Place, ...]:
+        """Every place this name (or id) may refer to."""
+        if name in self._places:
+            return (self._places[name],)
+        return tuple(self._places[i] for i in self._index.get(name_key(name), ()))
+
+    def lookup(self, name: str) -> Place | None:
+        """The place a name refers to, or ``None`` when the gazetteer does not know it.
+
+        Raises
+        ------
+        AmbiguousName
+            When the name is shared by several places (e.g. ``Romania``);
+            :meth:`mentions` uses context to decide, ``lookup`` never guesses.
+        """
+        found = self.candidates(name)
+        if len(found) > 1:
+            raise AmbiguousName(name, found)
+        return found[0] if found else None
+
+    # ------------------------------------------------------------ reverse
+    def reverse(self, lat: float, lon: float) -> Place | None:
+        """The smallest place containing the point.
+
+        Polygons contain what they cover; a place known only as a point
+        "contains" what lies within its uncertainty radius (circular zones,
+        their radius). Lines (rivers, streets) contain nothing.
+        """
+        best: tuple[float, Place] | None = None
+        pt = Point(lon, lat)
+        for p, geom, area in self._areas:
+            if geom is not None:
+                if not geom.covers(pt):
+                    continue
+            else:
+                radius = p.radius_m or p.uncertainty_m
+                if distance_m(lat, lon, p.lat, p.lon) > radius:
+                    continue
+            if best is None or area < best[0]:
+                best = (area, p)
+        return best[1] if best else None
+
+    @cached_property
+    def _areas(self) -> list[tuple[Place, object, float]]:
+        out = []
+        for p in self:
+            g = p.shape
+            if g.geom_type in ("Polygon", "MultiPolygon"):
+                out.append((p, g, area_m2(g)))
+            elif g.geom_type == "Point":
+                out.append((p, None, disc_area_m2(p.radius_m or p.uncertainty_m)))
+        return out
+
+    # ------------------------------------------------------------ mentions
+    @cached_property
+    def _matcher(self) -> Matcher:
+        pairs = []
+        for p in self:
+            pairs.extend((p.id, n) for n in p.names)
+            if p.name_ar:
+                pairs.append((p.id, p.name_ar))
+        return Matcher(pairs)
+
+    def mentions(self, text: str, *, unresolved: bool = True) -> list[Mention]:
+        """Every place mention in ``text``, in order, with character offsets.
+
+        Ambiguous names are settled by context where it speaks clearly (a
+        following "district", an attached Arabic article, the city named
+        nearby, country words); otherwise they come back ``ambiguous`` with
+        their candidates. Compound modifiers (``US-led``, ``Britain-based``)
+        and countries standing for their state or troops (``US and British
+        troops``) name actors, not places, and are skipped.
+
+        Parameters
+        ----------
+        text : str
+            The article.
+        unresolved : bool, keyword-only
+            Also return place-like names the gazetteer does not know ("the
+            Tayar district", "the town of X") with ``status="unknown"``.
+        """
+        hits, triggers = self._matcher.scan(text)
+        out: list[Mention] = []
+        pending: list[int] = []
+        for h in hits:
+            if is_modifier(text, h.end):
+                continue
+            start = extend_article(text, h.start)
+            cands = tuple(self._places[i] for i in h.place_ids)
+            if all(c.kind == "country" for c in cands) and (is_actor_use(text, h.end) or _ABBREVIATION.match(text[h.start : h.end])):
+                # "US", "U.S.", "UK" in reporting name the state as an actor, never where something happened
+                continue
+            if len(cands) == 1:
+                out.append(Mention(text[start : h.end], start, h.end, cands[0], cands))
+            else:
+                pending.append(len(out))
+                out.append(Mention(text[start : h.end], start, h.end, None, cands, "ambiguous"))
+        for i in pending:
+            out[i] = self._disambiguate(text, out[i], out)
+        if unresolved and triggers:
+            out.extend(self._unknown(text, triggers, out))
+            out.sort(key=lambda m: m.start)
+        return out
+
+    def _disambiguate(self, text: str, m: Mention, others: list[Mention]) -> Mention:
+        cands = list(m.candidates)
+        after = text[m.end : m.end + 30]
+        window = text[max(0, m.start - 250) : m.end + 120]
+        has_article = m.text[:1].lower() in "ae" and m.text[1:3].lower() in ("l-", "r-", "s-", "-")
+        local = [c for c in cands if c.kind in SUB_CITY_KINDS or c.kind == "suburb"]
+        if (_LOCAL_CUE.match(after) or has_article) and len(local) >= 1:
+            cands = local
+        elif _COUNTRY_CUE.search(window):
+            countries = [c for c in cands if c.kind == "country"]
+            if len(countries) == 1:
+                cands = countries
+        if len(cands) > 1:
+            # the city named nearest before (or just after) decides between same-named parts of two cities
+            near = [o for o in others if o.place is not None and o.start != m.start and abs(o.start - m.start) <= 300]
+            near.sort(key=lambda o: (o.start > m.start, abs(o.start - m.start)))
+            for o in near:
+                ctx = {o.place.id} | {a.id for a in self.ancestors(o.place.id)}
+                fit = [c for c in cands if ctx & ({c.id} | {a.id for a in self.ancestors(c.id)}) - {"syria", "iraq"}]
+                fit = [c for c in fit if c.kind != "country"]
+                if len(fit) == 1:
+                    cands = fit
+                    break
+        if len(cands) == 1:
+            return Mention(m.text, m.start, m.end, cands[0], m.candidates)
+        return m
+
+    def _unknown(self, text: str, triggers: list[tuple[int, int]], known: list[Mention]) -> list[Mention]:
+        spans = [(m.start, m.end) for m in known]
+        out: dict[int, Mention] = {}
+        for t_start, t_end in triggers:
+            word = text[t_start:t_end].lower()
+            if word.endswith(" of"):
+                mt = _NAME_AFTER.match(text[t_end : t_end + 60])
+                if not mt:
+                    continue
+                s, e = t_end + mt.start(1), t_end + mt.end(1)
+            else:
+                mt = _NAME_BEFORE.search(text[max(0, t_start - 60) : t_start])
+                if not mt:
+                    continue
+                s = max(0, t_start - 60) + mt.start(1)
+                e = s + len(mt.group(1))
+            name = text[s:e].rstrip("'\u2019s").rstrip()
+            e = s + len(name)
+            first = name.split()[0].split("-")[-1] if name.split() else ""
+            if not name or first in _NOT_NAMES or name in _NOT_NAMES:
+                continue
+            if any(a < e and s < b for a, b in spans):
+                continue
+            out.setdefault(s, Mention(name, s, e, None, (), "unknown"))
+        return list(out.values())
+
+    # ------------------------------------------------------------ export
+    def to_geojson(self) -> dict:
+        """The gazetteer as RFC 7946 GeoJSON.
+
+        Longitude-latitude order, counter-clockwise exterior rings, no ``crs``
+        member; circular zones expanded to geodesic polygons (``radius_m``
+        kept as a property), coordinates rounded to 6 decimals (about 0.1 m).
+        """
+        feats = []
+        for p in sorted(self, key=lambda p: p.id):
+            f = p.to_feature()
+            g = p.shape
+            if p.radius_m:
+                g = circle(p.lat, p.lon, p.radius_m)
+            if g.geom_type == "Polygon":
+                g = orient(g, 1.0)
+            elif g.geom_type == "MultiPolygon":
+                from shapely.geometry import MultiPolygon
+
+                g = MultiPolygon([orient(x, 1.0) for x in g.geoms])
+            f["geometry"] = _round(mapping(g))
+            f["properties"]["id"] = p.id
+            f["properties"]["address"] = self.address(p)
+            f["properties"]["sources"] = [dict(s) for s in p.sources]
+            feats.append(f)
+        return {"type": "FeatureCollection", "features": feats}
+
+
+def _round(geom: dict, nd: int = 6) -> dict:
+    def r(c):
+        if isinstance(c, (int, float)):
+            return round(float(c), nd)
+        return [r(x) for x in c]
+
+    return {"type": geom["type"], "coordinates": r(geom["coordinates"])}

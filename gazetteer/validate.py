@@ -1,0 +1,263 @@
+"""Validation of gazetteer data: collect every problem, report them in one error.
+
+As osmnx's ``_validate.py``: nothing stops at the first problem, so a curator
+fixes a broken file in one pass.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from shapely.geometry import Point, shape
+from shapely.validation import explain_validity
+
+from .exc import DataError, Problem
+from .normalize import name_key
+from .place import GEOMETRY_QUALITIES, KINDS, Place
+
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_GEOMETRY_TYPES = {"Point", "LineString", "MultiLineString", "Polygon", "MultiPolygon"}
+_SUPPORTS = {"point", "outline", "line", "identity", "radius"}
+
+#: How far (km) a place may sit outside a parent known only as a point, by the parent's kind.
+PARENT_REACH_KM = {"country": 900, "region": 400, "governorate": 250, "city": 15, "town": 10, "zone": 60}
+
+
+def _short(value: Any, limit: int = 60) -> str:
+    r = repr(value)
+    return r if len(r) <= limit else r[: limit - 3] + "..."
+
+
+def _iter_coords(coords: Any) -> Iterable[tuple[float, float]]:
+    if isinstance(coords, (list, tuple)) and coords and isinstance(coords[0], (int, float)):
+        yield coords  # type: ignore[misc]
+    elif isinstance(coords, (list, tuple)):
+        for c in coords:
+            yield from _iter_coords(c)
+
+
+def parse_places(data: Any, *, source: str = "<data>") -> list[Place]:
+    """Turn a GeoJSON FeatureCollection into places, or raise one :class:`DataError` listing every problem.
+
+    Checks the schema of each record, geometry validity, coordinate ranges and
+    order, unique ids, parents, sources, and that an alias is shared by two
+    places only when both declare themselves ambiguous.
+
+    Parameters
+    ----------
+    data : dict
+        Parsed GeoJSON.
+    source : str, keyword-only
+        Where the data came from, for messages.
+    """
+    problems: list[Problem] = []
+    add = lambda pid, fld, exp, found: problems.append(Problem(pid, fld, exp, found))  # noqa: E731
+
+    if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
+        raise DataError(source, [Problem("<file>", "type", "a GeoJSON FeatureCollection", _short(data.get("type") if isinstance(data, dict) else type(data).__name__))])
+    feats = data.get("features")
+    if not isinstance(feats, list) or not feats:
+        raise DataError(source, [Problem("<file>", "features", "a non-empty list of Features", _short(feats))])
+
+    places: list[Place] = []
+    seen: dict[str, int] = {}
+    for n, f in enumerate(feats):
+        pid = f.get("id") if isinstance(f, dict) else None
+        label = pid if isinstance(pid, str) and pid else f"feature #{n}"
+        if not isinstance(f, dict) or f.get("type") != "Feature":
+            add(label, "type", "'Feature'", _short(f.get("type") if isinstance(f, dict) else f))
+            continue
+        if not isinstance(pid, str) or not _ID.match(pid):
+            add(label, "id", "a lowercase id of [a-z0-9-]", _short(pid))
+        elif pid in seen:
+            add(label, "id", "a unique id", f"duplicate of feature #{seen[pid]}")
+        else:
+            seen[pid] = n
+        props = f.get("properties")
+        if not isinstance(props, dict):
+            add(label, "properties", "an object", _short(props))
+            continue
+        before = len(problems)
+
+        def need(fld: str, typ: type | tuple, expected: str, *, optional: bool = False) -> Any:
+            v = props.get(fld)
+            if v is None and optional:
+                return None
+            if isinstance(v, bool) and typ in (int, float, (int, float)):
+                add(label, fld, expected, _short(v))
+                return None
+            if not isinstance(v, typ) or (isinstance(v, str) and not v.strip()):
+                add(label, fld, expected, "missing" if fld not in props else _short(v))
+                return None
+            return v
+
+        name = need("name", str, "a non-empty string")
+        kind = need("kind", str, f"one of {', '.join(KINDS)}")
+        if kind is not None and kind not in KINDS:
+            add(label, "kind", f"one of {', '.join(KINDS)}", _short(kind))
+        lat = need("lat", (int, float), "a latitude in degrees")
+        lon = need("lon", (int, float), "a longitude in degrees")
+        if lat is not None and not -90 <= lat <= 90:
+            add(label, "lat", "a latitude in [-90, 90]", _short(lat))
+            lat = None
+        if lon is not None and not -180 <= lon <= 180:
+            add(label, "lon", "a longitude in [-180, 180]", _short(lon))
+            lon = None
+        unc = need("uncertainty_m", (int, float), "a positive number of metres")
+        if unc is not None and not (unc > 0 and math.isfinite(unc)):
+            add(label, "uncertainty_m", "a positive number of metres", _short(unc))
+        parent = need("parent", str, "a place id or null", optional=True)
+        if parent is None and kind not in (None, "country"):
+            add(label, "parent", "the id of the containing place (only countries have none)", "null")
+        aliases = props.get("aliases", [])
+        if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+            add(label, "aliases", "a list of non-empty strings", _short(aliases))
+            aliases = []
+        name_ar = need("name_ar", str, "an Arabic name or null", optional=True)
+        quality = need("geometry_quality", str, f"one of {', '.join(GEOMETRY_QUALITIES)}")
+        if quality is not None and quality not in GEOMETRY_QUALITIES:
+            add(label, "geometry_quality", f"one of {', '.join(GEOMETRY_QUALITIES)}", _short(quality))
+        notes = props.get("notes") or ""
+        if quality == "unsourced" and not notes.strip():
+            add(label, "notes", "an explanation of why the position is unsourced", "empty notes")
+        sources = props.get("sources")
+        if not isinstance(sources, list) or not sources:
+            add(label, "sources", "at least one source for the coordinates", _short(sources))
+            sources = []
+        for i, s in enumerate(sources):
+            if not isinstance(s, dict) or not isinstance(s.get("ref"), str) or not s["ref"].strip():
+                add(label, f"sources[{i}].ref", "a non-empty reference", _short(s))
+            elif s.get("supports") not in _SUPPORTS:
+                add(label, f"sources[{i}].supports", f"one of {', '.join(sorted(_SUPPORTS))}", _short(s.get("supports")))
+        ambiguous = props.get("ambiguous", False)
+        if not isinstance(ambiguous, bool):
+            add(label, "ambiguous", "true or false", _short(ambiguous))
+            ambiguous = False
+        radius = props.get("radius_m")
+        if radius is not None and (isinstance(radius, bool) or not isinstance(radius, (int, float)) or radius <= 0):
+            add(label, "radius_m", "a positive radius in metres or null", _short(radius))
+            radius = None
+
+        geom = f.get("geometry")
+        g = None
+        if not isinstance(geom, dict) or geom.get("type") not in _GEOMETRY_TYPES:
+            add(label, "geometry", f"a GeoJSON geometry of type {', '.join(sorted(_GEOMETRY_TYPES))}", _short(geom.get("type") if isinstance(geom, dict) else geom))
+        else:
+            coords = list(_iter_coords(geom.get("coordinates")))
+            bad = [c for c in coords if len(c) < 2 or not (-180 <= c[0] <= 180 and -90 <= c[1] <= 90)]
+            if not coords or bad:
+                add(label, "geometry.coordinates", "[longitude, latitude] pairs in range", _short(bad[0] if bad else geom.get("coordinates")))
+            else:
+                try:
+                    g = shape(geom)
+                except Exception as e:  # shapely raises several types for malformed input
+                    add(label, "geometry", "a well-formed geometry", f"{type(e).__name__}: {e}")
+                if g is not None and not g.is_valid:
+                    add(label, "geometry", "a valid geometry", explain_validity(g))
+                    g = None
+            if radius is not None and geom.get("type") != "Point":
+                add(label, "radius_m", "a Point geometry when a radius is set", geom.get("type"))
+        if g is not None and lat is not None and lon is not None:
+            _check_point_vs_geometry(label, g, lat, lon, unc or 0, add)
+
+        if len(problems) == before and isinstance(pid, str):
+            places.append(
+                Place(
+                    id=pid, name=name, kind=kind, lat=float(lat), lon=float(lon), uncertainty_m=float(unc),
+                    parent=parent, aliases=tuple(aliases), name_ar=name_ar, geometry=geom,
+                    geometry_quality=quality, sources=tuple(sources), notes=notes,
+                    ambiguous=ambiguous, radius_m=None if radius is None else float(radius),
+                )
+            )
+
+    by_id = {p.id: p for p in places}
+    for p in places:
+        if p.parent is not None and p.parent not in seen:
+            add(p.id, "parent", "the id of a place in the gazetteer", _short(p.parent))
+    _check_cycles(by_id, add)
+    _check_aliases(places, add)
+    if problems:
+        raise DataError(source, problems)
+    return places
+
+
+def _check_point_vs_geometry(label: str, g, lat: float, lon: float, unc: float, add) -> None:
+    from .geodesy import distance_to_geometry_m
+
+    d = distance_to_geometry_m(lat, lon, g)
+    tolerance = max(unc, 50.0)
+    if d <= tolerance:
+        return
+    swapped = distance_to_geometry_m(lon, lat, g) if -90 <= lon <= 90 else math.inf
+    if swapped <= tolerance:
+        add(label, "lat/lon", "the representative point on the geometry", f"lat and lon swapped ({lat}, {lon})")
+    else:
+        add(label, "lat/lon", f"a point within {tolerance:.0f} m of the geometry", f"({lat}, {lon}) is {d:,.0f} m away")
+
+
+def _check_cycles(by_id: dict[str, Place], add) -> None:
+    for p in by_id.values():
+        seen = {p.id}
+        q = p.parent
+        while q is not None and q in by_id:
+            if q in seen:
+                add(p.id, "parent", "a chain of parents that ends at a country", f"a cycle through {q!r}")
+                break
+            seen.add(q)
+            q = by_id[q].parent
+
+
+def _check_aliases(places: list[Place], add) -> None:
+    owners: dict[str, set[str]] = defaultdict(set)
+    for p in places:
+        for n in p.names:
+            k = name_key(n)
+            if k:
+                owners[k].add(p.id)
+        if p.name_ar:
+            owners[name_key(p.name_ar)].add(p.id)
+    by_id = {p.id: p for p in places}
+    for key, ids in sorted(owners.items()):
+        if len(ids) > 1 and not all(by_id[i].ambiguous for i in ids):
+            undeclared = sorted(i for i in ids if not by_id[i].ambiguous)
+            for i in undeclared:
+                others = sorted(ids - {i})
+                add(i, "aliases", f"a name not shared with {', '.join(others)} unless both set ambiguous: true", f"shared name key {key!r}")
+
+
+def check_parents(places: list[Place]) -> list[Problem]:
+    """Each place within (or near, for point-only parents) its parent.
+
+    Returns problems rather than raising: ``check`` reports them with the rest.
+    """
+    from .geodesy import distance_m, distance_to_geometry_m
+
+    by_id = {p.id: p for p in places}
+    out: list[Problem] = []
+    for p in places:
+        parent = by_id.get(p.parent) if p.parent else None
+        if parent is None:
+            continue
+        pg = parent.shape
+        if pg.geom_type in ("Polygon", "MultiPolygon"):
+            d = distance_to_geometry_m(p.lat, p.lon, pg)
+            allowed = p.uncertainty_m + parent.uncertainty_m
+            if d > allowed:
+                out.append(Problem(p.id, "parent", f"a point inside {parent.id!r} or within {allowed:,.0f} m of it", f"{d:,.0f} m outside"))
+        else:
+            d = distance_m(p.lat, p.lon, parent.lat, parent.lon)
+            reach = PARENT_REACH_KM.get(parent.kind, 50) * 1000 + p.uncertainty_m + parent.uncertainty_m
+            if parent.radius_m:
+                reach = parent.radius_m + p.uncertainty_m
+            if d > reach:
+                out.append(Problem(p.id, "parent", f"within {reach / 1000:,.0f} km of {parent.id!r}", f"{d / 1000:,.1f} km away"))
+    return out
+
+
+def point_in(lat: float, lon: float, geometry: dict) -> bool:
+    """True if ``(lat, lon)`` lies in a GeoJSON polygon geometry."""
+    return shape(geometry).covers(Point(lon, lat))

@@ -1,0 +1,39 @@
+"""Shared fixtures: the shipped gazetteer, the small test fixture, the seed articles."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="session")
+def gz():
+    import gazetteer
+
+    return gazetteer.load()
+
+
+@pytest.fixture(scope="session")
+def small():
+    import gazetteer
+
+    return gazetteer.load(DATA / "places_small.geojson")
+
+
+@pytest.fixture()
+def small_data() -> dict:
+    """A fresh, mutable copy of the small fixture's GeoJSON."""
+    return json.loads((DATA / "places_small.geojson").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def seed_texts() -> dict[str, str]:
+    import gazetteer
+
+    return {p.stem[:3]: gazetteer.read_article(p) for p in sorted(SEEDS.glob("*.txt"))}

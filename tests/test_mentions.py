@@ -1,0 +1,159 @@
+"""Place mentions in text: offsets, resolution, context, unresolved names."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+# How each spelling in the seeds must resolve. Every mention found must be listed here,
+# so a new wrong placement fails the test rather than slipping onto the map.
+EXPECTED = {
+    "Raqqa": "raqqa",
+    "Raqa": "raqqa",
+    "Syria": "syria",
+    "Iraq": "iraq",
+    "Mosul": "mosul",
+    "Aleppo": "aleppo",
+    "Fallujah": "fallujah",
+    "Jazra": "raqqa-jazra",
+    "West Raqqa": "raqqa-west",
+    "Topzawa": "topzawa",
+    "Bashiqa": "bashiqa",
+    "al-Mishlab": "raqqa-mishlab",
+    "Mishlab": "raqqa-mishlab",
+    "Al-Meshleb": "raqqa-mishlab",
+    "al-Sabahia": "raqqa-sabahia",
+    "Sabahia": "raqqa-sabahia",
+    "al-Romania": "raqqa-romania",
+    "Nour Street": "raqqa-nour-street",
+    "Tabqa": "tabqa",
+    "Hazima": "hazima",
+    "Harqal citadel": "heraqla",
+    "Euphrates River": "euphrates",
+    "Euphrates": "euphrates",
+    "Old City": "mosul-old-city",
+    "Jordan": "jordan",
+    "Al-Tanaf garrison": "al-tanf",
+    "Nazlat a-Shahadah": "raqqa-nazlat-shahada",
+    "Russia": "russia",
+}
+
+MUST_FIND = [
+    ("000", "Jazra", "raqqa-jazra"),
+    ("000", "West Raqqa", "raqqa-west"),
+    ("001", "Fallujah", "fallujah"),
+    ("001", "Aleppo", "aleppo"),
+    ("002", "Topzawa", "topzawa"),
+    ("002", "Bashiqa", "bashiqa"),
+    ("002", "al-Mishlab", "raqqa-mishlab"),
+    ("002", "al-Sabahia", "raqqa-sabahia"),
+    ("002", "al-Romania", "raqqa-romania"),
+    ("002", "Nour Street", "raqqa-nour-street"),
+    ("002", "Jazra", "raqqa-jazra"),
+    ("002", "Tabqa", "tabqa"),
+    ("003", "Hazima", "hazima"),
+    ("003", "Al-Meshleb", "raqqa-mishlab"),
+    ("003", "Harqal citadel", "heraqla"),
+    ("003", "Euphrates River", "euphrates"),
+    ("003", "Old City", "mosul-old-city"),
+    ("003", "Al-Tanaf garrison", "al-tanf"),
+    ("003", "Raqa", "raqqa"),
+    ("004", "Nazlat a-Shahadah", "raqqa-nazlat-shahada"),
+    ("004", "Euphrates", "euphrates"),
+]
+
+
+@pytest.mark.parametrize(("seed", "text", "place_id"), MUST_FIND)
+def test_seed_mention_found_and_resolved(gz, seed_texts, seed, text, place_id):
+    found = [m for m in gz.mentions(seed_texts[seed]) if m.text == text]
+    assert found, f"{text!r} not found in seed {seed}"
+    assert {m.place.id if m.place else None for m in found} == {place_id}
+
+
+def test_no_seed_mention_is_placed_wrongly(gz, seed_texts):
+    wrong = []
+    for seed, text in seed_texts.items():
+        for m in gz.mentions(text):
+            assert text[m.start : m.end] == m.text
+            if m.place is None:
+                continue
+            want = EXPECTED.get(m.text, EXPECTED.get(m.text.split("-", 1)[-1]))
+            if want != m.place.id:
+                wrong.append((seed, m.text, m.start, m.place.id, want))
+    assert wrong == []
+
+
+def test_actor_modifiers_are_not_places(gz, seed_texts):
+    texts = [m.text for t in seed_texts.values() for m in gz.mentions(t)]
+    assert "US" not in texts and "U.S" not in texts and "Britain" not in texts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "place_id"),
+    [
+        ("The forces are now advancing into al-Romania district in northwest Raqqa.", "al-Romania", "raqqa-romania"),
+        ("Fighting reached the Romania district on Monday.", "Romania", "raqqa-romania"),
+        ("Romania, a European Union member, sent aid to the country.", "Romania", "romania"),
+        ("US-backed forces are battling IS in Mosul and have confined them around the Old City.", "Old City", "mosul-old-city"),
+        ("In Raqqa, the SDF pushed into the Old City from the east.", "Old City", "raqqa-old-city"),
+    ],
+)
+def test_context_settles_ambiguous_names(gz, sentence, name, place_id):
+    m = next(m for m in gz.mentions(sentence) if m.text == name)
+    assert m.place is not None and m.place.id == place_id, m
+    assert len(m.candidates) >= 2
+
+
+def test_ambiguous_without_context_is_not_placed(gz):
+    ms = [m for m in gz.mentions("Romania.") if m.text == "Romania"]
+    assert ms and ms[0].place is None and ms[0].status == "ambiguous"
+    assert {c.id for c in ms[0].candidates} >= {"romania", "raqqa-romania"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unknown"),
+    [
+        ("SDF fighters took the al-Zzzqiya district on Sunday.", "al-Zzzqiya"),
+        ("Clashes spread to the Qwertyville neighbourhood.", "Qwertyville"),
+        ("They reached the town of Blorptown after dawn.", "Blorptown"),
+    ],
+)
+def test_unknown_place_like_names_come_back_unresolved(gz, sentence, unknown):
+    ms = [m for m in gz.mentions(sentence) if m.status == "unknown"]
+    assert [m.text for m in ms] == [unknown]
+    assert ms[0].place is None
+    assert sentence[ms[0].start : ms[0].end] == unknown
+
+
+def test_known_names_are_not_also_unknown(gz):
+    ms = gz.mentions("The SDF broke into the eastern Al-Meshleb district of the city.")
+    assert [(m.text, m.status) for m in ms] == [("Al-Meshleb", "resolved")]
+
+
+def test_non_ascii_text_keeps_offsets(gz):
+    text = "Ｆighting in Raqqā’s al-Mishlab — and in الرقة — continued; İstanbul Jazra."
+    ms = gz.mentions(text)
+    for m in ms:
+        assert text[m.start : m.end] == m.text
+    ids = [m.place.id for m in ms if m.place]
+    assert ids.count("raqqa") == 2 and "raqqa-mishlab" in ids and "raqqa-jazra" in ids
+
+
+def test_damaged_character_does_not_stop_matching(gz, seed_texts):
+    assert "\ufffd" in seed_texts["004"]
+    assert any(m.text == "Nazlat a-Shahadah" for m in gz.mentions(seed_texts["004"]))
+
+
+_pieces = st.sampled_from(["Raqqa", " ", "al-", "Mishlab", "Romania", "district", ",", "\n", "é", "الرقة", "town of ", "X", "US-led", "Old City"])
+
+
+@given(st.lists(_pieces, max_size=30).map("".join))
+@settings(max_examples=300, deadline=None)
+def test_offsets_always_point_at_the_text(gz, text):
+    prev_end = -1
+    for m in gz.mentions(text):
+        assert text[m.start : m.end] == m.text
+        assert m.start >= prev_end  # in order, not overlapping
+        prev_end = m.end
+        assert (m.place is None) == (m.status != "resolved")
