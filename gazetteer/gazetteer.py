@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 from shapely.geometry import Point, mapping
 from shapely.geometry.polygon import orient
@@ -31,8 +31,7 @@ _NOT_NAMES = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     """A place name found in a text.
 
     Attributes
@@ -120,6 +119,11 @@ class Gazetteer:
             out.append(p)
         return out
 
+    @cached_property
+    def _lineage(self) -> dict[str, frozenset[str]]:
+        """Each place's id with the ids of all its ancestors."""
+        return {p.id: frozenset([p.id] + [a.id for a in self.ancestors(p.id)]) for p in self}
+
     def descendants(self, place_id: str) -> list[Place]:
         """Every place whose chain of parents passes through ``place_id``."""
         return [p for p in self if any(a.id == place_id for a in self.ancestors(p.id))]
@@ -187,9 +191,9 @@ class Gazetteer:
     def _matcher(self) -> Matcher:
         pairs = []
         for p in self:
-            pairs.extend((p.id, n) for n in p.names)
+            pairs.extend((p, n) for n in p.names)
             if p.name_ar:
-                pairs.append((p.id, p.name_ar))
+                pairs.append((p, p.name_ar))
         return Matcher(pairs)
 
     def mentions(self, text: str, *, unresolved: bool = True) -> list[Mention]:
@@ -213,19 +217,18 @@ class Gazetteer:
         hits, triggers = self._matcher.scan(text)
         out: list[Mention] = []
         pending: list[int] = []
-        for h in hits:
-            if is_modifier(text, h.end):
+        for h_start, end, cands in hits:
+            if "-" in text[end : end + 3] and is_modifier(text, end):
                 continue
-            start = extend_article(text, h.start)
-            cands = tuple(self._places[i] for i in h.place_ids)
-            if all(c.kind == "country" for c in cands) and (is_actor_use(text, h.end) or _ABBREVIATION.match(text[h.start : h.end])):
+            start = extend_article(text, h_start) if text[h_start - 1 : h_start] in ("-", " ") else h_start
+            if cands[0].kind == "country" and all(c.kind == "country" for c in cands) and (is_actor_use(text, end) or _ABBREVIATION.match(text[h_start:end])):
                 # "US", "U.S.", "UK" in reporting name the state as an actor, never where something happened
                 continue
             if len(cands) == 1:
-                out.append(Mention(text[start : h.end], start, h.end, cands[0], cands))
+                out.append(Mention(text[start:end], start, end, cands[0], cands))
             else:
                 pending.append(len(out))
-                out.append(Mention(text[start : h.end], start, h.end, None, cands, "ambiguous"))
+                out.append(Mention(text[start:end], start, end, None, cands, "ambiguous"))
         for i in pending:
             out[i] = self._disambiguate(text, out[i], out)
         if unresolved and triggers:
@@ -249,15 +252,16 @@ class Gazetteer:
             # the city named nearest before (or just after) decides between same-named parts of two cities
             near = [o for o in others if o.place is not None and o.start != m.start and abs(o.start - m.start) <= 300]
             near.sort(key=lambda o: (o.start > m.start, abs(o.start - m.start)))
+            lineage = self._lineage
             for o in near:
-                ctx = {o.place.id} | {a.id for a in self.ancestors(o.place.id)}
-                fit = [c for c in cands if ctx & ({c.id} | {a.id for a in self.ancestors(c.id)}) - {"syria", "iraq"}]
-                fit = [c for c in fit if c.kind != "country"]
+                ctx = lineage[o.place.id]
+                # sharing only a country settles nothing: both Old Cities are in some country
+                fit = [c for c in cands if c.kind != "country" and any(self._places[a].kind != "country" for a in ctx & lineage[c.id])]
                 if len(fit) == 1:
                     cands = fit
                     break
         if len(cands) == 1:
-            return Mention(m.text, m.start, m.end, cands[0], m.candidates)
+            return m._replace(place=cands[0], status="resolved")
         return m
 
     def _unknown(self, text: str, triggers: list[tuple[int, int]], known: list[Mention]) -> list[Mention]:

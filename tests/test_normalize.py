@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gazetteer.normalize import fold_for_matching, name_key, surface_variants
+from gazetteer.normalize import ARTICLES, fold_for_matching, name_key, surface_variants
 
 SPELLINGS = [
     # (spelling as written somewhere, expected id in the shipped gazetteer)
@@ -108,7 +108,7 @@ def test_keys_differ(a, b):
 _word = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=3, max_size=12)
 
 
-@given(_word)
+@given(_word.filter(lambda w: w not in ARTICLES))
 def test_key_ignores_case_and_article(w):
     assert name_key(w) == name_key(w.upper()) == name_key("al-" + w) == name_key("Al " + w.capitalize())
 
