@@ -1,0 +1,757 @@
+"""Rule-based coding of one sentence of reporting.
+
+From the wording alone: the event type, the munition, the claim's status,
+who asserts it (normalised to canonical names), the actor, the target, and
+for territory changes the extent of control. Rules are ordered keyword
+patterns, deliberately transparent: every decision records the words that
+triggered it in ``Classification.cues``.
+
+Canonical claimant and actor names follow ``geo/data/README.md``.
+
+The module is pure and imports nothing from other ``geo`` modules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+__all__ = [
+    "EVENT_TYPES",
+    "STATUSES",
+    "EXTENTS",
+    "Control",
+    "Classification",
+    "classify",
+    "event_type",
+    "munition",
+    "status",
+    "claimants",
+    "claimant",
+    "normalise_claimant",
+    "control_extent",
+    "actor",
+    "target",
+]
+
+EVENT_TYPES: tuple[str, ...] = ("air_strike", "shelling", "armed_clash", "territory_change",
+                                "displacement", "other")
+STATUSES: tuple[str, ...] = ("reported", "alleged", "claimed", "confirmed", "denied")
+EXTENTS: tuple[str, ...] = ("entered", "partial", "full", "repelled")
+
+
+@dataclass(frozen=True)
+class Control:
+    """Change of control in a ``territory_change``.
+
+    Attributes
+    ----------
+    actor : str or None
+        Who attacked / advanced (for ``repelled``: whose assault failed).
+    from_ : str or None
+        Who held the place (exported as ``"from"``).
+    extent : str
+        ``entered``, ``partial``, ``full`` or ``repelled``.
+    """
+
+    actor: str | None
+    from_: str | None
+    extent: str
+
+    def as_dict(self) -> dict[str, str | None]:
+        """The schema's ``control`` object."""
+        return {"actor": self.actor, "from": self.from_, "extent": self.extent}
+
+
+@dataclass(frozen=True)
+class Classification:
+    """Coding of one sentence.
+
+    Attributes
+    ----------
+    event_type : str
+        One of :data:`EVENT_TYPES`.
+    munition : str or None
+        ``white_phosphorus``, ``cluster``, ``incendiary``, ``barrel_bomb``,
+        ``unguided``, ``rockets``, ``mortars``, ``missiles``, ``car_bomb``,
+        ``ied``, ``landmine``; ``None`` when not stated.
+    status : str
+        One of :data:`STATUSES`.
+    claimed_by : str or None
+        Canonical claimant(s), joined with ``"; "`` when several assert it
+        jointly ("the SDF and the Observatory said").
+    claimants : tuple of str
+        The same, as a tuple.
+    actor, target : str or None
+        Who acted; the target or affected party.
+    control : Control or None
+        For territory changes.
+    civilian_harm : bool
+        The sentence reports harm (or risk of harm) to civilians.
+    cues : tuple of str
+        ``"field:words"`` for each decision, to explain it.
+    """
+
+    event_type: str
+    munition: str | None = None
+    status: str = "reported"
+    claimed_by: str | None = None
+    claimants: tuple[str, ...] = field(default_factory=tuple)
+    actor: str | None = None
+    target: str | None = None
+    control: Control | None = None
+    civilian_harm: bool = False
+    cues: tuple[str, ...] = field(default_factory=tuple)
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.I)
+
+
+# ---------------------------------------------------------------------------
+# event type
+
+_AIR = _rx(r"\b(?:air\s*-?\s*strikes?|airstrikes?|air\s+raids?|air\s+attacks?|bombing\s+raids?|"
+           r"raids?|bomb(?:ing|ings|ed|s)?|bombard(?:ment|ed|ing)?|jets?|warplanes?|war\s+planes?|"
+           r"aircraft|drones?|sorties|coalition\s+strikes?|(?:US|U\.S\.?|coalition)[-\s]led\s+strikes?|"
+           r"strikes?|struck|dropp(?:ed|ing)|airstrike)\b")
+_SHELL = _rx(r"\b(?:shell(?:ing|ed|s)?|artillery|mortars?|howitzers?|rocket\s+fire|"
+             r"barrages?|bombarded\s+by\s+artillery)\b")
+_CLASH = _rx(r"\b(?:clash(?:es|ed)?|fighting|fought|battl(?:e|es|ed|ing)|firefights?|"
+             r"gun\s*battles?|skirmish(?:es)?|combat|assault(?:s|ed)?|attack(?:s|ed)?|"
+             r"ambush(?:ed)?|counter-?attacks?)\b")
+_DISPLACE = _rx(r"\b(?:fled|fleeing|flee|displaced|displacement|trapped|escap(?:e|ed|ing)|"
+                r"evacuat(?:ed|ion|ing)|exodus|refugees?|camps?\s+for\s+the\s+displaced|"
+                r"left\s+the\s+city|streamed\s+out|made\s+their\s+way\s+out|camps?|corridors?|"
+                r"turned\s+back\s+(?:\w+\s+)?(?:families|civilians|people|residents|refugees|women|children))\b")
+# territory: (pattern, extent)
+_TERRITORY: list[tuple[re.Pattern[str], str]] = [
+    (_rx(r"\b(?:turned\s+back(?!\s+(?:\w+\s+)?(?:families|civilians|people|residents|refugees|women|children))|repelled|repulsed|fended\s+off|beat\s+back|thwarted|foiled|"
+         r"pushed\s+back|drove\s+back|halted)\b"), "repelled"),
+    (_rx(r"\b(?:broke|break|breaking|broken)\s+into\b|\b(?:entered|enter|entering|stormed|storming|"
+         r"advanced\s+into|advancing\s+into|advance\s+into|pushed\s+into|pushing\s+into|push\s+into|"
+         r"moved\s+into|moving\s+into|breached|penetrated|made\s+inroads)\b"), "entered"),
+    (_rx(r"\b(?:gained|gaining|gains?)\s+ground\b|\badvanc(?:ed|ing|es)\s+(?:on|towards?|deeper|further)\b"), "partial"),
+    (_rx(r"\b(?:seized|seize|seizing|captured|capture|capturing|"
+         r"(?:took|taken|take|taking)(?!\s+(?:responsibility|part|place|steps|care|shelter|refuge|"
+         r"measures|precautions|action|time|hours|days|weeks|months|years)\b)|"
+         r"took\s+control|taken\s+control|seized\s+control|retook|retaken|recaptured|"
+         r"reclaimed|liberated|liberating|cleared|overran|overrun|fell\s+to|falls\s+to|"
+         r"control\s+of|wrested|wrest)\b"), "full"),
+]
+_PARTIAL = _rx(r"\b(?:parts?\s+of|half\s+of|more\s+than\s+half|much\s+of|most\s+of|"
+               r"limited\s+areas?|some\s+areas?|areas?\s+in|outskirts|edges?\s+of|"
+               r"sections?\s+of|portions?\s+of|positions\s+in|several\s+(?:buildings|streets|blocks)|"
+               r"a\s+foothold|neighbou?rhoods?\s+of)\b")
+_FULL_STRONG = _rx(r"\b(?:fully|entire(?:ly)?|complete(?:ly|d)?|whole|full\s+control|all\s+of)\b")
+# words that say an action is only intended, not done
+_INTENT = _rx(r"\b(?:to|aims?\s+to|bid\s+to|battle\s+to|operation\s+to|offensive\s+to|"
+              r"campaign\s+to|attempt(?:ing)?\s+to|trying\s+to|tried\s+to|eager\s+to|plans?\s+to|"
+              r"will|would|could|before|can\s+be|could\s+be|to\s+be|will\s+be)\s+$")
+
+
+def _first(rx: re.Pattern[str], s: str) -> re.Match[str] | None:
+    for m in rx.finditer(s):
+        if not _INTENT.search(s[max(0, m.start() - 25):m.start()]):
+            return m
+    return None
+
+
+def _territory(s: str) -> tuple[str, re.Match[str]] | None:
+    hits: list[tuple[int, str, re.Match[str]]] = []
+    for rx, extent in _TERRITORY:
+        m = _first(rx, s)
+        if m is not None:
+            hits.append((m.start(), extent, m))
+    if not hits:
+        return None
+    # "repelled" beats everything; otherwise the earliest verb decides
+    for h in hits:
+        if h[1] == "repelled":
+            return h[1], h[2]
+    hits.sort(key=lambda h: h[0])
+    return hits[0][1], hits[0][2]
+
+
+def control_extent(sentence: str) -> str | None:
+    """Extent of a territorial change, or ``None`` when none is reported.
+
+    ``entered`` (broke into, entered, advanced into), ``partial`` (gained
+    ground, part of, half of, limited areas), ``full`` (seized, captured,
+    took, reclaimed) or ``repelled`` (turned back, repelled).
+    """
+    t = _territory(sentence)
+    if t is None:
+        return None
+    extent, m = t
+    if extent == "full":
+        after = sentence[m.end():m.end() + 60]
+        before = sentence[max(0, m.start() - 30):m.start()]
+        if _PARTIAL.search(after) and not _FULL_STRONG.search(after[:25]):
+            return "partial"
+        if re.search(r"\bpart(?:s)?\s+of\b", before):
+            return "partial"
+    if extent == "entered" and re.search(r"\b(?:advanc(?:ed|ing)|push(?:ed|ing)?)\s+into\s+(?:\w+\s+){0,3}territory\b",
+                                         sentence, re.I):
+        return "partial"
+    return extent
+
+
+def event_type(sentence: str) -> str:
+    """Event type from the wording.
+
+    Priority: air strike > shelling > territory change > armed clash >
+    displacement > other -- so "killed in a coalition strike as they tried
+    to escape" is an air strike and "seized ... after heavy fighting" a
+    territory change.
+    """
+    return _event_with_munition(sentence)[0]
+
+
+def _event(s: str) -> tuple[str, str]:
+    air = _first(_AIR, s)
+    shell = _first(_SHELL, s)
+    terr = _territory(s)
+    # a territory verb that comes first is the news ("broke into the Old City
+    # after coalition aircraft blasted the wall"), unless people were killed
+    if terr is not None and not re.search(r"\b(?:killed|killing|dead|died|wounded|injured)\b", s, re.I):
+        firsts = [m.start() for m in (air, shell) if m is not None]
+        if firsts and terr[1].start() < min(firsts):
+            return "territory_change", terr[1].group(0)
+    # a strike/raid that is only the means of a territory change or a
+    # backdrop ("with backing from the coalition bombing") is still coded by
+    # its most specific cue; ties broken by priority
+    if air is not None and not _only_generic_strike(air.group(0), s):
+        if shell is not None and shell.start() < air.start() and not re.search(r"air", air.group(0), re.I):
+            return "shelling", shell.group(0)
+        return "air_strike", air.group(0)
+    if shell is not None:
+        return "shelling", shell.group(0)
+    if terr is not None:
+        return "territory_change", terr[1].group(0)
+    clash = _first(_CLASH, s)
+    if clash is not None:
+        return "armed_clash", clash.group(0)
+    disp = _first(_DISPLACE, s)
+    if disp is not None:
+        return "displacement", disp.group(0)
+    if air is not None:
+        return "air_strike", air.group(0)
+    return "other", ""
+
+
+_DELIVERY = _rx(r"\b(?:attack(?:s|ing|ed)?|used|using|uses|use\s+of|dropp(?:ed|ing)|shower(?:s|ed|ing)?|"
+                r"bombing|fired|rain(?:ed|ing))\b")
+_AERIAL_MUNITION = _rx(r"\bwhite[\s-]+phosphor(?:us|ous)\b|\bWP\b|\bincendiar(?:y|ies)\b|"
+                       r"\bcluster\s+(?:bombs?|munitions?)\b|\bunguided\b")
+
+
+def _event_with_munition(s: str) -> tuple[str, str]:
+    ev, cue = _event(s)
+    if ev == "other":
+        hm = re.search(r"\b(?:coalition|jets?|warplanes?|aircraft|drones?)\b.{0,60}?\b(hit|targeted|attacked|struck)\b", s, re.I)
+        if hm:
+            return "air_strike", hm.group(1)
+    if ev in ("other", "armed_clash"):
+        mm = _AERIAL_MUNITION.search(s)
+        dm = _DELIVERY.search(s)
+        if mm and dm and not re.search(r"\b(?:is|are)\s+an?\s+(?:\w+\s+){0,2}(?:weapon|substance)\b", s):
+            return "air_strike", mm.group(0)
+    return ev, cue
+
+
+def _only_generic_strike(word: str, s: str) -> bool:
+    """"strike(s)"/"attack" words that do not imply aircraft without context."""
+    w = word.lower()
+    if w in ("strike", "strikes", "struck"):
+        # "strike" alone is aerial in this war's reporting when a coalition,
+        # jets or air words are around, or casualties are counted
+        return not re.search(r"\b(?:coalition|jets?|warplanes?|aircraft|air|US-led|U\.S\.|killed|dead|"
+                             r"civilians?|targeted|hit)\b", s, re.I)
+    if w in ("dropped", "dropping"):
+        return not re.search(r"\b(?:phosphorus|phosphorous|bombs?|munitions?|incendiar\w*|barrels?|"
+                             r"aircraft|jets?|warplanes?|coalition|leaflets)\b", s, re.I) or bool(
+            re.search(r"\bleaflets\b", s, re.I))
+    return False
+
+
+# ---------------------------------------------------------------------------
+# munition
+
+_MUNITIONS: list[tuple[str, re.Pattern[str]]] = [
+    ("white_phosphorus", _rx(r"\bwhite[\s-]+phosphor(?:us|ous)\b|\bWP\b|\bphosphorus\b")),
+    ("cluster", _rx(r"\bcluster\s+(?:bombs?|munitions?|rockets?|shells?)\b|\bsubmunitions?\b")),
+    ("incendiary", _rx(r"\bincendiar(?:y|ies)\b|\bnapalm\b|\bthermite\b")),
+    ("barrel_bomb", _rx(r"\bbarrel[\s-]+bombs?\b")),
+    ("unguided", _rx(r"\bunguided\b|\bdumb\s+bombs?\b|\bfree-?fall\s+bombs?\b")),
+    ("car_bomb", _rx(r"\bcar[\s-]+bombs?\b|\bVBIEDs?\b|\bvehicle-borne\b|\bbomb-laden\s+(?:car|vehicle|truck)s?\b")),
+    ("ied", _rx(r"\bIEDs?\b|\bimprovised\s+explosive\b|\bbooby[\s-]?traps?\b")),
+    ("landmine", _rx(r"\b(?:land)?mines?\b(?!\s+(?:said|told))")),
+    ("rockets", _rx(r"\brockets?\b|\bkatyusha\b|\bGrad\b|\bHIMARS\b")),
+    ("mortars", _rx(r"\bmortars?\b")),
+    ("missiles", _rx(r"\bmissiles?\b")),
+]
+
+
+def munition(sentence: str) -> str | None:
+    """The munition named, most specific first (white phosphorus > cluster >
+    incendiary > barrel bomb > unguided > car bomb > IED > landmine >
+    rockets > mortars > missiles); ``None`` when none is named."""
+    for name, rx in _MUNITIONS:
+        m = rx.search(sentence)
+        if m is None:
+            continue
+        if name == "landmine" and m.group(0).lower() == "mines" and not re.search(r"\b(?:planted|laid|land|killed|explod)", sentence, re.I):
+            continue
+        return name
+    return None
+
+
+# ---------------------------------------------------------------------------
+# status
+
+_DENIED = _rx(r"\b(?:denied|denies|deny|denying|rejected\s+(?:the\s+)?(?:claims?|reports?|allegations?)|"
+              r"dismissed\s+(?:the\s+)?(?:claims?|reports?|allegations?))\b")
+_NOT_DENY = _rx(r"\b(?:not|n't|never)\s+(?:\w+\s+)?deny\b|\bwithout\s+denying\b")
+_CONFIRMED = _rx(r"\b(?:confirmed|confirms|acknowledged|acknowledges|admitted|admits|"
+                 r"accepted\s+responsibility|took\s+responsibility|conceded)\b")
+_ALLEGED = _rx(r"\b(?:alleged(?:ly)?|allegations?|accus(?:ed|es|ing|ation|ations)|"
+               r"purported(?:ly)?|suspected)\b")
+_CLAIMED = _rx(r"\bclaim(?:ed|s|ing)?\b")
+_REPORTED = _rx(r"\b(?:said|says|say|told|according\s+to|reported(?:ly)?|reports?|estimated|"
+                r"estimates|announced|warned|added|stated|believed)\b")
+
+
+def status(sentence: str) -> str:
+    """Status of the claim.
+
+    ``alleged`` whenever white phosphorus is named (it stays alleged whoever
+    repeats it) or the wording is allegedly/accused; ``denied`` for a
+    denial (but "does not deny" is an acknowledgement: ``confirmed``);
+    ``confirmed`` for confirmed/acknowledged/admitted; ``claimed`` for
+    claimed/claims; otherwise ``reported``.
+    """
+    return _status(sentence)[0]
+
+
+def _status(s: str) -> tuple[str, str]:
+    if _MUNITIONS[0][1].search(s):
+        return "alleged", "white phosphorus"
+    nd = _NOT_DENY.search(s)
+    if nd:
+        return "confirmed", nd.group(0)
+    m = _DENIED.search(s)
+    if m:
+        return "denied", m.group(0)
+    m = _ALLEGED.search(s)
+    if m:
+        return "alleged", m.group(0)
+    m = _CLAIMED.search(s)
+    if m:
+        return "claimed", m.group(0)
+    m = _CONFIRMED.search(s)
+    if m:
+        return "confirmed", m.group(0)
+    return "reported", ""
+
+
+# ---------------------------------------------------------------------------
+# claimants
+
+# (canonical, pattern); order matters: the first alias that matches a phrase
+# wins, so specific names come before generic words.
+_ALIASES: list[tuple[str, re.Pattern[str]]] = [
+    ("Syrian Observatory for Human Rights", _rx(r"\bsyrian\s+observatory\b|\bobservatory\b|\bSOHR\b|"
+                                                r"\brami\s+abdel?\s*-?rahman\b|\brami\s+abdulrahman\b|\bwar\s+monitor\b")),
+    ("Amaq", _rx(r"\ba'?maq\b")),
+    ("Raqqa Is Being Slaughtered Silently", _rx(r"\braqqa\s+is\s+being\s+slaughtered\s+silently\b|\bRBSS\b|"
+                                                r"\braqqa_?sl\b")),
+    ("pro-IS social media users", _rx(r"\bpro-(?:IS|ISIS|ISIL|Islamic\s+State)\b")),
+    ("SDF", re.compile(r"\bSDF\b|\b[Ss]yrian\s+[Dd]emocratic\s+[Ff]orces\b|[Ww]rath\s+of\s+the\s+[Ee]uphrates|"
+                       r"\bMustafa\s+Bali\b|\bTalal\s+Silo\b|\bKurdish-Arab\s+alliance\b|(?i:\bU\.?S\.?-backed\s+(?:Syrian\s+)?"
+                       r"(?:force|forces|fighters|militias?|alliance)\b)|\bYPG\b|\bYPJ\b")),
+    ("International Rescue Committee", re.compile(r"\b[Ii]nternational\s+[Rr]escue\s+[Cc]ommittee\b|\bIRC\b")),
+    ("Amnesty International", _rx(r"\bamnesty\b|\bdonatella\s+rovera\b|\brovera\b")),
+    ("Human Rights Watch", re.compile(r"\bHuman\s+Rights\s+Watch\b|\bHRW\b")),
+    ("Airwars", _rx(r"\bairwars\b")),
+    ("UN", re.compile(r"\bUN\b|\bU\.N\.|\b[Uu]nited\s+[Nn]ations\b|\bOCHA\b|\bUNHCR\b|\bUNICEF\b|"
+                      r"\bJan\s+Egeland\b|\bEgeland\b|\bWorld\s+Food\s+Programme\b|\bWFP\b")),
+    ("US-led coalition", re.compile(r"(?i:\b(?:US|U\.S\.?|USA)\s*-?\s*led\s+coalition\b|\bcoalition\b|"
+                                    r"\bCJTF-OIR\b|\bOperation\s+Inherent\s+Resolve\b|\bTownsend\b|"
+                                    r"\bRyan\s+Dillon\b|\bDillon\b|\bCENTCOM\b|\bPentagon\b)")),
+    ("Russia", _rx(r"\brussian?\b|\blavrov\b|\bkremlin\b|\bmoscow\b")),
+    ("Syrian government", _rx(r"\bsyrian\s+government\b|\bsyria's\s+foreign\s+ministry\b|\bsyrian\s+foreign\s+ministry\b|"
+                              r"\bdamascus\b|\bSANA\b|\bsyrian\s+army\b|\bregime\b|\bsyrian\s+state\s+media\b")),
+    ("Islamic State", re.compile(r"\b[Ii]slamic\s+[Ss]tate\b|\bISIS\b|\bISIL\b|\bIS\b|\b[Dd]aesh\b|\bjihadists\b")),
+    ("Syrian opposition", _rx(r"\bsyrian\s+opposition\b|\bopposition\s+groups?\b")),
+    ("former residents", _rx(r"\bformer\s+residents\b")),
+    ("residents", _rx(r"\bresidents\b|\blocals\b")),
+    ("witnesses", _rx(r"\bwitness(?:es)?\b|\beyewitness(?:es)?\b")),
+    ("activists", _rx(r"\bactivists?\b")),
+    ("medics", _rx(r"\bmedics?\b|\bdoctors?\b|\bhospital\s+officials?\b")),
+]
+
+# generic references resolved from the previous claimant when given
+_ANAPHORA = _rx(r"^(?:it|he|she|they|the\s+(?:group|organi[sz]ation|agency|collective|media\s+collective|"
+                r"monitor|monitoring\s+group|aid\s+group|statement|forces|alliance|militia|official|"
+                r"officials|spokesman|spokeswoman|spokesperson|source|sources|ministry))$")
+
+_SAY = (r"said|says|say|told|claimed|claims|claim|reported|warned|warns|estimated|estimates|"
+        r"added|adds|announced|announces|stated|accused|accuses|published|released|posted|"
+        r"distributed|tweeted|shared|cited|confirmed|acknowledged|denied|denies|insisted|"
+        r"called|urged|described|alleged|alleges")
+_SAY_RE = re.compile(r"(?<![-\w])(?:has\s+|have\s+|had\s+)?(?:also\s+)?(?:" + _SAY + r")\b", re.I)
+_ACCORDING = re.compile(r"\baccording\s+to\s+([^,.;:]+)", re.I)
+_INVERTED = re.compile(r"[,\"\u201d]\s*(?:said|says|added|told|claimed|warned)\s+(?!that\b|it\b|he\b|she\b|they\b)"
+                       r"((?:the\s+|a\s+|an\s+|one\s+)?[^,.;:\"\u201c\u201d]{2,80}?)\s*(?:,[^\"\u201c\u201d]*)?"
+                       r"[.!?\"\u201d']*\s*$", re.I)
+_OUTLETS = re.compile(r"^(?:AFP|Reuters|VOA|RT|Syria\s+Direct|the\s+AP|AP|CNN|BBC|Al\s+Jazeera|"
+                      r"the\s+New\s+Arab|Vocativ|the\s+Jerusalem\s+Post|reporters|journalists)\b", re.I)
+
+
+def normalise_claimant(name: str) -> str:
+    """Canonical name of a claimant written in any form.
+
+    ``"the Britain-based Observatory"`` -> ``"Syrian Observatory for Human
+    Rights"``, ``"IS' Amaq Agency"`` -> ``"Amaq"``, ``"the command of
+    Operation Wrath of the Euphrates"`` -> ``"SDF"``... Unknown names are
+    returned trimmed of leading articles (``"Abu Mohamed"``).
+    """
+    if not isinstance(name, str):
+        raise TypeError(f"could not normalise {name!r}: expected a str")
+    for canonical, rx in _ALIASES:
+        if rx.search(name):
+            return canonical
+    s = re.sub(r"^\W+|\W+$", "", name.strip())
+    s = re.sub(r"^(?:the|a|an|one)\s+", "", s, flags=re.I)
+    return s
+
+
+def _aliases_in(phrase: str) -> list[str]:
+    hits: list[tuple[int, str]] = []
+    for canonical, rx in _ALIASES:
+        m = rx.search(phrase)
+        if m and canonical not in [h[1] for h in hits]:
+            # "Amaq, a news agency affiliated to Islamic State": the agency,
+            # not IS; a later, less specific alias inside an earlier one's
+            # appositive is dropped below
+            hits.append((m.start(), canonical))
+    hits.sort()
+    names = [h[1] for h in hits]
+    if "Amaq" in names and "Islamic State" in names:
+        names.remove("Islamic State")
+    if "pro-IS social media users" in names and "Islamic State" in names:
+        names.remove("Islamic State")
+    if "former residents" in names and "residents" in names:
+        names.remove("residents")
+    if any(n not in _GENERIC for n in names):
+        names = [n for n in names if n not in _GENERIC]
+    return names
+
+
+_GENERIC = {"activists", "residents", "witnesses", "medics"}
+_APPOSITIVE = re.compile(r"^(?:of|a|an|the|author|head|director|chief|spokes\w+|an?\s+\w+|about|who|which|"
+                         r"affiliated|based)\b")
+
+
+def _clean_chunk(c: str) -> str:
+    return re.sub(r"^[\s'\"\u201c\u201d\u2018\u2019]+|[\s'\"\u201c\u201d\u2018\u2019]+$", "", c)
+
+
+def _subject_before(s: str, verb_start: int) -> tuple[str, int]:
+    """The noun phrase before a speech verb -> (phrase, its start offset).
+
+    Appositives are skipped: "Rovera, of Amnesty International, told VOA"
+    and "Nicolas Davies, author of ..., told RT" keep the name;
+    "Amaq News Agency, the official news agency of ISIS, distributed"
+    keeps Amaq.
+    """
+    head = s[:verb_start]
+    cut = max(head.rfind('"'), head.rfind("\u201d"), head.rfind(";"), head.rfind(":"))
+    if cut >= 0 and head[cut + 1:].strip(" ,"):
+        base = cut + 1
+    else:
+        base = 0
+    # split into comma chunks with offsets
+    chunks: list[tuple[int, str]] = []
+    pos = base
+    for part in re.split(r",(?!\d)", head[base:]):
+        c = _clean_chunk(part)
+        if c:
+            chunks.append((pos + part.find(c[:1]) if c else pos, c))
+        pos += len(part) + 1
+    if not chunks:
+        return "", verb_start
+    start, last = chunks[-1]
+    # drop a leading clause ("..., but she said" / "X says that Y said")
+    parts = re.split(r"\b(?:that|but|while|when|as|and\s+(?=(?:he|she|they|it)\b))\s+", last)
+    if len(parts) > 1:
+        start += len(last) - len(parts[-1])
+        last = parts[-1]
+    last = re.sub(r"^(?:and|but|so)\s+", "", last, flags=re.I)
+    if len(chunks) >= 2 and _APPOSITIVE.match(last) and not _ANAPHORA.match(last):
+        # "Amaq, a news agency affiliated to Islamic State, released":
+        # a short name chunk followed by a description chunk
+        for i in range(len(chunks) - 2, max(-1, len(chunks) - 5), -1):
+            st, c = chunks[i]
+            if len(c.split()) > 6 or not c[:1].isupper() or _APPOSITIVE.match(c):
+                continue
+            if re.search(r"\b(?:on|in|at|since|after|before|during|early|late|earlier|later)\b", c, re.I):
+                continue  # "Early on Wednesday, ..." is not a speaker
+            if _aliases_in(c) or not _aliases_in(last):
+                return c, st
+    return last, start
+
+
+def _resolve_anaphora(s: str, span: tuple[int, int], previous: str | None) -> list[str]:
+    """"it added", "the alliance said": the previous claimant, else the
+    one organisation the sentence itself names ("The SDF seized ..., the
+    alliance said")."""
+    if previous:
+        return [previous]
+    if re.match(r"^(?:it|he|she|they)$", s[span[0]:span[1]], re.I):
+        return []
+    found = _aliases_in(s[:span[0]] + " " + s[span[1]:])
+    return found[:1]
+
+
+def _claimants_span(sentence: str, previous: str | None) -> tuple[list[str], tuple[int, int] | None]:
+    s = sentence
+    m = _ACCORDING.search(s)
+    if m:
+        phrase = m.group(1).strip()
+        if not re.match(r"^(?:international\s+law|the\s+law|law|reports?|local\s+reports|(?:local\s+)?media)\b",
+                        phrase, re.I):
+            found = _aliases_in(phrase)
+            return (found[:1] if found else [normalise_claimant(phrase)]), m.span(1)
+    m = _INVERTED.search(s)
+    if m:
+        phrase = re.split(r"\s+(?:in|on|at|to|from|via|who)\s+", m.group(1).strip(), maxsplit=1)[0]
+        if not _OUTLETS.match(phrase) and len(phrase.split()) <= 7 and not re.search(
+                r"\b(?:had|has|have|was|were|is|are|would|will|could|did|been)\b", phrase, re.I):
+            span = (m.start(1), m.start(1) + len(phrase))
+            if _ANAPHORA.match(phrase.strip()):
+                return _resolve_anaphora(s, span, previous), span
+            found = _aliases_in(phrase)
+            return (found or [normalise_claimant(phrase)]), span
+    for vm in _SAY_RE.finditer(s):
+        subj, st = _subject_before(s, vm.start())
+        if not subj:
+            continue
+        span = (st, st + len(subj))
+        if _ANAPHORA.match(subj):
+            return _resolve_anaphora(s, span, previous), span
+        if re.search(r"\b(?:is|are|was|were|what|which|who|images?|videos?)\s*$", subj, re.I):
+            continue
+        if re.match(r"^(?:an?|the|according\s+to\b.*|\W*)$", subj, re.I):
+            continue
+        found = _aliases_in(subj)
+        if found:
+            return found, span
+        words = subj.split()
+        if 1 <= len(words) <= 6 and (subj[:1].isupper() or re.match(r"^(?:local|former|syrian|an?|the|one)\s", subj, re.I)):
+            return [normalise_claimant(subj)], span
+    return [], None
+
+
+def claimants(sentence: str, *, previous: str | None = None) -> list[str]:
+    """Who asserts what a sentence reports, as canonical names.
+
+    Recognises "the Observatory said", "according to X", "X told AFP",
+    "X claimed", '"...," said X', "the SDF and the Observatory said",
+    "Amaq ... released images". Pronouns and generic references ("it
+    added", "they said", "the aid group warned") take ``previous`` when
+    given, else yield nothing.
+
+    Parameters
+    ----------
+    sentence : str
+        One sentence.
+    previous : str, keyword-only
+        The claimant of the preceding sentence, for anaphora.
+
+    Returns
+    -------
+    list of str
+        Canonical names, first-asserting first; empty when unattributed.
+    """
+    if not isinstance(sentence, str):
+        raise TypeError(f"could not parse {sentence!r}: expected a str")
+    return _claimants_span(sentence, previous)[0]
+
+
+def claimant(sentence: str, *, previous: str | None = None, default: str | None = None) -> str | None:
+    """Claimants joined with ``"; "``; ``default`` (e.g. the outlet) when none."""
+    c = claimants(sentence, previous=previous)
+    return "; ".join(c) if c else default
+
+
+# ---------------------------------------------------------------------------
+# actor and target
+
+_ACTORS: list[tuple[str, re.Pattern[str]]] = [
+    ("US-led coalition", re.compile(r"(?i:\b(?:US|U\.S\.?|USA)\s*-?\s*led\s+(?:coalition|forces)\b|\bcoalition\b|"
+                                    r"\binternational\s+coalition\b)|\bUS\s+(?:jets|warplanes|aircraft|government)\b")),
+    ("SDF", re.compile(r"\bSDF\b|\b[Ss]yrian\s+[Dd]emocratic\s+[Ff]orces\b|(?i:\bU\.?S\.?-backed\s+(?:Syrian\s+)?"
+                       r"(?:force|forces|fighters|militias?|alliance)\b)|\bKurdish-Arab\b|\bYPG\b|"
+                       r"[Ww]rath\s+of\s+the\s+[Ee]uphrates")),
+    ("Syrian army", _rx(r"\bsyrian\s+army\b|\bregime\s+forces\b|\bpro-(?:regime|government)\s+forces\b|"
+                        r"\bsyria\s+government\b|\bsyrian\s+government\b|\bgovernment\s+forces\b")),
+    ("Russia", _rx(r"\brussian\s+(?:jets|warplanes|aircraft|forces|strikes?)\b")),
+    ("Islamic State", re.compile(r"\b[Ii]slamic\s+[Ss]tate\b|\bISIS\b|\bISIL\b|\bIS\b|\b[Dd]aesh\b|"
+                                 r"\bjihadists\b|\bthe\s+militants\b")),
+    ("Iraqi army", _rx(r"\biraqi\s+(?:army|forces)\b")),
+    ("Syrian rebels", _rx(r"\bsyrian\s+rebels\b|\brebel\s+groups\b")),
+]
+
+
+def _actor_mentions(s: str) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    for name, rx in _ACTORS:
+        for m in rx.finditer(s):
+            if any(a <= m.start() < b for a, b, _ in out):
+                continue
+            out.append((m.start(), m.end(), name))
+    return sorted(out)
+
+
+def actor(sentence: str, *, event: str | None = None, exclude: tuple[str, ...] = (),
+          skip: tuple[int, int] | None = None) -> str | None:
+    """Who acted.
+
+    Looks, in order, for an agent after "by" ("dropped by the US-led
+    coalition"), an actor modifying or just before the event word
+    ("coalition strikes", "the SDF ... seized"), jets "believed to belong
+    to" someone, then the first actor named. Air strikes default to the
+    US-led coalition only when the coalition is named.
+    """
+    s = sentence
+    ev, cue = _event_with_munition(s) if event is None else (event, "")
+    ments = [m for m in _actor_mentions(s)
+             if skip is None or not (skip[0] <= m[0] < skip[1])]
+    if not ments:
+        return None
+    for mm in re.finditer(r"\b(?:(?P<not>backed|supported|led|held|controlled|affiliated|run|trapped|surrounded)\s+)?"
+                          r"(?:by|belong(?:ing)?\s+to)\s+(?:the\s+|a\s+)?", s, re.I):
+        if mm.group("not"):
+            continue
+        after = [x for x in ments if x[0] == mm.end()]
+        if after:
+            return after[0][2]
+    ments = [x for x in ments if not re.match(
+        r"\s+(?:fighters|militants|members|troops|soldiers)\b[^.]{0,30}\b(?:killed|dead|died|wounded|injured)\b",
+        s[x[1]:])]
+    if not ments or ev == "displacement":
+        return None
+    if ev == "territory_change":
+        t = _territory(s)
+        if t is not None:
+            extent, tm = t
+            if extent == "repelled":
+                # "Islamic State had turned back an earlier SDF assault": the
+                # attacker is the one after the verb
+                after = [x for x in ments if x[0] >= tm.end()]
+                if after:
+                    return after[0][2]
+            before = [x for x in ments if x[1] <= tm.start() and x[2] not in exclude]
+            if before:
+                return before[-1][2]
+    cue_pos = s.lower().find(cue.lower()) if cue else -1
+    if cue_pos >= 0:
+        before = [x for x in ments if x[1] <= cue_pos and cue_pos - x[1] <= 40 and x[2] not in exclude]
+        if before:
+            return before[-1][2]
+    cands = [x for x in ments if x[2] not in exclude]
+    if ev in ("air_strike",):
+        for x in cands:
+            if x[2] in ("US-led coalition", "Russia", "Syrian army"):
+                return x[2]
+        return None
+    return cands[0][2] if cands else None
+
+
+_CIVILIAN = _rx(r"\b(?:civilians?|residents|children|women|families|people|homes|houses|"
+                r"residential|internet\s+cafe|market|hospital|school|mosque|bakery|boats?|dinghy|"
+                r"displaced|refugees|non-combatants)\b")
+_HARM = _rx(r"\b(?:killed|killing|dead|died|deaths|injured|wounded|casualt(?:y|ies)|harm|endanger\w*|"
+            r"trapped|at\s+risk|hit|targeted|struck|attacking|burn\w*|toll|shields)\b")
+
+
+def target(sentence: str) -> str | None:
+    """Target or affected party: ``civilians``, ``pro-regime forces``,
+    ``Islamic State``, ``SDF``... or ``None``."""
+    s = sentence
+    if re.search(r"\bpro-(?:regime|government)\s+(?:troops|forces|fighters|convoy)\b|\bregime\s+convoy\b", s, re.I):
+        return "pro-regime forces"
+    if _CIVILIAN.search(s) and _HARM.search(s):
+        return "civilians"
+    if re.search(r"\b(?:against|on|targeting|hit|struck)\s+(?:the\s+)?(?:Islamic\s+State|IS|ISIS|jihadists?)\b", s):
+        return "Islamic State"
+    if re.search(r"\b(?:SDF\s+(?:assault|positions|fighters|lines))\b", s):
+        return "SDF"
+    return None
+
+
+def classify(sentence: str, *, previous_claimant: str | None = None,
+             default_claimant: str | None = None) -> Classification:
+    """Code one sentence.
+
+    Parameters
+    ----------
+    sentence : str
+        One sentence of reporting.
+    previous_claimant : str, keyword-only
+        Claimant of the preceding sentence, for "it added", "they said".
+    default_claimant : str, keyword-only
+        Used when nobody is named (normally the outlet itself).
+
+    Returns
+    -------
+    Classification
+    """
+    if not isinstance(sentence, str):
+        raise TypeError(f"could not classify {sentence!r}: expected a str")
+    s = sentence
+    cues: list[str] = []
+    ev, ev_cue = _event_with_munition(s)
+    if ev_cue:
+        cues.append(f"event_type:{ev_cue}")
+    mun = munition(s)
+    st, st_cue = _status(s)
+    if st_cue:
+        cues.append(f"status:{st_cue}")
+    cl, cl_span = _claimants_span(s, previous_claimant)
+    act = actor(s, event=ev, skip=cl_span)
+    if act is None and cl_span is not None:
+        # "The SDF said it had seized ...": the speaker is also the actor
+        act = actor(s, event=ev)
+    # a claimant named only as speaker is not the actor ("..., the SDF and
+    # the Observatory said") unless the sentence names it elsewhere
+    tgt = target(s)
+    ctrl: Control | None = None
+    if ev == "territory_change":
+        ext = control_extent(s) or "partial"
+        cues.append(f"control:{ext}")
+        frm: str | None
+        if ext == "repelled":
+            defenders = [x[2] for x in _actor_mentions(s) if x[2] != act]
+            frm = defenders[0] if defenders else None
+        else:
+            mfrom = re.search(r"\bfrom\s+((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*(?:\s+rebels)?)", s)
+            frm = None
+            if mfrom:
+                names = [x[2] for x in _actor_mentions(mfrom.group(1))]
+                frm = names[0] if names else None
+            if frm is None:
+                frm = "Islamic State" if act != "Islamic State" else None
+        ctrl = Control(actor=act, from_=frm, extent=ext)
+        tgt = frm if ext != "repelled" else act
+    harm = bool(_CIVILIAN.search(s) and _HARM.search(s)) or tgt == "civilians"
+    if mun == "white_phosphorus" and re.search(r"\bcivilian", s, re.I):
+        harm = True
+    return Classification(
+        event_type=ev, munition=mun, status=st,
+        claimed_by="; ".join(cl) if cl else default_claimant,
+        claimants=tuple(cl), actor=act, target=tgt, control=ctrl,
+        civilian_harm=harm, cues=tuple(cues),
+    )

@@ -1,0 +1,416 @@
+"""Relative and explicit dates in news reporting, resolved to date ranges.
+
+A report's "on Thursday" or "last week" only becomes a date against the
+article's publication date, and some publication dates are themselves known
+only to a range (``published_earliest`` .. ``published_latest`` in
+``seeds/catalog.json``). Every expression is resolved against *both* ends of
+that range; the result spans both readings. If they agree on one day the
+precision is ``day``, otherwise it is widened (``range``, ``week``,
+``month``) by the span's length, so a date is never more precise than the
+publication date allows.
+
+Conventions (news usage, past tense):
+
+* ``on <weekday>`` / ``late on <weekday>`` / ``<weekday>'s`` / ``<weekday>
+  night``: the most recent such weekday on or before the publication day (a
+  wire story's "on Wednesday" can be the day it was filed);
+* ``last <weekday>``: the most recent such weekday strictly before it;
+* ``over the weekend`` / ``at the weekend``: the latest Saturday-Sunday not
+  after publication (clamped to the publication day);
+* ``this week``: Monday of the publication week .. publication day;
+  ``earlier this week``: Monday .. the day before (or Monday itself);
+* ``last week``: the previous Monday-Sunday week; when published on a
+  Saturday or Sunday, extended to the day before publication, because
+  weekend copy often says "last week" of the week just ending;
+* ``the past week`` / ``over the past week``: the seven days before
+  publication; ``yesterday`` / ``last night``: the day before;
+  ``today`` / ``tonight`` / ``this morning``: the publication day;
+* ``last month``: the previous calendar month; ``this month`` / ``earlier
+  this month``: the 1st .. publication day;
+* explicit dates: "June 6, 2017", "6 June 2017", "Jun 11, 2017", "June 6"
+  (year from the publication date), "2017-06-06", "June 2017" (month).
+
+Dates after the latest publication day are dropped (they are not reports of
+past events); explicit dates long before it are kept (captions and history).
+
+The module is pure: no I/O, no imports from other ``geo`` modules.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+__all__ = [
+    "PRECISIONS",
+    "ResolvedDate",
+    "parse_published",
+    "parse_published_range",
+    "publication_range",
+    "find_dates",
+    "resolve",
+    "date_of",
+]
+
+#: precisions from the most to the least precise
+PRECISIONS: tuple[str, ...] = ("day", "range", "week", "month")
+
+_WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+    "saturday": 5, "sunday": 6,
+}
+_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11,
+    "december": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7,
+    "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    """A date expression resolved to a range of days.
+
+    Attributes
+    ----------
+    start, end : datetime.date
+        First and last possible day (inclusive); ``start <= end``.
+    precision : str
+        One of :data:`PRECISIONS`.
+    text : str
+        The expression as written ("late on Monday").
+    span_start, span_end : int
+        Character offsets of ``text`` in the string searched (0, len for
+        :func:`resolve`).
+    """
+
+    start: date
+    end: date
+    precision: str
+    text: str
+    span_start: int = 0
+    span_end: int = 0
+
+
+# ---------------------------------------------------------------------------
+# publication dates
+
+
+def parse_published(s: str) -> date:
+    """Parse a publication date given as ``YYYY-MM-DD``.
+
+    Parameters
+    ----------
+    s : str
+        E.g. ``"2017-06-07"`` (surrounding whitespace is ignored).
+
+    Returns
+    -------
+    datetime.date
+
+    Raises
+    ------
+    ValueError
+        Quoting the bad value, when it is not a valid ISO calendar date.
+    """
+    if isinstance(s, date):
+        return s
+    if not isinstance(s, str):
+        raise ValueError(f"could not parse {s!r}: expected a date as YYYY-MM-DD")
+    v = s.strip()
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
+        raise ValueError(f"could not parse {s!r}: expected a date as YYYY-MM-DD, e.g. 2017-06-07")
+    try:
+        return date.fromisoformat(v)
+    except ValueError as exc:
+        raise ValueError(f"could not parse {s!r}: expected a valid date as YYYY-MM-DD ({exc})") from None
+
+
+def parse_published_range(s: str) -> tuple[date, date]:
+    """Parse ``YYYY-MM-DD`` or a range ``YYYY-MM-DD/YYYY-MM-DD`` (also ``..``).
+
+    Raises
+    ------
+    ValueError
+        For a bad date, or a range whose start is after its end.
+    """
+    if not isinstance(s, str):
+        raise ValueError(f"could not parse {s!r}: expected YYYY-MM-DD or YYYY-MM-DD/YYYY-MM-DD")
+    parts = re.split(r"\s*(?:/|\.\.)\s*", s.strip())
+    if len(parts) == 1:
+        d = parse_published(parts[0])
+        return d, d
+    if len(parts) != 2:
+        raise ValueError(f"could not parse {s!r}: expected YYYY-MM-DD or YYYY-MM-DD/YYYY-MM-DD")
+    return publication_range(parse_published(parts[0]), parse_published(parts[1]))
+
+
+def publication_range(earliest: date | str, latest: date | str | None = None) -> tuple[date, date]:
+    """Normalise a publication date or range to ``(earliest, latest)``.
+
+    Raises
+    ------
+    ValueError
+        When ``earliest`` is after ``latest``.
+    """
+    a = parse_published(earliest) if isinstance(earliest, str) else earliest
+    b = a if latest is None else (parse_published(latest) if isinstance(latest, str) else latest)
+    if not isinstance(a, date) or not isinstance(b, date):
+        raise ValueError(f"could not use publication range {earliest!r}..{latest!r}: expected dates")
+    if a > b:
+        raise ValueError(f"could not use publication range {a.isoformat()!r}..{b.isoformat()!r}: "
+                         "expected earliest <= latest")
+    return a, b
+
+
+def _pub(published: date | str | tuple) -> tuple[date, date]:
+    if isinstance(published, tuple):
+        if len(published) != 2:
+            raise ValueError(f"could not use publication range {published!r}: expected (earliest, latest)")
+        return publication_range(published[0], published[1])
+    return publication_range(published)
+
+
+# ---------------------------------------------------------------------------
+# resolvers: each takes one publication day and returns (start, end) or None
+
+
+def _on_or_before(p: date, wd: int) -> date:
+    return p - timedelta(days=(p.weekday() - wd) % 7)
+
+
+def _strictly_before(p: date, wd: int) -> date:
+    back = (p.weekday() - wd) % 7 or 7
+    return p - timedelta(days=back)
+
+
+def _monday(p: date) -> date:
+    return p - timedelta(days=p.weekday())
+
+
+def _month_bounds(y: int, m: int) -> tuple[date, date]:
+    return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _prev_month(p: date) -> tuple[date, date]:
+    y, m = (p.year, p.month - 1) if p.month > 1 else (p.year - 1, 12)
+    return _month_bounds(y, m)
+
+
+def _weekend(p: date, *, last: bool) -> tuple[date, date]:
+    sat = _on_or_before(p, 5)
+    if p.weekday() >= 5:
+        if last:
+            sat -= timedelta(days=7)
+        else:
+            return sat, p  # published during the weekend: up to that day
+    return sat, sat + timedelta(days=1)
+
+
+def _last_week(p: date) -> tuple[date, date]:
+    mon = _monday(p) - timedelta(days=7)
+    end = mon + timedelta(days=6)
+    if p.weekday() >= 5:
+        end = p - timedelta(days=1)
+    return mon, end
+
+
+_WD = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+# month names are matched case-sensitively (Title or UPPER case) so that the
+# modal "may" is not read as May
+_MON = (r"(?P<mon>(?:January|February|March|April|May|June|July|August|September|October|"
+        r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+        r"|(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|"
+        r"NOVEMBER|DECEMBER|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC))\.?")
+
+# (name, compiled pattern, precision, resolver(p, match) -> (start, end) | None)
+_Resolver = tuple[str, "re.Pattern[str]", str, object]
+
+
+def _explicit(m: re.Match[str], p: date) -> tuple[date, date] | None:
+    g = m.groupdict()
+    try:
+        if g.get("iso"):
+            d = date.fromisoformat(g["iso"])
+            return d, d
+        month = _MONTHS[g["mon"].lower().rstrip(".")]
+        day = int(g["day"]) if g.get("day") else None
+        year = int(g["year"]) if g.get("year") else None
+        if day is None:
+            if year is None:
+                return None
+            return _month_bounds(year, month)
+        if year is None:
+            d = date(p.year, month, day)
+            if d > p:
+                d = date(p.year - 1, month, day)
+            return d, d
+        d = date(year, month, day)
+        return d, d
+    except (ValueError, KeyError):
+        return None
+
+
+def _weekday_res(m: re.Match[str], p: date) -> tuple[date, date] | None:
+    wd = _WEEKDAYS[m.group("wd").lower()]
+    pre = (m.group("pre") or "").lower().split()
+    if pre and pre[-1] == "next":
+        return None
+    if pre and pre[-1] == "since":
+        return _on_or_before(p, wd), p
+    if pre and pre[-1] == "last":
+        d = _strictly_before(p, wd)
+    else:
+        d = _on_or_before(p, wd)
+    return d, d
+
+
+_PATTERNS: list[tuple[str, re.Pattern[str], str, object]] = [
+    ("iso", re.compile(r"\b(?P<iso>\d{4}-\d{2}-\d{2})\b"), "day", _explicit),
+    ("mdy", re.compile(r"\b" + _MON + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d{2}))?\b"),
+     "day", _explicit),
+    ("dmy", re.compile(r"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?\b"),
+     "day", _explicit),
+    ("my", re.compile(r"\b(?:in\s+)?" + _MON + r",?\s+(?P<year>(?:19|20)\d{2})\b"), "month", _explicit),
+    ("weekend", re.compile(r"\b(?P<pre>over|at|during|on|this|last|past)\s+(?:the\s+)?(?:past\s+)?weekend\b", re.I),
+     "range", lambda m, p: _weekend(p, last=m.group("pre").lower() in ("last",))),
+    ("earlier this week", re.compile(r"\bearlier\s+(?:this|in\s+the)\s+week\b", re.I), "week",
+     lambda m, p: (_monday(p), max(_monday(p), p - timedelta(days=1)))),
+    ("this week", re.compile(r"\b(?:this|later\s+this)\s+week\b", re.I), "week", lambda m, p: (_monday(p), p)),
+    ("past week", re.compile(r"\b(?:the\s+)?(?:past|last)\s+(?:seven\s+days|7\s+days)\b|\b(?:(?:over|in|during)\s+)?the\s+(?:past|last)\s+week\b", re.I),
+     "week", lambda m, p: (p - timedelta(days=7), p)),
+    ("last week", re.compile(r"\blast\s+week\b", re.I), "week", lambda m, p: _last_week(p)),
+    ("last month", re.compile(r"\blast\s+month\b", re.I), "month", lambda m, p: _prev_month(p)),
+    ("this month", re.compile(r"\b(?:earlier\s+|so\s+far\s+)?this\s+month\b", re.I), "month",
+     lambda m, p: (p.replace(day=1), p)),
+    ("yesterday", re.compile(r"\b(?:yesterday|last\s+night)\b", re.I), "day",
+     lambda m, p: (p - timedelta(days=1), p - timedelta(days=1))),
+    ("overnight", re.compile(r"\bovernight\b(?!\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))", re.I),
+     "range", lambda m, p: (p - timedelta(days=1), p)),
+    ("today", re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b", re.I), "day",
+     lambda m, p: (p, p)),
+    ("weekday", re.compile(r"\b(?:(?P<pre>(?:(?:late|early|later|earlier)\s+)?(?:on|last|this|next|since|from|by|until|overnight)(?:\s+on)?)\s+)?"
+                           + _WD + r"(?:'s|\u2019s)?(?:\s+(?:night|morning|evening|afternoon))?\b", re.I),
+     "day", _weekday_res),
+]
+
+
+def _widen(precision: str, start: date, end: date) -> str:
+    span = (end - start).days + 1
+    if span <= 1:
+        by_span = "day"
+    elif span <= 6:
+        by_span = "range"
+    elif span <= 13:
+        by_span = "week"
+    else:
+        by_span = "month"
+    return max(precision, by_span, key=PRECISIONS.index)
+
+
+def _combine(m: re.Match[str], precision: str, fn: object, pub: tuple[date, date],
+             offset: int = 0) -> ResolvedDate | None:
+    try:
+        a = fn(m, pub[0])  # type: ignore[operator]
+        b = fn(m, pub[1])  # type: ignore[operator]
+    except (OverflowError, ValueError):  # near date.min/max, impossible dates
+        return None
+    if a is None or b is None:
+        return None
+    start = min(a[0], b[0])
+    end = max(a[1], b[1])
+    if end > pub[1]:
+        return None  # a future date is not a report of a past event
+    if start > end:  # pragma: no cover - resolvers return ordered ranges
+        return None
+    prec = _widen(precision, start, end)
+    if precision == "month" and start.day == 1 and end == _month_bounds(end.year, end.month)[1] and start.month == end.month:
+        prec = "month"
+    return ResolvedDate(start, end, prec, m.group(0), offset + m.start(), offset + m.end())
+
+
+def find_dates(text: str, published: date | str | tuple) -> list[ResolvedDate]:
+    """Find and resolve every date expression in a text.
+
+    Parameters
+    ----------
+    text : str
+        A sentence (or longer text).
+    published : date, str or (earliest, latest)
+        Publication date or range (ISO strings accepted).
+
+    Returns
+    -------
+    list of ResolvedDate
+        Non-overlapping matches in order of appearance; the longest/most
+        explicit pattern wins where two overlap. Expressions that resolve to
+        dates after the publication range are left out.
+
+    Raises
+    ------
+    ValueError
+        For a bad publication date or range.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"could not search {text!r}: expected a str")
+    pub = _pub(published)
+    taken: list[tuple[int, int]] = []
+    found: list[ResolvedDate] = []
+    for _name, pat, precision, fn in _PATTERNS:
+        for m in pat.finditer(text):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            r = _combine(m, precision, fn, pub)
+            taken.append((s, e))  # claimed even when dropped as future
+            if r is not None:
+                found.append(r)
+    found.sort(key=lambda r: r.span_start)
+    return found
+
+
+def resolve(expression: str, published: date | str | tuple) -> ResolvedDate | None:
+    """Resolve one date expression.
+
+    Parameters
+    ----------
+    expression : str
+        E.g. ``"late on Monday"``, ``"over the weekend"``, ``"June 6, 2017"``.
+    published : date, str or (earliest, latest)
+        Publication date or range.
+
+    Returns
+    -------
+    ResolvedDate or None
+        The first expression found in ``expression``; ``None`` when there is
+        none or it lies after publication.
+    """
+    found = find_dates(expression, published)
+    return found[0] if found else None
+
+
+def date_of(sentence: str, published: date | str | tuple, *,
+            default_to_published: bool = False) -> ResolvedDate | None:
+    """The date of the event a sentence reports: its first date expression.
+
+    Parameters
+    ----------
+    sentence : str
+        One sentence.
+    published : date, str or (earliest, latest)
+        Publication date or range.
+    default_to_published : bool, keyword-only
+        When no expression is found, return the publication range itself
+        (text ``""``) instead of ``None`` -- an undated report happened on or
+        before publication, but how long before is unknown, so callers should
+        treat this as an upper bound only.
+    """
+    found = find_dates(sentence, published)
+    if found:
+        return found[0]
+    if default_to_published:
+        a, b = _pub(published)
+        return ResolvedDate(a, b, _widen("day", a, b), "", 0, 0)
+    return None
