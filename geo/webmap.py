@@ -1,0 +1,1149 @@
+"""Folium map builders for the Raqqa incident atlas (no Streamlit import).
+
+Every builder takes plain GeoJSON ``FeatureCollection`` dicts and returns a
+folium object; the dashboard adds the layers to :func:`base_map` and hands the
+map to ``st_folium``.
+
+Offline by design
+-----------------
+folium loads Leaflet and friends from CDNs. :class:`OfflineMap` (what
+:func:`base_map` returns) rewrites every element's ``default_js`` /
+``default_css`` to the copies under ``/app/static/vendor/`` just before it
+renders, so layers added later are covered too; :func:`localize_assets` does
+the same for any folium element. The files come from
+``npm ci --ignore-scripts && uv run python tools/vendor_assets.py``;
+:func:`require_vendored_assets` says which one is missing.
+
+Untrusted text
+--------------
+Quotes, place names, claimants and outlets come from news articles. Every
+such string is passed through :func:`html.escape` before it becomes HTML.
+Tooltips and popups are pre-built, escaped HTML stored in the extra
+properties ``_tooltip`` and ``_popup``; the original ``properties`` are kept
+as they were, so ``st_folium(...)["last_active_drawing"]["properties"]``
+returns them (plus those two keys). Folium serialises the GeoJSON with
+Jinja's ``tojson``, which escapes ``<``, ``>``, ``&`` and ``'``.
+"""
+
+from __future__ import annotations
+
+import copy
+import html
+import math
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import folium
+import folium.plugins
+from branca.element import MacroElement
+from folium.template import Template
+
+__all__ = [
+    "CDN_TO_VENDOR",
+    "CONTROL_STATES",
+    "EVENT_COLOURS",
+    "FAST_CLUSTER_THRESHOLD",
+    "MAX_ZOOM",
+    "OSM_TILES",
+    "SETUP_COMMAND",
+    "VENDOR_URL_PREFIX",
+    "MissingAssetError",
+    "OfflineMap",
+    "UnvendoredAssetError",
+    "base_map",
+    "context_places_layer",
+    "control_layer",
+    "finish_map",
+    "incident_layer",
+    "legend",
+    "localize_assets",
+    "marker_radius",
+    "missing_vendored_assets",
+    "plain_basemap_layer",
+    "require_vendored_assets",
+    "uncertainty_layer",
+    "vendored_asset_urls",
+    "zone_layer",
+]
+
+# --------------------------------------------------------------------------
+# Offline assets
+# --------------------------------------------------------------------------
+
+#: URL prefix Streamlit serves ``static/vendor/`` under (enableStaticServing).
+VENDOR_URL_PREFIX = "/app/static/vendor"
+
+#: Command that (re)creates ``static/vendor/``.
+SETUP_COMMAND = "npm ci --ignore-scripts && uv run python tools/vendor_assets.py"
+
+#: The repository's ``static/`` directory (Streamlit serves the one next to
+#: the entry script; the dashboard lives at the repository root).
+STATIC_DIR = Path(__file__).resolve().parents[1] / "static"
+
+#: Every CDN URL that folium 0.20 uses for the elements the atlas builds,
+#: mapped to its copy under ``static/vendor/`` (see tools/vendor_assets.py).
+#: leaflet.awesome-markers: folium asks for 2.0.2, which npm lacks; 2.0.5 is
+#: the same plugin API (``L.AwesomeMarkers.icon`` with ``extraClasses``).
+CDN_TO_VENDOR: dict[str, str] = {
+    # folium.Map.default_js
+    "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js": "leaflet/leaflet.js",
+    "https://code.jquery.com/jquery-3.7.1.min.js": "jquery/jquery.min.js",
+    "https://cdn.jsdelivr.net/npm/bootstrap@5.2.2/dist/js/bootstrap.bundle.min.js": (
+        "bootstrap/js/bootstrap.bundle.min.js"
+    ),
+    "https://cdnjs.cloudflare.com/ajax/libs/Leaflet.awesome-markers/2.0.2/"
+    "leaflet.awesome-markers.js": "leaflet.awesome-markers/leaflet.awesome-markers.js",
+    # folium.Map.default_css
+    "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css": "leaflet/leaflet.css",
+    "https://cdn.jsdelivr.net/npm/bootstrap@5.2.2/dist/css/bootstrap.min.css": (
+        "bootstrap/css/bootstrap.min.css"
+    ),
+    "https://netdna.bootstrapcdn.com/bootstrap/3.0.0/css/bootstrap-glyphicons.css": (
+        "bootstrap3/css/bootstrap-glyphicons.css"
+    ),
+    "https://cdn.jsdelivr.net/npm/@fortawesome/fontawesome-free@6.2.0/css/all.min.css": (
+        "fontawesome-free/css/all.min.css"
+    ),
+    "https://cdnjs.cloudflare.com/ajax/libs/Leaflet.awesome-markers/2.0.2/"
+    "leaflet.awesome-markers.css": "leaflet.awesome-markers/leaflet.awesome-markers.css",
+    "https://cdn.jsdelivr.net/gh/python-visualization/folium/folium/templates/"
+    "leaflet.awesome.rotate.min.css": "leaflet.awesome-rotate/leaflet.awesome.rotate.css",
+    # folium.plugins.MarkerCluster / FastMarkerCluster
+    "https://cdnjs.cloudflare.com/ajax/libs/leaflet.markercluster/1.1.0/"
+    "leaflet.markercluster.js": "leaflet.markercluster/leaflet.markercluster.js",
+    "https://cdnjs.cloudflare.com/ajax/libs/leaflet.markercluster/1.1.0/"
+    "MarkerCluster.css": "leaflet.markercluster/MarkerCluster.css",
+    "https://cdnjs.cloudflare.com/ajax/libs/leaflet.markercluster/1.1.0/"
+    "MarkerCluster.Default.css": "leaflet.markercluster/MarkerCluster.Default.css",
+}
+
+
+class UnvendoredAssetError(ValueError):
+    """A folium element asks for a CDN file that has no local copy."""
+
+
+class MissingAssetError(FileNotFoundError):
+    """A vendored file the map needs is not on disk."""
+
+
+def vendored_asset_urls() -> dict[str, str]:
+    """Return CDN URL -> local URL (``/app/static/vendor/...``) for every asset."""
+    return {cdn: f"{VENDOR_URL_PREFIX}/{rel}" for cdn, rel in CDN_TO_VENDOR.items()}
+
+
+def _iter_elements(element: Any) -> Iterable[Any]:
+    yield element
+    for child in getattr(element, "_children", {}).values():
+        yield from _iter_elements(child)
+
+
+def _localize_list(owner: Any, attr: str, urls: Mapping[str, str]) -> None:
+    entries = getattr(owner, attr, None)
+    if not entries:
+        return
+    local_values = set(urls.values())
+    new: list[tuple[str, str]] = []
+    for name, url in entries:
+        if url in local_values:
+            new.append((name, url))
+        elif url in urls:
+            new.append((name, urls[url]))
+        else:
+            raise UnvendoredAssetError(
+                f"{type(owner).__name__}.{attr} entry {name!r}: expected a URL listed in "
+                f"geo.webmap.CDN_TO_VENDOR (or an already-local {VENDOR_URL_PREFIX}/... URL), "
+                f"got {url!r}. Add the package to package.json, tools/vendor_assets.py and "
+                f"CDN_TO_VENDOR, or don't use this folium element."
+            )
+    # An instance attribute shadows the class list; the class is left untouched.
+    setattr(owner, attr, new)
+
+
+def localize_assets(element: Any) -> Any:
+    """Point every folium element's JS/CSS at ``/app/static/vendor/...``.
+
+    Walks ``element`` and all its descendants and replaces each
+    ``default_js`` / ``default_css`` entry by its local URL (instance
+    attributes: folium's classes are not modified). Idempotent.
+
+    Parameters
+    ----------
+    element : branca.element.Element
+        A ``folium.Map``, a ``Figure`` or any element.
+
+    Returns
+    -------
+    branca.element.Element
+        ``element`` itself, for chaining.
+
+    Raises
+    ------
+    UnvendoredAssetError
+        If an element asks for a URL with no entry in :data:`CDN_TO_VENDOR`.
+    """
+    urls = vendored_asset_urls()
+    for el in _iter_elements(element):
+        _localize_list(el, "default_js", urls)
+        _localize_list(el, "default_css", urls)
+    return element
+
+
+def missing_vendored_assets(static_dir: Path | str | None = None) -> list[Path]:
+    """Return the vendored files that are not on disk (empty when all present).
+
+    Parameters
+    ----------
+    static_dir : Path or str, optional
+        The ``static/`` directory Streamlit serves; the repository's by default.
+    """
+    root = Path(static_dir) if static_dir is not None else STATIC_DIR
+    return [root / "vendor" / rel for rel in CDN_TO_VENDOR.values() if not (root / "vendor" / rel).is_file()]
+
+
+def require_vendored_assets(static_dir: Path | str | None = None) -> None:
+    """Raise :class:`MissingAssetError` unless every vendored file exists.
+
+    Call it once when the dashboard starts: without these files the map
+    iframe stays 0 px high and shows no error.
+
+    Parameters
+    ----------
+    static_dir : Path or str, optional
+        The ``static/`` directory Streamlit serves; the repository's by default.
+
+    Raises
+    ------
+    MissingAssetError
+        Naming the first missing file, how many are missing, and the command
+        that creates them.
+    """
+    missing = missing_vendored_assets(static_dir)
+    if missing:
+        raise MissingAssetError(
+            f"map asset missing: expected {missing[0]} to exist, got no such file "
+            f"({len(missing)} of {len(CDN_TO_VENDOR)} vendored files missing). "
+            f"Run from the repository root: {SETUP_COMMAND}"
+        )
+
+
+class OfflineMap(folium.Map):
+    """A ``folium.Map`` that localizes its assets (and its layers') on render.
+
+    ``st_folium`` and ``get_root().render()`` both call :meth:`render` before
+    they read the asset lists, so layers added after construction are covered.
+    """
+
+    def render(self, **kwargs: Any) -> None:
+        localize_assets(self)
+        super().render(**kwargs)
+
+
+# --------------------------------------------------------------------------
+# Validation helpers
+# --------------------------------------------------------------------------
+
+#: Highest zoom level (MarkerCluster needs one when the map has no tiles).
+MAX_ZOOM = 18
+#: Above this many points, :func:`incident_layer` clusters instead of drawing each.
+FAST_CLUSTER_THRESHOLD = 10_000
+
+OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+_OSM_ATTRIBUTION = (
+    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+)
+
+
+def _is_number(x: Any) -> bool:
+    return isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(x)
+
+
+def _check_latlon(value: Any, what: str) -> tuple[float, float]:
+    if (
+        not isinstance(value, (tuple, list))
+        or len(value) != 2
+        or not all(_is_number(v) for v in value)
+        or not -90 <= value[0] <= 90
+        or not -180 <= value[1] <= 180
+    ):
+        raise ValueError(
+            f"{what}: expected (lat, lon) numbers with -90 <= lat <= 90 and "
+            f"-180 <= lon <= 180, got {value!r}"
+        )
+    return float(value[0]), float(value[1])
+
+
+def _check_fc(fc: Any, what: str) -> list[dict]:
+    if not isinstance(fc, Mapping):
+        raise TypeError(f"{what}: expected a GeoJSON FeatureCollection dict, got {type(fc).__name__}")
+    if fc.get("type") != "FeatureCollection":
+        raise ValueError(f"{what}: expected type 'FeatureCollection', got {fc.get('type')!r}")
+    feats = fc.get("features")
+    if not isinstance(feats, list):
+        raise ValueError(f"{what}: expected 'features' to be a list, got {type(feats).__name__}")
+    for i, f in enumerate(feats):
+        if not isinstance(f, Mapping) or f.get("type") != "Feature":
+            got = f.get("type") if isinstance(f, Mapping) else type(f).__name__
+            raise ValueError(f"{what}: feature {i}: expected type 'Feature', got {got!r}")
+        if not isinstance(f.get("properties"), Mapping):
+            raise ValueError(
+                f"{what}: feature {i}: expected 'properties' to be an object, "
+                f"got {type(f.get('properties')).__name__}"
+            )
+        geom = f.get("geometry")
+        if geom is not None and (not isinstance(geom, Mapping) or "type" not in geom):
+            raise ValueError(f"{what}: feature {i}: expected a geometry object or null, got {geom!r}")
+    return feats
+
+
+def _feature_key(f: Mapping, i: int) -> str:
+    props = f.get("properties") or {}
+    for k in (f.get("id"), props.get("id"), props.get("place_id")):
+        if k is not None:
+            return str(k)
+    return f"feature-{i}"
+
+
+def _prepare(features: Sequence[Mapping], layer: str) -> list[dict]:
+    """Deep-copy features; give each a unique top-level id and ``properties.id``.
+
+    The original properties are kept; ``id`` is added only when missing
+    (copied from the feature's top-level id), so clicks can be traced back.
+    """
+    out: list[dict] = []
+    seen: dict[str, int] = {}
+    for i, f in enumerate(features):
+        g = copy.deepcopy(dict(f))
+        g["properties"] = dict(g.get("properties") or {})
+        key = _feature_key(g, i)
+        g["properties"].setdefault("id", key)
+        n = seen.get(key, 0)
+        seen[key] = n + 1
+        g["id"] = f"{layer}:{key}" if n == 0 else f"{layer}:{key}#{n}"
+        out.append(g)
+    return out
+
+
+def _esc(value: Any, empty: str = "—") -> str:
+    """HTML-escape any value for our popups (``None`` -> ``empty``)."""
+    if value is None or value == "":
+        return empty
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_esc(v, empty) for v in value) or empty
+    return html.escape(str(value), quote=True)
+
+
+def _safe_href(url: Any) -> str | None:
+    """Return an escaped http(s) URL, or None for anything else (javascript:, data:, ...)."""
+    if not isinstance(url, str):
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return html.escape(url.strip(), quote=True)
+
+
+def _representative_point(f: Mapping) -> tuple[float, float] | None:
+    """(lat, lon) from ``properties.lat/lon`` (the gazetteer's marker point),
+    else from a Point geometry, else None."""
+    p = f.get("properties") or {}
+    if _is_number(p.get("lat")) and _is_number(p.get("lon")):
+        return float(p["lat"]), float(p["lon"])
+    geom = f.get("geometry") or {}
+    if geom.get("type") == "Point":
+        coords = geom.get("coordinates") or []
+        if len(coords) >= 2 and _is_number(coords[0]) and _is_number(coords[1]):
+            return float(coords[1]), float(coords[0])
+    return None
+
+
+def _fc(features: list[dict]) -> dict:
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _tooltip() -> folium.GeoJsonTooltip:
+    return folium.GeoJsonTooltip(fields=["_tooltip"], labels=False, sticky=True)
+
+
+def _popup() -> folium.GeoJsonPopup:
+    return folium.GeoJsonPopup(fields=["_popup"], labels=False, max_width=360)
+
+
+def _display_name(props: Mapping) -> Any:
+    return props.get("name") or props.get("place_name") or props.get("place_id") or props.get("id")
+
+
+# --------------------------------------------------------------------------
+# Base map
+# --------------------------------------------------------------------------
+
+
+def base_map(
+    *,
+    center: Sequence[float],
+    zoom: int,
+    bounds: Sequence[Sequence[float]] | None = None,
+    tiles: bool = False,
+    max_zoom: int = MAX_ZOOM,
+) -> OfflineMap:
+    """Create the atlas map: no tile server by default, every asset local.
+
+    Parameters
+    ----------
+    center : (float, float), keyword-only
+        ``(lat, lon)`` of the initial view.
+    zoom : int, keyword-only
+        Initial zoom, ``0 <= zoom <= max_zoom``.
+    bounds : ((float, float), (float, float)), optional, keyword-only
+        ``((south, west), (north, east))``; if given the view is fitted to it.
+    tiles : bool, default False, keyword-only
+        Add OpenStreetMap tiles (with attribution). Needs the network; off,
+        the map is a grey background for :func:`plain_basemap_layer`.
+    max_zoom : int, default :data:`MAX_ZOOM`, keyword-only
+        Highest zoom (clusters need one when there are no tiles).
+
+    Returns
+    -------
+    OfflineMap
+        A ``folium.Map`` whose assets point at ``/app/static/vendor/``.
+
+    Raises
+    ------
+    ValueError
+        For an out-of-range centre, zoom or bounds.
+    """
+    lat, lon = _check_latlon(center, "center")
+    if not isinstance(max_zoom, int) or isinstance(max_zoom, bool) or not 1 <= max_zoom <= 22:
+        raise ValueError(f"max_zoom: expected an int in 1..22, got {max_zoom!r}")
+    if not isinstance(zoom, int) or isinstance(zoom, bool) or not 0 <= zoom <= max_zoom:
+        raise ValueError(f"zoom: expected an int in 0..{max_zoom}, got {zoom!r}")
+    if not isinstance(tiles, bool):
+        raise TypeError(f"tiles: expected True or False, got {tiles!r}")
+    m = OfflineMap(
+        location=[lat, lon],
+        zoom_start=zoom,
+        tiles=None,
+        max_zoom=max_zoom,
+        min_zoom=0,
+        control_scale=True,
+    )
+    # With tiles=None folium hands max/min zoom to no one: set them on the map
+    # itself (MarkerCluster fails with "Map has no maxZoom specified" otherwise).
+    m.options["max_zoom"] = max_zoom
+    m.options["min_zoom"] = 0
+    if tiles:
+        folium.TileLayer(
+            tiles=OSM_TILES,
+            attr=_OSM_ATTRIBUTION,
+            name="OpenStreetMap",
+            max_zoom=min(max_zoom, 19),
+            overlay=False,
+            control=False,
+        ).add_to(m)
+    if bounds is not None:
+        if not isinstance(bounds, (list, tuple)) or len(bounds) != 2:
+            raise ValueError(f"bounds: expected ((south, west), (north, east)), got {bounds!r}")
+        s, w = _check_latlon(bounds[0], "bounds[0] (south, west)")
+        n, e = _check_latlon(bounds[1], "bounds[1] (north, east)")
+        if s > n or w > e:
+            raise ValueError(
+                f"bounds: expected south <= north and west <= east, got {bounds!r}"
+            )
+        m.fit_bounds([[s, w], [n, e]])
+    m.get_root().header.add_child(folium.Element(_MAP_CSS), name="atlas_css")
+    localize_assets(m)
+    return m
+
+
+_MAP_CSS = """<style>
+.leaflet-container { background: #e9e7e2; }
+.atlas-legend { background: rgba(255,255,255,.92); padding: 6px 9px; border-radius: 4px;
+  font: 12px/1.35 system-ui, sans-serif; box-shadow: 0 1px 4px rgba(0,0,0,.3); max-width: 230px; }
+.atlas-legend h4 { font-size: 12px; margin: 4px 0 2px; font-weight: 600; }
+.atlas-legend .sw { display: inline-block; width: 12px; height: 12px; margin-right: 5px;
+  vertical-align: -2px; border: 1px solid #555; }
+.atlas-legend .dot { border-radius: 50%; }
+.atlas-wp-icon { background: none; border: none; }
+.atlas-wp { width: 14px; height: 14px; margin: 1px; background: #ff7f00; border: 2px solid #7f0000;
+  transform: rotate(45deg); box-sizing: border-box; box-shadow: 0 0 0 1px #fff; }
+.atlas-wp-legend { display: inline-block; width: 11px; height: 11px; margin: 0 6px 0 1px;
+  background: #ff7f00; border: 2px solid #7f0000; transform: rotate(45deg); vertical-align: -1px; }
+.atlas-popup blockquote { margin: 4px 0; padding-left: 6px; border-left: 3px solid #bbb;
+  font-style: italic; }
+</style>"""
+
+
+# --------------------------------------------------------------------------
+# Plain basemap from the gazetteer
+# --------------------------------------------------------------------------
+
+_BASEMAP_PANE = "atlasBasemap"
+_APPROXIMATE = frozenset({"approximate", "estimate", "unsourced"})
+
+
+class _BasemapPane(MacroElement):
+    """Create the low, click-through pane the plain basemap draws in."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        if (!{{ this.map_name }}.getPane({{ this.pane|tojson }})) {
+            var p = {{ this.map_name }}.createPane({{ this.pane|tojson }});
+            p.style.zIndex = 350;
+            p.style.pointerEvents = 'none';
+        }
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, pane: str) -> None:
+        super().__init__()
+        self._name = "BasemapPane"
+        self.pane = pane
+        self.map_name = ""
+
+    def render(self, **kwargs: Any) -> None:
+        el = self._parent
+        while el is not None and not isinstance(el, folium.Map):
+            el = getattr(el, "_parent", None)
+        if el is None:
+            raise ValueError(
+                "plain_basemap_layer: expected the layer to be added to a folium.Map "
+                "before rendering, got a layer with no map above it"
+            )
+        self.map_name = el.get_name()
+        super().render(**kwargs)
+
+
+def plain_basemap_layer(places_fc: Mapping, *, name: str = "Basemap") -> folium.FeatureGroup:
+    """Draw a plain basemap from our gazetteer: city, districts, the Euphrates.
+
+    Polygons of ``kind == "city"`` are drawn as a solid outline, ``district``
+    and ``suburb`` polygons as thin outlines (dashed when their
+    ``geometry_quality`` is ``approximate``/``estimate``/``unsourced``),
+    ``river`` lines in blue. Other features are ignored. The layer is not
+    interactive, sits in its own pane below every other layer, and is not
+    listed in the layer control.
+
+    Parameters
+    ----------
+    places_fc : dict
+        Gazetteer FeatureCollection (properties ``kind``, ``geometry_quality``...).
+    name : str, keyword-only
+        Layer name.
+
+    Returns
+    -------
+    folium.FeatureGroup
+    """
+    feats = _check_fc(places_fc, "places_fc")
+    polys: list[dict] = []
+    rivers: list[dict] = []
+    for f in feats:
+        geom = f.get("geometry") or {}
+        kind = (f.get("properties") or {}).get("kind")
+        gtype = geom.get("type")
+        if kind in ("city", "district", "suburb") and gtype in ("Polygon", "MultiPolygon"):
+            polys.append(f)
+        elif kind == "river" and gtype in ("LineString", "MultiLineString"):
+            rivers.append(f)
+
+    # Cities first so district outlines draw over them.
+    polys.sort(key=lambda f: 0 if f["properties"].get("kind") == "city" else 1)
+
+    def poly_style(feature: Mapping) -> dict:
+        p = feature["properties"]
+        if p.get("kind") == "city":
+            return {"color": "#555", "weight": 2.5, "fill": True, "fillColor": "#f7f6f2",
+                    "fillOpacity": 0.8}
+        dashed = p.get("geometry_quality") in _APPROXIMATE
+        return {"color": "#8a8a8a", "weight": 1, "fill": False,
+                "dashArray": "4 4" if dashed else None}
+
+    group = folium.FeatureGroup(name=name, control=False, show=True)
+    group.add_child(_BasemapPane(_BASEMAP_PANE))
+    if polys:
+        folium.GeoJson(
+            _fc(_prepare(polys, "basemap")),
+            name=f"{name} outlines",
+            style_function=poly_style,
+            interactive=False,
+            pane=_BASEMAP_PANE,
+            control=False,
+        ).add_to(group)
+    if rivers:
+        folium.GeoJson(
+            _fc(_prepare(rivers, "river")),
+            name=f"{name} rivers",
+            style_function=lambda f: {"color": "#6fa8dc", "weight": 4, "opacity": 0.9},
+            interactive=False,
+            pane=_BASEMAP_PANE,
+            control=False,
+        ).add_to(group)
+    return group
+
+
+# --------------------------------------------------------------------------
+# Control polygons
+# --------------------------------------------------------------------------
+
+#: state -> (label, fill colour, border colour, dashed border)
+CONTROL_STATES: dict[str, tuple[str, str, str, bool]] = {
+    "is": ("Islamic State held", "#252525", "#000000", False),
+    "contested": ("Contested", "#e6550d", "#a63603", True),
+    "sdf": ("Taken by the SDF", "#f2d024", "#8c7a00", False),
+    "unknown": ("Unknown", "#bdbdbd", "#7a7a7a", True),
+}
+
+
+def control_layer(control_fc: Mapping, *, name: str = "Territorial control") -> folium.FeatureGroup:
+    """Colour district polygons by who held them.
+
+    Parameters
+    ----------
+    control_fc : dict
+        FeatureCollection of polygons with properties ``place_id``, ``name``,
+        ``state`` (one of :data:`CONTROL_STATES`), ``since``, ``reports``.
+    name : str, keyword-only
+        Layer name in the layer control.
+
+    Returns
+    -------
+    folium.FeatureGroup
+        One ``folium.GeoJson`` styled by state, with escaped tooltips and
+        popups; features keep their properties (clicks return them).
+
+    Raises
+    ------
+    ValueError
+        For an unknown ``state`` or a non-polygon geometry.
+    """
+    feats = _check_fc(control_fc, "control_fc")
+    for i, f in enumerate(feats):
+        state = f["properties"].get("state")
+        if state not in CONTROL_STATES:
+            raise ValueError(
+                f"control_fc: feature {i} ({_feature_key(f, i)}): expected state in "
+                f"{sorted(CONTROL_STATES)}, got {state!r}"
+            )
+        gtype = (f.get("geometry") or {}).get("type")
+        if gtype not in ("Polygon", "MultiPolygon"):
+            raise ValueError(
+                f"control_fc: feature {i} ({_feature_key(f, i)}): expected a Polygon or "
+                f"MultiPolygon geometry, got {gtype!r}"
+            )
+    prepared = _prepare(feats, "control")
+    for g in prepared:
+        p = g["properties"]
+        label = CONTROL_STATES[p["state"]][0]
+        reports = p.get("reports")
+        if isinstance(reports, (list, tuple)):
+            items = "".join(f"<li>{_esc(r)}</li>" for r in reports)
+            reports_html = f"<ul>{items}</ul>" if items else "—"
+        else:
+            reports_html = _esc(reports)
+        p["_tooltip"] = f"<b>{_esc(_display_name(p))}</b><br>{_esc(label)}"
+        p["_popup"] = (
+            f'<div class="atlas-popup"><b>{_esc(_display_name(p))}</b><br>'
+            f"{_esc(label)} since {_esc(p.get('since'))}<br>Reports: {reports_html}</div>"
+        )
+
+    def style(feature: Mapping) -> dict:
+        _, fill, border, dashed = CONTROL_STATES[feature["properties"]["state"]]
+        return {"fillColor": fill, "color": border, "weight": 1.5, "fillOpacity": 0.45,
+                "dashArray": "6 4" if dashed else None}
+
+    group = folium.FeatureGroup(name=name)
+    if not prepared:
+        return group
+    folium.GeoJson(
+        _fc(prepared),
+        name=name,
+        style_function=style,
+        highlight_function=lambda f: {"weight": 3, "fillOpacity": 0.6},
+        tooltip=_tooltip(),
+        popup=_popup(),
+        control=False,
+    ).add_to(group)
+    return group
+
+
+# --------------------------------------------------------------------------
+# Incidents
+# --------------------------------------------------------------------------
+
+#: event_type -> (label, colour)
+EVENT_COLOURS: dict[str, tuple[str, str]] = {
+    "air_strike": ("Air strike", "#d7191c"),
+    "shelling": ("Shelling", "#984ea3"),
+    "armed_clash": ("Armed clash", "#377eb8"),
+    "territory_change": ("Territory change", "#4daf4a"),
+    "displacement": ("Displacement", "#a65628"),
+    "other": ("Other", "#666666"),
+}
+_INCENDIARY = frozenset({"white_phosphorus", "incendiary"})
+_MIN_RADIUS = 5.0
+_MAX_RADIUS = 28.0
+_RADIUS_PER_SQRT_DEATH = 2.2
+
+
+def marker_radius(deaths: Any) -> float:
+    """Pixel radius for a death toll: sqrt scale, minimum 5, maximum 28.
+
+    ``None`` (no toll reported) gets the minimum.
+
+    Raises
+    ------
+    ValueError
+        For a negative or non-numeric toll.
+    """
+    if deaths is None:
+        return _MIN_RADIUS
+    if not _is_number(deaths) or deaths < 0:
+        raise ValueError(f"deaths: expected a number >= 0 or None, got {deaths!r}")
+    return round(min(_MAX_RADIUS, max(_MIN_RADIUS, _RADIUS_PER_SQRT_DEATH * math.sqrt(deaths))), 2)
+
+
+def _deaths(p: Mapping) -> Any:
+    for k in ("deaths_best", "deaths_low", "deaths_high"):
+        if p.get(k) is not None:
+            return p[k]
+    return None
+
+
+def _incident_popup(p: Mapping) -> str:
+    label = EVENT_COLOURS.get(p.get("event_type"), (p.get("event_type"), ""))[0]
+    munition = f" ({_esc(p.get('munition'))})" if p.get("munition") else ""
+    dates = _esc(p.get("date_start"))
+    if p.get("date_end") and p.get("date_end") != p.get("date_start"):
+        dates += f" – {_esc(p.get('date_end'))}"
+    deaths = (
+        f"{_esc(p.get('deaths_low'))} / {_esc(p.get('deaths_best'))} / {_esc(p.get('deaths_high'))}"
+    )
+    parts = [
+        f'<div class="atlas-popup"><b>{_esc(label)}</b>{munition} at <b>{_esc(p.get("place_name"))}</b>',
+        f"<br>{dates}",
+        f"<br>Deaths (low / best / high): {deaths}",
+        f"<br>Status: {_esc(p.get('status'))}, claimed by {_esc(p.get('claimed_by'))}",
+    ]
+    if p.get("outlet"):
+        parts.append(f"<br>Outlet: {_esc(p.get('outlet'))}")
+    href = _safe_href(p.get("url"))
+    if href:
+        parts.append(f'<br><a href="{href}" target="_blank" rel="noopener noreferrer">source</a>')
+    if p.get("quote"):
+        parts.append(f"<blockquote>“{_esc(p.get('quote'))}”</blockquote>")
+    parts.append(f"<small>{_esc(p.get('id'))}</small></div>")
+    return "".join(parts)
+
+
+def _check_incidents(feats: Sequence[Mapping]) -> list[Mapping]:
+    """Keep located point features; validate event_type and tolls."""
+    kept = []
+    for i, f in enumerate(feats):
+        p = f["properties"]
+        et = p.get("event_type")
+        if et not in EVENT_COLOURS:
+            raise ValueError(
+                f"incidents_fc: feature {i} ({_feature_key(f, i)}): expected event_type in "
+                f"{sorted(EVENT_COLOURS)}, got {et!r}"
+            )
+        for k in ("deaths_low", "deaths_best", "deaths_high"):
+            v = p.get(k)
+            if v is not None and (not _is_number(v) or v < 0):
+                raise ValueError(
+                    f"incidents_fc: feature {i} ({_feature_key(f, i)}): expected {k} to be "
+                    f"a number >= 0 or null, got {v!r}"
+                )
+        geom = f.get("geometry")
+        if geom is None:
+            continue  # unresolved place: nothing to draw
+        if geom.get("type") != "Point":
+            raise ValueError(
+                f"incidents_fc: feature {i} ({_feature_key(f, i)}): expected a Point "
+                f"geometry or null, got {geom.get('type')!r}"
+            )
+        kept.append(f)
+    return kept
+
+
+def incident_layer(
+    incidents_fc: Mapping,
+    *,
+    name: str = "Reported incidents",
+    cluster_threshold: int = FAST_CLUSTER_THRESHOLD,
+) -> folium.FeatureGroup:
+    """Incident markers: circles sized by deaths, coloured by event type.
+
+    Circle radius follows :func:`marker_radius` of ``deaths_best`` (else
+    ``deaths_low``, else ``deaths_high``); white-phosphorus and incendiary
+    allegations (``munition``) get their own symbol, an orange diamond.
+    Features with a null geometry (unresolved place) are skipped. Above
+    ``cluster_threshold`` located features, a ``FastMarkerCluster`` without
+    per-point popups is drawn instead.
+
+    Parameters
+    ----------
+    incidents_fc : dict
+        FeatureCollection of Point features with incident properties
+        (``id``, ``event_type``, ``munition``, ``deaths_*``, ``quote``...).
+    name : str, keyword-only
+        Layer name in the layer control.
+    cluster_threshold : int, keyword-only
+        Most features drawn one by one.
+
+    Returns
+    -------
+    folium.FeatureGroup
+
+    Raises
+    ------
+    ValueError
+        For an unknown ``event_type``, a negative toll or a non-Point geometry.
+    """
+    feats = _check_incidents(_check_fc(incidents_fc, "incidents_fc"))
+    group = folium.FeatureGroup(name=name)
+    if len(feats) > cluster_threshold:
+        coords = [
+            [f["geometry"]["coordinates"][1], f["geometry"]["coordinates"][0]] for f in feats
+        ]
+        folium.plugins.FastMarkerCluster(coords, name=name, control=False).add_to(group)
+        return group
+
+    prepared = _prepare(feats, "incident")
+    for g in prepared:
+        p = g["properties"]
+        label = EVENT_COLOURS[p["event_type"]][0]
+        p["_tooltip"] = (
+            f"<b>{_esc(label)}</b> · {_esc(p.get('place_name'))} · {_esc(p.get('date_start'))}"
+        )
+        p["_popup"] = _incident_popup(p)
+    plain = [g for g in prepared if g["properties"].get("munition") not in _INCENDIARY]
+    incendiary = [g for g in prepared if g["properties"].get("munition") in _INCENDIARY]
+
+    def style(feature: Mapping) -> dict:
+        p = feature["properties"]
+        colour = EVENT_COLOURS[p["event_type"]][1]
+        known = _deaths(p) is not None
+        return {"radius": marker_radius(_deaths(p)), "color": "#ffffff", "weight": 1,
+                "fill": True, "fillColor": colour, "fillOpacity": 0.85 if known else 0.4}
+
+    if plain:
+        folium.GeoJson(
+            _fc(plain),
+            name=name,
+            marker=folium.CircleMarker(),
+            style_function=style,
+            tooltip=_tooltip(),
+            popup=_popup(),
+            control=False,
+        ).add_to(group)
+    if incendiary:
+        # Leaflet positions marker icons with a transform, so the diamond's
+        # rotation lives on an inner element.
+        icon = folium.DivIcon(
+            html='<div class="atlas-wp"></div>', icon_size=(16, 16), icon_anchor=(8, 8),
+            class_name="atlas-wp-icon",
+        )
+        folium.GeoJson(
+            _fc(incendiary),
+            name=f"{name} (incendiary)",
+            marker=folium.Marker(icon=icon),
+            tooltip=_tooltip(),
+            popup=_popup(),
+            control=False,
+        ).add_to(group)
+    return group
+
+
+# --------------------------------------------------------------------------
+# Uncertainty rings, zones, context places
+# --------------------------------------------------------------------------
+
+
+def uncertainty_layer(
+    points_fc: Mapping, *, name: str = "Location uncertainty", colour: str = "#3182bd"
+) -> folium.FeatureGroup:
+    """Dashed circles of radius ``uncertainty_m`` around point features.
+
+    The ring is centred on the representative point ``properties.lat/lon``
+    (districts are polygons with such a point), else on a Point geometry. Features with neither, or with ``uncertainty_m`` null or 0,
+    are skipped. The rings are not interactive.
+
+    Parameters
+    ----------
+    points_fc : dict
+        FeatureCollection; properties need ``uncertainty_m`` (metres).
+    name : str, keyword-only
+    colour : str, keyword-only
+        Ring colour (CSS).
+
+    Raises
+    ------
+    ValueError
+        For a negative or non-numeric ``uncertainty_m``.
+    """
+    feats = _check_fc(points_fc, "points_fc")
+    kept = []
+    for i, f in enumerate(feats):
+        u = f["properties"].get("uncertainty_m")
+        if u is not None and (not _is_number(u) or u < 0):
+            raise ValueError(
+                f"points_fc: feature {i} ({_feature_key(f, i)}): expected uncertainty_m "
+                f"to be a number >= 0 or null, got {u!r}"
+            )
+        point = _representative_point(f)
+        if u and point is not None:
+            kept.append({**f, "geometry": {"type": "Point", "coordinates": [point[1], point[0]]}})
+    group = folium.FeatureGroup(name=name)
+    if kept:
+        folium.GeoJson(
+            _fc(_prepare(kept, "uncertainty")),
+            name=name,
+            marker=folium.Circle(),
+            style_function=lambda f: {
+                "radius": float(f["properties"]["uncertainty_m"]),
+                "color": colour, "weight": 1, "dashArray": "5 5",
+                "fill": True, "fillColor": colour, "fillOpacity": 0.05,
+                # copied into each ring's options before it is created
+                "interactive": False,
+            },
+            interactive=False,
+            control=False,
+        ).add_to(group)
+    return group
+
+
+def zone_layer(zones_fc: Mapping, *, name: str = "Zones") -> folium.FeatureGroup:
+    """Circular zones (e.g. the Al-Tanaf 55 km de-confliction zone).
+
+    Point features with ``properties.radius_m`` become circles of that radius
+    (metres); Polygon features (a zone already expanded on export) are drawn
+    as they are.
+
+    Parameters
+    ----------
+    zones_fc : dict
+        FeatureCollection of zone features.
+    name : str, keyword-only
+
+    Raises
+    ------
+    ValueError
+        For a Point zone without a positive ``radius_m``.
+    """
+    feats = _check_fc(zones_fc, "zones_fc")
+    circles, polys = [], []
+    for i, f in enumerate(feats):
+        gtype = (f.get("geometry") or {}).get("type")
+        if gtype == "Point":
+            r = f["properties"].get("radius_m")
+            if not _is_number(r) or r <= 0:
+                raise ValueError(
+                    f"zones_fc: feature {i} ({_feature_key(f, i)}): expected radius_m > 0 "
+                    f"(metres) for a Point zone, got {r!r}"
+                )
+            circles.append(f)
+        elif gtype in ("Polygon", "MultiPolygon"):
+            polys.append(f)
+        else:
+            raise ValueError(
+                f"zones_fc: feature {i} ({_feature_key(f, i)}): expected a Point with "
+                f"radius_m or a Polygon, got {gtype!r}"
+            )
+    style = {"color": "#2b8cbe", "weight": 2, "dashArray": "10 6", "fill": True,
+             "fillColor": "#2b8cbe", "fillOpacity": 0.06}
+    group = folium.FeatureGroup(name=name)
+    for kind, items in (("circle", circles), ("polygon", polys)):
+        if not items:
+            continue
+        prepared = _prepare(items, f"zone-{kind}")
+        for g in prepared:
+            p = g["properties"]
+            r = p.get("radius_m")
+            size = f" ({_esc(round(r / 1000, 1))} km radius)" if _is_number(r) else ""
+            p["_tooltip"] = f"<b>{_esc(_display_name(p))}</b>{size}"
+        kwargs: dict[str, Any] = {}
+        if kind == "circle":
+            kwargs["marker"] = folium.Circle()
+            sf: Callable = lambda f: {**style, "radius": float(f["properties"]["radius_m"])}
+        else:
+            sf = lambda f: style
+        folium.GeoJson(
+            _fc(prepared), name=name, style_function=sf, tooltip=_tooltip(), control=False,
+            **kwargs,
+        ).add_to(group)
+    return group
+
+
+def context_places_layer(
+    places_fc: Mapping, *, name: str = "Places", kinds: Iterable[str] | None = None
+) -> folium.FeatureGroup:
+    """Small labelled dots for gazetteer places (towns, landmarks, districts...).
+
+    Each place is drawn at its representative point (``properties.lat/lon``,
+    else its Point geometry); clicking one returns its properties, which
+    include ``id``.
+
+    Parameters
+    ----------
+    places_fc : dict
+        Gazetteer FeatureCollection.
+    name : str, keyword-only
+    kinds : iterable of str, optional, keyword-only
+        Only these ``kind`` values (default: all but ``country``, ``region``,
+        ``governorate``, ``river`` and ``zone``).
+
+    Raises
+    ------
+    ValueError
+        For a place with no usable point.
+    """
+    feats = _check_fc(places_fc, "places_fc")
+    wanted = set(kinds) if kinds is not None else None
+    skip = {"country", "region", "governorate", "river", "zone"}
+    points: list[dict] = []
+    for i, f in enumerate(feats):
+        p = f["properties"]
+        kind = p.get("kind")
+        if (wanted is not None and kind not in wanted) or (wanted is None and kind in skip):
+            continue
+        point = _representative_point(f)
+        if point is None:
+            raise ValueError(
+                f"places_fc: feature {i} ({_feature_key(f, i)}): expected properties lat/lon "
+                f"or a Point geometry, got lat={p.get('lat')!r}, lon={p.get('lon')!r}, "
+                f"geometry type {(f.get('geometry') or {}).get('type')!r}"
+            )
+        lat, lon = _check_latlon(point, f"places_fc: feature {i} ({_feature_key(f, i)}) point")
+        points.append({**f, "geometry": {"type": "Point", "coordinates": [lon, lat]}})
+    prepared = _prepare(points, "place")
+    for g in prepared:
+        p = g["properties"]
+        p["_tooltip"] = f"<b>{_esc(p.get('name'))}</b> <small>({_esc(p.get('kind'))})</small>"
+        srcs = []
+        for s in p.get("sources") or []:
+            if not isinstance(s, Mapping):
+                continue
+            href = _safe_href(s.get("url"))
+            ref = _esc(s.get("ref"))
+            srcs.append(
+                f'<li><a href="{href}" target="_blank" rel="noopener noreferrer">{ref}</a></li>'
+                if href else f"<li>{ref}</li>"
+            )
+        p["_popup"] = (
+            f'<div class="atlas-popup"><b>{_esc(p.get("name"))}</b> ({_esc(p.get("kind"))})<br>'
+            f"Position: {_esc(p.get('geometry_quality'))}, ± {_esc(p.get('uncertainty_m'))} m"
+            + (f"<br>Sources:<ul>{''.join(srcs)}</ul>" if srcs else "")
+            + (f"<br>{_esc(p.get('notes'))}" if p.get("notes") else "")
+            + "</div>"
+        )
+    group = folium.FeatureGroup(name=name)
+    if prepared:
+        folium.GeoJson(
+            _fc(prepared),
+            name=name,
+            marker=folium.CircleMarker(),
+            style_function=lambda f: {"radius": 4, "color": "#333", "weight": 1,
+                                      "fill": True, "fillColor": "#ffffff", "fillOpacity": 1},
+            tooltip=_tooltip(),
+            popup=_popup(),
+            control=False,
+        ).add_to(group)
+    return group
+
+
+# --------------------------------------------------------------------------
+# Legend and final assembly
+# --------------------------------------------------------------------------
+
+
+class _Legend(MacroElement):
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function() {
+            var legend = L.control({position: {{ this.position|tojson }}});
+            legend.onAdd = function() {
+                var div = L.DomUtil.create('div', 'atlas-legend');
+                div.innerHTML = {{ this.html|tojson }};
+                L.DomEvent.disableClickPropagation(div);
+                return div;
+            };
+            legend.addTo({{ this._parent.get_name() }});
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, html_text: str, position: str) -> None:
+        super().__init__()
+        self._name = "Legend"
+        self.html = html_text
+        self.position = position
+
+
+_POSITIONS = ("topleft", "topright", "bottomleft", "bottomright")
+
+
+def legend(*, position: str = "bottomright", title: str = "Legend") -> MacroElement:
+    """Static legend (a Leaflet control) for control states, event types, symbols.
+
+    The HTML is ours; only fixed labels from :data:`CONTROL_STATES` and
+    :data:`EVENT_COLOURS` go into it (escaped all the same). Add it to the map.
+
+    Parameters
+    ----------
+    position : str, keyword-only
+        One of ``topleft``, ``topright``, ``bottomleft``, ``bottomright``.
+    title : str, keyword-only
+
+    Raises
+    ------
+    ValueError
+        For another position.
+    """
+    if position not in _POSITIONS:
+        raise ValueError(f"position: expected one of {list(_POSITIONS)}, got {position!r}")
+    rows = [f"<h4>{_esc(title)}</h4><h4>Control</h4>"]
+    for label, fill, border, dashed in CONTROL_STATES.values():
+        style = f"background:{fill};opacity:.75;border:1px {'dashed' if dashed else 'solid'} {border}"
+        rows.append(f'<div><span class="sw" style="{style}"></span>{_esc(label)}</div>')
+    rows.append("<h4>Incidents (size: deaths)</h4>")
+    for label, colour in EVENT_COLOURS.values():
+        rows.append(
+            f'<div><span class="sw dot" style="background:{colour};border-color:#fff"></span>'
+            f"{_esc(label)}</div>"
+        )
+    rows.append('<div><span class="atlas-wp-legend"></span>White phosphorus / incendiary alleged</div>')
+    rows.append(
+        '<div><span class="sw dot" style="background:none;border:1px dashed #3182bd"></span>'
+        "Location uncertainty</div>"
+    )
+    return _Legend("".join(rows), position)
+
+
+def finish_map(m: folium.Map, *, with_legend: bool = True, collapsed: bool = False) -> folium.Map:
+    """Add the legend and a LayerControl (call last), then localize assets.
+
+    Parameters
+    ----------
+    m : folium.Map
+    with_legend : bool, keyword-only
+    collapsed : bool, keyword-only
+        Whether the layer control starts collapsed.
+
+    Returns
+    -------
+    folium.Map
+        ``m``, for chaining.
+    """
+    if with_legend:
+        m.add_child(legend())
+    folium.LayerControl(collapsed=collapsed).add_to(m)
+    localize_assets(m)
+    return m

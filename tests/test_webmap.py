@@ -1,0 +1,468 @@
+"""Pure tests of the folium maps that geo/webmap.py builds (no browser, no network).
+
+They read the HTML/JS that ``m.get_root().render()`` produces: no CDN URL may
+survive, article text must reach HTML only escaped, and bad input must fail
+with a message that says what was expected and what was got.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+
+import folium
+import folium.plugins
+import pytest
+
+from geo import webmap as W
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "javascript:alert(1)",
+]
+
+
+def sq(x: float, y: float, d: float = 0.01) -> dict:
+    return {"type": "Polygon",
+            "coordinates": [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]]}
+
+
+def pt(lon: float, lat: float) -> dict:
+    return {"type": "Point", "coordinates": [lon, lat]}
+
+
+def fc(*features: dict) -> dict:
+    return {"type": "FeatureCollection", "features": list(features)}
+
+
+def places_fc(text: str = "al-Mishlab", url: str = "https://airwars.org/x") -> dict:
+    return fc(
+        {"type": "Feature", "id": "raqqa", "geometry": sq(38.95, 35.93, 0.08),
+         "properties": {"name": "Raqqa", "kind": "city", "parent": "raqqa-governorate",
+                        "lat": 35.95, "lon": 39.0, "uncertainty_m": 500,
+                        "geometry_quality": "approximate", "sources": []}},
+        {"type": "Feature", "id": "raqqa-mishlab", "geometry": sq(39.03, 35.94),
+         "properties": {"name": text, "kind": "district", "parent": "raqqa",
+                        "lat": 35.945, "lon": 39.035, "uncertainty_m": 800,
+                        "geometry_quality": "approximate", "notes": text,
+                        "sources": [{"ref": text, "url": url, "supports": "point", "note": text}]}},
+        {"type": "Feature", "id": "raqqa-old-city", "geometry": sq(38.99, 35.95),
+         "properties": {"name": "Old City", "kind": "district", "parent": "raqqa",
+                        "lat": 35.955, "lon": 38.995, "uncertainty_m": 300,
+                        "geometry_quality": "surveyed", "sources": []}},
+        {"type": "Feature", "id": "euphrates",
+         "geometry": {"type": "LineString", "coordinates": [[38.9, 35.93], [39.1, 35.94]]},
+         "properties": {"name": "Euphrates", "kind": "river", "geometry_quality": "approximate"}},
+        {"type": "Feature", "id": "tabqa", "geometry": pt(38.55, 35.83),
+         "properties": {"name": "Tabqa", "kind": "town", "lat": 35.83, "lon": 38.55,
+                        "uncertainty_m": 1000, "geometry_quality": "single_source"}},
+    )
+
+
+def control_fc(text: str = "al-Mishlab") -> dict:
+    return fc(
+        {"type": "Feature", "geometry": sq(39.03, 35.94),
+         "properties": {"place_id": "raqqa-mishlab", "name": text, "state": "sdf",
+                        "since": "2017-06-08", "reports": ["r-003-01", text]}},
+        {"type": "Feature", "geometry": sq(38.99, 35.95),
+         "properties": {"place_id": "raqqa-old-city", "name": "Old City", "state": "is",
+                        "since": text, "reports": text}},
+        {"type": "Feature", "geometry": sq(39.00, 35.94),
+         "properties": {"place_id": "raqqa-x", "name": "X", "state": "contested",
+                        "since": None, "reports": []}},
+        {"type": "Feature", "geometry": sq(39.01, 35.94),
+         "properties": {"place_id": "raqqa-y", "name": "Y", "state": "unknown",
+                        "since": None, "reports": []}},
+    )
+
+
+def incident(i: int, *, text: str = "a quote", munition=None, event_type="air_strike",
+             deaths=(21, None, None), geometry=None) -> dict:
+    lo, best, hi = deaths
+    return {"type": "Feature", "geometry": geometry if geometry is not None else pt(39.035, 35.945),
+            "properties": {"id": f"r-001-{i:02d}", "event_id": "ev-x", "event_type": event_type,
+                           "munition": munition, "status": "alleged", "claimed_by": text,
+                           "place_id": "raqqa-mishlab", "place_name": text, "deaths_low": lo,
+                           "deaths_best": best, "deaths_high": hi, "quote": text,
+                           "outlet": text, "url": text,
+                           "date_start": "2017-06-08", "date_end": "2017-06-09"}}
+
+
+def incidents_fc(text: str = "a quote") -> dict:
+    return fc(
+        incident(1, text=text),
+        incident(2, text=text, munition="white_phosphorus", deaths=(None, None, None)),
+        incident(3, text=text, event_type="shelling", deaths=(1, 3, 8)),
+        {**incident(4, text=text), "geometry": None},  # unresolved place: skipped
+    )
+
+
+def zones_fc(text: str = "Al-Tanaf de-confliction zone") -> dict:
+    return fc({"type": "Feature", "id": "al-tanf-zone", "geometry": pt(38.61778, 33.50583),
+               "properties": {"name": text, "kind": "zone", "radius_m": 55000,
+                              "lat": 33.50583, "lon": 38.61778, "uncertainty_m": 1000}})
+
+
+def full_map(text: str = "al-Mishlab", *, tiles: bool = False, url: str = "https://a.org/x"):
+    m = W.base_map(center=(35.95, 39.01), zoom=13, tiles=tiles,
+                   bounds=((35.90, 38.90), (36.00, 39.10)))
+    W.plain_basemap_layer(places_fc(text, url)).add_to(m)
+    W.zone_layer(zones_fc(text)).add_to(m)
+    W.control_layer(control_fc(text)).add_to(m)
+    W.uncertainty_layer(places_fc(text, url)).add_to(m)
+    W.context_places_layer(places_fc(text, url)).add_to(m)
+    W.incident_layer(incidents_fc(text)).add_to(m)
+    return W.finish_map(m)
+
+
+def render(m) -> str:
+    return m.get_root().render()
+
+
+URL_RE = re.compile(r"""(?:https?:)?//[A-Za-z0-9.-]+\.[A-Za-z]{2,}[^\s"'<>)\\]*""")
+
+
+# ---------------------------------------------------------------- offline assets
+
+
+@pytest.mark.parametrize("tiles", [False, True])
+def test_no_remote_url_in_rendered_map(tiles):
+    html_text = render(full_map(tiles=tiles))
+    urls = set(URL_RE.findall(html_text))
+    allowed = {"https://a.org/x"}  # the place's source link we put in a popup
+    if tiles:
+        allowed |= {W.OSM_TILES, "https://www.openstreetmap.org/copyright"}
+    assert urls <= allowed, f"expected only {sorted(allowed)}, got {sorted(urls - allowed)}"
+    assert "//cdn" not in html_text
+    assert ("tile.openstreetmap.org" in html_text) is tiles
+
+
+def test_every_script_and_stylesheet_is_local():
+    html_text = render(full_map())
+    refs = re.findall(r'<(?:script|link)\b[^>]*\b(?:src|href)="([^"]+)"', html_text)
+    assert refs, "expected <script src> / <link href> tags, got none"
+    bad = [r for r in refs if not r.startswith(W.VENDOR_URL_PREFIX + "/")]
+    assert not bad, f"expected every asset under {W.VENDOR_URL_PREFIX}/, got {bad}"
+    assert set(refs) <= set(W.vendored_asset_urls().values())
+
+
+@pytest.mark.parametrize("cls", [folium.Map, folium.plugins.MarkerCluster,
+                                 folium.plugins.FastMarkerCluster])
+def test_folium_asset_urls_are_all_vendored(cls):
+    urls = [u for _, u in list(cls.default_js) + list(cls.default_css)]
+    missing = [u for u in urls if u not in W.CDN_TO_VENDOR]
+    assert not missing, (
+        f"folium {folium.__version__} {cls.__name__}: expected every asset URL in "
+        f"CDN_TO_VENDOR, got unknown {missing} (folium upgraded? update package.json, "
+        f"tools/vendor_assets.py and CDN_TO_VENDOR)"
+    )
+
+
+def test_clusters_added_after_base_map_are_localized_on_render():
+    m = W.base_map(center=(35.95, 39.0), zoom=12)
+    folium.plugins.MarkerCluster().add_to(m)
+    folium.plugins.FastMarkerCluster([[35.9, 39.0], [35.91, 39.01]]).add_to(m)
+    html_text = render(m)
+    assert "cdnjs" not in html_text
+    assert f"{W.VENDOR_URL_PREFIX}/leaflet.markercluster/leaflet.markercluster.js" in html_text
+    assert '"maxZoom": 18' in html_text  # clusters need a maxZoom when there are no tiles
+
+
+def test_localize_is_idempotent_and_leaves_folium_classes_alone():
+    cdn_js = list(folium.Map.default_js)
+    m = W.base_map(center=(35.95, 39.0), zoom=12)
+    first = list(m.default_js)
+    W.localize_assets(m)
+    W.localize_assets(m)
+    assert m.default_js == first
+    assert folium.Map.default_js == cdn_js
+    assert all(u.startswith(W.VENDOR_URL_PREFIX) for _, u in m.default_js + m.default_css)
+
+
+def test_unvendored_plugin_is_refused_by_name():
+    m = W.base_map(center=(35.95, 39.0), zoom=12)
+    folium.plugins.Fullscreen().add_to(m)
+    with pytest.raises(W.UnvendoredAssetError, match=r"Fullscreen\.default_js .*expected .*got "
+                       r"'https://cdn\.jsdelivr\.net/npm/leaflet\.fullscreen"):
+        render(m)
+
+
+def test_require_vendored_assets_names_missing_file_and_fix(tmp_path):
+    with pytest.raises(W.MissingAssetError) as err:
+        W.require_vendored_assets(tmp_path)
+    msg = str(err.value)
+    assert "leaflet/leaflet.js" in msg and "got no such file" in msg
+    assert "npm ci --ignore-scripts" in msg and "tools/vendor_assets.py" in msg
+    for rel in W.CDN_TO_VENDOR.values():
+        (tmp_path / "vendor" / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "vendor" / rel).write_text("x")
+    W.require_vendored_assets(tmp_path)
+    assert W.missing_vendored_assets(tmp_path) == []
+
+
+# ---------------------------------------------------------------- escaping
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_article_text_reaches_html_only_escaped(text):
+    html_text = render(full_map(text, url=text))
+    assert "<script>alert" not in html_text
+    assert "<img src=x" not in html_text
+    assert "onerror=alert(1)>" not in html_text
+    # no link or image built from article data may carry a javascript: URL,
+    # whether the quote is plain or JSON-escaped inside the script
+    assert not re.search(r"""(?:href|src)\s*=\s*(?:\\u0022|\\"|"|'|\\u0027)?\s*javascript:""",
+                         html_text, re.IGNORECASE)
+    if text.startswith("<"):
+        # The popup HTML holds the html.escape()d text, JSON-escaped by tojson.
+        assert "\\u0026lt;" in html_text
+
+
+def test_hostile_text_in_ids_and_names_of_control_states():
+    bad = fc({"type": "Feature", "id": HOSTILE[0], "geometry": sq(39.0, 35.9),
+              "properties": {"place_id": HOSTILE[1], "name": HOSTILE[0], "state": "is"}})
+    m = W.base_map(center=(35.95, 39.0), zoom=12)
+    W.control_layer(bad).add_to(m)
+    html_text = render(m)
+    assert "<script>alert" not in html_text and "<img src=x" not in html_text
+
+
+def test_unsafe_source_url_gets_no_link_but_http_does():
+    safe = render(full_map(url="https://airwars.org/cs1"))
+    # html.escape()d attribute quotes, then JSON-escaped inside the script
+    assert 'href=\\"https://airwars.org/cs1\\"' in safe
+    unsafe = render(full_map(url="javascript:alert(1)"))
+    assert 'href=\\"javascript' not in unsafe
+
+
+# ---------------------------------------------------------------- properties kept
+
+
+def _geojsons(group: folium.FeatureGroup) -> list[folium.GeoJson]:
+    return [c for c in group._children.values() if isinstance(c, folium.GeoJson)]
+
+
+def test_properties_are_kept_and_input_not_mutated():
+    data = incidents_fc("q")
+    before = copy.deepcopy(data)
+    group = W.incident_layer(data)
+    assert data == before
+    drawn = [f for g in _geojsons(group) for f in g.data["features"]]
+    assert len(drawn) == 3  # the null-geometry report is skipped
+    originals = {f["properties"]["id"]: f["properties"] for f in before["features"]}
+    for f in drawn:
+        props = {k: v for k, v in f["properties"].items() if k not in ("_tooltip", "_popup")}
+        assert props == originals[props["id"]]
+
+
+def test_control_features_get_an_id_property_and_keep_place_id():
+    group = W.control_layer(control_fc())
+    (gj,) = _geojsons(group)
+    for f in gj.data["features"]:
+        assert f["properties"]["id"] == f["properties"]["place_id"]
+        assert f["id"].startswith("control:")
+
+
+def test_places_get_properties_id_from_feature_id():
+    group = W.context_places_layer(places_fc())
+    (gj,) = _geojsons(group)
+    ids = [f["properties"]["id"] for f in gj.data["features"]]
+    assert ids == ["raqqa", "raqqa-mishlab", "raqqa-old-city", "tabqa"]  # no river
+
+
+# ---------------------------------------------------------------- layer content
+
+
+def test_layers_are_named_for_the_layer_control():
+    html_text = render(full_map())
+    for name in ("Territorial control", "Reported incidents", "Location uncertainty",
+                 "Places", "Zones"):
+        assert f'"{name}"' in html_text, f"expected layer {name!r} in the layer control"
+    assert "L.control.layers" in html_text
+    assert "atlas-legend" in html_text
+
+
+def test_base_map_without_tiles_has_no_tile_layer():
+    html_text = render(W.base_map(center=(35.95, 39.0), zoom=12))
+    assert "L.tileLayer" not in html_text
+    assert '"maxZoom": 18' in html_text
+
+
+def test_base_map_with_tiles_has_osm_and_attribution():
+    html_text = render(W.base_map(center=(35.95, 39.0), zoom=12, tiles=True))
+    assert W.OSM_TILES in html_text and "OpenStreetMap" in html_text
+
+
+def test_plain_basemap_is_non_interactive_and_dashes_approximate_districts():
+    group = W.plain_basemap_layer(places_fc())
+    outlines, river = _geojsons(group)
+    assert outlines.options["interactive"] is False and river.options["interactive"] is False
+    styles = {f["properties"]["id"]: outlines.style_function(f) for f in outlines.data["features"]}
+    assert styles["raqqa-mishlab"]["dashArray"] == "4 4"
+    assert styles["raqqa-old-city"]["dashArray"] is None
+    assert styles["raqqa"]["weight"] > styles["raqqa-old-city"]["weight"]
+    assert [f["properties"]["id"] for f in river.data["features"]] == ["euphrates"]
+    assert group.control is False
+
+
+@pytest.mark.parametrize("state", sorted(W.CONTROL_STATES))
+def test_control_style_by_state(state):
+    data = fc({"type": "Feature", "geometry": sq(39.0, 35.9),
+               "properties": {"place_id": "p", "name": "n", "state": state}})
+    (gj,) = _geojsons(W.control_layer(data))
+    style = gj.style_function(gj.data["features"][0])
+    assert style["fillColor"] == W.CONTROL_STATES[state][1]
+
+
+@pytest.mark.parametrize(("deaths", "radius"), [
+    (None, 5.0), (0, 5.0), (1, 5.0), (4, 5.0), (9, 6.6), (100, 22.0), (10_000, 28.0), (2.25, 5.0),
+])
+def test_marker_radius_sqrt_scale(deaths, radius):
+    assert W.marker_radius(deaths) == pytest.approx(radius)
+
+
+@pytest.mark.parametrize("deaths", [-1, "3", float("nan"), True])
+def test_marker_radius_rejects(deaths):
+    with pytest.raises(ValueError, match=r"deaths: expected a number >= 0 or None, got"):
+        W.marker_radius(deaths)
+
+
+def test_incendiary_reports_get_their_own_symbol():
+    group = W.incident_layer(incidents_fc())
+    plain, wp = _geojsons(group)
+    assert isinstance(plain.marker, folium.CircleMarker)
+    assert isinstance(wp.marker, folium.Marker)
+    assert [f["properties"]["munition"] for f in wp.data["features"]] == ["white_phosphorus"]
+    radii = [plain.style_function(f)["radius"] for f in plain.data["features"]]
+    assert radii == [W.marker_radius(21), W.marker_radius(3)]  # deaths_best before deaths_low
+
+
+def test_many_points_use_fast_marker_cluster_without_popups():
+    data = fc(*[incident(i, geometry=pt(39 + i / 1000, 35.9)) for i in range(6)])
+    group = W.incident_layer(data, cluster_threshold=5)
+    kids = list(group._children.values())
+    assert len(kids) == 1 and isinstance(kids[0], folium.plugins.FastMarkerCluster)
+    assert "a quote" not in render(kids[0].add_to(W.base_map(center=(35.9, 39.0), zoom=10)))
+
+
+def test_uncertainty_rings_use_representative_points_and_metres():
+    (gj,) = _geojsons(W.uncertainty_layer(places_fc()))
+    got = {f["properties"]["id"]: (f["geometry"]["coordinates"], gj.style_function(f))
+           for f in gj.data["features"]}
+    assert set(got) == {"raqqa", "raqqa-mishlab", "raqqa-old-city", "tabqa"}  # river has none
+    coords, style = got["raqqa-mishlab"]
+    assert coords == [39.035, 35.945]
+    assert style["radius"] == 800.0 and style["dashArray"] and style["interactive"] is False
+
+
+def test_zone_layer_draws_55_km_circle():
+    (gj,) = _geojsons(W.zone_layer(zones_fc()))
+    assert isinstance(gj.marker, folium.Circle)
+    assert gj.style_function(gj.data["features"][0])["radius"] == 55000.0
+    assert "55.0 km" in gj.data["features"][0]["properties"]["_tooltip"]
+
+
+# ---------------------------------------------------------------- invalid input
+
+
+@pytest.mark.parametrize(("kwargs", "message"), [
+    ({"center": (95, 39), "zoom": 12}, r"center: expected \(lat, lon\).*got \(95, 39\)"),
+    ({"center": (35, 200), "zoom": 12}, r"center: expected .*got \(35, 200\)"),
+    ({"center": (35,), "zoom": 12}, r"center: expected .*got \(35,\)"),
+    ({"center": "35,39", "zoom": 12}, r"center: expected .*got '35,39'"),
+    ({"center": (35, 39), "zoom": 19}, r"zoom: expected an int in 0\.\.18, got 19"),
+    ({"center": (35, 39), "zoom": 12.5}, r"zoom: expected an int in 0\.\.18, got 12\.5"),
+    ({"center": (35, 39), "zoom": 5, "max_zoom": 0}, r"max_zoom: expected an int in 1\.\.22, got 0"),
+    ({"center": (35, 39), "zoom": 5, "bounds": ((36, 38), (35, 39))},
+     r"bounds: expected south <= north and west <= east, got"),
+    ({"center": (35, 39), "zoom": 5, "bounds": ((36, 38),)},
+     r"bounds: expected \(\(south, west\), \(north, east\)\), got"),
+    ({"center": (35, 39), "zoom": 5, "bounds": ((36, 38), (95, 39))},
+     r"bounds\[1\] \(north, east\): expected .*got \(95, 39\)"),
+])
+def test_base_map_rejects(kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        W.base_map(**kwargs)
+
+
+def test_base_map_flags_are_keyword_only_and_typed():
+    with pytest.raises(TypeError):
+        W.base_map((35, 39), 12)  # type: ignore[misc]
+    with pytest.raises(TypeError, match=r"tiles: expected True or False, got 'yes'"):
+        W.base_map(center=(35, 39), zoom=5, tiles="yes")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("valid", [
+    {"center": (35.95, 39.0), "zoom": 0},
+    {"center": [35.95, 39.0], "zoom": 18},
+    {"center": (-90, -180), "zoom": 3, "bounds": [[-1, -1], [1, 1]]},
+    {"center": (35.95, 39.0), "zoom": 12, "tiles": True, "max_zoom": 19},
+])
+def test_base_map_accepts(valid):
+    assert isinstance(W.base_map(**valid), folium.Map)
+
+
+ONE = {"type": "Feature", "geometry": sq(39, 35), "properties": {"place_id": "p", "state": "is"}}
+
+
+@pytest.mark.parametrize(("builder", "data", "exc", "message"), [
+    (W.control_layer, [], TypeError, r"control_fc: expected a GeoJSON FeatureCollection dict, got list"),
+    (W.control_layer, {"type": "Feature"}, ValueError, r"expected type 'FeatureCollection', got 'Feature'"),
+    (W.control_layer, {"type": "FeatureCollection"}, ValueError, r"expected 'features' to be a list, got NoneType"),
+    (W.control_layer, fc({"type": "Point"}), ValueError, r"feature 0: expected type 'Feature', got 'Point'"),
+    (W.control_layer, fc({**ONE, "properties": None}), ValueError, r"expected 'properties' to be an object, got NoneType"),
+    (W.control_layer, fc({**ONE, "properties": {"place_id": "p", "state": "ISIS"}}), ValueError,
+     r"feature 0 \(p\): expected state in \['contested', 'is', 'sdf', 'unknown'\], got 'ISIS'"),
+    (W.control_layer, fc({**ONE, "geometry": pt(39, 35)}), ValueError,
+     r"expected a Polygon or MultiPolygon geometry, got 'Point'"),
+    (W.incident_layer, fc(incident(1, event_type="strike")), ValueError,
+     r"feature 0 \(r-001-01\): expected event_type in \[.*'air_strike'.*\], got 'strike'"),
+    (W.incident_layer, fc(incident(1, deaths=(-2, None, None))), ValueError,
+     r"expected deaths_low to be a number >= 0 or null, got -2"),
+    (W.incident_layer, fc(incident(1, deaths=(None, "many", None))), ValueError,
+     r"expected deaths_best to be a number >= 0 or null, got 'many'"),
+    (W.incident_layer, fc(incident(1, geometry=sq(39, 35))), ValueError,
+     r"expected a Point geometry or null, got 'Polygon'"),
+    (W.zone_layer, fc({"type": "Feature", "id": "z", "geometry": pt(38, 33), "properties": {"radius_m": None}}),
+     ValueError, r"feature 0 \(z\): expected radius_m > 0 \(metres\) for a Point zone, got None"),
+    (W.zone_layer, fc({"type": "Feature", "id": "z", "geometry": {"type": "LineString", "coordinates": []},
+                       "properties": {}}), ValueError, r"expected a Point with radius_m or a Polygon, got 'LineString'"),
+    (W.uncertainty_layer, fc({"type": "Feature", "id": "u", "geometry": pt(38, 33),
+                              "properties": {"uncertainty_m": -5}}), ValueError,
+     r"feature 0 \(u\): expected uncertainty_m to be a number >= 0 or null, got -5"),
+    (W.context_places_layer, fc({"type": "Feature", "id": "c", "geometry": None,
+                                 "properties": {"kind": "town"}}), ValueError,
+     r"feature 0 \(c\): expected properties lat/lon or a Point geometry, got lat=None"),
+    (W.context_places_layer, fc({"type": "Feature", "id": "c", "geometry": pt(38, 33),
+                                 "properties": {"kind": "town", "lat": 95, "lon": 38}}), ValueError,
+     r"feature 0 \(c\) point: expected \(lat, lon\).*got \(95\.0, 38\.0\)"),
+    (W.plain_basemap_layer, {"type": "FeatureCollection", "features": "x"}, ValueError,
+     r"places_fc: expected 'features' to be a list, got str"),
+])
+def test_layer_builders_reject(builder, data, exc, message):
+    with pytest.raises(exc, match=message):
+        builder(data)
+
+
+@pytest.mark.parametrize(("builder", "data"), [
+    (W.control_layer, fc()),
+    (W.incident_layer, fc()),
+    (W.zone_layer, fc()),
+    (W.uncertainty_layer, fc()),
+    (W.context_places_layer, fc()),
+    (W.plain_basemap_layer, fc()),
+    (W.incident_layer, fc({**incident(1), "geometry": None})),
+    (W.uncertainty_layer, fc({"type": "Feature", "geometry": pt(38, 33), "properties": {"uncertainty_m": None}})),
+    (W.zone_layer, fc({"type": "Feature", "geometry": sq(38, 33), "properties": {"name": "polygon zone"}})),
+])
+def test_layer_builders_accept_empty_and_edge_inputs(builder, data):
+    group = builder(data)
+    m = W.base_map(center=(35.95, 39.0), zoom=10)
+    group.add_to(m)
+    assert "<html>" in render(m).lower() or render(m)
+
+
+def test_legend_position_is_checked():
+    with pytest.raises(ValueError, match=r"position: expected one of \[.*\], got 'middle'"):
+        W.legend(position="middle")
