@@ -24,6 +24,7 @@ _COUNTRY_CUE = re.compile(r"\b(?:country|countries|European|EU|NATO|Bucharest|go
 #: A capitalised name just before a trigger word ("the Tayar district"), or right after "town of".
 _NAME_BEFORE = re.compile(r"((?:(?:[Aa]l|[Ee]l|[Aa]r|[Aa]s|[Aa]sh|a)[-\u2019' ])?[A-Z][\w\u2019'-]*(?: (?:(?:al|el|a)-)?[A-Z][\w\u2019'-]*){0,3})\s+$")
 _NAME_AFTER = re.compile(r"^\s+((?:(?:[Aa]l|[Ee]l|[Aa]r|[Aa]s|[Aa]sh|a)-)?[A-Z][\w\u2019'-]*(?: (?:(?:al|el|a)-)?[A-Z][\w\u2019'-]*){0,3})")
+_OPERATION_BEFORE = re.compile(r"\bOperation(?: [A-Z][\w'-]*)+ of the $")
 _ABBREVIATION = re.compile(r"^(?:[A-Z]\.?){2,3}$")
 _NOT_NAMES = frozenset(
     "The A An This That These Those Each Every One Two Three Its His Her Their Our Eastern Western Northern Southern Central "
@@ -221,6 +222,8 @@ class Gazetteer:
             if "-" in text[end : end + 3] and is_modifier(text, end):
                 continue
             start = extend_article(text, h_start) if text[h_start - 1 : h_start] in ("-", " ") else h_start
+            if text[h_start - 4 : h_start] in ("the ", "The ") and _OPERATION_BEFORE.search(text[max(0, h_start - 60) : h_start]):
+                continue  # "Operation Wrath of the Euphrates" names an operation, not the river
             if cands[0].kind == "country" and all(c.kind == "country" for c in cands) and (is_actor_use(text, end) or _ABBREVIATION.match(text[h_start:end])):
                 # "US", "U.S.", "UK" in reporting name the state as an actor, never where something happened
                 continue

@@ -89,6 +89,11 @@ def test_actor_modifiers_are_not_places(gz, seed_texts):
     assert "US" not in texts and "U.S" not in texts and "Britain" not in texts
 
 
+def test_operation_names_are_not_places(gz):
+    ms = gz.mentions('the command of "Operation Wrath of the Euphrates" said, near the Euphrates.')
+    assert [(m.text, m.start) for m in ms] == [("Euphrates", 65)]
+
+
 @pytest.mark.parametrize(
     ("sentence", "name", "place_id"),
     [
