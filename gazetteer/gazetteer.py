@@ -14,7 +14,7 @@ from shapely.geometry.polygon import orient
 from .exc import AmbiguousName
 from .geodesy import area_m2, circle, disc_area_m2, distance_m
 from .matcher import Matcher, extend_article, is_actor_use, is_modifier
-from .normalize import name_key
+from .normalize import name_key, strict_key
 from .place import SUB_CITY_KINDS, Place
 
 #: Words right after a name that make it a place inside a city ("al-Romania district").
@@ -135,10 +135,21 @@ class Gazetteer:
 
     # ------------------------------------------------------------ lookup
     def candidates(self, name: str) -> tuple[Place, ...]:
-        """Every place this name (or id) may refer to."""
+        """Every place this name (or id) may refer to.
+
+        When several places share the loose key, a spelling that matches one of
+        them *with* its article ("al-Romania": the district, never the country)
+        narrows it to that one.
+        """
         if name in self._places:
             return (self._places[name],)
-        return tuple(self._places[i] for i in self._index.get(name_key(name), ()))
+        found = tuple(self._places[i] for i in self._index.get(name_key(name), ()))
+        if len(found) > 1:
+            strict = strict_key(name)
+            exact = [p for p in found if any(strict_key(n) == strict for n in p.names)]
+            if len(exact) == 1:
+                return tuple(exact)
+        return found
 
     def lookup(self, name: str) -> Place | None:
         """The place a name refers to, or ``None`` when the gazetteer does not know it.

@@ -96,6 +96,17 @@ def name_key(name: str) -> str:
     return " ".join(_latin_token_key(t) for t in kept)
 
 
+def strict_key(name: str) -> str:
+    """Like :func:`name_key` but keeping the Arabic article (as ``al``): tells
+    ``al-Romania`` (a Raqqa district) from ``Romania`` (the country)."""
+    if _ARABIC.search(name):
+        return name_key(name)
+    toks = tokens(name)
+    if toks and toks[0] == "the" and len(toks) > 1:
+        toks = toks[1:]
+    return " ".join("al" if t in ARTICLES else _latin_token_key(t) for t in toks)
+
+
 # ---------------------------------------------------------------- matcher side
 
 #: Characters a matcher folds to a space: everything but letters and digits.

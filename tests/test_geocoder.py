@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import geopandas
+import pandas as pd
 import pytest
 from geopy.location import Location
 from shapely.geometry import Point
@@ -19,15 +20,15 @@ def test_geopandas_geocode_with_our_provider(gz):
         assert df.geometry[i].x == pytest.approx(mishlab.lon) and df.geometry[i].y == pytest.approx(mishlab.lat)
         assert df.address[i].startswith("al-Mishlab, Raqqa")
     # ambiguous and unknown: no point rather than a guess
-    assert df.geometry[2].is_empty and df.address[2] is None
-    assert df.geometry[3].is_empty and df.address[3] is None
+    assert df.geometry[2].is_empty and pd.isna(df.address[2])
+    assert df.geometry[3].is_empty and pd.isna(df.address[3])
 
 
 def test_geopandas_reverse_geocode_smallest_place(gz):
     mishlab = gz.get("raqqa-mishlab")
     df = geopandas.tools.reverse_geocode([Point(mishlab.lon, mishlab.lat), Point(0.0, 0.0)], provider=AtlasGeocoder)
     assert df.address[0].startswith("al-Mishlab")
-    assert df.address[1] is None
+    assert pd.isna(df.address[1])
 
 
 def test_geocode_returns_location_or_none(gz):
