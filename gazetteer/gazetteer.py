@@ -24,7 +24,8 @@ _COUNTRY_CUE = re.compile(r"\b(?:country|countries|European|EU|NATO|Bucharest|go
 #: A capitalised name just before a trigger word ("the Tayar district"), or right after "town of".
 _NAME_BEFORE = re.compile(r"((?:(?:[Aa]l|[Ee]l|[Aa]r|[Aa]s|[Aa]sh|a)[-\u2019' ])?[A-Z][\w\u2019'-]*(?: (?:(?:al|el|a)-)?[A-Z][\w\u2019'-]*){0,3})\s+$")
 _NAME_AFTER = re.compile(r"^\s+((?:(?:[Aa]l|[Ee]l|[Aa]r|[Aa]s|[Aa]sh|a)-)?[A-Z][\w\u2019'-]*(?: (?:(?:al|el|a)-)?[A-Z][\w\u2019'-]*){0,3})")
-_OPERATION_BEFORE = re.compile(r"\bOperation(?: [A-Z][\w'-]*)+ of the $")
+_SPACED_ARTICLES = frozenset({"Al ", "al ", "El ", "el ", "Ar "})
+_OPERATION_BEFORE = re.compile(r"\bOperation(?: [A-Z][\w'-]*)*(?: of the)? $")
 _ABBREVIATION = re.compile(r"^(?:[A-Z]\.?){2,3}$")
 _NOT_NAMES = frozenset(
     "The A An This That These Those Each Every One Two Three Its His Her Their Our Eastern Western Northern Southern Central "
@@ -226,23 +227,33 @@ class Gazetteer:
             Also return place-like names the gazetteer does not know ("the
             Tayar district", "the town of X") with ``status="unknown"``.
         """
-        hits, triggers = self._matcher.scan(text)
         out: list[Mention] = []
         pending: list[int] = []
-        for h_start, end, cands in hits:
-            if "-" in text[end : end + 3] and is_modifier(text, end):
+        triggers: list[tuple[int, int]] = []
+        new = tuple.__new__  # NamedTuple's own __new__ is a Python function: this is the hot loop
+        for h_start, end, pat in self._matcher.iter_hits(text):
+            if pat.trigger:
+                triggers.append((h_start, end))
                 continue
-            start = extend_article(text, h_start) if text[h_start - 1 : h_start] in ("-", " ") else h_start
-            if text[h_start - 4 : h_start] in ("the ", "The ") and _OPERATION_BEFORE.search(text[max(0, h_start - 60) : h_start]):
+            after = text[end : end + 3]
+            if "-" in after and is_modifier(text, end):
+                continue
+            before = text[h_start - 4 : h_start]
+            start = h_start
+            if before[-1:] == "-" or before[-3:] in _SPACED_ARTICLES:
+                start = extend_article(text, h_start)
+            if pat.op_prone and _OPERATION_BEFORE.search(text[max(0, h_start - 60) : h_start]):
                 continue  # "Operation Wrath of the Euphrates" names an operation, not the river
-            if cands[0].kind == "country" and all(c.kind == "country" for c in cands) and (is_actor_use(text, end) or _ABBREVIATION.match(text[h_start:end])):
-                # "US", "U.S.", "UK" in reporting name the state as an actor, never where something happened
-                continue
+            cands = pat.places
+            if pat.countries:
+                if ((after[:1] == " " or after[:1] == ".") and is_actor_use(text, end)) or _ABBREVIATION.match(text[h_start:end]):
+                    # "US", "U.S.", "UK" in reporting name the state as an actor, never where something happened
+                    continue
             if len(cands) == 1:
-                out.append(Mention(text[start:end], start, end, cands[0], cands))
+                out.append(new(Mention, (text[start:end], start, end, cands[0], cands, "resolved")))
             else:
                 pending.append(len(out))
-                out.append(Mention(text[start:end], start, end, None, cands, "ambiguous"))
+                out.append(new(Mention, (text[start:end], start, end, None, cands, "ambiguous")))
         for i in pending:
             out[i] = self._disambiguate(text, out[i], out)
         if unresolved and triggers:
@@ -280,15 +291,21 @@ class Gazetteer:
 
     def _unknown(self, text: str, triggers: list[tuple[int, int]], known: list[Mention]) -> list[Mention]:
         spans = [(m.start, m.end) for m in known]
+        ends = {m.end for m in known}
+        starts = {m.start for m in known}
         out: dict[int, Mention] = {}
         for t_start, t_end in triggers:
             word = text[t_start:t_end].lower()
             if word.endswith(" of"):
+                if t_end + 1 in starts:
+                    continue  # "the town of Tabqa": a place we know
                 mt = _NAME_AFTER.match(text[t_end : t_end + 60])
                 if not mt:
                     continue
                 s, e = t_end + mt.start(1), t_end + mt.end(1)
             else:
+                if t_start - 1 in ends:
+                    continue  # "al-Romania district": a place we know
                 mt = _NAME_BEFORE.search(text[max(0, t_start - 60) : t_start])
                 if not mt:
                     continue

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import NamedTuple
 import ahocorasick
 
 from .normalize import ARTICLES, fold_for_matching, surface_variants
@@ -50,7 +51,7 @@ _FOLD = _FoldMap()
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
-_NON_ASCII_CHAR = re.compile(r"[^\x00-\x7f]")
+_NON_ASCII_WORD = re.compile(r"[^\W\x00-\x7f]")  # a letter or digit outside ASCII
 
 
 def fold_text(text: str) -> str:
@@ -60,7 +61,7 @@ def fold_text(text: str) -> str:
     # one '?' per non-ASCII code point keeps the length; only runs holding letters
     # (Arabic, accented Latin) need the slow per-character fold
     base = text.encode("ascii", "replace").translate(_ASCII_TABLE).decode("ascii")
-    if not any(c.isalnum() for c in set(_NON_ASCII_CHAR.findall(text))):
+    if not _NON_ASCII_WORD.search(text):
         return base  # only curly quotes, dashes and the like: all spaces to the matcher
     pieces: list[str] = []
     last = 0
@@ -77,8 +78,21 @@ def fold_text(text: str) -> str:
     return "".join(pieces)
 
 
-#: A whole-word match of a known spelling: ``text[start:end]`` and the places it may be.
-Hit = tuple  # (start, end, places)
+#: A whole-word match of a known spelling: ``(start, end, places)``, offsets into the text.
+Hit = tuple
+
+
+class Pattern(NamedTuple):
+    """What the automaton stores for one folded spelling."""
+
+    trigger: bool  # a word such as "district" that may follow an unknown place name
+    places: tuple  # every place this spelling may be
+    spelling: str  # the first spelling it came from
+    case_sensitive: bool  # "US": only as written
+    length: int  # of the stored key, leading space included
+    multiword: bool
+    countries: bool  # every candidate is a country (may stand for a state, not a place)
+    op_prone: bool  # a river/region name that operations borrow
 
 
 #: Words after which a capitalised name is a place we may not know ("the al-X district").
@@ -95,11 +109,17 @@ _ACTOR_AFTER = re.compile(
 class Matcher:
     """An Aho-Corasick automaton over every spelling of every place.
 
+    Patterns are stored as `` variant`` (a leading space), so a hit always
+    starts on a word boundary; the automaton's own longest-leftmost iteration
+    (``iter_long``, in C) picks among overlapping spellings, and only the
+    trailing boundary is checked in Python. Not storing the trailing space
+    lets two names separated by one space both match.
+
     Parameters
     ----------
     names : iterable of (place, spelling)
         Every spelling to match, canonical names and aliases, Latin or Arabic.
-        ``place`` is stored as given and handed back in each :class:`Hit`.
+        ``place`` is stored as given and handed back in each hit.
     """
 
     def __init__(self, names) -> None:
@@ -111,59 +131,65 @@ class Matcher:
             for v in surface_variants(spelling):
                 if not v or (v in ARTICLES):
                     continue
-                key = f" {v} "
+                key = f" {v}"
                 owners, first, was_cs = table.get(key, ({}, spelling, cs))
                 owners[getattr(place, "id", place)] = place
                 table[key] = (owners, first, was_cs and cs)
         for key, (owners, spelling, cs) in table.items():
             places = tuple(owners[k] for k in sorted(owners))
-            self._auto.add_word(key, (False, places, spelling, cs, len(key)))
+            countries = all(getattr(pl, "kind", None) == "country" for pl in places)
+            # rivers and regions lend their names to operations ("Operation Euphrates Shield")
+            op_prone = any(getattr(pl, "kind", None) in ("river", "region", "dam") for pl in places)
+            self._auto.add_word(key, Pattern(False, places, spelling, cs, len(key), " " in key[1:], countries, op_prone))
         for t in TRIGGERS:
-            key = f" {fold_for_matching(t)} "
+            key = f" {fold_for_matching(t)}"
             if key not in table:
-                self._auto.add_word(key, (True, (), t, False, len(key)))
+                self._auto.add_word(key, Pattern(True, (), t, False, len(key), " " in key[1:], False, False))
         self._auto.make_automaton()
         self.size = len(table)
-        self._case_sensitive = any(cs for _, _, cs in table.values())
 
     def scan(self, text: str) -> tuple[list[Hit], list[tuple[int, int]]]:
         """Return whole-word hits (longest, leftmost, non-overlapping) and trigger positions.
 
         Each hit is ``(start, end, places)``; offsets are ``str`` indices into ``text``.
         """
-        folded = " " + fold_text(text) + " "
-        raw: list[tuple[int, int, tuple]] = []
-        triggers: list[tuple[int, int]] = []
-        overlap = False
-        last_end = -1
-        for end_idx, payload in self._auto.iter(folded):
-            # folded[end_idx] is the closing space; in ``text`` the word spans
-            # [end_idx - n + 1, end_idx - 1) because folded has one leading pad char
-            n = payload[4]
-            if payload[0]:
-                triggers.append((end_idx - n + 1, end_idx - 1))
-            else:
-                start = end_idx - n + 1
-                overlap = overlap or start < last_end
-                last_end = end_idx - 1
-                raw.append((start, last_end, payload))
-        if not overlap and not self._case_sensitive:
-            return [(s, e, pl[1]) for s, e, pl in raw], triggers
-        if overlap:  # hits arrive ordered by end; only overlapping ones need longest-leftmost ordering
-            raw.sort(key=lambda h: (h[0], h[0] - h[1]))
         hits: list[Hit] = []
-        taken_until = -1
-        for start, stop, payload in raw:
-            if start < taken_until:
-                continue
-            if payload[3]:
-                spelling = payload[2]
-                written = text[start:stop]
-                if written != spelling and written != fold_for_matching(spelling).upper():
-                    continue
-            hits.append((start, stop, payload[1]))
-            taken_until = stop
+        triggers: list[tuple[int, int]] = []
+        for start, end, pat in self.iter_hits(text):
+            if pat.trigger:
+                triggers.append((start, end))
+            else:
+                hits.append((start, end, pat.places))
         return hits, triggers
+
+    def iter_hits(self, text: str):
+        """Yield ``(start, end, pattern)`` for every whole-word hit, longest leftmost, triggers included.
+
+        The fast path of :meth:`scan`, for callers that examine each hit once.
+        """
+        folded = " " + fold_text(text) + " "
+        for last, payload in self._auto.iter_long(folded):
+            if folded[last + 1] != " ":
+                if not payload.multiword:
+                    continue  # ran into a longer word ("Syrian", "use")
+                found = self._shorter(folded, last - payload.length + 1, last)
+                if found is None:
+                    continue
+                last, payload = found
+            start = last - payload.length + 1
+            if payload.case_sensitive and text[start:last] != payload.spelling and text[start:last] != fold_for_matching(payload.spelling).upper():
+                continue
+            yield start, last, payload
+
+    def _shorter(self, folded: str, begin: int, last: int):
+        """The longest pattern starting at ``begin`` that ends on a word boundary
+        before ``last`` (the longest one ran into a longer word: "Raqqa citywide")."""
+        best = None
+        for end_idx, payload in self._auto.iter(folded, begin, last):
+            if end_idx - payload[4] + 1 == begin and folded[end_idx + 1] == " ":
+                if best is None or payload[4] > best[1][4]:
+                    best = (end_idx, payload)
+        return best
 
 
 _ARTICLE_WORDS = frozenset({"al", "el", "ar", "as", "ash", "an", "at", "ad", "az", "a"})

@@ -165,3 +165,17 @@ def test_offsets_always_point_at_the_text(gz, text):
         assert m.start >= prev_end  # in order, not overlapping
         prev_end = m.end
         assert (m.place is None) == (m.status != "resolved")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Turkey's Operation Euphrates Shield ended near the Euphrates.", [("Euphrates", "euphrates")]),
+        # the longest spelling runs into a longer word; the shorter one still counts
+        ("West Raqqawi families and Raqqa citywide.", [("Raqqa", "raqqa")]),
+        ("Syrian and Iraqi forces; Syria and Iraq.", [("Syria", "syria"), ("Iraq", "iraq")]),
+        ("Mosul Raqqa", [("Mosul", "mosul"), ("Raqqa", "raqqa")]),  # one space between two names
+    ],
+)
+def test_word_boundaries_and_operations(gz, sentence, expected):
+    assert [(m.text, m.place.id) for m in gz.mentions(sentence) if m.place] == expected
