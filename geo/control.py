@@ -18,7 +18,7 @@ from gazetteer import Gazetteer
 EXTENT_STATE = {"entered": "contested", "partial": "contested", "full": "taken", "repelled": None}
 STATE_RANK = {"held": 0, "contested": 1, "taken": 2}
 BASELINE_HOLDER = "Islamic State"
-CONTROL_KINDS = frozenset({"district", "suburb", "military_site", "landmark", "zone", "square", "street"})
+CONTROL_KINDS = frozenset({"district", "suburb", "military_site", "landmark", "square", "street", "village", "town", "dam"})
 
 
 def state_code(state: str, holder: str | None) -> str:
@@ -36,8 +36,9 @@ def state_code(state: str, holder: str | None) -> str:
 def control_places(gz: Gazetteer, reports: list[dict]) -> list[str]:
     """Places the control layer covers: parts of Raqqa city, and any place a territory change names."""
     ids = {p.id for p in gz if p.kind in CONTROL_KINDS and "raqqa" in {a.id for a in gz.ancestors(p.id)} and p.shape.geom_type in ("Polygon", "MultiPolygon")}
-    ids |= {r["place_id"] for r in reports if r.get("event_type") == "territory_change" and r.get("place_id")}
-    ids.discard("raqqa")
+    # a change reported for a half of the city or a whole region stays in the advances layer:
+    # painting it would colour every district inside it on the strength of one vague claim
+    ids |= {r["place_id"] for r in reports if r.get("event_type") == "territory_change" and r.get("place_id") in gz and gz.get(r["place_id"]).kind in CONTROL_KINDS}
     return sorted(ids)
 
 
@@ -71,8 +72,9 @@ def state_on(gz: Gazetteer, reports: list[dict], day: dt.date | str) -> list[dic
     """The control state of every covered place as of ``day`` (inclusive).
 
     Returns one dict per place: ``place_id, name, state, code, holder, since,
-    basis, report_ids, claims`` (claims: every territory-change report for the
-    place dated up to that day, with claimant and extent, competing ones included).
+    basis, report_ids, claims, disputed`` (claims: every territory-change report
+    for the place dated up to that day, with claimant and extent, competing ones
+    included; disputed: another claimant puts it at a different extent).
     """
     d = day if isinstance(day, str) else day.isoformat()
     out = []
@@ -82,17 +84,22 @@ def state_on(gz: Gazetteer, reports: list[dict], day: dt.date | str) -> list[dic
             if ch["date"] <= d:
                 cur = ch
         place = gz.get(pid)
+        claims = [c for c in tl["claims"] if c["date_end"] <= d]
+        # disputed: another claimant, by that day, puts the place at a different extent
+        basis = next((c for c in claims if c["report_id"] in cur["report_ids"]), None)
+        disputed = basis is not None and any(c["claimed_by"] != basis["claimed_by"] and c["extent"] != basis["extent"] for c in claims)
         out.append(
             {
                 "place_id": pid,
                 "name": place.name,
+                "disputed": disputed,
                 "state": cur["state"],
                 "code": cur["code"],
                 "holder": cur["holder"],
                 "since": cur["date"],
                 "basis": cur["basis"],
                 "report_ids": cur["report_ids"],
-                "claims": [c for c in tl["claims"] if c["date_end"] <= d],
+                "claims": claims,
                 "geometry_quality": place.geometry_quality,
             }
         )
