@@ -161,6 +161,11 @@ _QUALIFIERS = sorted(
     + [(q, "approx") for q in _QUAL_APPROX],
     key=lambda x: -len(x[0].split()),
 )
+# the same, indexed by first word (longest first within each), so that the scan
+# over a sentence's tokens does not try every qualifier at every token
+_QUALIFIERS_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _q, _kind in _QUALIFIERS:
+    _QUALIFIERS_BY_FIRST.setdefault(_q.split()[0], []).append((tuple(_q.split()), _kind))
 
 # ---------------------------------------------------------------------------
 # data classes
@@ -581,9 +586,8 @@ def _find_quantities(toks: list[_Tok], text: str) -> list[tuple[int, int, Amount
         # qualifier?
         qual_kind: str | None = None
         qual_len = 0
-        for q, kind in _QUALIFIERS:
-            qw = q.split()
-            if i + len(qw) < n and [x.low for x in toks[i:i + len(qw)]] == qw:
+        for qw, kind in _QUALIFIERS_BY_FIRST.get(t.low, ()):
+            if i + len(qw) < n and tuple(x.low for x in toks[i:i + len(qw)]) == qw:
                 run = _number_run(toks, i + len(qw))
                 if run is not None:
                     qual_kind, qual_len = kind, len(qw)
