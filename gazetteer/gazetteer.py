@@ -8,11 +8,10 @@ from collections.abc import Iterable, Iterator
 from functools import cached_property
 from typing import NamedTuple
 
-from shapely.geometry import Point, mapping
-from shapely.geometry.polygon import orient
+from shapely.geometry import Point
 
 from .exc import AmbiguousName
-from .geodesy import area_m2, circle, disc_area_m2, distance_m
+from .geodesy import area_m2, circle, disc_area_m2, distance_m, rfc7946_geometry
 from .matcher import Matcher, extend_article, is_actor_use, is_modifier
 from .normalize import name_key, strict_key
 from .place import SUB_CITY_KINDS, Place
@@ -332,27 +331,10 @@ class Gazetteer:
         feats = []
         for p in sorted(self, key=lambda p: p.id):
             f = p.to_feature()
-            g = p.shape
-            if p.radius_m:
-                g = circle(p.lat, p.lon, p.radius_m)
-            if g.geom_type == "Polygon":
-                g = orient(g, 1.0)
-            elif g.geom_type == "MultiPolygon":
-                from shapely.geometry import MultiPolygon
-
-                g = MultiPolygon([orient(x, 1.0) for x in g.geoms])
-            f["geometry"] = _round(mapping(g))
+            f["geometry"] = rfc7946_geometry(circle(p.lat, p.lon, p.radius_m) if p.radius_m else p.shape)
             f["properties"]["id"] = p.id
             f["properties"]["address"] = self.address(p)
             f["properties"]["sources"] = [dict(s) for s in p.sources]
             feats.append(f)
         return {"type": "FeatureCollection", "features": feats}
 
-
-def _round(geom: dict, nd: int = 6) -> dict:
-    def r(c):
-        if isinstance(c, (int, float)):
-            return round(float(c), nd)
-        return [r(x) for x in c]
-
-    return {"type": geom["type"], "coordinates": r(geom["coordinates"])}

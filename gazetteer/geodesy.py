@@ -5,7 +5,8 @@ from __future__ import annotations
 import math
 
 from pyproj import Geod
-from shapely.geometry import Point, Polygon
+from shapely.geometry import MultiPolygon, Point, Polygon, mapping, shape
+from shapely.geometry.polygon import orient
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import nearest_points
 
@@ -62,3 +63,21 @@ def area_m2(geom: BaseGeometry) -> float:
 def disc_area_m2(radius_m: float) -> float:
     """Area of a disc, for comparing point places by their uncertainty."""
     return math.pi * radius_m * radius_m
+
+
+def rfc7946_geometry(geom: dict | BaseGeometry | None, *, precision: int = 6) -> dict | None:
+    """A GeoJSON geometry made RFC 7946-clean: exterior rings counter-clockwise, holes
+    clockwise, coordinates rounded to ``precision`` decimals (6 is about 0.1 m)."""
+    if geom is None:
+        return None
+    g = shape(geom) if isinstance(geom, dict) else geom
+    if g.geom_type == "Polygon":
+        g = orient(g, 1.0)
+    elif g.geom_type == "MultiPolygon":
+        g = MultiPolygon([orient(p, 1.0) for p in g.geoms])
+    m = mapping(g)
+
+    def r(c):
+        return round(float(c), precision) if isinstance(c, (int, float)) else [r(x) for x in c]
+
+    return {"type": m["type"], "coordinates": r(m["coordinates"])}

@@ -9,10 +9,8 @@ import os
 import tempfile
 from pathlib import Path
 
-from shapely.geometry import mapping, shape
-from shapely.geometry.polygon import orient
-
 from gazetteer._io import write_text_atomic
+from gazetteer.geodesy import rfc7946_geometry
 
 
 def rfc7946(collection: dict, *, precision: int = 6) -> dict:
@@ -23,29 +21,12 @@ def rfc7946(collection: dict, *, precision: int = 6) -> dict:
     decimals (6 is about 0.1 m: far finer than any of our positions).
     """
 
-    def fix(geom: dict | None) -> dict | None:
-        if geom is None:
-            return None
-        g = shape(geom)
-        if g.geom_type == "Polygon":
-            g = orient(g, 1.0)
-        elif g.geom_type == "MultiPolygon":
-            from shapely.geometry import MultiPolygon
-
-            g = MultiPolygon([orient(p, 1.0) for p in g.geoms])
-        m = mapping(g)
-
-        def r(c):
-            return round(float(c), precision) if isinstance(c, (int, float)) else [r(x) for x in c]
-
-        return {"type": m["type"], "coordinates": r(m["coordinates"])}
-
     feats = []
     for f in collection["features"]:
         nf = {"type": "Feature"}
         if f.get("id") is not None:
             nf["id"] = f["id"]
-        nf["geometry"] = fix(f.get("geometry"))
+        nf["geometry"] = rfc7946_geometry(f.get("geometry"), precision=precision)
         nf["properties"] = f.get("properties") or {}
         feats.append(nf)
     return {"type": "FeatureCollection", "features": feats}
