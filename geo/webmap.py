@@ -50,6 +50,9 @@ __all__ = [
     "SETUP_COMMAND",
     "VENDOR_URL_PREFIX",
     "MissingAssetError",
+    "advances_layer",
+    "control_points_layer",
+    "place_labels_layer",
     "OfflineMap",
     "UnvendoredAssetError",
     "base_map",
@@ -461,9 +464,12 @@ def base_map(
 
 _MAP_CSS = """<style>
 .leaflet-container { background: #e9e7e2; }
-.atlas-legend { background: rgba(255,255,255,.92); padding: 6px 9px; border-radius: 4px;
-  font: 12px/1.35 system-ui, sans-serif; box-shadow: 0 1px 4px rgba(0,0,0,.3); max-width: 230px; }
-.atlas-legend h4 { font-size: 12px; margin: 4px 0 2px; font-weight: 600; }
+.atlas-legend { background: rgba(255,255,255,.93); padding: 4px 8px; border-radius: 4px;
+  font: 11px/1.3 system-ui, sans-serif; box-shadow: 0 1px 4px rgba(0,0,0,.3); max-width: 290px; }
+.atlas-legend summary { font-weight: 700; cursor: pointer; font-size: 12px; }
+.atlas-legend .grid { display: grid; grid-template-columns: 1fr 1fr; column-gap: 8px; }
+.atlas-legend .note { margin-top: 3px; color: #555; font-size: 10px; }
+.atlas-legend h4 { font-size: 11px; margin: 4px 0 1px; font-weight: 600; }
 .atlas-legend .sw { display: inline-block; width: 12px; height: 12px; margin-right: 5px;
   vertical-align: -2px; border: 1px solid #555; }
 .atlas-legend .dot { border-radius: 50%; }
@@ -472,6 +478,20 @@ _MAP_CSS = """<style>
   transform: rotate(45deg); box-sizing: border-box; box-shadow: 0 0 0 1px #fff; }
 .atlas-wp-legend { display: inline-block; width: 11px; height: 11px; margin: 0 6px 0 1px;
   background: #ff7f00; border: 2px solid #7f0000; transform: rotate(45deg); vertical-align: -1px; }
+.atlas-wp-unrev { background: #fff; border-style: dashed; }
+.atlas-adv-icon { background: none; border: none; }
+.atlas-label-icon { background: none; border: none; pointer-events: none; }
+.atlas-lowzoom .atlas-label { display: none; }
+.atlas-label { text-align: center; font: 10px/1.1 system-ui, sans-serif; color: #444;
+  text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff; white-space: nowrap; }
+.atlas-adv { white-space: nowrap; font: 600 11px/1.2 system-ui, sans-serif; color: #1b5e20; }
+.atlas-adv-flag { display: inline-block; width: 0; height: 0; border-left: 7px solid transparent;
+  border-right: 7px solid transparent; border-bottom: 13px solid #2e7d32; vertical-align: -2px;
+  filter: drop-shadow(0 0 1px #fff); }
+.atlas-adv-label { margin-left: 3px; padding: 0 3px; background: rgba(255,255,255,.85);
+  border-radius: 3px; }
+.atlas-legend .tri { display: inline-block; width: 0; height: 0; border-left: 6px solid transparent;
+  border-right: 6px solid transparent; border-bottom: 11px solid #2e7d32; margin: 0 6px 0 1px; }
 .atlas-popup blockquote { margin: 4px 0; padding-left: 6px; border-left: 3px solid #bbb;
   font-style: italic; }
 </style>"""
@@ -672,6 +692,134 @@ def control_layer(control_fc: Mapping, *, name: str = "Territorial control") -> 
     return group
 
 
+def control_points_layer(control_fc: Mapping, *, name: str = "Territorial control (approximate areas)",
+                         min_radius_m: float = 250.0) -> folium.FeatureGroup:
+    """Control of places known only as a point: a dashed disc of radius ``uncertainty_m``.
+
+    Many districts have no surveyed outline; drawing a made-up polygon would
+    mislead, so they are shown as a disc around their representative point
+    (``properties.lat/lon``, else the Point geometry) whose radius is the
+    place's ``uncertainty_m`` (at least ``min_radius_m``), coloured by
+    ``state`` like :func:`control_layer`, always dashed, and labelled
+    "approximate area" in the tooltip. Polygon features are ignored (draw them
+    with :func:`control_layer`).
+
+    Raises
+    ------
+    ValueError
+        For an unknown ``state`` or a point feature without a usable point.
+    """
+    feats = _check_fc(control_fc, "control_fc")
+    points = []
+    for i, f in enumerate(feats):
+        gtype = (f.get("geometry") or {}).get("type")
+        if gtype in ("Polygon", "MultiPolygon"):
+            continue
+        p = f["properties"]
+        if p.get("state") not in CONTROL_STATES:
+            raise ValueError(
+                f"control_fc: feature {i} ({_feature_key(f, i)}): expected state in "
+                f"{sorted(CONTROL_STATES)}, got {p.get('state')!r}"
+            )
+        point = _representative_point(f)
+        if point is None:
+            raise ValueError(
+                f"control_fc: feature {i} ({_feature_key(f, i)}): expected properties lat/lon "
+                f"or a Point geometry, got geometry type {gtype!r}"
+            )
+        lat, lon = _check_latlon(point, f"control_fc: feature {i} ({_feature_key(f, i)}) point")
+        points.append({**f, "geometry": {"type": "Point", "coordinates": [lon, lat]}})
+    prepared = _prepare(points, "control-point")
+    for g in prepared:
+        p = g["properties"]
+        label = CONTROL_STATES[p["state"]][0]
+        u = p.get("uncertainty_m")
+        size = f"approximate area: ± {_esc(round(u))} m around the reference point" if _is_number(u) else "approximate area"
+        p["_tooltip"] = f"<b>{_esc(_display_name(p))}</b><br>{_esc(label)}<br><small>{size}</small>"
+        p["_popup"] = (
+            f'<div class="atlas-popup"><b>{_esc(_display_name(p))}</b><br>{_esc(label)} since '
+            f"{_esc(p.get('since'))}<br><small>{size}; no surveyed outline</small></div>"
+        )
+
+    def style(feature: Mapping) -> dict:
+        _, fill, border, _d = CONTROL_STATES[feature["properties"]["state"]]
+        u = feature["properties"].get("uncertainty_m")
+        r = max(float(u) if _is_number(u) else 0.0, min_radius_m)
+        return {"radius": r, "fillColor": fill, "color": border, "weight": 1.5,
+                "fillOpacity": 0.35, "dashArray": "4 4"}
+
+    group = folium.FeatureGroup(name=name)
+    if prepared:
+        folium.GeoJson(
+            _fc(prepared), name=name, marker=folium.Circle(), style_function=style,
+            highlight_function=lambda f: {"weight": 3, "fillOpacity": 0.55},
+            tooltip=_tooltip(), popup=_popup(), control=False,
+        ).add_to(group)
+    return group
+
+
+class _LabelZoom(MacroElement):
+    """Toggle the ``atlas-lowzoom`` class on the map below a zoom level (labels hide)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function() {
+            var m = {{ this.map_name }};
+            function upd() {
+                var c = m.getContainer();
+                if (m.getZoom() < {{ this.min_zoom|tojson }}) { c.classList.add('atlas-lowzoom'); }
+                else { c.classList.remove('atlas-lowzoom'); }
+            }
+            m.on('zoomend', upd);
+            m.whenReady(upd);
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, min_zoom: float) -> None:
+        super().__init__()
+        self._name = "LabelZoom"
+        self.min_zoom = float(min_zoom)
+        self.map_name = ""
+
+    def render(self, **kwargs: Any) -> None:
+        el = self._parent
+        while el is not None and not isinstance(el, folium.Map):
+            el = getattr(el, "_parent", None)
+        if el is None:
+            raise ValueError("place_labels_layer: expected the layer to be added to a folium.Map before rendering")
+        self.map_name = el.get_name()
+        super().render(**kwargs)
+
+
+def place_labels_layer(places_fc: Mapping, *, name: str = "Place names", kinds: Iterable[str] = ("district", "suburb"),
+                       show: bool = True, min_zoom: float = 12.5) -> folium.FeatureGroup:
+    """Small, non-interactive text labels at places' representative points (escaped).
+
+    Labels hide below ``min_zoom`` (they would pile up)."""
+    feats = _check_fc(places_fc, "places_fc")
+    wanted = set(kinds)
+    group = folium.FeatureGroup(name=name, show=show)
+    group.add_child(_LabelZoom(min_zoom))
+    for i, f in enumerate(feats):
+        p = f["properties"]
+        if p.get("kind") not in wanted:
+            continue
+        point = _representative_point(f)
+        if point is None:
+            continue
+        lat, lon = _check_latlon(point, f"places_fc: feature {i} ({_feature_key(f, i)}) point")
+        folium.Marker(
+            [lat, lon],
+            icon=folium.DivIcon(html=f'<div class="atlas-label">{_esc(p.get("name"))}</div>',
+                                icon_size=(120, 14), icon_anchor=(60, -6), class_name="atlas-label-icon"),
+            interactive=False,
+        ).add_to(group)
+    return group
+
+
 # --------------------------------------------------------------------------
 # Incidents
 # --------------------------------------------------------------------------
@@ -776,6 +924,8 @@ def incident_layer(
     *,
     name: str = "Reported incidents",
     cluster_threshold: int = FAST_CLUSTER_THRESHOLD,
+    unreviewed: bool = False,
+    show: bool = True,
 ) -> folium.FeatureGroup:
     """Incident markers: circles sized by deaths, coloured by event type.
 
@@ -795,6 +945,11 @@ def incident_layer(
         Layer name in the layer control.
     cluster_threshold : int, keyword-only
         Most features drawn one by one.
+    unreviewed : bool, keyword-only
+        Draw the markers as machine extractions nobody has reviewed: hollow,
+        dashed outline in the type's colour, "UNREVIEWED" in the tooltip.
+    show : bool, keyword-only
+        Whether the layer starts switched on.
 
     Returns
     -------
@@ -806,7 +961,7 @@ def incident_layer(
         For an unknown ``event_type``, a negative toll or a non-Point geometry.
     """
     feats = _check_incidents(_check_fc(incidents_fc, "incidents_fc"))
-    group = folium.FeatureGroup(name=name)
+    group = folium.FeatureGroup(name=name, show=show)
     if len(feats) > cluster_threshold:
         coords = [
             [f["geometry"]["coordinates"][1], f["geometry"]["coordinates"][0]] for f in feats
@@ -819,9 +974,13 @@ def incident_layer(
         p = g["properties"]
         label = EVENT_COLOURS[p["event_type"]][0]
         p["_tooltip"] = (
-            f"<b>{_esc(label)}</b> · {_esc(p.get('place_name'))} · {_esc(p.get('date_start'))}"
+            ("<b>UNREVIEWED</b> extraction · " if unreviewed else "")
+            + f"<b>{_esc(label)}</b> · {_esc(p.get('place_name'))} · {_esc(p.get('date_start'))}"
+            + f"<br><small>claimed by {_esc(p.get('claimed_by'))} ({_esc(p.get('status'))})</small>"
         )
         p["_popup"] = _incident_popup(p)
+        if unreviewed:
+            p["_popup"] = '<div class="atlas-popup"><b>Unreviewed extraction</b></div>' + p["_popup"]
     plain = [g for g in prepared if g["properties"].get("munition") not in _INCENDIARY]
     incendiary = [g for g in prepared if g["properties"].get("munition") in _INCENDIARY]
 
@@ -829,6 +988,9 @@ def incident_layer(
         p = feature["properties"]
         colour = EVENT_COLOURS[p["event_type"]][1]
         known = _deaths(p) is not None
+        if unreviewed:
+            return {"radius": marker_radius(_deaths(p)), "color": colour, "weight": 2.5,
+                    "dashArray": "3 3", "fill": True, "fillColor": "#ffffff", "fillOpacity": 0.55}
         return {"radius": marker_radius(_deaths(p)), "color": "#ffffff", "weight": 1,
                 "fill": True, "fillColor": colour, "fillOpacity": 0.85 if known else 0.4}
 
@@ -846,7 +1008,7 @@ def incident_layer(
         # Leaflet positions marker icons with a transform, so the diamond's
         # rotation lives on an inner element.
         icon = folium.DivIcon(
-            html='<div class="atlas-wp"></div>', icon_size=(16, 16), icon_anchor=(8, 8),
+            html='<div class="atlas-wp atlas-wp-unrev"></div>' if unreviewed else '<div class="atlas-wp"></div>', icon_size=(16, 16), icon_anchor=(8, 8),
             class_name="atlas-wp-icon",
         )
         folium.GeoJson(
@@ -857,6 +1019,111 @@ def incident_layer(
             popup=_popup(),
             control=False,
         ).add_to(group)
+    return group
+
+
+# --------------------------------------------------------------------------
+# Advances (territory changes) with their dates
+# --------------------------------------------------------------------------
+
+_EXTENT_WORDS = {"entered": "entered", "partial": "partly taken", "full": "taken",
+                 "repelled": "assault repelled"}
+
+
+def _short_span(start: Any, end: Any) -> str:
+    """``6–7 Jun`` / ``9 Jun`` / ``30 Jun–2 Jul`` from ISO dates (escaped text)."""
+    import datetime as _dt
+
+    try:
+        a = _dt.date.fromisoformat(str(start))
+        b = _dt.date.fromisoformat(str(end or start))
+    except ValueError:
+        return _esc(start)
+    if a == b:
+        return f"{a.day} {a:%b}"
+    if (a.year, a.month) == (b.year, b.month):
+        return f"{a.day}–{b.day} {a:%b}"
+    return f"{a.day} {a:%b}–{b.day} {b:%b}"
+
+
+def advances_layer(advances_fc: Mapping, *, name: str = "Advances (territory changes)",
+                   show: bool = True) -> folium.FeatureGroup:
+    """Territory changes as flags labelled with their claimed dates.
+
+    Reports at the same place are merged into one flag whose label lists
+    every claimed date span (competing dates stay visible: ``6–7 Jun / 9 Jun``)
+    and whose tooltip lists each claim with its claimant. Features with a null
+    geometry are skipped. The merged feature keeps ``place_id`` (clicks open
+    the place) and lists its ``report_ids``.
+
+    Parameters
+    ----------
+    advances_fc : dict
+        FeatureCollection of ``territory_change`` report Points (properties
+        ``place_id``, ``place_name``, ``date_start``, ``date_end``,
+        ``control_extent``, ``control_actor``, ``claimed_by``, ``outlet``).
+    name : str, keyword-only
+    show : bool, keyword-only
+
+    Raises
+    ------
+    ValueError
+        For a geometry other than Point or null.
+    """
+    feats = _check_fc(advances_fc, "advances_fc")
+    groups: dict[tuple, list[Mapping]] = {}
+    for i, f in enumerate(feats):
+        geom = f.get("geometry")
+        if geom is None:
+            continue
+        if geom.get("type") != "Point":
+            raise ValueError(
+                f"advances_fc: feature {i} ({_feature_key(f, i)}): expected a Point geometry "
+                f"or null, got {geom.get('type')!r}"
+            )
+        lon, lat = geom["coordinates"][:2]
+        _check_latlon((lat, lon), f"advances_fc: feature {i} ({_feature_key(f, i)}) point")
+        key = (f["properties"].get("place_id") or f"{lat},{lon}",)
+        groups.setdefault(key, []).append(f)
+    merged = []
+    for (key,), fs in groups.items():
+        fs = sorted(fs, key=lambda f: (str(f["properties"].get("date_start")), str(_feature_key(f, 0))))
+        p0 = fs[0]["properties"]
+        spans = list(dict.fromkeys(
+            _short_span(f["properties"].get("date_start"), f["properties"].get("date_end")) for f in fs
+        ))
+        lines = []
+        for f in fs:
+            p = f["properties"]
+            ext = _EXTENT_WORDS.get(p.get("control_extent"), p.get("control_extent"))
+            lines.append(
+                f"{_short_span(p.get('date_start'), p.get('date_end'))}: {_esc(ext)} by "
+                f"{_esc(p.get('control_actor'))} — {_esc(p.get('claimed_by'))} ({_esc(p.get('outlet'))})"
+            )
+        props = {
+            "id": f"advance:{key}",
+            "place_id": p0.get("place_id"),
+            "place_name": p0.get("place_name"),
+            "report_ids": [str(_feature_key(f, 0)) for f in fs],
+            "_label": " / ".join(spans),
+            "_tooltip": f"<b>{_esc(p0.get('place_name'))}</b> — territory changes claimed:<br>"
+                        + "<br>".join(lines),
+        }
+        merged.append({"type": "Feature", "geometry": fs[0]["geometry"], "properties": props})
+    group = folium.FeatureGroup(name=name, show=show)
+    if not merged:
+        return group
+    icon = folium.DivIcon(html="", icon_size=(110, 20), icon_anchor=(7, 18), class_name="atlas-adv-icon")
+
+    def style(feature: Mapping) -> dict:
+        # becomes the DivIcon's html: our markup, the label already escaped
+        return {"html": f'<div class="atlas-adv"><span class="atlas-adv-flag"></span>'
+                        f'<span class="atlas-adv-label">{feature["properties"]["_label"]}</span></div>'}
+
+    folium.GeoJson(
+        _fc(merged), name=name, marker=folium.Marker(icon=icon), style_function=style,
+        tooltip=_tooltip(), control=False,
+    ).add_to(group)
     return group
 
 
@@ -1090,7 +1357,8 @@ class _Legend(MacroElement):
 _POSITIONS = ("topleft", "topright", "bottomleft", "bottomright")
 
 
-def legend(*, position: str = "bottomright", title: str = "Legend") -> MacroElement:
+def legend(*, position: str = "bottomright", title: str = "Legend", unreviewed: bool = False,
+           advances: bool = True, collapsed: bool = False) -> MacroElement:
     """Static legend (a Leaflet control) for control states, event types, symbols.
 
     The HTML is ours; only fixed labels from :data:`CONTROL_STATES` and
@@ -1109,25 +1377,38 @@ def legend(*, position: str = "bottomright", title: str = "Legend") -> MacroElem
     """
     if position not in _POSITIONS:
         raise ValueError(f"position: expected one of {list(_POSITIONS)}, got {position!r}")
-    rows = [f"<h4>{_esc(title)}</h4><h4>Control</h4>"]
+    rows = [f'<details{"" if collapsed else " open"}><summary>{_esc(title)}</summary>'
+            '<h4>Control (claimed)</h4><div class="grid">']
     for label, fill, border, dashed in CONTROL_STATES.values():
         style = f"background:{fill};opacity:.75;border:1px {'dashed' if dashed else 'solid'} {border}"
         rows.append(f'<div><span class="sw" style="{style}"></span>{_esc(label)}</div>')
-    rows.append("<h4>Incidents (size: deaths)</h4>")
+    rows.append('</div><h4>Incidents (size: deaths claimed)</h4><div class="grid">')
     for label, colour in EVENT_COLOURS.values():
         rows.append(
             f'<div><span class="sw dot" style="background:{colour};border-color:#fff"></span>'
             f"{_esc(label)}</div>"
         )
+    rows.append("</div>")
     rows.append('<div><span class="atlas-wp-legend"></span>White phosphorus / incendiary alleged</div>')
+    if advances:
+        rows.append('<div><span class="tri"></span>Territory change (claimed dates)</div>')
+    if unreviewed:
+        rows.append(
+            '<div><span class="sw dot" style="background:#fff;border:2px dashed #555"></span>'
+            "Unreviewed extraction (upload)</div>"
+        )
     rows.append(
         '<div><span class="sw dot" style="background:none;border:1px dashed #3182bd"></span>'
-        "Location uncertainty</div>"
+        "Location uncertainty; dashed outline: approximate</div>"
     )
+    rows.append('<div class="note">Claims, not facts: markers sit at the named '
+                "place's reference point, not a surveyed impact site.</div></details>")
     return _Legend("".join(rows), position)
 
 
-def finish_map(m: folium.Map, *, with_legend: bool = True, collapsed: bool = False) -> folium.Map:
+def finish_map(m: folium.Map, *, with_legend: bool = True, collapsed: bool = False,
+               unreviewed: bool = False, legend_position: str = "bottomright",
+               legend_collapsed: bool = False) -> folium.Map:
     """Add the legend and a LayerControl (call last), then localize assets.
 
     Parameters
@@ -1136,6 +1417,11 @@ def finish_map(m: folium.Map, *, with_legend: bool = True, collapsed: bool = Fal
     with_legend : bool, keyword-only
     collapsed : bool, keyword-only
         Whether the layer control starts collapsed.
+    unreviewed : bool, keyword-only
+        Add the legend row for unreviewed (uploaded, extracted) incidents.
+    legend_position : str, keyword-only
+    legend_collapsed : bool, keyword-only
+        Start with the legend folded to its title (it is a ``<details>``).
 
     Returns
     -------
@@ -1143,7 +1429,7 @@ def finish_map(m: folium.Map, *, with_legend: bool = True, collapsed: bool = Fal
         ``m``, for chaining.
     """
     if with_legend:
-        m.add_child(legend())
+        m.add_child(legend(unreviewed=unreviewed, position=legend_position, collapsed=legend_collapsed))
     folium.LayerControl(collapsed=collapsed).add_to(m)
     localize_assets(m)
     return m
