@@ -23,6 +23,7 @@ _COUNTRY_CUE = re.compile(r"\b(?:country|countries|European|EU|NATO|Bucharest|go
 #: A capitalised name just before a trigger word ("the Tayar district"), or right after "town of".
 _NAME_BEFORE = re.compile(r"((?:(?:[Aa]l|[Ee]l|[Aa]r|[Aa]s|[Aa]sh|a)[-\u2019' ])?[A-Z][\w\u2019'-]*(?: (?:(?:al|el|a)-)?[A-Z][\w\u2019'-]*){0,3})\s+$")
 _NAME_AFTER = re.compile(r"^\s+((?:(?:[Aa]l|[Ee]l|[Aa]r|[Aa]s|[Aa]sh|a)-)?[A-Z][\w\u2019'-]*(?: (?:(?:al|el|a)-)?[A-Z][\w\u2019'-]*){0,3})")
+_LEADING_ARTICLE = re.compile(r"(?:al|el|ar|as|ash|an|at|ad|az|a)[- ]\S", re.IGNORECASE)
 _SPACED_ARTICLES = frozenset({"Al ", "al ", "El ", "el ", "Ar "})
 _OPERATION_BEFORE = re.compile(r"\bOperation(?: [A-Z][\w'-]*)*(?: of the)? $")
 _ABBREVIATION = re.compile(r"^(?:[A-Z]\.?){2,3}$")
@@ -264,7 +265,7 @@ class Gazetteer:
         cands = list(m.candidates)
         after = text[m.end : m.end + 30]
         window = text[max(0, m.start - 250) : m.end + 120]
-        has_article = m.text[:1].lower() in "ae" and m.text[1:3].lower() in ("l-", "r-", "s-", "-")
+        has_article = bool(_LEADING_ARTICLE.match(m.text))
         local = [c for c in cands if c.kind in SUB_CITY_KINDS or c.kind == "suburb"]
         if (_LOCAL_CUE.match(after) or has_article) and len(local) >= 1:
             cands = local
