@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 __all__ = [
     "EVENT_TYPES",
@@ -104,8 +105,191 @@ class Classification:
     cues: tuple[str, ...] = field(default_factory=tuple)
 
 
-def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.I)
+# ---------------------------------------------------------------------------
+# case-insensitive matching, fast
+#
+# ``re.I`` makes Python's regex engine compare every character through a case
+# fold and disables its literal/charset prefix scan, which makes it ~3x slower
+# than matching a lowercase pattern against ``s.lower()``. The two agree on
+# any text except the few characters that ``re.I`` folds onto an ASCII letter
+# but ``str.lower()`` does not (long s, dotless i) or lowercases to two
+# characters (dotted capital I): sentences holding one of those use the
+# ``re.I`` pattern itself. Offsets are the same in ``s`` and ``s.lower()``, so
+# the match text is always sliced from the original sentence.
+
+_UNSAFE_FOLD = ("\u017f", "\u0131", "\u0130", "\u212a")
+_last_lowered: tuple[str, str | None] = ("", "")
+
+
+def _lowered(s: str) -> str | None:
+    """``s.lower()`` when it is equivalent to ``re.I`` matching, else None."""
+    global _last_lowered
+    c = _last_lowered
+    if c[0] is s:
+        return c[1]
+    low: str | None = s.lower()
+    if not s.isascii() and (len(low) != len(s) or any(ch in s for ch in _UNSAFE_FOLD)):  # type: ignore[arg-type]
+        low = None
+    _last_lowered = (s, low)
+    return low
+
+
+def _lower_src(pattern: str) -> str:
+    """A pattern's source with its literal letters lowercased (escapes kept)."""
+    out = []
+    i = 0
+    while i < len(pattern):
+        if pattern[i] == "\\":
+            out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if pattern.startswith("(?P", i):  # named group: "(?P<name>" / "(?P=name)"
+            j = pattern.index(">" if pattern.startswith("(?P<", i) else ")", i)
+            out.append(pattern[i:j + 1])
+            i = j + 1
+            continue
+        out.append(pattern[i].lower())
+        i += 1
+    return "".join(out)
+
+
+class _Match:
+    """A match on ``s.lower()`` whose groups are read from ``s``."""
+
+    __slots__ = ("_m", "_s")
+
+    def __init__(self, m: re.Match[str], s: str) -> None:
+        self._m = m
+        self._s = s
+
+    def group(self, *g: int | str) -> str | None:
+        if len(g) > 1:  # pragma: no cover - not used
+            return tuple(self.group(x) for x in g)  # type: ignore[return-value]
+        a, b = self._m.span(*g)
+        return None if a < 0 else self._s[a:b]
+
+    def start(self, g: int | str = 0) -> int:
+        return self._m.start(g)
+
+    def end(self, g: int | str = 0) -> int:
+        return self._m.end(g)
+
+    def span(self, g: int | str = 0) -> tuple[int, int]:
+        return self._m.span(g)
+
+    def groupdict(self) -> dict[str, str | None]:
+        return {k: self.group(k) for k in self._m.re.groupindex}
+
+
+class _IRx:
+    """A case-insensitive pattern (``re.I``) matched fast: see above."""
+
+    __slots__ = ("rx", "lo", "pattern", "need")
+
+    def __init__(self, pattern: str, flags: int = 0, need: tuple[str, ...] = ()) -> None:
+        self.pattern = pattern
+        self.rx = re.compile(pattern, re.I | flags)
+        self.lo = re.compile(_lower_src(pattern), flags)
+        # ``need``: lowercase words one of which every match contains -- a
+        # cheap ``in`` pre-filter on the lowered text that spares the regex
+        self.need = need
+
+    def search(self, s: str):
+        low = _lowered(s)
+        if low is None:
+            return self.rx.search(s)
+        if self.need and not any(w in low for w in self.need):
+            return None
+        m = self.lo.search(low)
+        return None if m is None else _Match(m, s)
+
+    def match(self, s: str):
+        low = _lowered(s)
+        if low is None:
+            return self.rx.match(s)
+        m = self.lo.match(low)
+        return None if m is None else _Match(m, s)
+
+    def finditer(self, s: str):
+        low = _lowered(s)
+        if low is None:
+            yield from self.rx.finditer(s)
+            return
+        if self.need and not any(w in low for w in self.need):
+            return
+        for m in self.lo.finditer(low):
+            yield _Match(m, s)
+
+    def split(self, s: str, maxsplit: int = 0) -> list[str]:
+        # pieces of the original string, cut where the pattern matches
+        low = _lowered(s)
+        if low is None or self.lo.groups:
+            return self.rx.split(s, maxsplit)
+        out = []
+        pos = 0
+        for n, m in enumerate(self.lo.finditer(low)):
+            if maxsplit and n >= maxsplit:
+                break
+            out.append(s[pos:m.start()])
+            pos = m.end()
+        out.append(s[pos:])
+        return out
+
+    def sub(self, repl: str, s: str) -> str:
+        # only used with a literal "" replacement
+        low = _lowered(s)
+        if low is None or repl:
+            return self.rx.sub(repl, s)
+        out = []
+        pos = 0
+        for m in self.lo.finditer(low):
+            out.append(s[pos:m.start()])
+            pos = m.end()
+        out.append(s[pos:])
+        return "".join(out)
+
+
+def _rx(pattern: str, *need: str) -> _IRx:
+    return _IRx(pattern, need=need)
+
+
+# ---------------------------------------------------------------------------
+# smaller patterns, compiled once
+
+_PART_OF = re.compile(r"\bpart(?:s)?\s+of\b")
+_INTO_TERRITORY = _rx(r"\b(?:advanc(?:ed|ing)|push(?:ed|ing)?)\s+into\s+(?:\w+\s+){0,3}territory\b")
+_KILLED = _rx(r"\b(?:killed|killing|dead|died|wounded|injured)\b")
+_AIR_HIT = _rx(r"\b(?:coalition|jets?|warplanes?|aircraft|drones?)\b.{0,60}?\b(hit|targeted|attacked|struck)\b")
+_IS_A_WEAPON = re.compile(r"\b(?:is|are)\s+an?\s+(?:\w+\s+){0,2}(?:weapon|substance)\b")
+_STRIKE_CONTEXT = _rx(r"\b(?:coalition|jets?|warplanes?|aircraft|air|US-led|U\.S\.|killed|dead|"
+                      r"civilians?|targeted|hit)\b")
+_DROP_CONTEXT = _rx(r"\b(?:phosphorus|phosphorous|bombs?|munitions?|incendiar\w*|barrels?|"
+                    r"aircraft|jets?|warplanes?|coalition|leaflets)\b")
+_LEAFLETS = _rx(r"\bleaflets\b")
+_AIR_WORD = _rx(r"air")
+_MINE_CONTEXT = _rx(r"\b(?:planted|laid|land|killed|explod)")
+_EDGE_NONWORD = re.compile(r"^\W+|\W+$")
+_LEADING_ARTICLE = _rx(r"^(?:the|a|an|one)\s+")
+_EDGE_QUOTES = re.compile(r"^[\s'\"\u201c\u201d\u2018\u2019]+|[\s'\"\u201c\u201d\u2018\u2019]+$")
+_COMMA = re.compile(r",(?!\d)")
+_CLAUSE = re.compile(r"\b(?:that|but|while|when|as|and\s+(?=(?:he|she|they|it)\b))\s+")
+_LEADING_CONJ = _rx(r"^(?:and|but|so)\s+")
+_TIME_WORDS = _rx(r"\b(?:on|in|at|since|after|before|during|early|late|earlier|later)\b")
+_PRONOUN = _rx(r"^(?:it|he|she|they)$")
+_NOT_A_SOURCE = _rx(r"^(?:international\s+law|the\s+law|law|reports?|local\s+reports|(?:local\s+)?media)\b")
+_PREPOSITION = _rx(r"\s+(?:in|on|at|to|from|via|who)\s+")
+_AUXILIARY = _rx(r"\b(?:had|has|have|was|were|is|are|would|will|could|did|been)\b")
+_NOT_A_SUBJECT_END = _rx(r"\b(?:is|are|was|were|what|which|who|images?|videos?)\s*$")
+_EMPTY_SUBJECT = _rx(r"^(?:an?|the|according\s+to\b.*|\W*)$")
+_SUBJECT_START = _rx(r"^(?:local|former|syrian|an?|the|one)\s")
+_BY_AGENT = _rx(r"\b(?:(?P<not>backed|supported|led|held|controlled|affiliated|run|trapped|surrounded)\s+)?"
+                r"(?:by|belong(?:ing)?\s+to)\s+(?:the\s+|a\s+)?")
+_FIGHTERS_KILLED = re.compile(r"\s+(?:fighters|militants|members|troops|soldiers)\b[^.]{0,30}\b(?:killed|dead|died|wounded|injured)\b")
+_PRO_REGIME = _rx(r"\bpro-(?:regime|government)\s+(?:troops|forces|fighters|convoy)\b|\bregime\s+convoy\b")
+_AGAINST_IS = re.compile(r"\b(?:against|on|targeting|hit|struck)\s+(?:the\s+)?(?:Islamic\s+State|IS|ISIS|jihadists?)\b")
+_SDF_TARGET = re.compile(r"\b(?:SDF\s+(?:assault|positions|fighters|lines))\b")
+_FROM_NAME = re.compile(r"\bfrom\s+((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*(?:\s+rebels)?)")
+_CIVILIAN_WORD = _rx(r"\bcivilian")
 
 
 # ---------------------------------------------------------------------------
@@ -114,30 +298,30 @@ def _rx(pattern: str) -> re.Pattern[str]:
 _AIR = _rx(r"\b(?:air\s*-?\s*strikes?|airstrikes?|air\s+raids?|air\s+attacks?|bombing\s+raids?|"
            r"raids?|bomb(?:ing|ings|ed|s)?|bombard(?:ment|ed|ing)?|jets?|warplanes?|war\s+planes?|"
            r"aircraft|drones?|sorties|coalition\s+strikes?|(?:US|U\.S\.?|coalition)[-\s]led\s+strikes?|"
-           r"strikes?|struck|dropp(?:ed|ing)|airstrike)\b")
+           r"strikes?|struck|dropp(?:ed|ing)|airstrike)\b", "air", "raid", "bomb", "jet", "plane", "drone", "sortie", "strike", "struck", "dropp")
 _SHELL = _rx(r"\b(?:shell(?:ing|ed|s)?|artillery|mortars?|howitzers?|rocket\s+fire|"
-             r"barrages?|bombarded\s+by\s+artillery)\b")
+             r"barrages?|bombarded\s+by\s+artillery)\b", "shell", "artiller", "mortar", "howitzer", "rocket", "barrage")
 _CLASH = _rx(r"\b(?:clash(?:es|ed)?|fighting|fought|battl(?:e|es|ed|ing)|firefights?|"
              r"gun\s*battles?|skirmish(?:es)?|combat|assault(?:s|ed)?|attack(?:s|ed)?|"
-             r"ambush(?:ed)?|counter-?attacks?)\b")
+             r"ambush(?:ed)?|counter-?attacks?)\b", "clash", "fight", "fought", "battl", "skirmish", "combat", "assault", "attack", "ambush")
 _DISPLACE = _rx(r"\b(?:fled|fleeing|flee|displaced|displacement|trapped|escap(?:e|ed|ing)|"
                 r"evacuat(?:ed|ion|ing)|exodus|refugees?|camps?\s+for\s+the\s+displaced|"
                 r"left\s+the\s+city|streamed\s+out|made\s+their\s+way\s+out|camps?|corridors?|"
-                r"turned\s+back\s+(?:\w+\s+)?(?:families|civilians|people|residents|refugees|women|children))\b")
+                r"turned\s+back\s+(?:\w+\s+)?(?:families|civilians|people|residents|refugees|women|children))\b", "fled", "flee", "displace", "trapped", "escap", "evacuat", "exodus", "refugee", "camp", "left", "streamed", "made", "corridor", "turned")
 # territory: (pattern, extent)
 _TERRITORY: list[tuple[re.Pattern[str], str]] = [
     (_rx(r"\b(?:turned\s+back(?!\s+(?:\w+\s+)?(?:families|civilians|people|residents|refugees|women|children))|repelled|repulsed|fended\s+off|beat\s+back|thwarted|foiled|"
-         r"pushed\s+back|drove\s+back|halted)\b"), "repelled"),
+         r"pushed\s+back|drove\s+back|halted)\b", "turned", "repelled", "repulsed", "fended", "beat", "thwarted", "foiled", "pushed", "drove", "halted"), "repelled"),
     (_rx(r"\b(?:broke|break|breaking|broken)\s+into\b|\b(?:entered|enter|entering|stormed|storming|"
          r"advanced\s+into|advancing\s+into|advance\s+into|pushed\s+into|pushing\s+into|push\s+into|"
-         r"moved\s+into|moving\s+into|breached|penetrated|made\s+inroads)\b"), "entered"),
-    (_rx(r"\b(?:gained|gaining|gains?)\s+ground\b|\badvanc(?:ed|ing|es)\s+(?:on|towards?|deeper|further)\b"), "partial"),
+         r"moved\s+into|moving\s+into|breached|penetrated|made\s+inroads)\b", "brok", "break", "enter", "storm", "advanc", "push", "mov", "breached", "penetrated", "inroads"), "entered"),
+    (_rx(r"\b(?:gained|gaining|gains?)\s+ground\b|\badvanc(?:ed|ing|es)\s+(?:on|towards?|deeper|further)\b", "ground", "advanc"), "partial"),
     (_rx(r"\b(?:seized|seize|seizing|captured|capture|capturing|"
          r"(?:took|taken|take|taking)(?!\s+(?:responsibility|part|place|steps|care|shelter|refuge|"
          r"measures|precautions|action|time|hours|days|weeks|months|years)\b)|"
          r"took\s+control|taken\s+control|seized\s+control|retook|retaken|recaptured|"
          r"reclaimed|liberated|liberating|cleared|overran|overrun|fell\s+to|falls\s+to|"
-         r"control\s+of|wrested|wrest)\b"), "full"),
+         r"control\s+of|wrested|wrest)\b", "seiz", "captur", "took", "tak", "reclaimed", "liberat", "cleared", "overr", "fell", "falls", "control", "wrest"), "full"),
 ]
 _PARTIAL = _rx(r"\b(?:parts?\s+of|half\s+of|more\s+than\s+half|much\s+of|most\s+of|"
                r"limited\s+areas?|some\s+areas?|areas?\s+in|outskirts|edges?\s+of|"
@@ -157,6 +341,7 @@ def _first(rx: re.Pattern[str], s: str) -> re.Match[str] | None:
     return None
 
 
+@lru_cache(maxsize=8)  # within one sentence: _event(), actor() and control_extent() ask again
 def _territory(s: str) -> tuple[str, re.Match[str]] | None:
     hits: list[tuple[int, str, re.Match[str]]] = []
     for rx, extent in _TERRITORY:
@@ -189,10 +374,9 @@ def control_extent(sentence: str) -> str | None:
         before = sentence[max(0, m.start() - 30):m.start()]
         if _PARTIAL.search(after) and not _FULL_STRONG.search(after[:25]):
             return "partial"
-        if re.search(r"\bpart(?:s)?\s+of\b", before):
+        if _PART_OF.search(before):
             return "partial"
-    if extent == "entered" and re.search(r"\b(?:advanc(?:ed|ing)|push(?:ed|ing)?)\s+into\s+(?:\w+\s+){0,3}territory\b",
-                                         sentence, re.I):
+    if extent == "entered" and _INTO_TERRITORY.search(sentence):
         return "partial"
     return extent
 
@@ -214,7 +398,7 @@ def _event(s: str) -> tuple[str, str]:
     terr = _territory(s)
     # a territory verb that comes first is the news ("broke into the Old City
     # after coalition aircraft blasted the wall"), unless people were killed
-    if terr is not None and not re.search(r"\b(?:killed|killing|dead|died|wounded|injured)\b", s, re.I):
+    if terr is not None and not _KILLED.search(s):
         firsts = [m.start() for m in (air, shell) if m is not None]
         if firsts and terr[1].start() < min(firsts):
             return "territory_change", terr[1].group(0)
@@ -222,7 +406,7 @@ def _event(s: str) -> tuple[str, str]:
     # backdrop ("with backing from the coalition bombing") is still coded by
     # its most specific cue; ties broken by priority
     if air is not None and not _only_generic_strike(air.group(0), s):
-        if shell is not None and shell.start() < air.start() and not re.search(r"air", air.group(0), re.I):
+        if shell is not None and shell.start() < air.start() and not _AIR_WORD.search(air.group(0)):
             return "shelling", shell.group(0)
         return "air_strike", air.group(0)
     if shell is not None:
@@ -249,13 +433,13 @@ _AERIAL_MUNITION = _rx(r"\bwhite[\s-]+phosphor(?:us|ous)\b|\bWP\b|\bincendiar(?:
 def _event_with_munition(s: str) -> tuple[str, str]:
     ev, cue = _event(s)
     if ev == "other":
-        hm = re.search(r"\b(?:coalition|jets?|warplanes?|aircraft|drones?)\b.{0,60}?\b(hit|targeted|attacked|struck)\b", s, re.I)
+        hm = _AIR_HIT.search(s)
         if hm:
             return "air_strike", hm.group(1)
     if ev in ("other", "armed_clash"):
         mm = _AERIAL_MUNITION.search(s)
         dm = _DELIVERY.search(s)
-        if mm and dm and not re.search(r"\b(?:is|are)\s+an?\s+(?:\w+\s+){0,2}(?:weapon|substance)\b", s):
+        if mm and dm and not _IS_A_WEAPON.search(s):
             return "air_strike", mm.group(0)
     return ev, cue
 
@@ -266,12 +450,9 @@ def _only_generic_strike(word: str, s: str) -> bool:
     if w in ("strike", "strikes", "struck"):
         # "strike" alone is aerial in this war's reporting when a coalition,
         # jets or air words are around, or casualties are counted
-        return not re.search(r"\b(?:coalition|jets?|warplanes?|aircraft|air|US-led|U\.S\.|killed|dead|"
-                             r"civilians?|targeted|hit)\b", s, re.I)
+        return not _STRIKE_CONTEXT.search(s)
     if w in ("dropped", "dropping"):
-        return not re.search(r"\b(?:phosphorus|phosphorous|bombs?|munitions?|incendiar\w*|barrels?|"
-                             r"aircraft|jets?|warplanes?|coalition|leaflets)\b", s, re.I) or bool(
-            re.search(r"\bleaflets\b", s, re.I))
+        return not _DROP_CONTEXT.search(s) or bool(_LEAFLETS.search(s))
     return False
 
 
@@ -279,17 +460,17 @@ def _only_generic_strike(word: str, s: str) -> bool:
 # munition
 
 _MUNITIONS: list[tuple[str, re.Pattern[str]]] = [
-    ("white_phosphorus", _rx(r"\bwhite[\s-]+phosphor(?:us|ous)\b|\bWP\b|\bphosphorus\b")),
-    ("cluster", _rx(r"\bcluster\s+(?:bombs?|munitions?|rockets?|shells?)\b|\bsubmunitions?\b")),
-    ("incendiary", _rx(r"\bincendiar(?:y|ies)\b|\bnapalm\b|\bthermite\b")),
-    ("barrel_bomb", _rx(r"\bbarrel[\s-]+bombs?\b")),
-    ("unguided", _rx(r"\bunguided\b|\bdumb\s+bombs?\b|\bfree-?fall\s+bombs?\b")),
-    ("car_bomb", _rx(r"\bcar[\s-]+bombs?\b|\bVBIEDs?\b|\bvehicle-borne\b|\bbomb-laden\s+(?:car|vehicle|truck)s?\b")),
-    ("ied", _rx(r"\bIEDs?\b|\bimprovised\s+explosive\b|\bbooby[\s-]?traps?\b")),
-    ("landmine", _rx(r"\b(?:land)?mines?\b(?!\s+(?:said|told))")),
-    ("rockets", _rx(r"\brockets?\b|\bkatyusha\b|\bGrad\b|\bHIMARS\b")),
-    ("mortars", _rx(r"\bmortars?\b")),
-    ("missiles", _rx(r"\bmissiles?\b")),
+    ("white_phosphorus", _rx(r"\bwhite[\s-]+phosphor(?:us|ous)\b|\bWP\b|\bphosphorus\b", "phosphor", "wp")),
+    ("cluster", _rx(r"\bcluster\s+(?:bombs?|munitions?|rockets?|shells?)\b|\bsubmunitions?\b", "cluster", "submunition")),
+    ("incendiary", _rx(r"\bincendiar(?:y|ies)\b|\bnapalm\b|\bthermite\b", "incendiar", "napalm", "thermite")),
+    ("barrel_bomb", _rx(r"\bbarrel[\s-]+bombs?\b", "barrel")),
+    ("unguided", _rx(r"\bunguided\b|\bdumb\s+bombs?\b|\bfree-?fall\s+bombs?\b", "unguided", "dumb", "free")),
+    ("car_bomb", _rx(r"\bcar[\s-]+bombs?\b|\bVBIEDs?\b|\bvehicle-borne\b|\bbomb-laden\s+(?:car|vehicle|truck)s?\b", "car", "vbied", "vehicle-borne", "bomb-laden")),
+    ("ied", _rx(r"\bIEDs?\b|\bimprovised\s+explosive\b|\bbooby[\s-]?traps?\b", "ied", "improvised", "booby")),
+    ("landmine", _rx(r"\b(?:land)?mines?\b(?!\s+(?:said|told))", "mine")),
+    ("rockets", _rx(r"\brockets?\b|\bkatyusha\b|\bGrad\b|\bHIMARS\b", "rocket", "katyusha", "grad", "himars")),
+    ("mortars", _rx(r"\bmortars?\b", "mortar")),
+    ("missiles", _rx(r"\bmissiles?\b", "missile")),
 ]
 
 
@@ -301,7 +482,7 @@ def munition(sentence: str) -> str | None:
         m = rx.search(sentence)
         if m is None:
             continue
-        if name == "landmine" and m.group(0).lower() == "mines" and not re.search(r"\b(?:planted|laid|land|killed|explod)", sentence, re.I):
+        if name == "landmine" and m.group(0).lower() == "mines" and not _MINE_CONTEXT.search(sentence):
             continue
         return name
     return None
@@ -311,13 +492,13 @@ def munition(sentence: str) -> str | None:
 # status
 
 _DENIED = _rx(r"\b(?:denied|denies|deny|denying|rejected\s+(?:the\s+)?(?:claims?|reports?|allegations?)|"
-              r"dismissed\s+(?:the\s+)?(?:claims?|reports?|allegations?))\b")
-_NOT_DENY = _rx(r"\b(?:not|n't|never)\s+(?:\w+\s+)?deny\b|\bwithout\s+denying\b")
+              r"dismissed\s+(?:the\s+)?(?:claims?|reports?|allegations?))\b", "den", "rejected", "dismissed")
+_NOT_DENY = _rx(r"\b(?:not|n't|never)\s+(?:\w+\s+)?deny\b|\bwithout\s+denying\b", "deny")
 _CONFIRMED = _rx(r"\b(?:confirmed|confirms|acknowledged|acknowledges|admitted|admits|"
-                 r"accepted\s+responsibility|took\s+responsibility|conceded)\b")
+                 r"accepted\s+responsibility|took\s+responsibility|conceded)\b", "confirm", "acknowledg", "admit", "accepted", "took", "conceded")
 _ALLEGED = _rx(r"\b(?:alleged(?:ly)?|allegations?|accus(?:ed|es|ing|ation|ations)|"
-               r"purported(?:ly)?|suspected)\b")
-_CLAIMED = _rx(r"\bclaim(?:ed|s|ing)?\b")
+               r"purported(?:ly)?|suspected)\b", "alleg", "accus", "purported", "suspected")
+_CLAIMED = _rx(r"\bclaim(?:ed|s|ing)?\b", "claim")
 _REPORTED = _rx(r"\b(?:said|says|say|told|according\s+to|reported(?:ly)?|reports?|estimated|"
                 r"estimates|announced|warned|added|stated|believed)\b")
 
@@ -400,13 +581,13 @@ _SAY = (r"said|says|say|told|claimed|claims|claim|reported|warned|warns|estimate
         r"added|adds|announced|announces|stated|accused|accuses|published|released|posted|"
         r"distributed|tweeted|shared|cited|confirmed|acknowledged|denied|denies|insisted|"
         r"called|urged|described|alleged|alleges")
-_SAY_RE = re.compile(r"(?<![-\w])(?:has\s+|have\s+|had\s+)?(?:also\s+)?(?:" + _SAY + r")\b", re.I)
-_ACCORDING = re.compile(r"\baccording\s+to\s+([^,.;:]+)", re.I)
-_INVERTED = re.compile(r"[,\"\u201d]\s*(?:said|says|added|told|claimed|warned)\s+(?!that\b|it\b|he\b|she\b|they\b)"
+_SAY_RE = _rx(r"(?<![-\w])(?:has\s+|have\s+|had\s+)?(?:also\s+)?(?:" + _SAY + r")\b")
+_ACCORDING = _rx(r"\baccording\s+to\s+([^,.;:]+)")
+_INVERTED = _rx(r"[,\"\u201d]\s*(?:said|says|added|told|claimed|warned)\s+(?!that\b|it\b|he\b|she\b|they\b)"
                        r"((?:the\s+|a\s+|an\s+|one\s+)?[^,.;:\"\u201c\u201d]{2,80}?)\s*(?:,[^\"\u201c\u201d]*)?"
-                       r"[.!?\"\u201d']*\s*$", re.I)
-_OUTLETS = re.compile(r"^(?:AFP|Reuters|VOA|RT|Syria\s+Direct|the\s+AP|AP|CNN|BBC|Al\s+Jazeera|"
-                      r"the\s+New\s+Arab|Vocativ|the\s+Jerusalem\s+Post|reporters|journalists)\b", re.I)
+                       r"[.!?\"\u201d']*\s*$")
+_OUTLETS = _rx(r"^(?:AFP|Reuters|VOA|RT|Syria\s+Direct|the\s+AP|AP|CNN|BBC|Al\s+Jazeera|"
+                      r"the\s+New\s+Arab|Vocativ|the\s+Jerusalem\s+Post|reporters|journalists)\b")
 
 
 def normalise_claimant(name: str) -> str:
@@ -422,8 +603,8 @@ def normalise_claimant(name: str) -> str:
     for canonical, rx in _ALIASES:
         if rx.search(name):
             return canonical
-    s = re.sub(r"^\W+|\W+$", "", name.strip())
-    s = re.sub(r"^(?:the|a|an|one)\s+", "", s, flags=re.I)
+    s = _EDGE_NONWORD.sub("", name.strip())
+    s = _LEADING_ARTICLE.sub("", s)
     return s
 
 
@@ -455,7 +636,7 @@ _APPOSITIVE = re.compile(r"^(?:of|a|an|the|author|head|director|chief|spokes\w+|
 
 
 def _clean_chunk(c: str) -> str:
-    return re.sub(r"^[\s'\"\u201c\u201d\u2018\u2019]+|[\s'\"\u201c\u201d\u2018\u2019]+$", "", c)
+    return _EDGE_QUOTES.sub("", c)
 
 
 def _subject_before(s: str, verb_start: int) -> tuple[str, int]:
@@ -475,7 +656,7 @@ def _subject_before(s: str, verb_start: int) -> tuple[str, int]:
     # split into comma chunks with offsets
     chunks: list[tuple[int, str]] = []
     pos = base
-    for part in re.split(r",(?!\d)", head[base:]):
+    for part in _COMMA.split(head[base:]):
         c = _clean_chunk(part)
         if c:
             chunks.append((pos + part.find(c[:1]) if c else pos, c))
@@ -484,11 +665,11 @@ def _subject_before(s: str, verb_start: int) -> tuple[str, int]:
         return "", verb_start
     start, last = chunks[-1]
     # drop a leading clause ("..., but she said" / "X says that Y said")
-    parts = re.split(r"\b(?:that|but|while|when|as|and\s+(?=(?:he|she|they|it)\b))\s+", last)
+    parts = _CLAUSE.split(last)
     if len(parts) > 1:
         start += len(last) - len(parts[-1])
         last = parts[-1]
-    last = re.sub(r"^(?:and|but|so)\s+", "", last, flags=re.I)
+    last = _LEADING_CONJ.sub("", last)
     if len(chunks) >= 2 and _APPOSITIVE.match(last) and not _ANAPHORA.match(last):
         # "Amaq, a news agency affiliated to Islamic State, released":
         # a short name chunk followed by a description chunk
@@ -496,7 +677,7 @@ def _subject_before(s: str, verb_start: int) -> tuple[str, int]:
             st, c = chunks[i]
             if len(c.split()) > 6 or not c[:1].isupper() or _APPOSITIVE.match(c):
                 continue
-            if re.search(r"\b(?:on|in|at|since|after|before|during|early|late|earlier|later)\b", c, re.I):
+            if _TIME_WORDS.search(c):
                 continue  # "Early on Wednesday, ..." is not a speaker
             if _aliases_in(c) or not _aliases_in(last):
                 return c, st
@@ -509,7 +690,7 @@ def _resolve_anaphora(s: str, span: tuple[int, int], previous: str | None) -> li
     alliance said")."""
     if previous:
         return [previous]
-    if re.match(r"^(?:it|he|she|they)$", s[span[0]:span[1]], re.I):
+    if _PRONOUN.match(s[span[0]:span[1]]):
         return []
     found = _aliases_in(s[:span[0]] + " " + s[span[1]:])
     return found[:1]
@@ -520,15 +701,13 @@ def _claimants_span(sentence: str, previous: str | None) -> tuple[list[str], tup
     m = _ACCORDING.search(s)
     if m:
         phrase = m.group(1).strip()
-        if not re.match(r"^(?:international\s+law|the\s+law|law|reports?|local\s+reports|(?:local\s+)?media)\b",
-                        phrase, re.I):
+        if not _NOT_A_SOURCE.match(phrase):
             found = _aliases_in(phrase)
             return (found[:1] if found else [normalise_claimant(phrase)]), m.span(1)
     m = _INVERTED.search(s)
     if m:
-        phrase = re.split(r"\s+(?:in|on|at|to|from|via|who)\s+", m.group(1).strip(), maxsplit=1)[0]
-        if not _OUTLETS.match(phrase) and len(phrase.split()) <= 7 and not re.search(
-                r"\b(?:had|has|have|was|were|is|are|would|will|could|did|been)\b", phrase, re.I):
+        phrase = _PREPOSITION.split(m.group(1).strip(), maxsplit=1)[0]
+        if not _OUTLETS.match(phrase) and len(phrase.split()) <= 7 and not _AUXILIARY.search(phrase):
             span = (m.start(1), m.start(1) + len(phrase))
             if _ANAPHORA.match(phrase.strip()):
                 return _resolve_anaphora(s, span, previous), span
@@ -541,15 +720,15 @@ def _claimants_span(sentence: str, previous: str | None) -> tuple[list[str], tup
         span = (st, st + len(subj))
         if _ANAPHORA.match(subj):
             return _resolve_anaphora(s, span, previous), span
-        if re.search(r"\b(?:is|are|was|were|what|which|who|images?|videos?)\s*$", subj, re.I):
+        if _NOT_A_SUBJECT_END.search(subj):
             continue
-        if re.match(r"^(?:an?|the|according\s+to\b.*|\W*)$", subj, re.I):
+        if _EMPTY_SUBJECT.match(subj):
             continue
         found = _aliases_in(subj)
         if found:
             return found, span
         words = subj.split()
-        if 1 <= len(words) <= 6 and (subj[:1].isupper() or re.match(r"^(?:local|former|syrian|an?|the|one)\s", subj, re.I)):
+        if 1 <= len(words) <= 6 and (subj[:1].isupper() or _SUBJECT_START.match(subj)):
             return [normalise_claimant(subj)], span
     return [], None
 
@@ -605,14 +784,15 @@ _ACTORS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
-def _actor_mentions(s: str) -> list[tuple[int, int, str]]:
+@lru_cache(maxsize=8)  # within one sentence: actor() (twice) and classify() ask again
+def _actor_mentions(s: str) -> tuple[tuple[int, int, str], ...]:
     out: list[tuple[int, int, str]] = []
     for name, rx in _ACTORS:
         for m in rx.finditer(s):
             if any(a <= m.start() < b for a, b, _ in out):
                 continue
             out.append((m.start(), m.end(), name))
-    return sorted(out)
+    return tuple(sorted(out))
 
 
 def actor(sentence: str, *, event: str | None = None, exclude: tuple[str, ...] = (),
@@ -631,16 +811,13 @@ def actor(sentence: str, *, event: str | None = None, exclude: tuple[str, ...] =
              if skip is None or not (skip[0] <= m[0] < skip[1])]
     if not ments:
         return None
-    for mm in re.finditer(r"\b(?:(?P<not>backed|supported|led|held|controlled|affiliated|run|trapped|surrounded)\s+)?"
-                          r"(?:by|belong(?:ing)?\s+to)\s+(?:the\s+|a\s+)?", s, re.I):
+    for mm in _BY_AGENT.finditer(s):
         if mm.group("not"):
             continue
         after = [x for x in ments if x[0] == mm.end()]
         if after:
             return after[0][2]
-    ments = [x for x in ments if not re.match(
-        r"\s+(?:fighters|militants|members|troops|soldiers)\b[^.]{0,30}\b(?:killed|dead|died|wounded|injured)\b",
-        s[x[1]:])]
+    ments = [x for x in ments if not _FIGHTERS_KILLED.match(s[x[1]:])]
     if not ments or ev == "displacement":
         return None
     if ev == "territory_change":
@@ -681,13 +858,13 @@ def target(sentence: str) -> str | None:
     """Target or affected party: ``civilians``, ``pro-regime forces``,
     ``Islamic State``, ``SDF``... or ``None``."""
     s = sentence
-    if re.search(r"\bpro-(?:regime|government)\s+(?:troops|forces|fighters|convoy)\b|\bregime\s+convoy\b", s, re.I):
+    if _PRO_REGIME.search(s):
         return "pro-regime forces"
     if _CIVILIAN.search(s) and _HARM.search(s):
         return "civilians"
-    if re.search(r"\b(?:against|on|targeting|hit|struck)\s+(?:the\s+)?(?:Islamic\s+State|IS|ISIS|jihadists?)\b", s):
+    if _AGAINST_IS.search(s):
         return "Islamic State"
-    if re.search(r"\b(?:SDF\s+(?:assault|positions|fighters|lines))\b", s):
+    if _SDF_TARGET.search(s):
         return "SDF"
     return None
 
@@ -737,7 +914,7 @@ def classify(sentence: str, *, previous_claimant: str | None = None,
             defenders = [x[2] for x in _actor_mentions(s) if x[2] != act]
             frm = defenders[0] if defenders else None
         else:
-            mfrom = re.search(r"\bfrom\s+((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*(?:\s+rebels)?)", s)
+            mfrom = _FROM_NAME.search(s)
             frm = None
             if mfrom:
                 names = [x[2] for x in _actor_mentions(mfrom.group(1))]
@@ -747,7 +924,7 @@ def classify(sentence: str, *, previous_claimant: str | None = None,
         ctrl = Control(actor=act, from_=frm, extent=ext)
         tgt = frm if ext != "repelled" else act
     harm = bool(_CIVILIAN.search(s) and _HARM.search(s)) or tgt == "civilians"
-    if mun == "white_phosphorus" and re.search(r"\bcivilian", s, re.I):
+    if mun == "white_phosphorus" and _CIVILIAN_WORD.search(s):
         harm = True
     return Classification(
         event_type=ev, munition=mun, status=st,

@@ -33,7 +33,8 @@ Conventions (news usage, past tense):
 Dates after the latest publication day are dropped (they are not reports of
 past events); explicit dates long before it are kept (captions and history).
 
-The module is pure: no I/O, no imports from other ``geo`` modules.
+The module is pure: no I/O; from other ``geo`` modules it only borrows the
+fast case-insensitive matcher of :mod:`geo.classify` (itself pure).
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+
+from .classify import _IRx, _lowered  # fast case-insensitive matching (classify is pure too)
 
 __all__ = [
     "PRECISIONS",
@@ -274,27 +277,47 @@ _PATTERNS: list[tuple[str, re.Pattern[str], str, object]] = [
     ("dmy", re.compile(r"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?\b"),
      "day", _explicit),
     ("my", re.compile(r"\b(?:in\s+)?" + _MON + r",?\s+(?P<year>(?:19|20)\d{2})\b"), "month", _explicit),
-    ("weekend", re.compile(r"\b(?P<pre>over|at|during|on|this|last|past)\s+(?:the\s+)?(?:past\s+)?weekend\b", re.I),
+    ("weekend", _IRx(r"\b(?P<pre>over|at|during|on|this|last|past)\s+(?:the\s+)?(?:past\s+)?weekend\b"),
      "range", lambda m, p: _weekend(p, last=m.group("pre").lower() in ("last",))),
-    ("earlier this week", re.compile(r"\bearlier\s+(?:this|in\s+the)\s+week\b", re.I), "week",
+    ("earlier this week", _IRx(r"\bearlier\s+(?:this|in\s+the)\s+week\b"), "week",
      lambda m, p: (_monday(p), max(_monday(p), p - timedelta(days=1)))),
-    ("this week", re.compile(r"\b(?:this|later\s+this)\s+week\b", re.I), "week", lambda m, p: (_monday(p), p)),
-    ("past week", re.compile(r"\b(?:the\s+)?(?:past|last)\s+(?:seven\s+days|7\s+days)\b|\b(?:(?:over|in|during)\s+)?the\s+(?:past|last)\s+week\b", re.I),
+    ("this week", _IRx(r"\b(?:this|later\s+this)\s+week\b"), "week", lambda m, p: (_monday(p), p)),
+    ("past week", _IRx(r"\b(?:the\s+)?(?:past|last)\s+(?:seven\s+days|7\s+days)\b|\b(?:(?:over|in|during)\s+)?the\s+(?:past|last)\s+week\b"),
      "week", lambda m, p: (p - timedelta(days=7), p)),
-    ("last week", re.compile(r"\blast\s+week\b", re.I), "week", lambda m, p: _last_week(p)),
-    ("last month", re.compile(r"\blast\s+month\b", re.I), "month", lambda m, p: _prev_month(p)),
-    ("this month", re.compile(r"\b(?:earlier\s+|so\s+far\s+)?this\s+month\b", re.I), "month",
+    ("last week", _IRx(r"\blast\s+week\b"), "week", lambda m, p: _last_week(p)),
+    ("last month", _IRx(r"\blast\s+month\b"), "month", lambda m, p: _prev_month(p)),
+    ("this month", _IRx(r"\b(?:earlier\s+|so\s+far\s+)?this\s+month\b"), "month",
      lambda m, p: (p.replace(day=1), p)),
-    ("yesterday", re.compile(r"\b(?:yesterday|last\s+night)\b", re.I), "day",
+    ("yesterday", _IRx(r"\b(?:yesterday|last\s+night)\b"), "day",
      lambda m, p: (p - timedelta(days=1), p - timedelta(days=1))),
-    ("overnight", re.compile(r"\bovernight\b(?!\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))", re.I),
+    ("overnight", _IRx(r"\bovernight\b(?!\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))"),
      "range", lambda m, p: (p - timedelta(days=1), p)),
-    ("today", re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b", re.I), "day",
+    ("today", _IRx(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b"), "day",
      lambda m, p: (p, p)),
-    ("weekday", re.compile(r"\b(?:(?P<pre>(?:(?:late|early|later|earlier)\s+)?(?:on|last|this|next|since|from|by|until|overnight)(?:\s+on)?)\s+)?"
-                           + _WD + r"(?:'s|\u2019s)?(?:\s+(?:night|morning|evening|afternoon))?\b", re.I),
+    ("weekday", _IRx(r"\b(?:(?P<pre>(?:(?:late|early|later|earlier)\s+)?(?:on|last|this|next|since|from|by|until|overnight)(?:\s+on)?)\s+)?"
+                           + _WD + r"(?:'s|\u2019s)?(?:\s+(?:night|morning|evening|afternoon))?\b"),
      "day", _weekday_res),
 ]
+
+# cheap pre-filters: a pattern can only match a text holding one of these
+# (the numeric patterns all need a digit; the others one of the lowercase
+# words, looked up in the lowered text)
+_NUMERIC = frozenset({"iso", "mdy", "dmy", "my"})
+_DIGIT = re.compile(r"\d")
+_GATES: dict[str, tuple[str, ...]] = {
+    "weekend": ("weekend",),
+    "earlier this week": ("week",),
+    "this week": ("week",),
+    "past week": ("week", "days"),
+    "last week": ("week",),
+    "last month": ("month",),
+    "this month": ("month",),
+    "yesterday": ("yesterday", "night"),
+    "overnight": ("overnight",),
+    "today": ("today", "tonight", "this"),
+    "weekday": ("day",),
+}
+assert set(_GATES) | _NUMERIC == {p[0] for p in _PATTERNS}
 
 
 def _widen(precision: str, start: date, end: date) -> str:
@@ -358,7 +381,14 @@ def find_dates(text: str, published: date | str | tuple) -> list[ResolvedDate]:
     pub = _pub(published)
     taken: list[tuple[int, int]] = []
     found: list[ResolvedDate] = []
-    for _name, pat, precision, fn in _PATTERNS:
+    low = _lowered(text)
+    digits = _DIGIT.search(text) is not None
+    for name, pat, precision, fn in _PATTERNS:
+        if name in _NUMERIC:
+            if not digits:
+                continue
+        elif low is not None and not any(w in low for w in _GATES[name]):
+            continue  # cannot match: spare the regex
         for m in pat.finditer(text):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):

@@ -40,7 +40,7 @@ from gazetteer import Gazetteer, Mention
 
 from . import dates as _dates
 from .articles import Article
-from .classify import Classification, classify
+from .classify import Classification, _IRx, classify
 from .incidents import enrich, to_feature
 from .numbers import Casualties, casualties
 from .text import captions, is_boilerplate, lines, sentences
@@ -54,7 +54,7 @@ BACKGROUND_DAYS = 120
 # Sentence pre-filter: a sentence without one of these stems cannot be coded
 # as an incident by classify/numbers (event words, casualty words, territory
 # verbs). Cheap, and it spares the slow coders most sentences of an article.
-_CUES = re.compile(
+_CUES = _IRx(
     r"air|bomb|jet|plane|aircraft|drone|sortie|strike|struck|drop|raid|shell|artiller|mortar|howitzer|rocket|"
     r"barrage|clash|fight|fought|battl|skirmish|combat|assault|attack|ambush|fled|flee|displac|trap|escap|"
     r"evacuat|exodus|refugee|camp|corridor|left the city|streamed|made their way|turned back|repel|repuls|"
@@ -62,24 +62,21 @@ _CUES = re.compile(
     r"breach|penetrat|inroad|gain|seiz|captur|took|taken|take|taking|retook|retaken|reclaim|liberat|cleared|"
     r"overr[au]n|fell to|falls to|control|wrest|kill|dead|die|death|perish|slain|massacr|execut|fatalit|toll|"
     r"lives|injur|wound|hurt|phosph|incendiar|cluster|napalm|missile|shot|hit|target|explo|mine|IED|casualt",
-    re.I,
 )
 # casualties() can only find a death or injury figure where a number and a
 # casualty word both occur; most sentences have neither
-_NUMBERISH = re.compile(
+_NUMBERISH = _IRx(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
     r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|"
     r"millions?|dozens?|scores?|tens|several|few|an?\s+(?:dozen|hundred|thousand|score))\b",
-    re.I,
 )
-_HARMISH = re.compile(r"kill|dead|die|death|perish|slain|massacr|execut|fatalit|toll|lives|injur|wound|hurt", re.I)
+_HARMISH = _IRx(r"kill|dead|die|death|perish|slain|massacr|execut|fatalit|toll|lives|injur|wound|hurt")
 # "in 2004", "since 2014": bare years, for the background rule
 _YEAR = re.compile(r"(?<![\d,.\-/])(?:19|20)\d{2}(?!\d|,\d)")
 _HEADLINE_END = re.compile(r"[.!?:\u2026][\"'\u201d\u2019)\]]*$")
-_NEAR = re.compile(
+_NEAR = _IRx(
     r"\b(?:near|outside|around|close\s+to|outskirts\s+of|edge\s+of|edges\s+of|(?:north|south|east|west)(?:-?(?:east|west))?\s+of|"
     r"(?:kilometers?|kilometres?|km|miles?)\s+(?:\w+\s+)?(?:of|from))\s+(?:the\s+)?(?:\w+\s+)?$",
-    re.I,
 )
 # smaller is more specific; kinds not listed sit with towns
 _TIER = {
@@ -144,7 +141,7 @@ def _background(sentence: str, found: list[_dates.ResolvedDate], lo: dt.date) ->
 
 # a country is where something happened only when the wording says so ("in
 # Syria"); "government ally Russia slammed the strike" names an actor
-_LOCATIVE = re.compile(r"\b(?:in|inside|across|into|throughout|over|within)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
+_LOCATIVE = _IRx(r"\b(?:in|inside|across|into|throughout|over|within)\s+(?:the\s+)?(?:\w+\s+)?$")
 
 
 def _choose_place(ms: list[Mention], text: str = "") -> tuple[Mention | None, Mention | None]:
