@@ -27,6 +27,12 @@ _LEADING_ARTICLE = re.compile(r"(?:al|el|ar|as|ash|an|at|ad|az|a)[- ]\S", re.IGN
 _SPACED_ARTICLES = frozenset({"Al ", "al ", "El ", "el ", "Ar "})
 _OPERATION_BEFORE = re.compile(r"\bOperation(?: [A-Z][\w'-]*)*(?: of the)? $")
 _ABBREVIATION = re.compile(r"^(?:[A-Z]\.?){2,3}$")
+#: A name that starts with a direction word ("West Raqqa") ...
+_DIRECTED = re.compile(r"^(?P<dir>(?:North|South|East|West)(?:ern)?|Upper|Lower) (?P<rest>\S.*)$")
+#: ... and the direction words coordinated just before it ("East and West Raqqa",
+#: "North, East and West Raqqa"): each elides the same name
+_COORDINATED = re.compile(r"(?:\b(?:(?:North|South|East|West)(?:ern)?|Upper|Lower)(?:,\s+|\s+(?:and|or|&)\s+)){1,3}$")
+_DIRECTION_WORD = re.compile(r"\b(?:(?:North|South|East|West)(?:ern)?|Upper|Lower)\b")
 _NOT_NAMES = frozenset(
     "The A An This That These Those Each Every One Two Three Its His Her Their Our Eastern Western Northern Southern Central "
     "East West North South Old New Industrial Residential Another Same Whole Entire Which What".split()
@@ -256,6 +262,10 @@ class Gazetteer:
                 out.append(new(Mention, (text[start:end], start, end, None, cands, "ambiguous")))
         for i in pending:
             out[i] = self._disambiguate(text, out[i], out)
+        elided = self._elided(text, out)
+        if elided:
+            out.extend(elided)
+            out.sort(key=lambda m: m.start)
         if unresolved and triggers:
             out.extend(self._unknown(text, triggers, out))
             out.sort(key=lambda m: m.start)
@@ -288,6 +298,26 @@ class Gazetteer:
         if len(cands) == 1:
             return m._replace(place=cands[0], status="resolved")
         return m
+
+    def _elided(self, text: str, found: list[Mention]) -> list[Mention]:
+        """Direction words that elide a known name: "East" in "East and West Raqqa".
+
+        Only when the full name ("East Raqqa") is itself one known place: the
+        word alone is never looked up.
+        """
+        out = []
+        for m in found:
+            d = _DIRECTED.match(m.text) if m.place is not None and m.text[:1] in "NSEWUL" else None
+            if d is None:
+                continue
+            lead = _COORDINATED.search(text, max(0, m.start - 60), m.start)
+            if lead is None:
+                continue
+            for w in _DIRECTION_WORD.finditer(text, lead.start(), lead.end()):
+                cands = self.candidates(f"{w.group()} {d.group('rest')}")
+                if len(cands) == 1:
+                    out.append(Mention(w.group(), w.start(), w.end(), cands[0], cands, "resolved"))
+        return out
 
     def _unknown(self, text: str, triggers: list[tuple[int, int]], known: list[Mention]) -> list[Mention]:
         spans = [(m.start, m.end) for m in known]

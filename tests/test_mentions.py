@@ -18,6 +18,7 @@ EXPECTED = {
     "Fallujah": "fallujah",
     "Jazra": "raqqa-jazra",
     "West Raqqa": "raqqa-west",
+    "East": "raqqa-east",  # "all across East and West Raqqa"
     "Topzawa": "topzawa",
     "Bashiqa": "bashiqa",
     "al-Mishlab": "raqqa-mishlab",
@@ -44,6 +45,7 @@ EXPECTED = {
 MUST_FIND = [
     ("000", "Jazra", "raqqa-jazra"),
     ("000", "West Raqqa", "raqqa-west"),
+    ("000", "East", "raqqa-east"),
     ("001", "Fallujah", "fallujah"),
     ("001", "Aleppo", "aleppo"),
     ("002", "Topzawa", "topzawa"),
@@ -178,4 +180,22 @@ def test_offsets_always_point_at_the_text(gz, text):
     ],
 )
 def test_word_boundaries_and_operations(gz, sentence, expected):
+    assert [(m.text, m.place.id) for m in gz.mentions(sentence) if m.place] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a direction word coordinated with a known "<direction> <name>" elides the name
+        ("phosphorous all across East and West Raqqa", [("East", "raqqa-east"), ("West Raqqa", "raqqa-west")]),
+        ("Eastern and Western Raqqa", [("Eastern", "raqqa-east"), ("Western Raqqa", "raqqa-west")]),
+        ("North, East and West Raqqa", [("East", "raqqa-east"), ("West Raqqa", "raqqa-west")]),
+        # "North Raqqa" is not a place we know: "North" stays unplaced, never guessed
+        ("North and West Raqqa", [("West Raqqa", "raqqa-west")]),
+        # not coordinated: nothing elided
+        ("East of the river, West Raqqa burned", [("West Raqqa", "raqqa-west")]),
+        ("in East Raqqa and West Mosul", [("East Raqqa", "raqqa-east"), ("Mosul", "mosul")]),
+    ],
+)
+def test_coordinated_direction_words(gz, sentence, expected):
     assert [(m.text, m.place.id) for m in gz.mentions(sentence) if m.place] == expected
