@@ -3,9 +3,10 @@
 Strategy (measured in ``benchmarks/bench_mentions.py``): the text is folded to
 lower case with every non-letter turned into a space, *without changing its
 length*, so an offset in the folded text is an offset in the original. Each
-known spelling is expanded into its variants and inserted into one
-Aho-Corasick automaton as `` variant `` (space-delimited), so only whole-word
-hits ever reach Python.
+known spelling is expanded into its variants and compiled into one
+Aho-Corasick DFA (``ahocorasick_rs``, Rust) as `` variant`` (a leading
+space), so a hit always starts on a word boundary; leftmost-longest matching
+runs in native code and only the trailing boundary is checked in Python.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from typing import NamedTuple
-import ahocorasick
+
+import ahocorasick_rs
 
 from .normalize import ARTICLES, fold_for_matching, surface_variants
 
@@ -50,30 +52,74 @@ class _FoldMap(dict):
 _FOLD = _FoldMap()
 
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
-_NON_ASCII_WORD = re.compile(r"[^\W\x00-\x7f]")  # a letter or digit outside ASCII
+def _foldable_class() -> re.Pattern[str]:
+    """A regex for runs of non-ASCII characters that may fold to a letter.
+
+    Built by exclusion: the non-ASCII characters below U+3000 that are not
+    letters or digits (no-break space, curly quotes, dashes, U+FFFD...) fold
+    to a space, as every non-ASCII character already does in the fast ASCII
+    pass, so only the rest needs the per-character fold. The class is a
+    speed-up, not a rule: a character it lets through is folded correctly.
+    """
+    spans: list[list[int]] = []
+    for code in [*range(0x80, 0x3000), 0xFEFF, 0xFFFD]:
+        if not chr(code).isalnum():
+            if spans and spans[-1][1] == code - 1:
+                spans[-1][1] = code
+            else:
+                spans.append([code, code])
+    excluded = "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in spans)
+    return re.compile(f"[^\\x00-\\x7f{excluded}]+")
+
+
+_FOLDABLE = _foldable_class()
+
+
+# UTF-8 lead bytes of code points that may be letters or digits: everything
+# non-ASCII but U+0080-U+00BF (C2), U+2000-U+2FFF (E2) and U+F000-U+FFFF (EF),
+# the blocks of the no-break space, curly quotes, dashes and U+FFFD
+_DELETE_SAFE_LEADS = bytes(b for b in range(256) if not (0xC3 <= b <= 0xE1 or 0xE3 <= b <= 0xEE or b >= 0xF0))
+# the characters of those three blocks that news text uses, none a letter or
+# digit: U+2000-U+203F (spaces, dashes, quotes); U+FFFD and the BOM; from
+# U+0080-U+00BF the no-break space, soft hyphen, guillemets, degree, middle
+# dot, copyright, registered, pound, section. Anything else takes the exact path.
+_C2_SAFE = tuple(c.encode() for c in "\u00a0\u00ad\u00ab\u00bb\u00b0\u00b7\u00a9\u00ae\u00a3\u00a7")
+assert not any(chr(c).isalnum() for c in range(0x2000, 0x2040))
+assert not any(x.decode().isalnum() for x in _C2_SAFE)
+
+
+def _letter_free(text: str) -> bool:
+    """True when no non-ASCII character of ``text`` is a letter or digit (exact, fast).
+
+    Counts bytes in C instead of testing characters one by one: a character is
+    cleared only when its UTF-8 form proves it is punctuation or a space.
+    """
+    b = text.encode("utf-8", "surrogatepass")
+    if b.translate(None, _DELETE_SAFE_LEADS):
+        return False  # Latin letters with diacritics, Arabic, ...: fold them
+    n = b.count(b"\xe2")
+    if n and n != b.count(b"\xe2\x80"):
+        return False  # U+2040-U+2FFF holds letter-like symbols
+    n = b.count(b"\xef")
+    if n and n != b.count(b"\xef\xbf\xbd") + b.count(b"\xef\xbb\xbf"):
+        return False
+    n = b.count(b"\xc2")
+    return not n or n == sum(b.count(x) for x in _C2_SAFE)
 
 
 def fold_text(text: str) -> str:
     """Fold ``text`` for matching, keeping its length (offsets stay valid)."""
-    if text.isascii():
-        return text.encode("ascii").translate(_ASCII_TABLE).decode("ascii")
-    # one '?' per non-ASCII code point keeps the length; only runs holding letters
-    # (Arabic, accented Latin) need the slow per-character fold
+    # one '?' (a space after the table) per non-ASCII code point keeps the length
     base = text.encode("ascii", "replace").translate(_ASCII_TABLE).decode("ascii")
-    if not _NON_ASCII_WORD.search(text):
-        return base  # only curly quotes, dashes and the like: all spaces to the matcher
+    if text.isascii() or _letter_free(text):
+        return base  # curly quotes, dashes and the like are all spaces to the matcher
+    # runs holding letters (Arabic, accented Latin) get the slow per-character fold
     pieces: list[str] = []
     last = 0
-    for m in _NON_ASCII.finditer(text):
-        run = m.group()
-        f = run.translate(_FOLD)
-        if not f.isspace():
-            pieces.append(base[last : m.start()])
-            pieces.append(f)
-            last = m.end()
-    if not pieces:
-        return base
+    for m in _FOLDABLE.finditer(text):
+        pieces.append(base[last : m.start()])
+        pieces.append(m.group().translate(_FOLD))
+        last = m.end()
     pieces.append(base[last:])
     return "".join(pieces)
 
@@ -110,10 +156,10 @@ class Matcher:
     """An Aho-Corasick automaton over every spelling of every place.
 
     Patterns are stored as `` variant`` (a leading space), so a hit always
-    starts on a word boundary; the automaton's own longest-leftmost iteration
-    (``iter_long``, in C) picks among overlapping spellings, and only the
-    trailing boundary is checked in Python. Not storing the trailing space
-    lets two names separated by one space both match.
+    starts on a word boundary; the automaton's leftmost-longest matching
+    (native code) picks among overlapping spellings, and only the trailing
+    boundary is checked in Python. Not storing the trailing space lets two
+    names separated by one space both match.
 
     Parameters
     ----------
@@ -123,7 +169,6 @@ class Matcher:
     """
 
     def __init__(self, names) -> None:
-        self._auto = ahocorasick.Automaton()
         table: dict[str, tuple[dict, str, bool]] = {}
         for place, spelling in names:
             # short all-capital names ("US", "UK") only match as written, not as words ("us")
@@ -135,17 +180,24 @@ class Matcher:
                 owners, first, was_cs = table.get(key, ({}, spelling, cs))
                 owners[getattr(place, "id", place)] = place
                 table[key] = (owners, first, was_cs and cs)
+        patterns: dict[str, Pattern] = {}
         for key, (owners, spelling, cs) in table.items():
             places = tuple(owners[k] for k in sorted(owners))
             countries = all(getattr(pl, "kind", None) == "country" for pl in places)
             # rivers and regions lend their names to operations ("Operation Euphrates Shield")
             op_prone = any(getattr(pl, "kind", None) in ("river", "region", "dam") for pl in places)
-            self._auto.add_word(key, Pattern(False, places, spelling, cs, len(key), " " in key[1:], countries, op_prone))
+            patterns[key] = Pattern(False, places, spelling, cs, len(key), " " in key[1:], countries, op_prone)
         for t in TRIGGERS:
             key = f" {fold_for_matching(t)}"
-            if key not in table:
-                self._auto.add_word(key, Pattern(True, (), t, False, len(key), " " in key[1:], False, False))
-        self._auto.make_automaton()
+            if key not in patterns:
+                patterns[key] = Pattern(True, (), t, False, len(key), " " in key[1:], False, False)
+        self._keys = list(patterns)
+        self._payloads = [patterns[k] for k in self._keys]
+        self._patterns = patterns
+        self._auto = ahocorasick_rs.AhoCorasick(
+            self._keys, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
+            implementation=ahocorasick_rs.Implementation.DFA,
+        )
         self.size = len(table)
 
     def scan(self, text: str) -> tuple[list[Hit], list[tuple[int, int]]]:
@@ -168,28 +220,33 @@ class Matcher:
         The fast path of :meth:`scan`, for callers that examine each hit once.
         """
         folded = " " + fold_text(text) + " "
-        for last, payload in self._auto.iter_long(folded):
-            if folded[last + 1] != " ":
+        payloads = self._payloads
+        # (pattern index, start, end) in the folded text; its leading space
+        # shifts offsets by one, so a key's start there is its text start
+        for i, start, end in self._auto.find_matches_as_indexes(folded):
+            payload = payloads[i]
+            if folded[end] != " ":
                 if not payload.multiword:
                     continue  # ran into a longer word ("Syrian", "use")
-                found = self._shorter(folded, last - payload.length + 1, last)
+                found = self._shorter(folded, start, end)
                 if found is None:
                     continue
-                last, payload = found
-            start = last - payload.length + 1
+                end, payload = found
+            last = end - 1
             if payload.case_sensitive and text[start:last] != payload.spelling and text[start:last] != fold_for_matching(payload.spelling).upper():
                 continue
             yield start, last, payload
 
-    def _shorter(self, folded: str, begin: int, last: int):
+    def _shorter(self, folded: str, begin: int, end: int):
         """The longest pattern starting at ``begin`` that ends on a word boundary
-        before ``last`` (the longest one ran into a longer word: "Raqqa citywide")."""
-        best = None
-        for end_idx, payload in self._auto.iter(folded, begin, last):
-            if end_idx - payload[4] + 1 == begin and folded[end_idx + 1] == " ":
-                if best is None or payload[4] > best[1][4]:
-                    best = (end_idx, payload)
-        return best
+        before ``end`` (the longest one ran into a longer word: "Raqqa citywide")."""
+        j = folded.rfind(" ", begin + 1, end)
+        while j > begin:
+            payload = self._patterns.get(folded[begin:j])
+            if payload is not None:
+                return j, payload
+            j = folded.rfind(" ", begin + 1, j)
+        return None
 
 
 _ARTICLE_WORDS = frozenset({"al", "el", "ar", "as", "ash", "an", "at", "ad", "az", "a"})

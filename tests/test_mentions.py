@@ -199,3 +199,48 @@ def test_word_boundaries_and_operations(gz, sentence, expected):
 )
 def test_coordinated_direction_words(gz, sentence, expected):
     assert [(m.text, m.place.id) for m in gz.mentions(sentence) if m.place] == expected
+
+
+def _fold_reference(text: str) -> str:
+    """fold_text by definition, one character at a time (slow, obviously right)."""
+    from gazetteer.matcher import _FOLD
+
+    return "".join((c.lower() if c.isalnum() else " ") if c.isascii() else _FOLD[ord(c)] for c in text)
+
+
+# the blocks the fast path reasons about (C2, E2, EF lead bytes), their neighbours, Arabic, astral
+_FOLD_ALPHABET = st.one_of(
+    st.characters(min_codepoint=0, max_codepoint=0x2FF),
+    st.characters(min_codepoint=0x2000, max_codepoint=0x2100),
+    st.characters(min_codepoint=0x600, max_codepoint=0x6FF),
+    st.characters(min_codepoint=0xF000, max_codepoint=0xFFFF),
+    st.characters(min_codepoint=0x10000, max_codepoint=0x1D7FF),
+    st.sampled_from("\u00a0\u2019\u201c\u201d\u2014\ufffd\u00aa\u00b2\u00b5\u2071\u207f\uff21"),
+)
+
+
+@given(st.text(alphabet=_FOLD_ALPHABET, max_size=40))
+@settings(max_examples=1500, deadline=None)
+def test_fold_text_is_the_per_character_fold(text):
+    from gazetteer.matcher import fold_text
+
+    folded = fold_text(text)
+    assert len(folded) == len(text)  # offsets stay valid
+    assert folded == _fold_reference(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("Al-Raqqa\u2019s", "al raqqa s"),
+        ("\u201cJazra\u201d\u00a0district", " jazra  district"),
+        ("\u1e24az\u012bma", "hazima"),  # Latin letters with diacritics fold to their base
+        ("x\u00b2 \u00bd", "x2 1"),  # a superscript digit is a digit, not a space
+        ("\u0627\u0644\u0631\u0642\u0629", "\u0627\u0644\u0631\u0642\u0647"),  # Arabic kept, ta marbuta folded
+        ("seed 004\ufffd damaged", "seed 004  damaged"),
+    ],
+)
+def test_fold_text_table(text, folded):
+    from gazetteer.matcher import fold_text
+
+    assert fold_text(text) == folded
