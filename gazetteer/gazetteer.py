@@ -237,29 +237,29 @@ class Gazetteer:
         pending: list[int] = []
         triggers: list[tuple[int, int]] = []
         new = tuple.__new__  # NamedTuple's own __new__ is a Python function: this is the hot loop
+        append = out.append
         for h_start, end, pat in self._matcher.iter_hits(text):
-            if pat.trigger:
+            trigger, cands, _sp, _cs, _len, _mw, countries, op_prone = pat  # one unpack beats eight attribute reads
+            if trigger:
                 triggers.append((h_start, end))
                 continue
             after = text[end : end + 3]
             if "-" in after and is_modifier(text, end):
                 continue
-            before = text[h_start - 4 : h_start]
             start = h_start
-            if before[-1:] == "-" or before[-3:] in _SPACED_ARTICLES:
+            if h_start and (text[h_start - 1] == "-" or text[h_start - 4 : h_start][-3:] in _SPACED_ARTICLES):
                 start = extend_article(text, h_start)
-            if pat.op_prone and _OPERATION_BEFORE.search(text[max(0, h_start - 60) : h_start]):
+            if op_prone and _OPERATION_BEFORE.search(text[max(0, h_start - 60) : h_start]):
                 continue  # "Operation Wrath of the Euphrates" names an operation, not the river
-            cands = pat.places
-            if pat.countries:
+            if countries:
                 if ((after[:1] == " " or after[:1] == ".") and is_actor_use(text, end)) or _ABBREVIATION.match(text[h_start:end]):
                     # "US", "U.S.", "UK" in reporting name the state as an actor, never where something happened
                     continue
             if len(cands) == 1:
-                out.append(new(Mention, (text[start:end], start, end, cands[0], cands, "resolved")))
+                append(new(Mention, (text[start:end], start, end, cands[0], cands, "resolved")))
             else:
                 pending.append(len(out))
-                out.append(new(Mention, (text[start:end], start, end, None, cands, "ambiguous")))
+                append(new(Mention, (text[start:end], start, end, None, cands, "ambiguous")))
         for i in pending:
             out[i] = self._disambiguate(text, out[i], out)
         elided = self._elided(text, out)
