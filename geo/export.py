@@ -6,10 +6,9 @@ import csv
 import io
 import json
 import os
-import tempfile
 from pathlib import Path
 
-from gazetteer._io import write_text_atomic
+from gazetteer._io import atomic_path, write_text_atomic
 from gazetteer.geodesy import rfc7946_geometry
 
 
@@ -46,16 +45,8 @@ def write_geoparquet(collection: dict, path: str | os.PathLike) -> None:
     """Write GeoParquet atomically (nested properties as JSON text)."""
     from .layers import to_gdf
 
-    p = Path(path)
-    p.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
-    os.close(fd)
-    try:
+    with atomic_path(path) as tmp:
         to_gdf(collection).to_parquet(tmp)
-        os.replace(tmp, p)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 #: Incident columns for CSV, ACLED/UCDP-like names first.
