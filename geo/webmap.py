@@ -745,7 +745,8 @@ def control_points_layer(control_fc: Mapping, *, name: str = "Territorial contro
         _, fill, border, _d = CONTROL_STATES[feature["properties"]["state"]]
         u = feature["properties"].get("uncertainty_m")
         r = max(float(u) if _is_number(u) else 0.0, min_radius_m)
-        return {"radius": r, "fillColor": fill, "color": border, "weight": 1.5,
+        # folium.Circle defaults to fill=False: without "fill" the disc shows its border only
+        return {"radius": r, "fill": True, "fillColor": fill, "color": border, "weight": 1.5,
                 "fillOpacity": 0.35, "dashArray": "4 4"}
 
     group = folium.FeatureGroup(name=name)

@@ -315,6 +315,22 @@ def test_control_style_by_state(state):
     assert style["fillColor"] == W.CONTROL_STATES[state][1]
 
 
+@pytest.mark.parametrize("state", sorted(W.CONTROL_STATES))
+def test_control_points_are_filled_discs_coloured_by_state(state):
+    # a place known only as a point (Jazra) is a dashed disc of its uncertainty, filled with the state colour
+    data = fc({"type": "Feature", "geometry": pt(38.95, 35.94),
+               "properties": {"place_id": "raqqa-jazra", "name": "Jazra", "state": state, "uncertainty_m": 1200}},
+              {"type": "Feature", "geometry": sq(39.0, 35.9), "properties": {"place_id": "p", "name": "n", "state": state}})
+    (gj,) = _geojsons(W.control_points_layer(data))
+    assert [f["properties"]["place_id"] for f in gj.data["features"]] == ["raqqa-jazra"]  # polygons are control_layer's
+    style = gj.style_function(gj.data["features"][0])
+    assert style["fill"] is True and style["fillColor"] == W.CONTROL_STATES[state][1] and style["fillOpacity"] > 0.2
+    assert style["radius"] == 1200 and style["dashArray"]
+    m = folium.Map(location=[35.95, 39.0], zoom_start=13, tiles=None)
+    W.control_points_layer(data).add_to(m)
+    assert "approximate area" in render(m)
+
+
 @pytest.mark.parametrize(("deaths", "radius"), [
     (None, 5.0), (0, 5.0), (1, 5.0), (4, 5.0), (9, 6.6), (100, 22.0), (10_000, 28.0), (2.25, 5.0),
 ])
