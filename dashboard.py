@@ -81,6 +81,13 @@ def load_places_fc(path: str | None) -> dict:
 
 
 @st.cache_resource(show_spinner=False)
+def load_countries_fc() -> dict:
+    from geo.basemap import load_countries
+
+    return load_countries()
+
+
+@st.cache_resource(show_spinner=False)
 def load_articles() -> dict:
     from geo.articles import articles_by_id
 
@@ -282,7 +289,7 @@ def build_map(gz_path, incidents_path, synthetic, uploads, types, claimants, out
     m.options["zoom_snap"] = 0.25  # fit the quick views snugly
     m.options["zoom_delta"] = 0.5
     if not tiles:
-        W.plain_basemap_layer(places).add_to(m)
+        W.plain_basemap_layer(places, countries_fc=load_countries_fc()).add_to(m)
     zones = [f for f in places["features"] if f["properties"].get("kind") == "zone" and f["properties"].get("radius_m")]
     W.zone_layer(_fc(zones), name="Al-Tanaf 55 km zone").add_to(m)
     cfc = control_fc(gz_path, incidents_path, day)

@@ -539,8 +539,9 @@ class _BasemapPane(MacroElement):
         super().render(**kwargs)
 
 
-def plain_basemap_layer(places_fc: Mapping, *, name: str = "Basemap") -> folium.FeatureGroup:
-    """Draw a plain basemap from our gazetteer: city, districts, the Euphrates.
+def plain_basemap_layer(places_fc: Mapping, *, countries_fc: Mapping | None = None,
+                        name: str = "Basemap") -> folium.FeatureGroup:
+    """Draw a plain basemap from our own data: countries, city, districts, the Euphrates.
 
     Polygons of ``kind == "city"`` are drawn as a solid outline, ``district``
     and ``suburb`` polygons as thin outlines (dashed when their
@@ -553,6 +554,9 @@ def plain_basemap_layer(places_fc: Mapping, *, name: str = "Basemap") -> folium.
     ----------
     places_fc : dict
         Gazetteer FeatureCollection (properties ``kind``, ``geometry_quality``...).
+    countries_fc : dict, optional, keyword-only
+        Country outlines (:func:`geo.basemap.load_countries`), drawn first as
+        pale land with thin grey borders: orientation for the wider views.
     name : str, keyword-only
         Layer name.
 
@@ -561,6 +565,12 @@ def plain_basemap_layer(places_fc: Mapping, *, name: str = "Basemap") -> folium.
     folium.FeatureGroup
     """
     feats = _check_fc(places_fc, "places_fc")
+    countries = _check_fc(countries_fc, "countries_fc") if countries_fc is not None else []
+    for i, f in enumerate(countries):
+        gtype = (f.get("geometry") or {}).get("type")
+        if gtype not in ("Polygon", "MultiPolygon"):
+            raise ValueError(f"countries_fc: feature {i} ({_feature_key(f, i)}): expected a Polygon or "
+                             f"MultiPolygon geometry, got {gtype!r}")
     polys: list[dict] = []
     rivers: list[dict] = []
     for f in feats:
@@ -586,6 +596,16 @@ def plain_basemap_layer(places_fc: Mapping, *, name: str = "Basemap") -> folium.
 
     group = folium.FeatureGroup(name=name, control=False, show=True)
     group.add_child(_BasemapPane(_BASEMAP_PANE))
+    if countries:
+        folium.GeoJson(
+            _fc(_prepare(countries, "country")),
+            name=f"{name} countries",
+            style_function=lambda f: {"color": "#a0a0a0", "weight": 1, "fill": True,
+                                      "fillColor": "#f1efe8", "fillOpacity": 1.0},
+            interactive=False,
+            pane=_BASEMAP_PANE,
+            control=False,
+        ).add_to(group)
     if polys:
         folium.GeoJson(
             _fc(_prepare(polys, "basemap")),
