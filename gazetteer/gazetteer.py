@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from functools import cached_property
@@ -32,11 +33,24 @@ _DIRECTED = re.compile(r"^(?P<dir>(?:North|South|East|West)(?:ern)?|Upper|Lower)
 #: ... and the direction words coordinated just before it ("East and West Raqqa",
 #: "North, East and West Raqqa"): each elides the same name
 _COORDINATED = re.compile(r"(?:\b(?:(?:North|South|East|West)(?:ern)?|Upper|Lower)(?:,\s+|\s+(?:and|or|&)\s+)){1,3}$")
+def _has_direction_word(text: str) -> bool:
+    """A cheap test (substring search in C) before looking for elided names."""
+    return any(w in text for w in ("East", "West", "North", "South", "Upper", "Lower"))
+
+
 _DIRECTION_WORD = re.compile(r"\b(?:(?:North|South|East|West)(?:ern)?|Upper|Lower)\b")
 _NOT_NAMES = frozenset(
     "The A An This That These Those Each Every One Two Three Its His Her Their Our Eastern Western Northern Southern Central "
     "East West North South Old New Industrial Residential Another Same Whole Entire Which What".split()
 )
+
+
+def _start(m: "Mention") -> int:
+    return m.start
+
+
+def _end(m: "Mention") -> int:
+    return m.end
 
 
 class Mention(NamedTuple):
@@ -262,7 +276,7 @@ class Gazetteer:
                 append(new(Mention, (text[start:end], start, end, None, cands, "ambiguous")))
         for i in pending:
             out[i] = self._disambiguate(text, out[i], out)
-        elided = self._elided(text, out)
+        elided = self._elided(text, out) if _has_direction_word(text) else ()
         if elided:
             out.extend(elided)
             out.sort(key=lambda m: m.start)
@@ -320,21 +334,33 @@ class Gazetteer:
         return out
 
     def _unknown(self, text: str, triggers: list[tuple[int, int]], known: list[Mention]) -> list[Mention]:
-        spans = [(m.start, m.end) for m in known]
-        ends = {m.end for m in known}
-        starts = {m.start for m in known}
+        # ``known`` is sorted and non-overlapping, so its ends rise with its
+        # starts: bisection answers "a mention starts/ends here" and "overlaps"
+        # without a pass over every mention
+        def starts_at(i: int) -> bool:
+            k = bisect_left(known, i, key=_start)
+            return k < len(known) and known[k].start == i
+
+        def ends_at(i: int) -> bool:
+            k = bisect_left(known, i, key=_end)
+            return k < len(known) and known[k].end == i
+
+        def overlaps(s: int, e: int) -> bool:
+            k = bisect_left(known, e, key=_start)  # known[k - 1]: the last one starting before e
+            return k > 0 and known[k - 1].end > s
+
         out: dict[int, Mention] = {}
         for t_start, t_end in triggers:
             word = text[t_start:t_end].lower()
             if word.endswith(" of"):
-                if t_end + 1 in starts:
+                if starts_at(t_end + 1):
                     continue  # "the town of Tabqa": a place we know
                 mt = _NAME_AFTER.match(text[t_end : t_end + 60])
                 if not mt:
                     continue
                 s, e = t_end + mt.start(1), t_end + mt.end(1)
             else:
-                if t_start - 1 in ends:
+                if ends_at(t_start - 1):
                     continue  # "al-Romania district": a place we know
                 mt = _NAME_BEFORE.search(text[max(0, t_start - 60) : t_start])
                 if not mt:
@@ -346,7 +372,7 @@ class Gazetteer:
             first = name.split()[0].split("-")[-1] if name.split() else ""
             if not name or first in _NOT_NAMES or name in _NOT_NAMES:
                 continue
-            if any(a < e and s < b for a, b in spans):
+            if overlaps(s, e):
                 continue
             out.setdefault(s, Mention(name, s, e, None, (), "unknown"))
         return list(out.values())
