@@ -340,7 +340,17 @@ def fresh_map(cached):
     twice: each run renders its own deep copy, whose output is identical
     from run to run (same element ids), so the iframe is not redrawn.
     """
-    return copy.deepcopy(cached)
+    # jinja2 Templates are immutable, but deep-copying one recompiles it (its
+    # __new__ parses the source): sharing them saves most of a copy's time
+    memo: dict[int, object] = {}
+    stack = [cached.get_root()]
+    while stack:
+        el = stack.pop()
+        t = getattr(el, "__dict__", {}).get("_template")
+        if t is not None:
+            memo[id(t)] = t
+        stack.extend(getattr(el, "_children", {}).values())
+    return copy.deepcopy(cached, memo)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -488,8 +498,10 @@ with col_map:
     fmap = build_map(*ARGS, day_s, window, view, bool(tiles), bool(labels))
     from streamlit_folium import st_folium
 
+    # render=False: st_folium renders the map itself once either way; its extra
+    # whole-figure render costs as much again and repeats DivIcon.setIcon calls
     out = st_folium(fresh_map(fmap), key="atlas_map", height=MAP_HEIGHT, use_container_width=True,
-                    returned_objects=["last_active_drawing"])
+                    returned_objects=["last_active_drawing"], render=False)
     st.html(P.legend_strip_html(W.CONTROL_STATES, W.EVENT_COLOURS,
                                 unreviewed=any(not r.get("reviewed", True) for r in shown)))
     if tiles:
