@@ -40,6 +40,10 @@ import folium.plugins
 from branca.element import MacroElement
 from folium.template import Template
 
+from . import _branca
+
+_branca.apply()  # rendered text is never re-parsed as a template (see geo/_branca.py)
+
 __all__ = [
     "CDN_TO_VENDOR",
     "CONTROL_STATES",

@@ -312,6 +312,9 @@ def test_hostile_upload_executes_nothing_and_shows_markup_as_text(page, server):
     frame = page.frame_locator(MAP_FRAME).first
     assert frame.locator("body").evaluate("() => typeof window.__xss") == "undefined"
     assert frame.locator("img[src='x']").count() == 0
+    # template syntax from the article reaches the map as text, never evaluated on the server
+    doc = frame.locator("html").evaluate("() => document.documentElement.innerHTML")
+    assert "{{ 7*7 }}" in doc and "{% raw %}" in doc
     assert page.locator(".atlas-article img, .atlas-panel img, .atlas-article a, .atlas-article script").count() == 0
     # hover every unreviewed marker: tooltips are escaped too
     page.screenshot(path=str(ARTIFACTS / "hostile-upload.png"), full_page=True)

@@ -482,3 +482,32 @@ def test_layer_builders_accept_empty_and_edge_inputs(builder, data):
 def test_legend_position_is_checked():
     with pytest.raises(ValueError, match=r"position: expected one of \[.*\], got 'middle'"):
         W.legend(position="middle")
+
+
+TEMPLATE_SYNTAX = [
+    "{{ 7*7 }}",
+    "{{ cycler.__init__.__globals__.os.getcwd() }}",
+    "{% raw %}",
+    "{{ unbalanced",
+    "{# comment #}",
+]
+
+
+@pytest.mark.parametrize("text", TEMPLATE_SYNTAX)
+def test_article_text_is_never_evaluated_as_a_template(text):
+    # branca re-parses rendered output as Jinja2 unless geo/_branca.py stops it: {{ }} from an
+    # article would run on the server, {% raw %} would break the whole map
+    feats = incidents_fc(f"Strike {text} here")
+    m = folium.Map(location=[35.95, 39.0], zoom_start=12, tiles=None)
+    W.incident_layer(feats).add_to(m)
+    W.control_layer(control_fc(text)).add_to(m)
+    out = render(m)
+    assert f"Strike {text} here" in out  # as written: not evaluated, not dropped
+    assert "Strike 49 here" not in out and "/work" not in out
+
+
+def test_verbatim_elements_survive_deepcopy():
+    import branca.element
+
+    el = branca.element.Element("{{ 7*7 }}")
+    assert copy.deepcopy(el).render() == "{{ 7*7 }}"
