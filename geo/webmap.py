@@ -242,7 +242,23 @@ class OfflineMap(folium.Map):
     they read the asset lists, so layers added after construction are covered.
     """
 
+    # The atlas draws SVG paths and DivIcons only, so of folium's page assets it
+    # needs Leaflet alone; jQuery, Bootstrap, Font Awesome and awesome-markers
+    # were four scripts loaded one after another and four stylesheets, for
+    # nothing (about 0.4 s of the map's load on a slow laptop). They come back
+    # when a layer uses folium.Icon, the one element here that needs them.
+    default_js = [(n, u) for n, u in folium.Map.default_js if n == "leaflet"]
+    default_css = [(n, u) for n, u in folium.Map.default_css if n == "leaflet_css"]
+    _ICON_ASSETS = ({"jquery", "bootstrap", "awesome_markers"},
+                    {"bootstrap_css", "glyphicons_css", "awesome_markers_font_css", "awesome_markers_css",
+                     "awesome_rotate_css"})
+
     def render(self, **kwargs: Any) -> None:
+        if any(isinstance(el, folium.Icon) for el in _iter_elements(self)):
+            js, css = self._ICON_ASSETS
+            have = {n for n, _ in self.default_js} | {n for n, _ in self.default_css}
+            self.default_js = list(self.default_js) + [(n, u) for n, u in folium.Map.default_js if n in js and n not in have]
+            self.default_css = list(self.default_css) + [(n, u) for n, u in folium.Map.default_css if n in css and n not in have]
         localize_assets(self)
         super().render(**kwargs)
 
@@ -370,6 +386,41 @@ def _representative_point(f: Mapping) -> tuple[float, float] | None:
 
 def _fc(features: list[dict]) -> dict:
     return {"type": "FeatureCollection", "features": features}
+
+
+#: The feature properties a page needs: the pre-rendered tooltip and popup, and
+#: the ids a click hands back to the dashboard (``place_id`` or ``id``).
+BROWSER_PROPERTIES = frozenset({"id", "place_id", "event_id", "name", "kind", "_tooltip", "_popup"})
+
+
+class _BrowserGeoJson(folium.GeoJson):
+    """A ``folium.GeoJson`` that sends the page only :data:`BROWSER_PROPERTIES`.
+
+    Styles are worked out here from the full properties, per feature id; the
+    page then gets each feature's geometry, ids and its escaped tooltip and
+    popup, not the gazetteer's sources and notes or a second copy of every
+    quote (the city map's script went from 266 kB to about half, which the
+    browser parses before it draws). Layers whose features lack unique ids
+    are sent whole.
+    """
+
+    def __init__(self, data: Any, *, style_function: Callable | None = None,
+                 highlight_function: Callable | None = None, **kwargs: Any) -> None:
+        super().__init__(data, style_function=style_function, highlight_function=highlight_function, **kwargs)
+        feats = self.data.get("features") or []
+        ids = [f.get("id") for f in feats]
+        if None in ids or len(set(ids)) != len(ids):
+            return
+        if style_function is not None:
+            styles = {f["id"]: style_function(f) for f in feats}
+            self.style_function = lambda f: styles[f["id"]]
+        if highlight_function is not None:
+            highlights = {f["id"]: highlight_function(f) for f in feats}
+            self.highlight_function = lambda f: highlights[f["id"]]
+        self.data = {**self.data, "features": [
+            {**f, "properties": {k: v for k, v in (f.get("properties") or {}).items() if k in BROWSER_PROPERTIES}}
+            for f in feats
+        ]}
 
 
 def _tooltip() -> folium.GeoJsonTooltip:
@@ -601,7 +652,7 @@ def plain_basemap_layer(places_fc: Mapping, *, countries_fc: Mapping | None = No
     group = folium.FeatureGroup(name=name, control=False, show=True)
     group.add_child(_BasemapPane(_BASEMAP_PANE))
     if countries:
-        folium.GeoJson(
+        _BrowserGeoJson(
             _fc(_prepare(countries, "country")),
             name=f"{name} countries",
             style_function=lambda f: {"color": "#a0a0a0", "weight": 1, "fill": True,
@@ -611,7 +662,7 @@ def plain_basemap_layer(places_fc: Mapping, *, countries_fc: Mapping | None = No
             control=False,
         ).add_to(group)
     if polys:
-        folium.GeoJson(
+        _BrowserGeoJson(
             _fc(_prepare(polys, "basemap")),
             name=f"{name} outlines",
             style_function=poly_style,
@@ -620,7 +671,7 @@ def plain_basemap_layer(places_fc: Mapping, *, countries_fc: Mapping | None = No
             control=False,
         ).add_to(group)
     if rivers:
-        folium.GeoJson(
+        _BrowserGeoJson(
             _fc(_prepare(rivers, "river")),
             name=f"{name} rivers",
             style_function=lambda f: {"color": "#6fa8dc", "weight": 4, "opacity": 0.9},
@@ -704,7 +755,7 @@ def control_layer(control_fc: Mapping, *, name: str = "Territorial control") -> 
     group = folium.FeatureGroup(name=name)
     if not prepared:
         return group
-    folium.GeoJson(
+    _BrowserGeoJson(
         _fc(prepared),
         name=name,
         style_function=style,
@@ -775,7 +826,7 @@ def control_points_layer(control_fc: Mapping, *, name: str = "Territorial contro
 
     group = folium.FeatureGroup(name=name)
     if prepared:
-        folium.GeoJson(
+        _BrowserGeoJson(
             _fc(prepared), name=name, marker=folium.Circle(), style_function=style,
             highlight_function=lambda f: {"weight": 3, "fillOpacity": 0.55},
             tooltip=_tooltip(), popup=_popup(), control=False,
@@ -890,7 +941,7 @@ def _deaths(p: Mapping) -> Any:
 
 def _incident_popup(p: Mapping) -> str:
     label = EVENT_COLOURS.get(p.get("event_type"), (p.get("event_type"), ""))[0]
-    munition = f" ({_esc(p.get('munition'))})" if p.get("munition") else ""
+    munition = f" ({_esc(str(p.get('munition')).replace('_', ' '))})" if p.get("munition") else ""
     dates = _esc(p.get("date_start"))
     if p.get("date_end") and p.get("date_end") != p.get("date_start"):
         dates += f" – {_esc(p.get('date_end'))}"
@@ -1020,7 +1071,7 @@ def incident_layer(
                 "fill": True, "fillColor": colour, "fillOpacity": 0.85 if known else 0.4}
 
     if plain:
-        folium.GeoJson(
+        _BrowserGeoJson(
             _fc(plain),
             name=name,
             marker=folium.CircleMarker(),
@@ -1036,7 +1087,7 @@ def incident_layer(
             html='<div class="atlas-wp atlas-wp-unrev"></div>' if unreviewed else '<div class="atlas-wp"></div>', icon_size=(16, 16), icon_anchor=(8, 8),
             class_name="atlas-wp-icon",
         )
-        folium.GeoJson(
+        _BrowserGeoJson(
             _fc(incendiary),
             name=f"{name} (incendiary)",
             marker=folium.Marker(icon=icon),
@@ -1145,7 +1196,7 @@ def advances_layer(advances_fc: Mapping, *, name: str = "Advances (territory cha
         return {"html": f'<div class="atlas-adv"><span class="atlas-adv-flag"></span>'
                         f'<span class="atlas-adv-label">{feature["properties"]["_label"]}</span></div>'}
 
-    folium.GeoJson(
+    _BrowserGeoJson(
         _fc(merged), name=name, marker=folium.Marker(icon=icon), style_function=style,
         tooltip=_tooltip(), control=False,
     ).add_to(group)
@@ -1193,7 +1244,7 @@ def uncertainty_layer(
             kept.append({**f, "geometry": {"type": "Point", "coordinates": [point[1], point[0]]}})
     group = folium.FeatureGroup(name=name)
     if kept:
-        folium.GeoJson(
+        _BrowserGeoJson(
             _fc(_prepare(kept, "uncertainty")),
             name=name,
             marker=folium.Circle(),
@@ -1265,7 +1316,7 @@ def zone_layer(zones_fc: Mapping, *, name: str = "Zones") -> folium.FeatureGroup
             sf: Callable = lambda f: {**style, "radius": float(f["properties"]["radius_m"])}
         else:
             sf = lambda f: style
-        folium.GeoJson(
+        _BrowserGeoJson(
             _fc(prepared), name=name, style_function=sf, tooltip=_tooltip(), control=False,
             **kwargs,
         ).add_to(group)
@@ -1336,7 +1387,7 @@ def context_places_layer(
         )
     group = folium.FeatureGroup(name=name)
     if prepared:
-        folium.GeoJson(
+        _BrowserGeoJson(
             _fc(prepared),
             name=name,
             marker=folium.CircleMarker(),

@@ -243,7 +243,7 @@ def _geojsons(group: folium.FeatureGroup) -> list[folium.GeoJson]:
     return [c for c in group._children.values() if isinstance(c, folium.GeoJson)]
 
 
-def test_properties_are_kept_and_input_not_mutated():
+def test_page_gets_only_the_properties_it_uses_and_input_is_not_mutated():
     data = incidents_fc("q")
     before = copy.deepcopy(data)
     group = W.incident_layer(data)
@@ -252,8 +252,25 @@ def test_properties_are_kept_and_input_not_mutated():
     assert len(drawn) == 3  # the null-geometry report is skipped
     originals = {f["properties"]["id"]: f["properties"] for f in before["features"]}
     for f in drawn:
-        props = {k: v for k, v in f["properties"].items() if k not in ("_tooltip", "_popup")}
-        assert props == originals[props["id"]]
+        assert set(f["properties"]) <= W.BROWSER_PROPERTIES
+        assert {"_tooltip", "_popup", "id", "place_id"} <= set(f["properties"])
+        full = originals[f["properties"]["id"]]
+        assert {k: v for k, v in f["properties"].items() if not k.startswith("_")} == {
+            k: v for k, v in full.items() if k in W.BROWSER_PROPERTIES}
+    html_text = render(W.base_map(center=(35.95, 39.0), zoom=12).add_child(group))
+    assert '"quote"' not in html_text and '"claimed_by"' not in html_text  # in the popup, not twice
+
+
+def test_styles_come_from_the_full_properties():
+    # control colours depend on the holder, which the page no longer receives
+    group = W.control_layer(control_fc())
+    (gj,) = _geojsons(group)
+    colours = {f["properties"]["place_id"]: gj.style_function(f)["fillColor"] for f in gj.data["features"]}
+    states = {f["properties"]["place_id"]: f["properties"]["state"] for f in control_fc()["features"]}
+    assert len(set(states.values())) == 4
+    for pid, state in states.items():
+        assert colours[pid] == W.CONTROL_STATES[state][1], (pid, state)
+    assert "state" not in gj.data["features"][0]["properties"]
 
 
 def test_control_features_get_an_id_property_and_keep_place_id():
@@ -349,7 +366,8 @@ def test_incendiary_reports_get_their_own_symbol():
     plain, wp = _geojsons(group)
     assert isinstance(plain.marker, folium.CircleMarker)
     assert isinstance(wp.marker, folium.Marker)
-    assert [f["properties"]["munition"] for f in wp.data["features"]] == ["white_phosphorus"]
+    assert [f["properties"]["id"] for f in wp.data["features"]] == ["r-001-02"]  # the white-phosphorus report
+    assert "white phosphorus" in wp.data["features"][0]["properties"]["_popup"]
     radii = [plain.style_function(f)["radius"] for f in plain.data["features"]]
     assert radii == [W.marker_radius(21), W.marker_radius(3)]  # deaths_best before deaths_low
 
