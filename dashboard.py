@@ -20,12 +20,11 @@ Hidden options (environment variables):
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import hashlib
 import os
 import random
-import time
+import threading
 from collections import Counter
 from pathlib import Path
 
@@ -275,10 +274,9 @@ def view_bounds(gz_path: str | None, view: str) -> list[list[float]]:
     return box(["raqqa"], 0.03)
 
 
-@st.cache_resource(show_spinner="Drawing the map…", max_entries=24)
 def build_map(gz_path, incidents_path, synthetic, uploads, types, claimants, outlets, statuses,
               civilians_only, day, window, view, tiles, labels):
-    """The folium map for these inputs (cached: a rerun with the same inputs reuses it)."""
+    """The folium map for these inputs."""
     places = load_places_fc(gz_path)
     reports = select_reports(gz_path, incidents_path, synthetic, uploads, types, claimants, outlets,
                              statuses, civilians_only, day, window)
@@ -332,35 +330,68 @@ def build_map(gz_path, incidents_path, synthetic, uploads, types, claimants, out
     return m
 
 
-def fresh_map(cached):
-    """A private copy of a cached map for one st_folium call.
+_CAPTURE_LOCK = threading.Lock()
+MAP_RETURNS = ["last_active_drawing"]  # only clicks rerun the script: pan and zoom do not
 
-    st_folium renames the elements it renders (``_id``) and folium's figure
-    header grows on every render, so a cached map must never be rendered
-    twice: each run renders its own deep copy, whose output is identical
-    from run to run (same element ids), so the iframe is not redrawn.
+
+@st.cache_resource(show_spinner="Drawing the map…", max_entries=24)
+def map_component_args(gz_path, incidents_path, synthetic, uploads, types, claimants, outlets, statuses,
+                       civilians_only, day, window, view, tiles, labels) -> dict:
+    """What ``st_folium`` hands its front end for this map, worked out once per map.
+
+    ``st_folium`` renders the whole map to HTML, rewrites and hashes its script on every
+    call: 0.4 s a run for the city map, on the way to the browser. Its output depends on
+    the map alone, so it is computed once here (``st_folium`` itself, with its component
+    call recorded instead of made) and each run hands the recorded arguments to the
+    component. A lock keeps two sessions from recording at once.
     """
-    # cheap since geo/_branca.py: rendered text is kept verbatim, so copying no
-    # longer recompiles templates (about 15 ms for the city map)
-    return copy.deepcopy(cached)
+    import streamlit_folium as sf
+
+    fmap = build_map(gz_path, incidents_path, synthetic, uploads, types, claimants, outlets, statuses,
+                     civilians_only, day, window, view, tiles, labels)
+    recorded: dict = {}
+    with _CAPTURE_LOCK:
+        real = sf._component_func
+        sf._component_func = lambda **kw: recorded.update(kw)
+        try:
+            # render=False: st_folium renders the map itself once either way; its extra
+            # whole-figure render costs as much again and repeats DivIcon.setIcon calls
+            sf.st_folium(fmap, key="atlas_map", height=MAP_HEIGHT, use_container_width=True,
+                         returned_objects=MAP_RETURNS, render=False)
+        finally:
+            sf._component_func = real
+    if not recorded:
+        raise RuntimeError("streamlit_folium.st_folium did not call its component: "
+                           "expected the streamlit-folium version uv.lock pins")
+    return recorded
+
+
+def show_map(args: dict):
+    """Draw the map component from :func:`map_component_args`; returns the last click."""
+    import streamlit_folium as sf
+
+    return sf._component_func(**args)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def timeline_frame(gz_path, incidents_path, synthetic, uploads, types, claimants, outlets, statuses,
-                   civilians_only):
-    """Incidents and reported deaths per day by type (whole period, filters applied)."""
-    import pandas as pd
+def timeline_counts(gz_path, incidents_path, synthetic, uploads, types, claimants, outlets, statuses,
+                    civilians_only) -> dict:
+    """Reports and claimed deaths per day by type (whole period, filters applied)."""
+    from geo.timeline import daily_counts
 
-    reports = select_reports(gz_path, incidents_path, synthetic, uploads, types, claimants, outlets,
-                             statuses, civilians_only, "2100-01-01", "all")
-    rows = [{"day": r["date_start"], "type": TYPE_LABELS.get(r["event_type"], r["event_type"]),
-             "deaths": r.get("deaths_best") or r.get("deaths_low") or 0} for r in reports]
-    if not rows:
-        return pd.DataFrame(columns=["day", "type", "incidents", "deaths"])
-    df = pd.DataFrame(rows)
-    g = df.groupby(["day", "type"]).agg(incidents=("deaths", "size"), deaths=("deaths", "sum")).reset_index()
-    g["day"] = pd.to_datetime(g["day"])
-    return g
+    return daily_counts(select_reports(gz_path, incidents_path, synthetic, uploads, types, claimants, outlets,
+                                       statuses, civilians_only, "2100-01-01", "all"))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def timeline_charts(counts: dict, day: str, period: tuple[str, str]) -> tuple[str, str]:
+    from geo.timeline import timeline_html
+
+    return tuple(
+        timeline_html(counts, metric=metric, colours=W.EVENT_COLOURS, title=title, day=day, period=period)
+        for metric, title in (("reports", "Reports per day by type"),
+                              ("deaths", "Reported deaths per day by type (claims; may double-count)"))
+    )
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -486,14 +517,7 @@ st.caption(
 # -------------------------------------------------------------- map + panel
 col_map, col_panel = st.columns([5, 3], gap="medium")
 with col_map:
-    t0 = time.perf_counter()
-    fmap = build_map(*ARGS, day_s, window, view, bool(tiles), bool(labels))
-    from streamlit_folium import st_folium
-
-    # render=False: st_folium renders the map itself once either way; its extra
-    # whole-figure render costs as much again and repeats DivIcon.setIcon calls
-    out = st_folium(fresh_map(fmap), key="atlas_map", height=MAP_HEIGHT, use_container_width=True,
-                    returned_objects=["last_active_drawing"], render=False)
+    out = show_map(map_component_args(*ARGS, day_s, window, view, bool(tiles), bool(labels)))
     st.html(P.legend_strip_html(W.CONTROL_STATES, W.EVENT_COLOURS,
                                 unreviewed=any(not r.get("reviewed", True) for r in shown)))
     if tiles:
@@ -578,28 +602,17 @@ with st.expander(f"Reports with no mapped location ({len(unresolved)}): listed, 
 
 # -------------------------------------------------------------- timeline
 st.subheader("Timeline")
-tl = timeline_frame(*ARGS)
-if len(tl):
-    import altair as alt
-
-    colours = {TYPE_LABELS[k]: v[1] for k, v in W.EVENT_COLOURS.items()}
-    scale = alt.Scale(domain=list(colours), range=list(colours.values()))
-    rule = alt.Chart({"values": [{"day": day_s}]}).mark_rule(color="#000", strokeDash=[4, 3]).encode(x="day:T")
+tl = timeline_counts(*ARGS)
+if tl:
+    # plain HTML bars, not a Vega chart: Streamlit's chart code is 0.8 MB of JavaScript the
+    # browser had to compile before the page settled (see geo/timeline.py)
     c1, c2 = st.columns(2)
-    with c1:
-        ch = alt.Chart(tl).mark_bar().encode(
-            x=alt.X("day:T", title="Day"), y=alt.Y("sum(incidents):Q", title="Reports"),
-            color=alt.Color("type:N", scale=scale, title="Type"), tooltip=["day:T", "type:N", "incidents:Q"],
-        ).properties(height=220, title="Reports per day by type")
-        st.altair_chart(ch + rule, width="stretch")
-    with c2:
-        ch = alt.Chart(tl).mark_bar().encode(
-            x=alt.X("day:T", title="Day"), y=alt.Y("sum(deaths):Q", title="Deaths (best or lowest claim)"),
-            color=alt.Color("type:N", scale=scale, title="Type"), tooltip=["day:T", "type:N", "deaths:Q"],
-        ).properties(height=220, title="Reported deaths per day by type (claims; may double-count)")
-        st.altair_chart(ch + rule, width="stretch")
+    span = (min(PERIOD[0], min(tl)), max(PERIOD[1], max(tl)))  # uploads may fall outside the curated period
+    for col, chart in zip((c1, c2), timeline_charts(tl, day_s, span)):
+        with col:
+            st.html(chart)
     st.caption("Each report is counted on the first day of its date range. Several reports of one event are "
-               "counted separately: these are claims in the press, not a casualty count.")
+               "counted separately: these are claims in the press, not a casualty count. Hover a bar for its figures.")
 else:
     st.info("No report matches the filters.")
 
@@ -625,52 +638,56 @@ st.caption("RFC 7946 GeoJSON (WGS84 longitude-latitude); reports with no resolve
 st.subheader("Add an article")
 st.caption(f"Plain text (.txt), at most {MAX_UPLOAD_MB} MB. Its incidents are extracted automatically and shown "
            "as UNREVIEWED (hollow dashed markers); nothing is saved on the server.")
-with st.form("upload_form", clear_on_submit=False):
-    up_file = st.file_uploader("Article (.txt)", type=["txt"], key="upload_file", max_upload_size=MAX_UPLOAD_MB)
-    u1, u2, u3 = st.columns(3)
-    with u1:
-        up_date = st.date_input("Publication date", value=dt.date(2017, 6, 11), min_value=dt.date(2014, 1, 1),
-                                max_value=dt.date(2019, 12, 31), key="upload_date")
-    with u2:
-        up_outlet = st.text_input("Outlet", value="", max_chars=120, key="upload_outlet",
-                                  placeholder="e.g. Reuters")
-    with u3:
-        up_title = st.text_input("Title (optional)", value="", max_chars=300, key="upload_title")
-    submitted = st.form_submit_button("Extract incidents")
-if submitted:
-    if up_file is None:
-        st.warning("Choose a .txt file first.")
-    elif up_file.size > MAX_UPLOAD_BYTES:
-        st.error(f"That file is {up_file.size / 1024 / 1024:.1f} MB: the limit is {MAX_UPLOAD_MB} MB.")
-    elif not up_outlet.strip():
-        st.warning("Say which outlet published the article (it is the claimant of unattributed sentences).")
-    else:
-        raw = up_file.getvalue()
-        if len(raw) > MAX_UPLOAD_BYTES:
-            st.error(f"That file is {len(raw) / 1024 / 1024:.1f} MB: the limit is {MAX_UPLOAD_MB} MB.")
+# behind a toggle: the form's widgets (file uploader, date field) are about 230 kB of
+# browser code that every page load would fetch and compile before the map, for a rare action
+if st.toggle("Add an article", key="upload_open",
+             help="Upload a plain-text article; its incidents are extracted and shown as unreviewed."):
+    with st.form("upload_form", clear_on_submit=False):
+        up_file = st.file_uploader("Article (.txt)", type=["txt"], key="upload_file", max_upload_size=MAX_UPLOAD_MB)
+        u1, u2, u3 = st.columns(3)
+        with u1:
+            up_date = st.date_input("Publication date", value=dt.date(2017, 6, 11), min_value=dt.date(2014, 1, 1),
+                                    max_value=dt.date(2019, 12, 31), key="upload_date")
+        with u2:
+            up_outlet = st.text_input("Outlet", value="", max_chars=120, key="upload_outlet",
+                                      placeholder="e.g. Reuters")
+        with u3:
+            up_title = st.text_input("Title (optional)", value="", max_chars=300, key="upload_title")
+        submitted = st.form_submit_button("Extract incidents")
+    if submitted:
+        if up_file is None:
+            st.warning("Choose a .txt file first.")
+        elif up_file.size > MAX_UPLOAD_BYTES:
+            st.error(f"That file is {up_file.size / 1024 / 1024:.1f} MB: the limit is {MAX_UPLOAD_MB} MB.")
+        elif not up_outlet.strip():
+            st.warning("Say which outlet published the article (it is the claimant of unattributed sentences).")
         else:
-            text = raw.decode("utf-8", errors="replace").replace("\r\n", "\n")
-            digest = hashlib.sha256(raw).hexdigest()[:12]
-            article_id = f"upload-{digest}"
-            try:
-                import geo.extract  # noqa: F401
-            except Exception as e:  # noqa: BLE001 - missing or broken extractor: say so, keep the app
-                st.error(f"The extractor is not available ({type(e).__name__}: {e}): the article cannot be coded. "
-                         "Extractor not available.")
+            raw = up_file.getvalue()
+            if len(raw) > MAX_UPLOAD_BYTES:
+                st.error(f"That file is {len(raw) / 1024 / 1024:.1f} MB: the limit is {MAX_UPLOAD_MB} MB.")
             else:
+                text = raw.decode("utf-8", errors="replace").replace("\r\n", "\n")
+                digest = hashlib.sha256(raw).hexdigest()[:12]
+                article_id = f"upload-{digest}"
                 try:
-                    reps = extract_upload(text, article_id, up_date.isoformat(), up_outlet.strip(),
-                                          up_title.strip() or None, ENV_GAZETTEER)
-                except Exception as e:  # noqa: BLE001 - say what failed, keep the app alive
-                    st.error(f"Extraction failed: {type(e).__name__}: {e}")
+                    import geo.extract  # noqa: F401
+                except Exception as e:  # noqa: BLE001 - missing or broken extractor: say so, keep the app
+                    st.error(f"The extractor is not available ({type(e).__name__}: {e}): the article cannot be coded. "
+                             "Extractor not available.")
                 else:
-                    mentions = GZ.mentions(text)
-                    unresolved_names = sorted({m.text for m in mentions if m.place is None})
-                    entry = {"article_id": article_id, "name": up_file.name, "outlet": up_outlet.strip(),
-                             "published": up_date.isoformat(), "title": up_title.strip() or up_file.name,
-                             "text": text, "reports": reps, "unresolved": unresolved_names}
-                    st.session_state["uploads"] = [u for u in UPLOADS if u["article_id"] != article_id] + [entry]
-                    st.rerun()
+                    try:
+                        reps = extract_upload(text, article_id, up_date.isoformat(), up_outlet.strip(),
+                                              up_title.strip() or None, ENV_GAZETTEER)
+                    except Exception as e:  # noqa: BLE001 - say what failed, keep the app alive
+                        st.error(f"Extraction failed: {type(e).__name__}: {e}")
+                    else:
+                        mentions = GZ.mentions(text)
+                        unresolved_names = sorted({m.text for m in mentions if m.place is None})
+                        entry = {"article_id": article_id, "name": up_file.name, "outlet": up_outlet.strip(),
+                                 "published": up_date.isoformat(), "title": up_title.strip() or up_file.name,
+                                 "text": text, "reports": reps, "unresolved": unresolved_names}
+                        st.session_state["uploads"] = [u for u in UPLOADS if u["article_id"] != article_id] + [entry]
+                        st.rerun()
 
 for u in st.session_state["uploads"]:
     n_loc = sum(1 for r in u["reports"] if r.get("lat") is not None)

@@ -82,9 +82,17 @@ def test_widgets_exist(app):
     assert any(x.startswith("Control on") for x in labels)
     assert any("Places (GeoJSON)" in x for x in labels)
     assert any("CSV" in x for x in labels)
-    assert len(app.get("file_uploader")) == 1
-    assert app.date_input(key="upload_date") is not None
-    assert app.text_input(key="upload_outlet") is not None
+
+
+def test_upload_form_appears_when_asked_for():
+    at = run()
+    # hidden at first: its browser code (file uploader, date field) is not fetched on every load
+    assert len(at.get("file_uploader")) == 0
+    at.toggle(key="upload_open").set_value(True).run()
+    assert len(at.get("file_uploader")) == 1
+    assert at.date_input(key="upload_date") is not None
+    assert at.text_input(key="upload_outlet") is not None
+    assert not at.get("error")
 
 
 def test_map_component_is_offline_and_asks_only_for_clicks(app):
