@@ -245,20 +245,14 @@ class OfflineMap(folium.Map):
     # The atlas draws SVG paths and DivIcons only, so of folium's page assets it
     # needs Leaflet alone; jQuery, Bootstrap, Font Awesome and awesome-markers
     # were four scripts loaded one after another and four stylesheets, for
-    # nothing (about 0.4 s of the map's load on a slow laptop). They come back
-    # when a layer uses folium.Icon, the one element here that needs them.
+    # nothing (about 0.4 s of the map's load on a slow laptop). folium's full
+    # lists come back when a layer uses folium.Icon, the one element that needs them.
     default_js = [(n, u) for n, u in folium.Map.default_js if n == "leaflet"]
     default_css = [(n, u) for n, u in folium.Map.default_css if n == "leaflet_css"]
-    _ICON_ASSETS = ({"jquery", "bootstrap", "awesome_markers"},
-                    {"bootstrap_css", "glyphicons_css", "awesome_markers_font_css", "awesome_markers_css",
-                     "awesome_rotate_css"})
 
     def render(self, **kwargs: Any) -> None:
         if any(isinstance(el, folium.Icon) for el in _iter_elements(self)):
-            js, css = self._ICON_ASSETS
-            have = {n for n, _ in self.default_js} | {n for n, _ in self.default_css}
-            self.default_js = list(self.default_js) + [(n, u) for n, u in folium.Map.default_js if n in js and n not in have]
-            self.default_css = list(self.default_css) + [(n, u) for n, u in folium.Map.default_css if n in css and n not in have]
+            self.default_js, self.default_css = list(folium.Map.default_js), list(folium.Map.default_css)
         localize_assets(self)
         super().render(**kwargs)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from html.parser import HTMLParser
 
@@ -147,7 +148,7 @@ def test_ticks_cover_the_top_in_round_steps(top):
 
 
 @given(st.dictionaries(
-    st.dates(min_value=__import__("datetime").date(2016, 1, 1), max_value=__import__("datetime").date(2018, 12, 31)).map(str),
+    st.dates(min_value=dt.date(2016, 1, 1), max_value=dt.date(2018, 12, 31)).map(str),
     st.dictionaries(st.sampled_from([*W.EVENT_COLOURS, "odd<type>"]),
                     st.fixed_dictionaries({"reports": st.integers(0, 500), "deaths": st.integers(0, 5000)}),
                     max_size=3),

@@ -529,3 +529,15 @@ def test_verbatim_elements_survive_deepcopy():
 
     el = branca.element.Element("{{ 7*7 }}")
     assert copy.deepcopy(el).render() == "{{ 7*7 }}"
+
+
+def test_map_page_loads_leaflet_alone_unless_a_layer_uses_folium_icon():
+    refs = lambda m: re.findall(r'<(?:script|link)\b[^>]*\b(?:src|href)="([^"]+)"', render(m))  # noqa: E731
+    plain = refs(full_map())
+    assert sorted(plain) == [f"{W.VENDOR_URL_PREFIX}/leaflet/leaflet.css", f"{W.VENDOR_URL_PREFIX}/leaflet/leaflet.js"]
+    m = W.base_map(center=(35.95, 39.0), zoom=12)
+    folium.Marker([35.95, 39.0], icon=folium.Icon()).add_to(m)
+    with_icon = refs(m)
+    assert f"{W.VENDOR_URL_PREFIX}/leaflet.awesome-markers/leaflet.awesome-markers.js" in with_icon
+    assert f"{W.VENDOR_URL_PREFIX}/fontawesome-free/css/all.min.css" in with_icon
+    assert all(r.startswith(W.VENDOR_URL_PREFIX) for r in with_icon)
