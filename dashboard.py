@@ -306,12 +306,13 @@ def build_map(gz_path, incidents_path, synthetic, uploads, types, claimants, out
     used = {r["place_id"] for r in reports if r.get("place_id") and r.get("lat") is not None}
     ring_feats = [f for f in places["features"] if f["id"] in used and f["properties"].get("kind") not in ("country", "governorate", "region")]
     W.uncertainty_layer(_fc(ring_feats), name="Location uncertainty (rings)").add_to(m)
-    W.incident_layer(feats([r for r in reviewed if r["event_type"] == "displacement"]),
-                     name="Displacement & trapped civilians").add_to(m)
-    W.incident_layer(feats([r for r in reviewed if r["event_type"] in ("armed_clash", "other")]),
-                     name="Clashes & other").add_to(m)
-    W.incident_layer(feats([r for r in reviewed if r["event_type"] in ("air_strike", "shelling")]),
-                     name="Strikes (air, artillery; ◆ incendiary)").add_to(m)
+    layers = [
+        ([r for r in reviewed if r["event_type"] == "displacement"], "Displacement & trapped civilians"),
+        ([r for r in reviewed if r["event_type"] in ("armed_clash", "other")], "Clashes & other"),
+        ([r for r in reviewed if r["event_type"] in ("air_strike", "shelling")], "Strikes (air, artillery; ◆ incendiary)"),
+    ]
+    for rs, name in layers:
+        W.incident_layer(feats(rs), name=name).add_to(m)
     W.advances_layer(_fc([_point_feature(r) for r in reviewed if r["event_type"] == "territory_change"]),
                      name="Advances (territory changes)").add_to(m)
     if unreviewed:
@@ -326,7 +327,8 @@ def build_map(gz_path, incidents_path, synthetic, uploads, types, claimants, out
             W.place_labels_layer(places, name="Place names", min_zoom=0,
                                  kinds=("city", "military_site", "dam", "zone") if view == "theatre"
                                  else ("city", "town", "dam", "military_site")).add_to(m)
-    W.finish_map(m, collapsed=True, unreviewed=bool(unreviewed), legend_collapsed=True)
+    grouped = any(len(rs) > W.GROUP_THRESHOLD for rs, _ in [*layers, (unreviewed, "")])
+    W.finish_map(m, collapsed=True, unreviewed=bool(unreviewed), legend_collapsed=True, grouped=grouped)
     return m
 
 

@@ -265,6 +265,10 @@ class OfflineMap(folium.Map):
 MAX_ZOOM = 18
 #: Above this many points, :func:`incident_layer` clusters instead of drawing each.
 FAST_CLUSTER_THRESHOLD = 10_000
+#: Above this many located reports, :func:`incident_layer` draws one marker per
+#: place and type instead of one per report: thousands of popups cost the page
+#: seconds to parse and draw, and the panel lists every report on a click anyway.
+GROUP_THRESHOLD = 300
 
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 _OSM_ATTRIBUTION = (
@@ -989,11 +993,107 @@ def _check_incidents(feats: Sequence[Mapping]) -> list[Mapping]:
     return kept
 
 
+def _lowest_toll_per_event(props: Sequence[Mapping]) -> tuple[int | float | None, int]:
+    """Deaths over distinct events, counting each event once at its lowest claimed toll.
+
+    Summing every report would count an event once per outlet that repeated
+    it, and its highest claim; the lowest claim per event is what all the
+    claimants agree is at least true. Returns ``(total or None, events with a toll)``.
+    """
+    lowest: dict[Any, Any] = {}
+    for p in props:
+        d = _deaths(p)
+        if d is None:
+            continue
+        key = p.get("event_id") or p.get("id")
+        if key not in lowest or d < lowest[key]:
+            lowest[key] = d
+    return (sum(lowest.values()) if lowest else None), len(lowest)
+
+
+def group_incidents(feats: Sequence[Mapping]) -> list[dict]:
+    """One Point feature per (place, event type, incendiary or not).
+
+    For layers too large to draw report by report. Each group keeps what the
+    reports share and counts the rest: ``n_reports``, ``n_events``,
+    ``date_start``/``date_end`` (the earliest start and latest end),
+    ``n_claimants``, and ``deaths_low``: the lowest claimed toll of each event,
+    summed (see :func:`_lowest_toll_per_event`), with ``deaths_best`` and
+    ``deaths_high`` left null because a sum of best guesses is nobody's claim.
+    Reports without a ``place_id`` group only where their points coincide;
+    a group sits at the mean of its members' points (the place's gazetteer
+    point when they were geocoded to it). Groups come largest first. Features
+    must already be checked (located Points with valid types and tolls).
+    """
+    buckets: dict[tuple, list[Mapping]] = {}
+    coords: dict[tuple, list[tuple[float, float]]] = {}
+    for f in feats:
+        p = f["properties"]
+        lon, lat = f["geometry"]["coordinates"][:2]
+        incendiary = p.get("munition") in _INCENDIARY
+        # a place's reports share its gazetteer point; reports without a place
+        # group only where they coincide
+        where = p.get("place_id") or (round(lon, 6), round(lat, 6))
+        key = (where, p["event_type"], incendiary)
+        buckets.setdefault(key, []).append(p)
+        coords.setdefault(key, []).append((lon, lat))
+    out = []
+    for (where, event_type, incendiary), props in buckets.items():
+        place_id = where if isinstance(where, str) else None
+        pts = coords[(where, event_type, incendiary)]
+        # the mean of the members' points: the place's own point when they
+        # were geocoded to it, never outside their spread
+        lon = round(sum(x for x, _ in pts) / len(pts), 6)
+        lat = round(sum(y for _, y in pts) / len(pts), 6)
+        deaths, with_toll = _lowest_toll_per_event(props)
+        munitions = sorted({str(p["munition"]) for p in props if p.get("munition") in _INCENDIARY})
+        key = f"{place_id or f'{lon},{lat}'}:{event_type}{':incendiary' if incendiary else ''}"
+        out.append({"type": "Feature", "id": f"group:{key}", "geometry": {"type": "Point", "coordinates": [lon, lat]},
+                    "properties": {
+                        "id": f"group:{key}", "group": True, "place_id": place_id,
+                        "place_name": props[0].get("place_name"), "event_type": event_type,
+                        "munition": munitions[0] if len(munitions) == 1 else ("incendiary" if munitions else None),
+                        "n_reports": len(props),
+                        "n_events": len({p.get("event_id") or p.get("id") for p in props}),
+                        "n_claimants": len({p.get("claimed_by") for p in props if p.get("claimed_by")}),
+                        "date_start": min((p.get("date_start") for p in props if p.get("date_start")), default=None),
+                        "date_end": max((p.get("date_end") or p.get("date_start") for p in props
+                                         if p.get("date_end") or p.get("date_start")), default=None),
+                        "deaths_low": deaths, "deaths_best": None, "deaths_high": None,
+                        "events_with_toll": with_toll,
+                    }})
+    out.sort(key=lambda g: (-g["properties"]["n_reports"], g["id"]))
+    return out
+
+
+def _group_texts(p: Mapping, *, unreviewed: bool) -> tuple[str, str]:
+    """Tooltip and popup of a grouped marker (escaped)."""
+    label = EVENT_COLOURS[p["event_type"]][0]
+    munition = f" ({_esc(str(p['munition']).replace('_', ' '))} alleged)" if p.get("munition") else ""
+    dates = _esc(p.get("date_start"))
+    if p.get("date_end") and p.get("date_end") != p.get("date_start"):
+        dates += f" – {_esc(p.get('date_end'))}"
+    n, ev = p["n_reports"], p["n_events"]
+    low = p.get("deaths_low")
+    deaths = ("no toll claimed" if low is None else
+              f"at least {_esc(format(low, ','))} deaths (lowest claim of each of "
+              f"{p['events_with_toll']:,} event(s) with a toll, summed)")
+    head = ("<b>UNREVIEWED</b> extractions · " if unreviewed else "") + (
+        f"<b>{n:,} {_esc(label.lower())} report(s)</b>{munition} · {_esc(p.get('place_name'))}")
+    tooltip = f"{head}<br><small>{dates} · {ev:,} event(s) · {deaths}</small>"
+    popup = (f'<div class="atlas-popup">{head}<br>{dates}<br>{ev:,} event(s), '
+             f"{p['n_claimants']:,} claimant(s)<br>{deaths}<br>"
+             "<small>Grouped: too many reports to draw one by one. Click the place "
+             "for every report, its quote and who claims it.</small></div>")
+    return tooltip, popup
+
+
 def incident_layer(
     incidents_fc: Mapping,
     *,
     name: str = "Reported incidents",
     cluster_threshold: int = FAST_CLUSTER_THRESHOLD,
+    group_threshold: int | None = GROUP_THRESHOLD,
     unreviewed: bool = False,
     show: bool = True,
 ) -> folium.FeatureGroup:
@@ -1003,8 +1103,11 @@ def incident_layer(
     ``deaths_low``, else ``deaths_high``); white-phosphorus and incendiary
     allegations (``munition``) get their own symbol, an orange diamond.
     Features with a null geometry (unresolved place) are skipped. Above
-    ``cluster_threshold`` located features, a ``FastMarkerCluster`` without
-    per-point popups is drawn instead.
+    ``group_threshold`` located features, one marker per place and type
+    stands for its reports (:func:`group_incidents`; dark outline, counts in
+    its tooltip and popup). With grouping off (``None``), above
+    ``cluster_threshold`` a ``FastMarkerCluster`` without per-point popups is
+    drawn instead.
 
     Parameters
     ----------
@@ -1014,7 +1117,10 @@ def incident_layer(
     name : str, keyword-only
         Layer name in the layer control.
     cluster_threshold : int, keyword-only
-        Most features drawn one by one.
+        Most features drawn one by one when grouping is off.
+    group_threshold : int or None, keyword-only
+        Most features drawn one by one before they are grouped by place;
+        ``None``: never group.
     unreviewed : bool, keyword-only
         Draw the markers as machine extractions nobody has reviewed: hollow,
         dashed outline in the type's colour, "UNREVIEWED" in the tooltip.
@@ -1032,7 +1138,10 @@ def incident_layer(
     """
     feats = _check_incidents(_check_fc(incidents_fc, "incidents_fc"))
     group = folium.FeatureGroup(name=name, show=show)
-    if len(feats) > cluster_threshold:
+    grouped = group_threshold is not None and len(feats) > group_threshold
+    if grouped:
+        feats = group_incidents(feats)
+    elif len(feats) > cluster_threshold:
         coords = [
             [f["geometry"]["coordinates"][1], f["geometry"]["coordinates"][0]] for f in feats
         ]
@@ -1042,6 +1151,9 @@ def incident_layer(
     prepared = _prepare(feats, "incident")
     for g in prepared:
         p = g["properties"]
+        if grouped:
+            p["_tooltip"], p["_popup"] = _group_texts(p, unreviewed=unreviewed)
+            continue
         label = EVENT_COLOURS[p["event_type"]][0]
         p["_tooltip"] = (
             ("<b>UNREVIEWED</b> extraction · " if unreviewed else "")
@@ -1058,6 +1170,10 @@ def incident_layer(
         p = feature["properties"]
         colour = EVENT_COLOURS[p["event_type"]][1]
         known = _deaths(p) is not None
+        if grouped:  # a dark ring tells a group from a single report
+            return {"radius": marker_radius(_deaths(p)), "color": "#222222", "weight": 2.5,
+                    "dashArray": "3 3" if unreviewed else None, "fill": True,
+                    "fillColor": "#ffffff" if unreviewed else colour, "fillOpacity": 0.85 if known else 0.5}
         if unreviewed:
             return {"radius": marker_radius(_deaths(p)), "color": colour, "weight": 2.5,
                     "dashArray": "3 3", "fill": True, "fillColor": "#ffffff", "fillOpacity": 0.55}
@@ -1428,7 +1544,7 @@ _POSITIONS = ("topleft", "topright", "bottomleft", "bottomright")
 
 
 def legend(*, position: str = "bottomright", title: str = "Legend", unreviewed: bool = False,
-           advances: bool = True, collapsed: bool = False) -> MacroElement:
+           advances: bool = True, collapsed: bool = False, grouped: bool = False) -> MacroElement:
     """Static legend (a Leaflet control) for control states, event types, symbols.
 
     The HTML is ours; only fixed labels from :data:`CONTROL_STATES` and
@@ -1467,6 +1583,11 @@ def legend(*, position: str = "bottomright", title: str = "Legend", unreviewed: 
             '<div><span class="sw dot" style="background:#fff;border:2px dashed #555"></span>'
             "Unreviewed extraction (upload)</div>"
         )
+    if grouped:
+        rows.append(
+            '<div><span class="sw dot" style="background:#999;border:2px solid #222"></span>'
+            "Dark ring: many reports at one place, grouped (counts in its tooltip)</div>"
+        )
     rows.append(
         '<div><span class="sw dot" style="background:none;border:1px dashed #3182bd"></span>'
         "Location uncertainty; dashed outline: approximate</div>"
@@ -1478,7 +1599,7 @@ def legend(*, position: str = "bottomright", title: str = "Legend", unreviewed: 
 
 def finish_map(m: folium.Map, *, with_legend: bool = True, collapsed: bool = False,
                unreviewed: bool = False, legend_position: str = "bottomright",
-               legend_collapsed: bool = False) -> folium.Map:
+               legend_collapsed: bool = False, grouped: bool = False) -> folium.Map:
     """Add the legend and a LayerControl (call last), then localize assets.
 
     Parameters
@@ -1492,6 +1613,8 @@ def finish_map(m: folium.Map, *, with_legend: bool = True, collapsed: bool = Fal
     legend_position : str, keyword-only
     legend_collapsed : bool, keyword-only
         Start with the legend folded to its title (it is a ``<details>``).
+    grouped : bool, keyword-only
+        Add the legend row for grouped markers (:func:`group_incidents`).
 
     Returns
     -------
@@ -1499,7 +1622,8 @@ def finish_map(m: folium.Map, *, with_legend: bool = True, collapsed: bool = Fal
         ``m``, for chaining.
     """
     if with_legend:
-        m.add_child(legend(unreviewed=unreviewed, position=legend_position, collapsed=legend_collapsed))
+        m.add_child(legend(unreviewed=unreviewed, position=legend_position, collapsed=legend_collapsed,
+                           grouped=grouped))
     folium.LayerControl(collapsed=collapsed).add_to(m)
     localize_assets(m)
     return m

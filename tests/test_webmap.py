@@ -541,3 +541,67 @@ def test_map_page_loads_leaflet_alone_unless_a_layer_uses_folium_icon():
     assert f"{W.VENDOR_URL_PREFIX}/leaflet.awesome-markers/leaflet.awesome-markers.js" in with_icon
     assert f"{W.VENDOR_URL_PREFIX}/fontawesome-free/css/all.min.css" in with_icon
     assert all(r.startswith(W.VENDOR_URL_PREFIX) for r in with_icon)
+
+
+def test_large_layers_are_grouped_by_place_and_type():
+    # 400 reports: two events at al-Mishlab (one retold by 199 outlets), shelling
+    # at the Old City, and one white-phosphorus allegation
+    feats = [incident(i, deaths=(21, None, None)) for i in range(200)]
+    for i, f in enumerate(feats):
+        f["properties"].update(id=f"r-a-{i}", event_id="ev-a" if i else "ev-b", claimed_by=f"outlet {i % 7}",
+                               quote="the verbatim sentence",
+                               deaths_low=21 if i else 5, date_start=f"2017-06-{1 + i % 9:02d}",
+                               date_end=f"2017-06-{2 + i % 9:02d}")
+    shelling = [incident(i, event_type="shelling", deaths=(None, None, None), geometry=pt(38.995, 35.955))
+                for i in range(199)]
+    for i, f in enumerate(shelling):
+        f["properties"].update(id=f"r-b-{i}", event_id=f"ev-s{i}", place_id="raqqa-old-city")
+    wp = incident(999, munition="white_phosphorus", text="<script>alert(1)</script>")
+    group = W.incident_layer(fc(*feats, *shelling, wp))
+    plain, inc = _geojsons(group)
+    got = {f["id"]: f["properties"] for f in plain.data["features"]}
+    assert list(got) == ["incident:group:raqqa-mishlab:air_strike", "incident:group:raqqa-old-city:shelling"]
+    assert [f["id"] for f in inc.data["features"]] == ["incident:group:raqqa-mishlab:air_strike:incendiary"]
+    mishlab = got["incident:group:raqqa-mishlab:air_strike"]
+    assert set(mishlab) == W.BROWSER_PROPERTIES - {"event_id", "name", "kind"}  # no quotes, no per-report fields
+    # each event counted once, at its lowest claim: 21 (ev-a, retold 199 times) + 5 (ev-b)
+    assert "<b>200 air strike report(s)</b>" in mishlab["_tooltip"]
+    assert "at least 26 deaths" in mishlab["_tooltip"] and "2 event(s)" in mishlab["_tooltip"]
+    assert "2017-06-01 – 2017-06-10" in mishlab["_popup"] and "7 claimant(s)" in mishlab["_popup"]
+    assert "no toll claimed" in got["incident:group:raqqa-old-city:shelling"]["_tooltip"]
+    style = plain.style_function(plain.data["features"][0])
+    assert style["color"] == "#222222" and style["radius"] == W.marker_radius(26)
+    html = render(group.add_to(W.base_map(center=(35.9, 39.0), zoom=10)))
+    assert "<script>alert(1)" not in html and "\\u0026lt;script\\u0026gt;" in html  # escaped, then JSON-escaped
+    assert "the verbatim sentence" not in html  # quotes stay in the panel
+
+
+def test_small_layers_are_not_grouped_and_grouping_can_be_turned_off():
+    small = fc(*[incident(i) for i in range(W.GROUP_THRESHOLD)])
+    (gj,) = _geojsons(W.incident_layer(small))
+    assert len(gj.data["features"]) == W.GROUP_THRESHOLD
+    big = fc(*[incident(i) for i in range(W.GROUP_THRESHOLD + 1)])
+    (gj,) = _geojsons(W.incident_layer(big, group_threshold=None))
+    assert len(gj.data["features"]) == W.GROUP_THRESHOLD + 1
+
+
+@pytest.mark.parametrize("grouped", [True, False])
+def test_legend_explains_grouped_markers_only_when_there_are_some(grouped):
+    html = render(W.legend(grouped=grouped).add_to(W.base_map(center=(35.9, 39.0), zoom=10)))
+    assert ("many reports at one place, grouped" in html) is grouped
+
+
+def test_reports_spread_over_a_place_group_at_their_mean_and_placeless_ones_only_where_they_coincide():
+    spread = [incident(i, geometry=pt(39.00 + 0.002 * (i % 3), 35.95)) for i in range(W.GROUP_THRESHOLD)]
+    placeless = [incident(1000 + i, geometry=pt(38.9, 35.9 + 0.01 * (i % 2))) for i in range(4)]
+    for f in placeless:
+        f["properties"]["place_id"] = None
+    (gj,) = _geojsons(W.incident_layer(fc(*spread, *placeless)))
+    by_id = {f["id"]: f for f in gj.data["features"]}
+    assert len(by_id) == 3  # one for the place, two for the two distinct placeless points
+    mishlab = by_id["incident:group:raqqa-mishlab:air_strike"]
+    assert mishlab["geometry"]["coordinates"] == pytest.approx([39.002, 35.95])
+    assert mishlab["properties"]["place_id"] == "raqqa-mishlab"
+    counts = sorted(int(f["properties"]["_tooltip"].split("<b>")[1].split()[0].replace(",", ""))
+                    for f in by_id.values())
+    assert counts == [2, 2, W.GROUP_THRESHOLD]
