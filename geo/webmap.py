@@ -1002,7 +1002,9 @@ def _lowest_toll_per_event(props: Sequence[Mapping]) -> tuple[int | float | None
     """
     lowest: dict[Any, Any] = {}
     for p in props:
-        d = _deaths(p)
+        # a report's own lower bound: "at least 21" (low), else its one figure
+        # (best); "up to 10" (high alone) bounds nothing from below
+        d = p.get("deaths_low") if p.get("deaths_low") is not None else p.get("deaths_best")
         if d is None:
             continue
         key = p.get("event_id") or p.get("id")

@@ -605,3 +605,14 @@ def test_reports_spread_over_a_place_group_at_their_mean_and_placeless_ones_only
     counts = sorted(int(f["properties"]["_tooltip"].split("<b>")[1].split()[0].replace(",", ""))
                     for f in by_id.values())
     assert counts == [2, 2, W.GROUP_THRESHOLD]
+
+
+@pytest.mark.parametrize(("claims", "expected"), [
+    ([(5, 8, 12), (7, None, None)], (5, 1)),      # one event: the lowest lower bound of its reports
+    ([(None, 8, None), (None, 6, None)], (6, 1)),  # a single figure is its own lower bound
+    ([(None, None, 10)], (None, 0)),               # "up to 10" bounds nothing from below
+    ([(0, None, None)], (0, 1)),                   # "no one was killed" is a toll
+])
+def test_lowest_toll_per_event_takes_each_reports_lower_bound(claims, expected):
+    props = [incident(i, deaths=d)["properties"] for i, d in enumerate(claims)]
+    assert W._lowest_toll_per_event(props) == expected
