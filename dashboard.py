@@ -311,12 +311,11 @@ def build_map(gz_path, incidents_path, synthetic, uploads, types, claimants, out
         ([r for r in reviewed if r["event_type"] in ("armed_clash", "other")], "Clashes & other"),
         ([r for r in reviewed if r["event_type"] in ("air_strike", "shelling")], "Strikes (air, artillery; ◆ incendiary)"),
     ]
-    for rs, name in layers:
-        W.incident_layer(feats(rs), name=name).add_to(m)
+    incident_layers = [W.incident_layer(feats(rs), name=name).add_to(m) for rs, name in layers]
     W.advances_layer(_fc([_point_feature(r) for r in reviewed if r["event_type"] == "territory_change"]),
                      name="Advances (territory changes)").add_to(m)
     if unreviewed:
-        W.incident_layer(feats(unreviewed), name="Uploaded, UNREVIEWED").add_to(m)
+        incident_layers.append(W.incident_layer(feats(unreviewed), name="Uploaded, UNREVIEWED", unreviewed=True).add_to(m))
     W.context_places_layer(places, name="Context places",
                            kinds=["town", "village", "city", "military_site", "dam", "border_crossing", "landmark"]
                            if view != "city" else ["landmark", "military_site", "dam", "square"]).add_to(m)
@@ -327,8 +326,8 @@ def build_map(gz_path, incidents_path, synthetic, uploads, types, claimants, out
             W.place_labels_layer(places, name="Place names", min_zoom=0,
                                  kinds=("city", "military_site", "dam", "zone") if view == "theatre"
                                  else ("city", "town", "dam", "military_site")).add_to(m)
-    grouped = any(len(rs) > W.GROUP_THRESHOLD for rs, _ in [*layers, (unreviewed, "")])
-    W.finish_map(m, collapsed=True, unreviewed=bool(unreviewed), legend_collapsed=True, grouped=grouped)
+    W.finish_map(m, collapsed=True, unreviewed=bool(unreviewed), legend_collapsed=True,
+                 grouped=any(layer.grouped for layer in incident_layers))
     return m
 
 

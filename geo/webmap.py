@@ -937,12 +937,18 @@ def _deaths(p: Mapping) -> Any:
     return None
 
 
-def _incident_popup(p: Mapping) -> str:
-    label = EVENT_COLOURS.get(p.get("event_type"), (p.get("event_type"), ""))[0]
-    munition = f" ({_esc(str(p.get('munition')).replace('_', ' '))})" if p.get("munition") else ""
+def _dates_text(p: Mapping) -> str:
+    """``start`` or ``start – end`` (escaped)."""
     dates = _esc(p.get("date_start"))
     if p.get("date_end") and p.get("date_end") != p.get("date_start"):
         dates += f" – {_esc(p.get('date_end'))}"
+    return dates
+
+
+def _incident_popup(p: Mapping) -> str:
+    label = EVENT_COLOURS.get(p.get("event_type"), (p.get("event_type"), ""))[0]
+    munition = f" ({_esc(str(p.get('munition')).replace('_', ' '))})" if p.get("munition") else ""
+    dates = _dates_text(p)
     deaths = (
         f"{_esc(p.get('deaths_low'))} / {_esc(p.get('deaths_best'))} / {_esc(p.get('deaths_high'))}"
     )
@@ -1072,9 +1078,7 @@ def _group_texts(p: Mapping, *, unreviewed: bool) -> tuple[str, str]:
     """Tooltip and popup of a grouped marker (escaped)."""
     label = EVENT_COLOURS[p["event_type"]][0]
     munition = f" ({_esc(str(p['munition']).replace('_', ' '))} alleged)" if p.get("munition") else ""
-    dates = _esc(p.get("date_start"))
-    if p.get("date_end") and p.get("date_end") != p.get("date_start"):
-        dates += f" – {_esc(p.get('date_end'))}"
+    dates = _dates_text(p)
     n, ev = p["n_reports"], p["n_events"]
     low = p.get("deaths_low")
     deaths = ("no toll claimed" if low is None else
@@ -1132,6 +1136,8 @@ def incident_layer(
     Returns
     -------
     folium.FeatureGroup
+        With ``grouped`` set: whether its markers stand for groups of reports
+        (for the legend, :func:`finish_map`).
 
     Raises
     ------
@@ -1141,6 +1147,7 @@ def incident_layer(
     feats = _check_incidents(_check_fc(incidents_fc, "incidents_fc"))
     group = folium.FeatureGroup(name=name, show=show)
     grouped = group_threshold is not None and len(feats) > group_threshold
+    group.grouped = grouped
     if grouped:
         feats = group_incidents(feats)
     elif len(feats) > cluster_threshold:

@@ -193,6 +193,8 @@ def test_upload_of_hostile_article_is_escaped_and_unreviewed():
     assert "Unresolved place names" in bodies and "Tayar" in bodies
     args = str(at.get("component_instance")[0].proto)
     assert "Uploaded, UNREVIEWED" in args
+    # the markers themselves say so (popups), not only the layer name and the legend row
+    assert args.count("Unreviewed extraction") > args.count("Unreviewed extraction (upload)")
     assert "<script>window.__xss" not in args and "onerror=\\\"window" not in args
     at.selectbox(key="place").set_value("raqqa-mishlab").run()
     html = panel(at)
