@@ -33,11 +33,6 @@ _DIRECTED = re.compile(r"^(?P<dir>(?:North|South|East|West)(?:ern)?|Upper|Lower)
 #: ... and the direction words coordinated just before it ("East and West Raqqa",
 #: "North, East and West Raqqa"): each elides the same name
 _COORDINATED = re.compile(r"(?:\b(?:(?:North|South|East|West)(?:ern)?|Upper|Lower)(?:,\s+|\s+(?:and|or|&)\s+)){1,3}$")
-def _has_direction_word(text: str) -> bool:
-    """A cheap test (substring search in C) before looking for elided names."""
-    return any(w in text for w in ("East", "West", "North", "South", "Upper", "Lower"))
-
-
 _DIRECTION_WORD = re.compile(r"\b(?:(?:North|South|East|West)(?:ern)?|Upper|Lower)\b")
 _NOT_NAMES = frozenset(
     "The A An This That These Those Each Every One Two Three Its His Her Their Our Eastern Western Northern Southern Central "
@@ -252,8 +247,27 @@ class Gazetteer:
         triggers: list[tuple[int, int]] = []
         new = tuple.__new__  # NamedTuple's own __new__ is a Python function: this is the hot loop
         append = out.append
-        for h_start, end, pat in self._matcher.iter_hits(text):
-            trigger, cands, _sp, _cs, _len, _mw, countries, op_prone = pat  # one unpack beats eight attribute reads
+        matcher = self._matcher
+        found, payloads, folded, space = matcher.raw(text)
+        for i, h_start, end in found:
+            pat = payloads[i]
+            if folded[end] != space or pat.case_sensitive:
+                settled = matcher.settle(text, folded, h_start, end, pat)
+                if settled is None:
+                    continue
+                end, pat = settled
+            end -= 1  # the folded text's leading space: an end there is one past the end in the text
+            if pat.simple:
+                # one place, no flag to weigh (most hits): only the modifier and article checks
+                if "-" in text[end : end + 3] and is_modifier(text, end):
+                    continue
+                if h_start and (text[h_start - 1] == "-" or text[h_start - 4 : h_start][-3:] in _SPACED_ARTICLES):
+                    start = extend_article(text, h_start)
+                    append(new(Mention, (text[start:end], start, end, pat.places[0], pat.places, "resolved")))
+                else:
+                    append(new(Mention, (text[h_start:end], h_start, end, pat.places[0], pat.places, "resolved")))
+                continue
+            trigger, cands, _sp, _cs, _len, _mw, countries, op_prone, _simple = pat  # one unpack beats eight attribute reads
             if trigger:
                 triggers.append((h_start, end))
                 continue
@@ -276,7 +290,7 @@ class Gazetteer:
                 append(new(Mention, (text[start:end], start, end, None, cands, "ambiguous")))
         for i in pending:
             out[i] = self._disambiguate(text, out[i], out)
-        elided = self._elided(text, out) if _has_direction_word(text) else ()
+        elided = self._elided(text, out)
         if elided:
             out.extend(elided)
             out.sort(key=lambda m: m.start)
@@ -321,7 +335,9 @@ class Gazetteer:
         """
         out = []
         for m in found:
-            d = _DIRECTED.match(m.text) if m.place is not None and m.text[:1] in "NSEWUL" else None
+            if m.text[:1] not in "NSEWUL" or m.place is None:
+                continue  # the cheap test first: this runs over every mention
+            d = _DIRECTED.match(m.text)
             if d is None:
                 continue
             lead = _COORDINATED.search(text, max(0, m.start - 60), m.start)
