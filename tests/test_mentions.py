@@ -244,3 +244,26 @@ def test_fold_text_table(text, folded):
     from gazetteer.matcher import fold_text
 
     assert fold_text(text) == folded
+
+
+_SPELLINGS = st.sampled_from(["Raqqa", "al-Mishlab", "Al-Meshleb", "Syria", "Syrian", "US", "us", "used", "U.S.", "Romania",
+                              "al-Romania district", "Raqqa citywide", "Old City", "East and West Raqqa", "Tabqa",
+                              "Euphrates", "Operation Euphrates Shield", "US-led", "the town of Foo", "\u0627\u0644\u0631\u0642\u0629"])
+_GLUE = st.sampled_from([" ", ", ", "-", "\u2019s ", " \u2014 ", "\u00a0", ". ", " and ", "\n\n", "'", "\u201c"])
+
+
+@given(st.lists(st.tuples(_SPELLINGS, _GLUE), max_size=12))
+@settings(max_examples=300, deadline=None)
+def test_bytes_scan_finds_what_the_str_scan_finds(gz, parts):
+    """Text that folds to ASCII is scanned as bytes; the same hits must come out of the str automaton."""
+    import gazetteer.matcher as gm
+
+    text = "".join(a + b for a, b in parts)
+    fast = gz._matcher.hits(text) if gm.fold_ascii(text) is not None else None
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(gm, "fold_ascii", lambda t: None)  # every text down the exact, per-character path
+        slow = gz._matcher.hits(text)
+        slow_mentions = gz.mentions(text)
+    if fast is not None:
+        assert [(s, e, p.spelling) for s, e, p in fast] == [(s, e, p.spelling) for s, e, p in slow]
+    assert gz.mentions(text) == slow_mentions
