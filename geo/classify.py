@@ -14,6 +14,8 @@ The module is pure and imports nothing from other ``geo`` modules.
 from __future__ import annotations
 
 import re
+import re._constants as _sre  # the parse-tree node types, for derived_need
+import re._parser as _parser
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -181,6 +183,67 @@ class _Match:
         return {k: self.group(k) for k in self._m.re.groupindex}
 
 
+_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
+
+
+def _literal(op, av) -> str | None:
+    """The lowercase character a node always matches (``a``, ``[Aa]``), or None."""
+    if op is _sre.LITERAL:
+        return chr(av).lower()
+    if op is _sre.IN and av and all(o is _sre.LITERAL for o, _ in av):
+        chars = {chr(c).lower() for _, c in av}
+        if len(chars) == 1:
+            return chars.pop()
+    return None
+
+
+def _required(items) -> set[str] | None:
+    """Strings one of which every match of the parsed ``items`` contains, lowercased; None if unknown."""
+    options: list[set[str]] = []
+    run: list[str] = []
+    for op, av in items:
+        ch = _literal(op, av)
+        if ch is not None:
+            run.append(ch)
+            continue
+        if op is _sre.AT:
+            continue  # zero-width (\b, ^): the literals either side are still adjacent in the text
+        if run:
+            options.append({"".join(run)})
+            run = []
+        need: set[str] | None = None
+        if op is _sre.SUBPATTERN:
+            need = _required(av[-1])
+        elif op is _sre.ATOMIC_GROUP:
+            need = _required(av)
+        elif op is _sre.BRANCH:
+            alts = [_required(b) for b in av[1]]
+            need = None if any(a is None for a in alts) else set().union(*alts)
+        elif op in _REPEATS and av[0] >= 1:
+            need = _required(av[2])
+        if need:
+            options.append(need)
+    if run:
+        options.append({"".join(run)})
+    if not options:
+        return None
+    # the most selective: longest shortest string, then fewest strings
+    return max(options, key=lambda o: (min(map(len, o)), -len(o)))
+
+
+def derived_need(pattern: str, flags: int = 0) -> tuple[str, ...]:
+    """Lowercase strings one of which every match of ``pattern`` contains, read off its parse tree.
+
+    Empty when none can be read, or when one is shorter than three characters
+    (too common to filter anything). A pre-filter only: ``w in s.lower()`` for
+    no ``w`` proves the pattern cannot match, whatever its case flags.
+    """
+    need = _required(_parser.parse(pattern, flags))
+    if not need or min(map(len, need)) < 3 or len(need) > 16:
+        return ()
+    return tuple(sorted(need))
+
+
 class _IRx:
     """A case-insensitive pattern (``re.I``) matched fast: see above."""
 
@@ -191,15 +254,21 @@ class _IRx:
         self.rx = re.compile(pattern, re.I | flags)
         self.lo = re.compile(_lower_src(pattern), flags)
         # ``need``: lowercase words one of which every match contains -- a
-        # cheap ``in`` pre-filter on the lowered text that spares the regex
-        self.need = need
+        # cheap ``in`` pre-filter on the lowered text that spares the regex;
+        # read off the pattern itself when not given
+        self.need = need or derived_need(pattern, re.I | flags)
 
     def search(self, s: str):
         low = _lowered(s)
         if low is None:
             return self.rx.search(s)
-        if self.need and not any(w in low for w in self.need):
-            return None
+        need = self.need
+        if need:
+            for w in need:
+                if w in low:
+                    break
+            else:
+                return None
         m = self.lo.search(low)
         return None if m is None else _Match(m, s)
 
@@ -215,8 +284,13 @@ class _IRx:
         if low is None:
             yield from self.rx.finditer(s)
             return
-        if self.need and not any(w in low for w in self.need):
-            return
+        need = self.need
+        if need:
+            for w in need:
+                if w in low:
+                    break
+            else:
+                return
         for m in self.lo.finditer(low):
             yield _Match(m, s)
 
@@ -251,6 +325,44 @@ class _IRx:
 
 def _rx(pattern: str, *need: str) -> _IRx:
     return _IRx(pattern, need=need)
+
+
+class _CaseRx:
+    """A case-sensitive pattern behind the same cheap pre-filter as :class:`_IRx`
+    (``need`` read off the pattern, looked for in the lowered text); matches
+    are the pattern's own."""
+
+    __slots__ = ("rx", "need", "pattern")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.rx = re.compile(pattern, flags)
+        self.pattern = pattern
+        self.need = derived_need(pattern, flags)
+
+    def _excluded(self, s: str) -> bool:
+        need = self.need
+        if not need:
+            return False
+        low = _lowered(s)
+        if low is None:
+            return False
+        for w in need:
+            if w in low:
+                return False
+        return True
+
+    def search(self, s: str):
+        return None if self._excluded(s) else self.rx.search(s)
+
+    def match(self, s: str):
+        return None if self._excluded(s) else self.rx.match(s)
+
+    def finditer(self, s: str):
+        return iter(()) if self._excluded(s) else self.rx.finditer(s)
+
+
+def _cs(pattern: str, flags: int = 0) -> _CaseRx:
+    return _CaseRx(pattern, flags)
 
 
 # ---------------------------------------------------------------------------
@@ -548,22 +660,22 @@ _ALIASES: list[tuple[str, re.Pattern[str]]] = [
     ("Raqqa Is Being Slaughtered Silently", _rx(r"\braqqa\s+is\s+being\s+slaughtered\s+silently\b|\bRBSS\b|"
                                                 r"\braqqa_?sl\b")),
     ("pro-IS social media users", _rx(r"\bpro-(?:IS|ISIS|ISIL|Islamic\s+State)\b")),
-    ("SDF", re.compile(r"\bSDF\b|\b[Ss]yrian\s+[Dd]emocratic\s+[Ff]orces\b|[Ww]rath\s+of\s+the\s+[Ee]uphrates|"
+    ("SDF", _cs(r"\bSDF\b|\b[Ss]yrian\s+[Dd]emocratic\s+[Ff]orces\b|[Ww]rath\s+of\s+the\s+[Ee]uphrates|"
                        r"\bMustafa\s+Bali\b|\bTalal\s+Silo\b|\bKurdish-Arab\s+alliance\b|(?i:\bU\.?S\.?-backed\s+(?:Syrian\s+)?"
                        r"(?:force|forces|fighters|militias?|alliance)\b)|\bYPG\b|\bYPJ\b")),
-    ("International Rescue Committee", re.compile(r"\b[Ii]nternational\s+[Rr]escue\s+[Cc]ommittee\b|\bIRC\b")),
+    ("International Rescue Committee", _cs(r"\b[Ii]nternational\s+[Rr]escue\s+[Cc]ommittee\b|\bIRC\b")),
     ("Amnesty International", _rx(r"\bamnesty\b|\bdonatella\s+rovera\b|\brovera\b")),
-    ("Human Rights Watch", re.compile(r"\bHuman\s+Rights\s+Watch\b|\bHRW\b")),
+    ("Human Rights Watch", _cs(r"\bHuman\s+Rights\s+Watch\b|\bHRW\b")),
     ("Airwars", _rx(r"\bairwars\b")),
-    ("UN", re.compile(r"\bUN\b|\bU\.N\.|\b[Uu]nited\s+[Nn]ations\b|\bOCHA\b|\bUNHCR\b|\bUNICEF\b|"
+    ("UN", _cs(r"\bUN\b|\bU\.N\.|\b[Uu]nited\s+[Nn]ations\b|\bOCHA\b|\bUNHCR\b|\bUNICEF\b|"
                       r"\bJan\s+Egeland\b|\bEgeland\b|\bWorld\s+Food\s+Programme\b|\bWFP\b")),
-    ("US-led coalition", re.compile(r"(?i:\b(?:US|U\.S\.?|USA)\s*-?\s*led\s+coalition\b|\bcoalition\b|"
+    ("US-led coalition", _cs(r"(?i:\b(?:US|U\.S\.?|USA)\s*-?\s*led\s+coalition\b|\bcoalition\b|"
                                     r"\bCJTF-OIR\b|\bOperation\s+Inherent\s+Resolve\b|\bTownsend\b|"
                                     r"\bRyan\s+Dillon\b|\bDillon\b|\bCENTCOM\b|\bPentagon\b)")),
     ("Russia", _rx(r"\brussian?\b|\blavrov\b|\bkremlin\b|\bmoscow\b")),
     ("Syrian government", _rx(r"\bsyrian\s+government\b|\bsyria's\s+foreign\s+ministry\b|\bsyrian\s+foreign\s+ministry\b|"
                               r"\bdamascus\b|\bSANA\b|\bsyrian\s+army\b|\bregime\b|\bsyrian\s+state\s+media\b")),
-    ("Islamic State", re.compile(r"\b[Ii]slamic\s+[Ss]tate\b|\bISIS\b|\bISIL\b|\bIS\b|\b[Dd]aesh\b|\bjihadists\b")),
+    ("Islamic State", _cs(r"\b[Ii]slamic\s+[Ss]tate\b|\bISIS\b|\bISIL\b|\bIS\b|\b[Dd]aesh\b|\bjihadists\b")),
     ("Syrian opposition", _rx(r"\bsyrian\s+opposition\b|\bopposition\s+groups?\b")),
     ("former residents", _rx(r"\bformer\s+residents\b")),
     ("residents", _rx(r"\bresidents\b|\blocals\b")),
@@ -769,15 +881,15 @@ def claimant(sentence: str, *, previous: str | None = None, default: str | None 
 # actor and target
 
 _ACTORS: list[tuple[str, re.Pattern[str]]] = [
-    ("US-led coalition", re.compile(r"(?i:\b(?:US|U\.S\.?|USA)\s*-?\s*led\s+(?:coalition|forces)\b|\bcoalition\b|"
+    ("US-led coalition", _cs(r"(?i:\b(?:US|U\.S\.?|USA)\s*-?\s*led\s+(?:coalition|forces)\b|\bcoalition\b|"
                                     r"\binternational\s+coalition\b)|\bUS\s+(?:jets|warplanes|aircraft|government)\b")),
-    ("SDF", re.compile(r"\bSDF\b|\b[Ss]yrian\s+[Dd]emocratic\s+[Ff]orces\b|(?i:\bU\.?S\.?-backed\s+(?:Syrian\s+)?"
+    ("SDF", _cs(r"\bSDF\b|\b[Ss]yrian\s+[Dd]emocratic\s+[Ff]orces\b|(?i:\bU\.?S\.?-backed\s+(?:Syrian\s+)?"
                        r"(?:force|forces|fighters|militias?|alliance)\b)|\bKurdish-Arab\b|\bYPG\b|"
                        r"[Ww]rath\s+of\s+the\s+[Ee]uphrates")),
     ("Syrian army", _rx(r"\bsyrian\s+army\b|\bregime\s+forces\b|\bpro-(?:regime|government)\s+forces\b|"
                         r"\bsyria\s+government\b|\bsyrian\s+government\b|\bgovernment\s+forces\b")),
     ("Russia", _rx(r"\brussian\s+(?:jets|warplanes|aircraft|forces|strikes?)\b")),
-    ("Islamic State", re.compile(r"\b[Ii]slamic\s+[Ss]tate\b|\bISIS\b|\bISIL\b|\bIS\b|\b[Dd]aesh\b|"
+    ("Islamic State", _cs(r"\b[Ii]slamic\s+[Ss]tate\b|\bISIS\b|\bISIL\b|\bIS\b|\b[Dd]aesh\b|"
                                  r"\bjihadists\b|\bthe\s+militants\b")),
     ("Iraqi army", _rx(r"\biraqi\s+(?:army|forces)\b")),
     ("Syrian rebels", _rx(r"\bsyrian\s+rebels\b|\brebel\s+groups\b")),

@@ -252,3 +252,58 @@ def test_modules_reproduce_expected(name: str, inc: dict, pub: tuple[str, str]) 
     assert (k.event_type, k.munition, k.status, k.claimed_by, k.actor) == (
         inc["event_type"], inc["munition"], inc["status"], inc["claimed_by"], inc["actor"])
     assert (k.control.as_dict() if k.control else None) == inc["control"]
+
+
+# ---------------------------------------------------------------------------
+# the pre-filter read off each pattern: it may only ever spare a regex that cannot match
+
+@pytest.mark.parametrize(
+    ("pattern", "need"),
+    [
+        (r"\bclaim(?:ed|s|ing)?\b", ("claim",)),
+        (r"\brockets?\b|\bkatyusha\b|\bGrad\b", ("grad", "katyusha", "rocket")),
+        (r"\b[Ss]yrian\s+(?:army|forces)\b", ("syrian",)),  # [Ss] is one letter to a lowered text
+        (r"\bsyrian\s+army\b|\bregime\s+forces\b", ("regime", "syrian")),
+        (r"(?:ab)+cde", ("cde",)),  # a repeat done at least once keeps its literal; the longest run wins
+        (r"\bUS\b|\bcoalition\b", ()),  # "us" is too short to filter anything
+        (r"x?y?z?", ()),  # optional parts require nothing
+        (r"(?!not)\w+", ()),  # a lookahead is not part of the match
+    ],
+)
+def test_derived_need_table(pattern, need):
+    from geo.classify import derived_need
+
+    assert derived_need(pattern) == need
+
+
+def _prefiltered_patterns():
+    """Every pre-filtered pattern of geo.classify, alone or inside its tables."""
+    import geo.classify as gc
+
+    kinds = (gc._IRx, gc._CaseRx)
+    found = []
+    for value in vars(gc).values():
+        for item in value if isinstance(value, list) else [value]:
+            for rx in item if isinstance(item, tuple) else (item,):
+                if isinstance(rx, kinds) and rx.need:
+                    found.append(rx)
+    return found
+
+
+_PREFILTERED = _prefiltered_patterns()
+_VOCAB = sorted({w for rx in _PREFILTERED for n in rx.need for w in n.split()} | {"the", "SDF", "IS", "said", "US", "-", "."})
+
+
+def test_most_patterns_are_prefiltered():
+    assert len(_PREFILTERED) >= 40, len(_PREFILTERED)
+
+
+@given(st.lists(st.sampled_from(_VOCAB), min_size=1, max_size=8).map(" ".join), st.sampled_from(_PREFILTERED))
+@settings(max_examples=1500, deadline=None)
+def test_prefilter_never_hides_a_match(sentence, rx):
+    """Sentences built from the need words themselves: whenever the bare regex matches, the wrapper must too."""
+    bare = rx.rx.search(sentence)  # the pattern as written (re.I for _IRx), no pre-filter
+    wrapped = rx.search(sentence)
+    assert (bare is None) == (wrapped is None), (rx.pattern, sentence)
+    if bare is not None:
+        assert any(w in sentence.lower() for w in rx.need)
