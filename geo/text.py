@@ -259,6 +259,19 @@ _CREDIT_RES = [
     ("agency credit", re.compile(r"(?:\u2014|\u2013|-|\|)\s*(?:[A-Z][\w .'\-]*/)?(?:" + _AGENCIES + r")(?:\s+photo)?\s*$")),
     ("agency credit", re.compile(r"\b(?:[A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+)*)/(?:" + _AGENCIES + r")\.?\s*$")),
 ]
+#: the credit patterns whose match ends the line with an agency name (then
+#: " photo" or a period): a line that does not end so cannot match them
+_AGENCY_AT_END = (_CREDIT_RES[4][1], _CREDIT_RES[5][1])
+_AGENCY_NAMES = tuple(_AGENCIES.split("|"))
+
+
+def _ends_in_agency(s: str) -> bool:
+    """Does the stripped line end with an agency name, then maybe " photo" or a period?"""
+    if s.endswith(_AGENCY_NAMES) or (s.endswith(".") and s[:-1].endswith(_AGENCY_NAMES)):
+        return True
+    return s.endswith("photo") and s[:-5].rstrip().endswith(_AGENCY_NAMES)
+
+
 _PHOTO_VERBS = re.compile(
     r"\b(?:stands?|walks?|rises|sits?|looks?|poses?|holds?|carr(?:y|ies)|gathers?|"
     r"rides?|drives?|waits?|flees|arrives?|is seen|are seen|is pictured|are pictured|"
@@ -290,6 +303,8 @@ def is_boilerplate(line: str) -> bool:
 
 def _dates_in(line: str) -> list[date]:
     out: list[date] = []
+    if "19" not in line and "20" not in line:
+        return out  # every full date has a year 19xx or 20xx: the regex can be spared
     for m in _FULL_DATE.finditer(line):
         try:
             if m.group(1):
@@ -311,7 +326,7 @@ def _strip_credit(line: str) -> str:
 
 
 def _norm(line: str) -> str:
-    return re.sub(r"\s+", " ", line).strip().lower()
+    return " ".join(line.split()).lower()  # str.split() and re's \s agree on what is whitespace
 
 
 def caption_reasons(line: str, *, published: date | tuple[date, date] | None = None,
@@ -341,11 +356,19 @@ def caption_reasons(line: str, *, published: date | tuple[date, date] | None = N
     """
     s = line.strip()
     reasons: list[str] = []
+    # cheap exact tests spare the credit patterns that cannot match: "photo
+    # credit" needs the word, the closing-credit patterns an agency at the end
+    has_credit_word = "credit" in s.lower()
+    ends_in_agency = _ends_in_agency(s)
     for name, rx in _CREDIT_RES:
+        if rx is _CREDIT_RES[0][1] and not has_credit_word:
+            continue
+        if rx in _AGENCY_AT_END and not ends_in_agency:
+            continue
         if rx.search(s) and name not in reasons:
             reasons.append(name)
     first = re.split(r"(?<=[.!?])\s", s, maxsplit=1)[0]
-    if _PHOTO_VERBS.search(" ".join(first.split()[:14])) and not re.search(
+    if _PHOTO_VERBS.search(" ".join(first.split(None, 14)[:14])) and not re.search(
             r"\b(?:said|says|told|according)\b", first):
         reasons.append("photo description")
     if published is not None:
@@ -396,11 +419,11 @@ def captions(text: str, *, published: date | tuple[date, date] | None = None) ->
     ls = lines(text)
     reasons = [caption_reasons(x.text, published=published) for x in ls]
     alone = [any(r in _STRONG for r in rs) or len(rs) >= 2 for rs in reasons]
-    counts = Counter(_norm(x.text) for x in ls)
+    normed = [_norm(x.text) for x in ls]
+    counts = Counter(normed)
     stripped_caps = {_norm(_strip_credit(x.text)) for x, c in zip(ls, alone) if c}
     out: list[Span] = []
-    for x, rs, c in zip(ls, reasons, alone):
-        n = _norm(x.text)
+    for x, rs, c, n in zip(ls, reasons, alone, normed):
         if (c or n in stripped_caps
                 or (counts[n] > 1 and "photo description" in rs)):
             out.append(x)

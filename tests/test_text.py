@@ -214,3 +214,22 @@ def test_sentences_offsets_arbitrary(text: str) -> None:
         prev = s.end
     captions(text, published=date(2017, 6, 7))
     story_sentences(text, drop_headline=True)
+
+
+# the cheap tests in front of the credit patterns and the date pattern only spare what cannot match
+_CREDIT_BITS = st.sampled_from(["AFP", "Reuters", "AFP/Getty Images", "EPA-EFE", " photo", "Photo", ".", " ", "  ", "(", ")",
+                                "/", " - ", " \u2014 ", "|", "DELIL SOULEIMAN", "photo credit:", "Credit", "credit :",
+                                "Smoke rises", "over Raqqa", "June 6, 2017", "2016", "19 October 2016", "Image:", "x"])
+
+
+@given(st.lists(_CREDIT_BITS, max_size=9).map("".join))
+@settings(max_examples=2000, deadline=None)
+def test_credit_prefilters_are_exact(line):
+    from geo.text import _CREDIT_RES, _FULL_DATE, _dates_in, caption_reasons
+
+    credits = {"photo credit", "credit label", "agency credit", "photographer credit"}
+    got = [r for r in caption_reasons(line) if r in credits]
+    expected = list(dict.fromkeys(name for name, rx in _CREDIT_RES if rx.search(line.strip())))
+    assert got == expected
+    if _FULL_DATE.search(line) is None:
+        assert _dates_in(line) == []
