@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cached_property
 from typing import NamedTuple
 
 import ahocorasick_rs
@@ -150,6 +151,9 @@ _ACTOR_AFTER = re.compile(
 )
 
 
+_AUTOMATON = {"matchkind": ahocorasick_rs.MatchKind.LeftmostLongest, "implementation": ahocorasick_rs.Implementation.DFA}
+
+
 class Matcher:
     """An Aho-Corasick automaton over every spelling of every place.
 
@@ -193,15 +197,19 @@ class Matcher:
         self._keys = list(patterns)
         self._payloads = [patterns[k] for k in self._keys]
         self._patterns = patterns
-        kind, impl = ahocorasick_rs.MatchKind.LeftmostLongest, ahocorasick_rs.Implementation.DFA
-        self._auto = ahocorasick_rs.AhoCorasick(self._keys, matchkind=kind, implementation=impl)
-        # the same keys over bytes for text that folds to ASCII (nearly all news
+        # the keys over bytes for text that folds to ASCII (nearly all news
         # copy): no UTF-8 offset mapping, and 1.3x faster in measurement;
-        # Arabic keys cannot match ASCII, so they are left out
+        # Arabic keys cannot match ASCII, so they are left out. The str
+        # automaton (:attr:`_auto`) is built on first need: about 9 MB.
         ascii_keys = [i for i, k in enumerate(self._keys) if k.isascii()]
-        self._bauto = ahocorasick_rs.BytesAhoCorasick([self._keys[i].encode("ascii") for i in ascii_keys], matchkind=kind, implementation=impl)
+        self._bauto = ahocorasick_rs.BytesAhoCorasick([self._keys[i].encode("ascii") for i in ascii_keys], **_AUTOMATON)
         self._bpayloads = [self._payloads[i] for i in ascii_keys]
         self.size = len(table)
+
+    @cached_property
+    def _auto(self) -> ahocorasick_rs.AhoCorasick:
+        """Every key, for text with non-ASCII letters (Arabic, accented Latin)."""
+        return ahocorasick_rs.AhoCorasick(self._keys, **_AUTOMATON)
 
     def scan(self, text: str) -> tuple[list[Hit], list[tuple[int, int]]]:
         """Return whole-word hits (longest, leftmost, non-overlapping) and trigger positions.

@@ -239,7 +239,7 @@ def derived_need(pattern: str, flags: int = 0) -> tuple[str, ...]:
     no ``w`` proves the pattern cannot match, whatever its case flags.
     """
     need = _required(_parser.parse(pattern, flags))
-    if not need or min(map(len, need)) < 3 or len(need) > 16:
+    if not need or min(map(len, need)) < 3 or len(need) > 48:
         return ()
     return tuple(sorted(need))
 
@@ -247,10 +247,11 @@ def derived_need(pattern: str, flags: int = 0) -> tuple[str, ...]:
 class _IRx:
     """A case-insensitive pattern (``re.I``) matched fast: see above."""
 
-    __slots__ = ("rx", "lo", "pattern", "need")
+    __slots__ = ("rx", "lo", "pattern", "need", "_memo")
 
     def __init__(self, pattern: str, flags: int = 0, need: tuple[str, ...] = ()) -> None:
         self.pattern = pattern
+        self._memo: tuple[str | None, object] = (None, None)  # (sentence, search result): coders ask twice
         self.rx = re.compile(pattern, re.I | flags)
         self.lo = re.compile(_lower_src(pattern), flags)
         # ``need``: lowercase words one of which every match contains -- a
@@ -259,6 +260,9 @@ class _IRx:
         self.need = need or derived_need(pattern, re.I | flags)
 
     def search(self, s: str):
+        memo = self._memo
+        if memo[0] is s:
+            return memo[1]
         low = _lowered(s)
         if low is None:
             return self.rx.search(s)
@@ -268,9 +272,12 @@ class _IRx:
                 if w in low:
                     break
             else:
+                self._memo = (s, None)
                 return None
         m = self.lo.search(low)
-        return None if m is None else _Match(m, s)
+        found = None if m is None else _Match(m, s)
+        self._memo = (s, found)
+        return found
 
     def match(self, s: str):
         low = _lowered(s)
