@@ -28,9 +28,12 @@ is the navigation start of the request):
 * click -> panel filled: from the click on al-Mishlab until the panel's text
   names al-Mishlab (``performance.now()`` taken just before the click).
 
-The floor: the same measure for an empty Streamlit page (one ``st.title``),
-request -> that title visible, served by the same Streamlit on the same
-machine. Nothing the dashboard does can be faster than that.
+Two floors, served by the same Streamlit on the same machine: an empty
+Streamlit page (one ``st.title``), request -> that title visible; and the
+smallest page on the stack the product card fixes, one title and one folium
+map of one circle through streamlit-folium with our vendored Leaflet
+(:data:`MAP_ONLY_APP`), request -> map drawn, measured like the dashboard.
+Nothing the dashboard does can be faster than the second.
 
     uv run python benchmarks/bench_dashboard.py [--runs 5] [--synthetic 50000] [--no-floor] [--no-return]
 
@@ -40,6 +43,7 @@ Goals: seed <= 2 s to map and <= 1 s click to panel; 50,000: <= 3 s and <= 1 s.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import statistics
 import subprocess
@@ -101,30 +105,75 @@ def click_panel(pg, lat: float, lon: float) -> float:
 
 EMPTY_APP = 'import streamlit as st\n\nst.title("Empty page")\n'
 
+#: The smallest page on the stack the product card fixes (folium through
+#: streamlit-folium, Leaflet served by the app): one title and one map with one
+#: circle, no data, no widgets, the dashboard's own map height and returned objects.
+MAP_ONLY_APP = '''import folium
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geo.webmap import OfflineMap
+
+st.title("Empty page")
+m = OfflineMap(location=[35.95, 39.01], zoom_start=13, tiles=None)
+folium.CircleMarker([35.95, 39.01], radius=8).add_to(m)
+st_folium(m, key="m", height=640, use_container_width=True, returned_objects=["last_active_drawing"])
+'''
+
+
+@contextlib.contextmanager
+def serve(script: Path, cwd: Path):
+    """``streamlit run script`` from ``cwd`` (whose ``.streamlit/`` and ``static/`` apply); yields the port."""
+    from test_browser import ARTIFACTS
+
+    port = free_port()
+    log = open(ARTIFACTS / f"streamlit-{script.stem}-{port}.log", "w")  # noqa: SIM115
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
+         "--server.headless", "true", "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
+        cwd=cwd, stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ),
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1):
+                    break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.3)
+        yield port
+    finally:
+        stop_server(proc)
+        log.close()
+
+
+def _medians(measure_once, browser, runs: int, return_browser=None) -> dict:
+    """The first (cold server) run, then medians of first visits and of return visits."""
+    loads = []
+    for _ in range(runs + 1):
+        ctx = fresh_context(browser)
+        loads.append(measure_once(ctx.new_page()))
+        ctx.close()
+    returns = []
+    if return_browser is not None:
+        ctx, _ = kept_context(return_browser)
+        for _ in range(runs + 1):  # the first fills the cache
+            pg = ctx.new_page()
+            returns.append(measure_once(pg))
+            pg.close()
+        ctx.close()
+    return {"cold_load": loads[0], "load": statistics.median(loads[1:]),
+            "return_load": statistics.median(returns[1:]) if returns else None}
+
 
 def measure_floor(browser, runs: int, return_browser=None) -> dict:
     """Navigation start -> first element of an empty Streamlit page visible."""
-    from test_browser import ARTIFACTS
-
     with tempfile.TemporaryDirectory() as tmp:
-        Path(tmp, "empty_app.py").write_text(EMPTY_APP, encoding="utf-8")
-        port = free_port()
-        log = open(ARTIFACTS / f"streamlit-empty-{port}.log", "w")  # noqa: SIM115
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "empty_app.py", "--server.port", str(port),
-             "--server.headless", "true", "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-            cwd=tmp, stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ),
-        )
-        try:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1):
-                        break
-                except OSError:
-                    if time.monotonic() > deadline:
-                        raise
-                    time.sleep(0.3)
+        app = Path(tmp, "empty_app.py")
+        app.write_text(EMPTY_APP, encoding="utf-8")
+        with serve(app, Path(tmp)) as port:
             def title_shown(pg) -> float:
                 pg.goto(f"http://127.0.0.1:{port}/", wait_until="commit")
                 return pg.wait_for_function(
@@ -132,24 +181,23 @@ def measure_floor(browser, runs: int, return_browser=None) -> dict:
                     " return h && h.innerText.includes('Empty page') && h.getBoundingClientRect().height > 0"
                     " && performance.now(); }", timeout=60_000, polling=20).json_value() / 1000
 
-            loads = []
-            for _ in range(runs + 1):
-                ctx = fresh_context(browser)
-                loads.append(title_shown(ctx.new_page()))
-                ctx.close()
-            returns = []
-            if return_browser is not None:
-                ctx, _ = kept_context(return_browser)
-                for _ in range(runs + 1):
-                    pg = ctx.new_page()
-                    returns.append(title_shown(pg))
-                    pg.close()
-                ctx.close()
-        finally:
-            stop_server(proc)
-            log.close()
-    return {"cold_load": loads[0], "load": statistics.median(loads[1:]),
-            "return_load": statistics.median(returns[1:]) if returns else None}
+            return _medians(title_shown, browser, runs, return_browser)
+
+
+def measure_map_floor(browser, runs: int, return_browser=None) -> dict:
+    """Navigation start -> the one-circle map of :data:`MAP_ONLY_APP` drawn.
+
+    The app runs from the repository root, so that Streamlit serves it our
+    vendored Leaflet (``static/``) with our ``.streamlit/config.toml``; its file
+    is written there for the run and removed after.
+    """
+    app = ROOT / f".bench_map_floor_{os.getpid()}.py"
+    app.write_text(MAP_ONLY_APP, encoding="utf-8")
+    try:
+        with serve(app, ROOT) as port:
+            return _medians(lambda pg: load_map(pg, f"http://127.0.0.1:{port}/"), browser, runs, return_browser)
+    finally:
+        app.unlink(missing_ok=True)
 
 
 def fresh_context(browser):
@@ -223,6 +271,7 @@ def main() -> None:
         ret = None if args.no_return else pw.chromium.launch(executable_path=CHROMIUM,
                                                              args=[*CHROMIUM_ARGS, OFFLINE_RESOLVER])
         floor = None if args.no_floor else measure_floor(browser, args.runs, ret)
+        map_floor = None if args.no_floor else measure_map_floor(browser, args.runs, ret)
         for label, n, goals in (("seed", 0, (2.0, 1.0)), (f"{args.synthetic:,} incidents", args.synthetic, (3.0, 1.0))):
             port = free_port()
             proc = start_server(port, env={"ATLAS_SYNTHETIC_INCIDENTS": str(n)})
@@ -247,6 +296,9 @@ def main() -> None:
     if floor:
         print(f"| floor: empty Streamlit page | {fmt(floor['cold_load'])} | {fmt(floor['load'])} | "
               f"{fmt(floor['return_load'])} | — | — | — |")
+    if map_floor:
+        print(f"| floor: one title and one folium map of one circle (streamlit-folium, our Leaflet) | "
+              f"{fmt(map_floor['cold_load'])} | {fmt(map_floor['load'])} | {fmt(map_floor['return_load'])} | — | — | — |")
     for label, r, (g_load, g_click) in rows:
         print(f"| {label} | {fmt(r['cold_load'])} | {fmt(r['load'], g_load)} | {fmt(r['return_load'], g_load)} | "
               f"≤ {g_load:g} s | {fmt(r['click'], g_click)} / {fmt(r['return_click'], g_click)} | ≤ {g_click:g} s |")
