@@ -336,23 +336,22 @@ def _claim_cell_dates(r: Mapping) -> str:
 
 
 def competing_html(reports: Sequence[Mapping], fields: Sequence[str]) -> str:
-    """Competing claims of one event side by side: one column per report.
+    """Competing claims of one event side by side: one row per report.
 
-    Rows: who claims it (claimant and outlet), then one row per competing
-    field (``date``, ``deaths``, ``injured``, ``extent``) and the status.
+    Columns: who claims it (claimant and outlet), one per competing field
+    (``date``, ``deaths``, ``injured``, ``extent``), then the status. Rows,
+    not columns, per report: the panel is narrow and an event can have many
+    reports, while the fields are at most four, so the table never grows wider
+    than the panel and each field's claims line up in one column.
     """
     if len(reports) < 2:
         return ""
-    cols = list(reports)
-    head = "".join(
-        f"<th>{esc(r.get('claimed_by'))}<br><span class=\"atlas-dim\">via {esc(r.get('outlet'))}</span></th>"
-        for r in cols
-    )
-    rows = []
     labels = {"date": "Date", "deaths": "Killed", "injured": "Injured", "extent": "Control"}
-    for f in fields:
+    head = "<th>Claimed by</th>" + "".join(f"<th>{esc(labels.get(f, f))}</th>" for f in fields) + "<th>Status</th>"
+    rows = []
+    for r in reports:
         cells = []
-        for r in cols:
+        for f in fields:
             if f == "date":
                 cells.append(_claim_cell_dates(r))
             elif f == "deaths":
@@ -363,12 +362,13 @@ def competing_html(reports: Sequence[Mapping], fields: Sequence[str]) -> str:
                 cells.append(
                     f"{esc(r.get('control_extent'))} ({esc(r.get('control_actor'))}) at {esc(r.get('place_name'))}"
                 )
-        rows.append(f"<tr><th>{esc(labels.get(f, f))}</th>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
-    rows.append("<tr><th>Status</th>" + "".join(f"<td>{esc(r.get('status'))}</td>" for r in cols) + "</tr>")
+        cells.append(esc(r.get("status")))
+        who = f"{esc(r.get('claimed_by'))}<br><span class=\"atlas-dim\">via {esc(r.get('outlet'))}</span>"
+        rows.append(f"<tr><th>{who}</th>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     return (
         '<div class="atlas-competing"><div class="atlas-competing-title">Competing claims: '
         + esc(", ".join(labels.get(f, f).lower() for f in fields))
-        + "</div><table><thead><tr><th></th>" + head + "</tr></thead><tbody>"
+        + "</div><table><thead><tr>" + head + "</tr></thead><tbody>"
         + "".join(rows) + "</tbody></table></div>"
     )
 
@@ -592,6 +592,7 @@ PANEL_CSS = """<style>
 .atlas-competing table { border-collapse: collapse; font-size: 0.82rem; width: 100%; }
 .atlas-competing th, .atlas-competing td { border: 1px solid #ddd; padding: 3px 5px; vertical-align: top; text-align: left; }
 .atlas-competing thead th { background: #fbe9e0; }
+.atlas-competing tbody th { background: #fdf4ef; font-weight: 600; min-width: 6.5em; }
 .atlas-notes { font-size: 0.8rem; color: #555; }
 .atlas-article { font-size: 0.92rem; line-height: 1.5; max-width: 60rem; }
 .atlas-art-title { font-weight: 700; font-size: 1.05rem; }

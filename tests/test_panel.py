@@ -276,16 +276,29 @@ def test_mishlab_capture_competing_dates_side_by_side():
     assert m, "expected a competing-claims table"
     table = m.group(0)
     assert "Competing claims: date, control" in visible_text(table)
-    # one column per report, in date order, in one row of headers
-    heads = re.findall(r"<th>([^<]+)<br>", table)
-    assert heads == ["AFP", "SDF", "SDF"]
+    # one row per report, in date order; one column per competing field, then the status
+    heads = re.findall(r"<thead><tr>(.*?)</tr></thead>", table)[0]
+    assert re.findall(r"<th>([^<]+)</th>", heads) == ["Claimed by", "Date", "Control", "Status"]
+    rows = re.findall(r"<tr><th>([^<]+)<br>.*?</th>(.*?)</tr>", table)
+    assert [who for who, _ in rows] == ["AFP", "SDF", "SDF"]
     assert "via The Jerusalem Post" in table
-    date_row = re.search(r"<tr><th>Date</th>(.*?)</tr>", table).group(1)
-    cells = re.findall(r"<td>(.*?)</td>", date_row)
-    assert [c.split(" <span")[0] for c in cells] == ["Tue 6 Jun 2017", "Wed 7 Jun 2017", "Fri 9 Jun 2017"]
+    dates = [re.findall(r"<td>(.*?)</td>", cells)[0].split(" <span")[0] for _, cells in rows]
+    assert dates == ["Tue 6 Jun 2017", "Wed 7 Jun 2017", "Fri 9 Jun 2017"]
     # every report is then shown in full, with the place name marked in its quote
     assert out.count('class="atlas-rep"') == 3
     assert '<mark class="place">Al-Meshleb</mark>' in out and '<mark class="place">al-Mishlab</mark>' in out
+
+
+@pytest.mark.parametrize("n", [2, 5, 12])
+def test_competing_table_grows_down_not_across(n):
+    # the panel is a third of the page: more claims add rows, never columns
+    rs = [report(id=f"r-{i}", claimed_by=f"Claimant {i}", date_start=f"2017-06-{i + 1:02d}",
+                 date_end=f"2017-06-{i + 1:02d}", deaths_low=i, deaths_best=None, deaths_high=None) for i in range(n)]
+    table = P.competing_html(rs, ["date", "deaths"])
+    assert table.count("<tr>") == n + 1
+    for row in re.findall(r"<tr>(.*?)</tr>", table):
+        assert row.count("<th>") + row.count("<td>") == 4  # who, date, killed, status
+    assert [f"Claimant {i}" in table for i in range(n)] == [True] * n
 
 
 def test_agreeing_reports_get_no_competing_table():
