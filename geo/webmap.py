@@ -1241,13 +1241,31 @@ def _short_span(start: Any, end: Any) -> str:
     return f"{a.day} {a:%b}–{b.day} {b:%b}"
 
 
+#: An advance flag's label names at most this many claimed date spans.
+ADVANCE_LABEL_SPANS = 2
+
+
+def advance_label(spans: Sequence[str]) -> str:
+    """The label of an advance flag: its first claimed date spans, then how many more.
+
+    ``["6 Jun", "7 Jun", "9 Jun", "10 Jun"]`` -> ``"6 Jun / 7 Jun +2"``. A label
+    that listed every claim ran across the neighbouring districts and past the
+    map's edge; the flag's tooltip and the place's panel list every claim.
+    """
+    spans = list(spans)
+    head = " / ".join(spans[:ADVANCE_LABEL_SPANS])
+    more = len(spans) - ADVANCE_LABEL_SPANS
+    return f"{head} +{more}" if more > 0 else head
+
+
 def advances_layer(advances_fc: Mapping, *, name: str = "Advances (territory changes)",
                    show: bool = True) -> folium.FeatureGroup:
     """Territory changes as flags labelled with their claimed dates.
 
-    Reports at the same place are merged into one flag whose label lists
-    every claimed date span (competing dates stay visible: ``6–7 Jun / 9 Jun``)
-    and whose tooltip lists each claim with its claimant. Features with a null
+    Reports at the same place are merged into one flag whose label shows the
+    claimed date spans (competing dates stay visible: ``6–7 Jun / 9 Jun``; past
+    two, how many more: ``6–7 Jun / 9 Jun +1``) and whose tooltip lists each
+    claim with its date and claimant. Features with a null
     geometry are skipped. The merged feature keeps ``place_id`` (clicks open
     the place) and lists its ``report_ids``.
 
@@ -1300,7 +1318,7 @@ def advances_layer(advances_fc: Mapping, *, name: str = "Advances (territory cha
             "place_id": p0.get("place_id"),
             "place_name": p0.get("place_name"),
             "report_ids": [str(_feature_key(f, 0)) for f in fs],
-            "_label": " / ".join(spans),
+            "_label": advance_label(spans),
             "_tooltip": f"<b>{_esc(p0.get('place_name'))}</b> — territory changes claimed:<br>"
                         + "<br>".join(lines),
         }

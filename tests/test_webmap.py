@@ -616,3 +616,67 @@ def test_reports_spread_over_a_place_group_at_their_mean_and_placeless_ones_only
 def test_lowest_toll_per_event_takes_each_reports_lower_bound(claims, expected):
     props = [incident(i, deaths=d)["properties"] for i, d in enumerate(claims)]
     assert W._lowest_toll_per_event(props) == expected
+
+
+# --------------------------------------------------------------------------
+# advances: one flag per place, every claim in its tooltip
+
+
+@pytest.mark.parametrize(("spans", "label"), [
+    ([], ""),
+    (["9 Jun"], "9 Jun"),
+    (["6–7 Jun", "9 Jun"], "6–7 Jun / 9 Jun"),
+    (["6 Jun", "7 Jun", "9 Jun"], "6 Jun / 7 Jun +1"),
+    (["28 May–10 Jun", "6 Jun", "7 Jun", "10 Jun"], "28 May–10 Jun / 6 Jun +2"),
+])
+def test_advance_label_names_two_spans_then_counts(spans, label):
+    assert W.advance_label(spans) == label
+
+
+def _advance_features(gz) -> dict:
+    from geo.pipeline import curated_reports
+
+    feats = []
+    for r in curated_reports(gz=gz):
+        if r["event_type"] != "territory_change":
+            continue
+        geom = None if r.get("lat") is None else pt(r["lon"], r["lat"])
+        feats.append({"type": "Feature", "id": r["id"], "geometry": geom, "properties": r})
+    return fc(*feats)
+
+
+def test_advances_merge_a_place_s_claims_into_one_flag_with_every_claim_listed(gz):
+    data = _advance_features(gz)
+    mishlab = [f for f in data["features"] if f["properties"]["place_id"] == "raqqa-mishlab"]
+    assert len(mishlab) >= 3, "the seeds hold competing claims of al-Mishlab's capture"
+    group = W.advances_layer(data)
+    (layer,) = [c for c in group._children.values() if isinstance(c, folium.GeoJson)]
+    flags = {f["properties"]["place_id"]: f["properties"] for f in layer.data["features"]}
+    flag = flags["raqqa-mishlab"]
+    assert sorted(flag["report_ids"]) == sorted(f["id"] for f in mishlab)
+    # every claim, with its claimant and outlet, in the tooltip, whatever the label shows
+    for f in mishlab:
+        p = f["properties"]
+        assert W._short_span(p["date_start"], p["date_end"]) in flag["_tooltip"]
+        assert W._esc(p["claimed_by"]) in flag["_tooltip"] and W._esc(p["outlet"]) in flag["_tooltip"]
+    spans = list(dict.fromkeys(W._short_span(f["properties"]["date_start"], f["properties"]["date_end"])
+                               for f in sorted(mishlab, key=lambda f: f["properties"]["date_start"])))
+    assert flag["_label"] == W.advance_label(spans)
+    # one flag per place; reports with no mapped place get none
+    located = {f["properties"]["place_id"] for f in data["features"] if f["geometry"] is not None}
+    assert set(flags) == located
+
+
+def test_advance_tooltip_escapes_claimant_text():
+    f = {"type": "Feature", "id": "r-1", "geometry": pt(39.02, 35.95),
+         "properties": {"place_id": "p", "place_name": "<b>x</b>", "date_start": "2017-06-06",
+                        "date_end": "2017-06-06", "control_extent": "full", "control_actor": "SDF",
+                        "claimed_by": HOSTILE[1], "outlet": HOSTILE[0]}}
+    html_text = render(W.base_map(center=(35.95, 39.02), zoom=13).add_child(W.advances_layer(fc(f))))
+    assert "<img src=x" not in html_text and "<script>alert" not in html_text and "<b>x</b>" not in html_text
+
+
+def test_advance_with_a_polygon_is_refused_naming_the_feature():
+    f = {"type": "Feature", "id": "r-9", "geometry": sq(39.0, 35.9), "properties": {"place_id": "p"}}
+    with pytest.raises(ValueError, match=r"feature 0 \(r-9\): expected a Point geometry or null, got 'Polygon'"):
+        W.advances_layer(fc(f))
