@@ -672,8 +672,15 @@ def test_advance_tooltip_escapes_claimant_text():
          "properties": {"place_id": "p", "place_name": "<b>x</b>", "date_start": "2017-06-06",
                         "date_end": "2017-06-06", "control_extent": "full", "control_actor": "SDF",
                         "claimed_by": HOSTILE[1], "outlet": HOSTILE[0]}}
-    html_text = render(W.base_map(center=(35.95, 39.02), zoom=13).add_child(W.advances_layer(fc(f))))
-    assert "<img src=x" not in html_text and "<script>alert" not in html_text and "<b>x</b>" not in html_text
+    group = W.advances_layer(fc(f))
+    (layer,) = [c for c in group._children.values() if isinstance(c, folium.GeoJson)]
+    tip = layer.data["features"][0]["properties"]["_tooltip"]
+    # the tooltip is shown as HTML: only our <b> and <br> tags, the article's text as text
+    assert set(re.findall(r"<(/?\w+)", tip)) <= {"b", "/b", "br"}
+    assert "&lt;img src=x onerror=alert(1)&gt;" in tip and "&lt;script&gt;" in tip and "&lt;b&gt;x&lt;/b&gt;" in tip
+    html_text = render(W.base_map(center=(35.95, 39.02), zoom=13).add_child(group))
+    for raw in ("<img src=x", "<script>alert", "\\u003cimg src=x", "\\u003cscript\\u003ealert"):
+        assert raw not in html_text
 
 
 def test_advance_with_a_polygon_is_refused_naming_the_feature():
