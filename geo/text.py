@@ -175,16 +175,38 @@ def lines(text: str) -> list[Span]:
     return out
 
 
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_WORD_OR_DOT = _ASCII_LETTERS | {"."}
+_INITIALS_RE = re.compile(r"[a-z]|(?:[a-z]\.)+[a-z]")
+_NUMBER_ABBR_RE = re.compile(r"\b(?:[Nn]o|[Nn]os|[Nn]r|[Pp]|[Pp]p|[Vv]ol|[Aa]rt)$")
+_NEXT_START_RE = re.compile(r"\s+(\S)")
+
+
+def _word_before(line: str, dot: int) -> str:
+    """The run of ASCII letters and periods that ends, with a letter, at ``line[dot]``; "" if none.
+
+    A scan back from the period: a ``$``-anchored regex search would try every
+    position of the line before it, for each candidate period.
+    """
+    if dot == 0 or line[dot - 1] not in _ASCII_LETTERS:
+        return ""
+    i = dot - 1
+    while i > 0 and line[i - 1] in _WORD_OR_DOT:
+        i -= 1
+    while line[i] == ".":  # the word starts with a letter
+        i += 1
+    return line[i:dot]
+
+
 def _is_abbreviation(line: str, dot: int) -> bool:
     """Is the period at ``line[dot]`` the end of an abbreviation?"""
-    m = re.search(r"([A-Za-z](?:[A-Za-z.]*[A-Za-z])?)$", line[:dot])
-    if not m:
+    word = _word_before(line, dot).lower()
+    if not word:
         return False
-    word = m.group(1).lower()
     if word in _ABBREVIATIONS:
         return True
     # single initials ("A. Smith") and dotted acronyms ("U.S.", "e.g.")
-    return bool(re.fullmatch(r"[a-z]|(?:[a-z]\.)+[a-z]", word))
+    return bool(_INITIALS_RE.fullmatch(word))
 
 
 def _split_line(line: Span) -> list[Span]:
@@ -193,7 +215,7 @@ def _split_line(line: Span) -> list[Span]:
     start = 0
     for m in _BOUNDARY_RE.finditer(t):
         end = m.end()
-        nxt = re.match(r"\s+(\S)", t[end:])
+        nxt = _NEXT_START_RE.match(t, end)
         if not nxt:
             continue
         ch = nxt.group(1)
@@ -201,7 +223,7 @@ def _split_line(line: Span) -> list[Span]:
         if not (ch.isupper() or ch.isdigit() or ch in _OPENERS):
             continue
         punct = m.group(0)
-        if punct == "." and ch.isdigit() and re.search(r"\b(?:[Nn]o|[Nn]os|[Nn]r|[Pp]|[Pp]p|[Vv]ol|[Aa]rt)$", t[:m.start()]):
+        if punct == "." and ch.isdigit() and _NUMBER_ABBR_RE.search(t, 0, m.start()):
             continue  # "No. 5", "p. 12"
         if punct.startswith(".") and len(punct.rstrip(_CLOSERS)) == 1 and _is_abbreviation(t, m.start()):
             continue

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from geo import text as T
 from geo.text import (ArticleError, captions, caption_reasons, is_boilerplate, is_caption, lines,
                       read_article, sentences, story_sentences)
 
@@ -233,3 +235,15 @@ def test_credit_prefilters_are_exact(line):
     assert got == expected
     if _FULL_DATE.search(line) is None:
         assert _dates_in(line) == []
+
+
+_WORD_BEFORE_RE = re.compile(r"([A-Za-z](?:[A-Za-z.]*[A-Za-z])?)$")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="aZ. .-é1\u0130", max_size=30), st.data())
+def test_word_before_a_period_matches_the_anchored_regex(line, data):
+    # the backward scan must find exactly the word the $-anchored search found
+    dot = data.draw(st.integers(0, len(line)))
+    m = _WORD_BEFORE_RE.search(line[:dot])
+    assert T._word_before(line, dot) == (m.group(1) if m else "")
