@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import re._constants as _sre  # the parse-tree node types, for derived_need
 import re._parser as _parser
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -250,6 +251,35 @@ def _may_match(need: tuple[str, ...], low: str) -> bool:
         if w in low:
             return True
     return False
+
+
+class AnyOf:
+    """Does a text hold any of these words, in any case? A test, not a match.
+
+    One Aho-Corasick pass (``ahocorasick_rs``, native) over the lowered text:
+    for a long list of bare words, several times faster than the regex
+    alternation, which Python's engine tries word by word at each position.
+    Texts whose lowering is not equivalent to ``re.I`` (see :func:`_lowered`)
+    are tested by the ``re.I`` alternation itself, so the answer is the same.
+    """
+
+    __slots__ = ("words", "rx", "_ac")
+
+    def __init__(self, words: Iterable[str]) -> None:
+        import ahocorasick_rs
+
+        self.words = tuple(dict.fromkeys(words))
+        bad = [w for w in self.words if not w or w != w.lower()]
+        if bad:
+            raise ValueError(f"AnyOf: expected non-empty lowercase words, got {bad!r}")
+        self.rx = re.compile("|".join(map(re.escape, self.words)), re.I)
+        self._ac = ahocorasick_rs.AhoCorasick(list(self.words))
+
+    def __call__(self, s: str) -> bool:
+        low = _lowered(s)
+        if low is None:
+            return self.rx.search(s) is not None
+        return bool(self._ac.find_matches_as_indexes(low))
 
 
 class _IRx:

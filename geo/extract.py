@@ -40,7 +40,7 @@ from gazetteer import Gazetteer, Mention
 
 from . import dates as _dates
 from .articles import Article
-from .classify import Classification, _IRx, classify
+from .classify import AnyOf, Classification, _IRx, classify
 from .incidents import enrich, to_feature
 from .numbers import Casualties, casualties
 from .text import captions, is_boilerplate, lines, sentences
@@ -54,15 +54,18 @@ BACKGROUND_DAYS = 120
 # Sentence pre-filter: a sentence without one of these stems cannot be coded
 # as an incident by classify/numbers (event words, casualty words, territory
 # verbs). Cheap, and it spares the slow coders most sentences of an article.
-_CUES = _IRx(
-    r"air|bomb|jet|plane|aircraft|drone|sortie|strike|struck|drop|raid|shell|artiller|mortar|howitzer|rocket|"
-    r"barrage|clash|fight|fought|battl|skirmish|combat|assault|attack|ambush|fled|flee|displac|trap|escap|"
-    r"evacuat|exodus|refugee|camp|corridor|left the city|streamed|made their way|turned back|repel|repuls|"
-    r"fended|beat back|thwart|foil|pushed|push|drove|halt|broke|break|entered|enter|storm|advanc|moved|moving|"
-    r"breach|penetrat|inroad|gain|seiz|captur|took|taken|take|taking|retook|retaken|reclaim|liberat|cleared|"
-    r"overr[au]n|fell to|falls to|control|wrest|kill|dead|die|death|perish|slain|massacr|execut|fatalit|toll|"
-    r"lives|injur|wound|hurt|phosph|incendiar|cluster|napalm|missile|shot|hit|target|explo|mine|IED|casualt",
-)
+_CUES = AnyOf((
+    "air", "bomb", "jet", "plane", "aircraft", "drone", "sortie", "strike", "struck", "drop", "raid", "shell",
+    "artiller", "mortar", "howitzer", "rocket", "barrage", "clash", "fight", "fought", "battl", "skirmish",
+    "combat", "assault", "attack", "ambush", "fled", "flee", "displac", "trap", "escap", "evacuat", "exodus",
+    "refugee", "camp", "corridor", "left the city", "streamed", "made their way", "turned back", "repel",
+    "repuls", "fended", "beat back", "thwart", "foil", "pushed", "push", "drove", "halt", "broke", "break",
+    "entered", "enter", "storm", "advanc", "moved", "moving", "breach", "penetrat", "inroad", "gain", "seiz",
+    "captur", "took", "taken", "take", "taking", "retook", "retaken", "reclaim", "liberat", "cleared",
+    "overran", "overrun", "fell to", "falls to", "control", "wrest", "kill", "dead", "die", "death", "perish",
+    "slain", "massacr", "execut", "fatalit", "toll", "lives", "injur", "wound", "hurt", "phosph", "incendiar",
+    "cluster", "napalm", "missile", "shot", "hit", "target", "explo", "mine", "ied", "casualt",
+))
 # casualties() can only find a death or injury figure where a number and a
 # casualty word both occur; most sentences have neither
 _NUMBERISH = _IRx(
@@ -201,7 +204,7 @@ def extract_records(text: str, *, article_id: str, published, outlet: str, gz: G
         s = sp.text
         if any(a <= sp.start and sp.end <= b for a, b in skip):
             continue
-        if not _CUES.search(s):
+        if not _CUES(s):
             continue
         c, cas = _code(s, previous, outlet)
         if c.claimants:

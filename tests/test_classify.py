@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 
 from geo.classify import (EVENT_TYPES, EXTENTS, STATUSES, classify, claimants, control_extent,
                           event_type, munition, normalise_claimant, status)
+import geo.classify as C
 from geo.dates import date_of
 from geo.numbers import casualties
 from geo.text import read_article, story_sentences
@@ -307,3 +309,23 @@ def test_prefilter_never_hides_a_match(sentence, rx):
     assert (bare is None) == (wrapped is None), (rx.pattern, sentence)
     if bare is not None:
         assert any(w in sentence.lower() for w in rx.need)
+
+
+# --------------------------------------------------------------------------
+# AnyOf: the Aho-Corasick word test answers as the re.I alternation does
+
+_ANYOF_WORDS = ("air", "strike", "left the city", "ied", "kill", "overran")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("airAIRstrikeSTRIKE left thcyLEFTDKol") + ["\u0130", "\u017f", "\u0131", "é"]),
+               max_size=40))
+def test_anyof_agrees_with_the_case_insensitive_alternation(text):
+    rx = re.compile("|".join(map(re.escape, _ANYOF_WORDS)), re.I)
+    assert C.AnyOf(_ANYOF_WORDS)(text) == (rx.search(text) is not None)
+
+
+@pytest.mark.parametrize(("words", "bad"), [(("air", "IED"), "IED"), (("",), "")])
+def test_anyof_refuses_words_it_could_not_match_as_written(words, bad):
+    with pytest.raises(ValueError, match=re.escape(repr([bad]))):
+        C.AnyOf(words)
