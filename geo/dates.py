@@ -44,7 +44,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .classify import _IRx, _lowered  # fast case-insensitive matching (classify is pure too)
+from .classify import _IRx, _lowered, _may_match  # fast case-insensitive matching (classify is pure too)
 
 __all__ = [
     "PRECISIONS",
@@ -387,7 +387,7 @@ def find_dates(text: str, published: date | str | tuple) -> list[ResolvedDate]:
         if name in _NUMERIC:
             if not digits:
                 continue
-        elif low is not None and not any(w in low for w in _GATES[name]):
+        elif low is not None and not _may_match(_GATES[name], low):
             continue  # cannot match: spare the regex
         for m in pat.finditer(text):
             s, e = m.span()
