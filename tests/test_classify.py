@@ -329,3 +329,17 @@ def test_anyof_agrees_with_the_case_insensitive_alternation(text):
 def test_anyof_refuses_words_it_could_not_match_as_written(words, bad):
     with pytest.raises(ValueError, match=re.escape(repr([bad]))):
         C.AnyOf(words)
+
+
+_NEED_WORDS = sorted({w for need in C._NEEDS.needs for w in need})
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_NEED_WORDS), st.text(alphabet="abcdefghijklmnopqrstuvwxyz -.,", max_size=6)),
+                max_size=12))
+def test_need_index_passes_exactly_the_patterns_the_word_loop_passes(pieces):
+    # one Aho-Corasick pass must give, for every registered pre-filter, the loop's answer
+    low = "".join(pieces).lower()
+    passing = C._NEEDS.passing(low)
+    assert {slot for slot, need in enumerate(C._NEEDS.needs) if C._may_match(need, low)} == passing
+    assert len(C._NEEDS.needs) > 50  # the classify, dates and text patterns registered theirs
