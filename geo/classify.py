@@ -260,14 +260,17 @@ class _NeedIndex:
     sentence, one overlapping Aho-Corasick pass over every need word gives the
     set of slots with at least one of their words in the text: exactly the
     patterns for which :func:`_may_match` is true, without one ``in`` scan per
-    word per pattern (some needs have 40 words). The last text's answer is
-    kept, since every pattern asks about the same sentence in turn.
+    word per pattern (some needs have 40 words). The answers for the last few
+    texts are kept: every pattern asks about the same sentence in turn, with
+    the claimant phrases cut from it asked about in between.
     """
+
+    MEMO = 16
 
     def __init__(self) -> None:
         self.needs: list[tuple[str, ...]] = []
         self._built: tuple[object, list[tuple[int, ...]]] | None = None
-        self._memo: tuple[str | None, set[int]] = (None, set())
+        self._memo: dict[str, set[int]] = {}
 
     def register(self, need: tuple[str, ...]) -> int:
         self.needs.append(need)
@@ -287,14 +290,16 @@ class _NeedIndex:
 
     def passing(self, low: str) -> set[int]:
         """Slots whose need has a word in ``low`` (a lowered text)."""
-        memo = self._memo
-        if memo[0] is low:
-            return memo[1]
+        ok = self._memo.get(low)
+        if ok is not None:
+            return ok
         ac, slots_of = self._built or self._build()
-        ok: set[int] = set()
+        ok = set()
         for wi in {m[0] for m in ac.find_matches_as_indexes(low, overlapping=True)}:  # type: ignore[attr-defined]
             ok.update(slots_of[wi])
-        self._memo = (low, ok)
+        if len(self._memo) >= self.MEMO:
+            self._memo.clear()
+        self._memo[low] = ok
         return ok
 
 
