@@ -162,16 +162,27 @@ _CLOSERS = "\"'\u201d\u2019)]\u00bb"
 _BOUNDARY_RE = re.compile(r"[.!?\u2026]+[" + re.escape(_CLOSERS) + r"]*(?=\s)")
 
 
+_LINE_RE = re.compile(r"[^\r\n]+")
+# the last text split and its lines: extract, sentences and captions each ask
+# for the lines of the same article in turn
+_last_lines: tuple[str | None, tuple[Span, ...]] = (None, ())
+
+
 def lines(text: str) -> list[Span]:
     """Non-blank lines with offsets (surrounding whitespace trimmed)."""
+    global _last_lines
+    c = _last_lines
+    if c[0] is text:
+        return list(c[1])
     out: list[Span] = []
-    for m in re.finditer(r"[^\r\n]+", text):
+    for m in _LINE_RE.finditer(text):
         raw = m.group(0)
         lead = len(raw) - len(raw.lstrip())
         body = raw.strip()
         if body:
             s = m.start() + lead
             out.append(Span(s, s + len(body), body))
+    _last_lines = (text, tuple(out))
     return out
 
 

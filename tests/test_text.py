@@ -247,3 +247,12 @@ def test_word_before_a_period_matches_the_anchored_regex(line, data):
     dot = data.draw(st.integers(0, len(line)))
     m = _WORD_BEFORE_RE.search(line[:dot])
     assert T._word_before(line, dot) == (m.group(1) if m else "")
+
+
+def test_lines_of_the_same_text_asked_twice_are_fresh_equal_lists():
+    text = "Headline\n\n  First line.  \nSecond line\n"
+    first = lines(text)
+    first.clear()  # a caller's list is its own
+    again = lines(text)
+    assert [(x.start, x.end, x.text) for x in again] == [(0, 8, "Headline"), (12, 23, "First line."), (26, 37, "Second line")]
+    assert lines("Other\ntext") != again and [x.text for x in lines(text)] == ["Headline", "First line.", "Second line"]
