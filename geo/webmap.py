@@ -535,6 +535,7 @@ _MAP_CSS = """<style>
 .atlas-adv-icon { background: none; border: none; }
 .atlas-label-icon { background: none; border: none; pointer-events: none; }
 .atlas-lowzoom .atlas-label { display: none; }
+.atlas-adv-lowzoom .atlas-adv-label { display: none; }
 .atlas-label { text-align: center; font: 10px/1.1 system-ui, sans-serif; color: #444;
   text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff; white-space: nowrap; }
 .atlas-adv { white-space: nowrap; font: 600 11px/1.2 system-ui, sans-serif; color: #1b5e20; }
@@ -833,7 +834,7 @@ def control_points_layer(control_fc: Mapping, *, name: str = "Territorial contro
 
 
 class _LabelZoom(MacroElement):
-    """Toggle the ``atlas-lowzoom`` class on the map below a zoom level (labels hide)."""
+    """Toggle a class (``atlas-lowzoom``) on the map below a zoom level: labels under it hide."""
 
     _template = Template(
         """
@@ -842,8 +843,8 @@ class _LabelZoom(MacroElement):
             var m = {{ this.map_name }};
             function upd() {
                 var c = m.getContainer();
-                if (m.getZoom() < {{ this.min_zoom|tojson }}) { c.classList.add('atlas-lowzoom'); }
-                else { c.classList.remove('atlas-lowzoom'); }
+                if (m.getZoom() < {{ this.min_zoom|tojson }}) { c.classList.add({{ this.css_class|tojson }}); }
+                else { c.classList.remove({{ this.css_class|tojson }}); }
             }
             m.on('zoomend', upd);
             m.whenReady(upd);
@@ -852,10 +853,12 @@ class _LabelZoom(MacroElement):
         """
     )
 
-    def __init__(self, min_zoom: float) -> None:
+    def __init__(self, min_zoom: float, *, css_class: str = "atlas-lowzoom", layer: str = "place_labels_layer") -> None:
         super().__init__()
         self._name = "LabelZoom"
         self.min_zoom = float(min_zoom)
+        self.css_class = css_class
+        self.layer = layer
         self.map_name = ""
 
     def render(self, **kwargs: Any) -> None:
@@ -863,7 +866,7 @@ class _LabelZoom(MacroElement):
         while el is not None and not isinstance(el, folium.Map):
             el = getattr(el, "_parent", None)
         if el is None:
-            raise ValueError("place_labels_layer: expected the layer to be added to a folium.Map before rendering")
+            raise ValueError(f"{self.layer}: expected the layer to be added to a folium.Map before rendering")
         self.map_name = el.get_name()
         super().render(**kwargs)
 
@@ -1259,7 +1262,7 @@ def advance_label(spans: Sequence[str]) -> str:
 
 
 def advances_layer(advances_fc: Mapping, *, name: str = "Advances (territory changes)",
-                   show: bool = True) -> folium.FeatureGroup:
+                   show: bool = True, label_min_zoom: float | None = 11.5) -> folium.FeatureGroup:
     """Territory changes as flags labelled with their claimed dates.
 
     Reports at the same place are merged into one flag whose label shows the
@@ -1277,6 +1280,10 @@ def advances_layer(advances_fc: Mapping, *, name: str = "Advances (territory cha
         ``control_extent``, ``control_actor``, ``claimed_by``, ``outlet``).
     name : str, keyword-only
     show : bool, keyword-only
+    label_min_zoom : float or None, keyword-only
+        Below this zoom the date labels hide and the flags stay (their tooltips
+        keep the dates): at region or theatre scale a city's labels pile up on
+        one another. ``None``: labels at every zoom.
 
     Raises
     ------
@@ -1337,6 +1344,8 @@ def advances_layer(advances_fc: Mapping, *, name: str = "Advances (territory cha
         _fc(merged), name=name, marker=folium.Marker(icon=icon), style_function=style,
         tooltip=_tooltip(), control=False,
     ).add_to(group)
+    if label_min_zoom is not None:
+        group.add_child(_LabelZoom(label_min_zoom, css_class="atlas-adv-lowzoom", layer="advances_layer"))
     return group
 
 

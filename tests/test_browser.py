@@ -219,6 +219,8 @@ def test_map_draws_offline_city_view_6_and_11_june(page, server):
     open_app(page, server, "?day=2017-06-11")
     assert "Sun 11 Jun 2017" in control_summary(page)
     assert fills(page, SDF_FILL) >= 1
+    # in the city view the advances carry their claimed dates
+    assert page.frame_locator(MAP_FRAME).first.locator(".atlas-adv-label").first.is_visible()
     page.screenshot(path=str(ARTIFACTS / "city-2017-06-11.png"))
     page.screenshot(path=str(ARTIFACTS / "offline-all-external-blocked.png"), full_page=True)
     # every request went to the app itself, or was blocked and not needed
@@ -331,4 +333,7 @@ def test_wider_view_with_al_tanaf(page, server):
     zone = frame.locator('path.leaflet-interactive[stroke-dasharray="10 6"]').first
     zone.wait_for(state="attached", timeout=20_000)
     assert zone.get_attribute("d") not in (None, "M0 0")
+    # at theatre scale the city's advance flags stay, their date labels hide
+    assert frame.locator(".atlas-adv-flag").count() >= 1
+    assert frame.locator(".atlas-adv-label").first.is_hidden()
     page.screenshot(path=str(ARTIFACTS / "theatre-al-tanaf.png"))

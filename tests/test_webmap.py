@@ -687,3 +687,12 @@ def test_advance_with_a_polygon_is_refused_naming_the_feature():
     f = {"type": "Feature", "id": "r-9", "geometry": sq(39.0, 35.9), "properties": {"place_id": "p"}}
     with pytest.raises(ValueError, match=r"feature 0 \(r-9\): expected a Point geometry or null, got 'Polygon'"):
         W.advances_layer(fc(f))
+
+
+def test_advance_labels_hide_below_their_zoom_and_flags_stay(gz):
+    data = _advance_features(gz)
+    html_text = render(W.base_map(center=(35.95, 39.02), zoom=13).add_child(W.advances_layer(data)))
+    assert ".atlas-adv-lowzoom .atlas-adv-label { display: none; }" in html_text
+    assert re.search(r'getZoom\(\) < 11\.5\) \{ c\.classList\.add\("atlas-adv-lowzoom"\)', html_text)
+    always = render(W.base_map(center=(35.95, 39.02), zoom=13).add_child(W.advances_layer(data, label_min_zoom=None)))
+    assert 'classList.add("atlas-adv-lowzoom")' not in always and "atlas-adv-flag" in always
