@@ -275,6 +275,7 @@ class _NeedIndex:
     def register(self, need: tuple[str, ...]) -> int:
         self.needs.append(need)
         self._built = None  # rebuilt on next use
+        self._memo.clear()  # the answers kept lack the new slot
         return len(self.needs) - 1
 
     def _build(self) -> tuple[object, list[tuple[int, ...]]]:

@@ -343,3 +343,12 @@ def test_need_index_passes_exactly_the_patterns_the_word_loop_passes(pieces):
     passing = C._NEEDS.passing(low)
     assert {slot for slot, need in enumerate(C._NEEDS.needs) if C._may_match(need, low)} == passing
     assert len(C._NEEDS.needs) > 50  # the classify, dates and text patterns registered theirs
+
+
+def test_a_pattern_made_after_a_text_was_asked_about_still_matches_it():
+    # the need index keeps answers per text: a new pattern must not inherit a stale one
+    text = "Warplanes of the zorblax coalition struck the zorblax quarter."
+    assert C._IRx(r"\bwarplanes\b").search(text)
+    late = C._IRx(r"\bzorblax\s+quarter\b")
+    assert late.need == ("zorblax",)
+    assert late.search(text) is not None and late.search(text).group(0) == "zorblax quarter"
