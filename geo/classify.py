@@ -381,14 +381,14 @@ class _IRx:
         return None if m is None else _Match(m, s)
 
     def finditer(self, s: str):
+        # not a generator function: most calls are answered "nothing" by the
+        # pre-filter, and a generator frame per call cost more than the answer
         low, ok = _NEEDS.states.get(s) or _NEEDS.state(s)
         if low is None:
-            yield from self.rx.finditer(s)
-            return
+            return self.rx.finditer(s)
         if self._slot >= 0 and self._slot not in ok:
-            return
-        for m in self.lo.finditer(low):
-            yield _Match(m, s)
+            return iter(())
+        return (_Match(m, s) for m in self.lo.finditer(low))
 
     def split(self, s: str, maxsplit: int = 0) -> list[str]:
         # pieces of the original string, cut where the pattern matches
