@@ -871,11 +871,16 @@ class _LabelZoom(MacroElement):
         super().render(**kwargs)
 
 
+#: Metres in one degree of latitude (mean): places a ring's label at its edge.
+METRES_PER_DEGREE_LAT = 111_320.0
+
+
 def place_labels_layer(places_fc: Mapping, *, name: str = "Place names", kinds: Iterable[str] = ("district", "suburb"),
                        show: bool = True, min_zoom: float = 12.5) -> folium.FeatureGroup:
     """Small, non-interactive text labels at places' representative points (escaped).
 
-    Labels hide below ``min_zoom`` (they would pile up)."""
+    Labels hide below ``min_zoom`` (they would pile up). A place with a
+    ``radius_m`` (a zone drawn as a ring) is labelled at the ring's southern edge."""
     feats = _check_fc(places_fc, "places_fc")
     wanted = set(kinds)
     group = folium.FeatureGroup(name=name, show=show)
@@ -888,6 +893,10 @@ def place_labels_layer(places_fc: Mapping, *, name: str = "Place names", kinds: 
         if point is None:
             continue
         lat, lon = _check_latlon(point, f"places_fc: feature {i} ({_feature_key(f, i)}) point")
+        if _is_number(p.get("radius_m")) and p["radius_m"] > 0:
+            # a zone drawn as a ring is named below its southern edge, not at its
+            # centre, where the place it is drawn around has its own label
+            lat = max(-90.0, lat - float(p["radius_m"]) / METRES_PER_DEGREE_LAT)
         folium.Marker(
             [lat, lon],
             icon=folium.DivIcon(html=f'<div class="atlas-label">{_esc(p.get("name"))}</div>',

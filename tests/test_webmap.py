@@ -696,3 +696,16 @@ def test_advance_labels_hide_below_their_zoom_and_flags_stay(gz):
     assert re.search(r'getZoom\(\) < 11\.5\) \{ c\.classList\.add\("atlas-adv-lowzoom"\)', html_text)
     always = render(W.base_map(center=(35.95, 39.02), zoom=13).add_child(W.advances_layer(data, label_min_zoom=None)))
     assert 'classList.add("atlas-adv-lowzoom")' not in always and "atlas-adv-flag" in always
+
+
+@pytest.mark.parametrize(("radius", "lat"), [
+    (55_000, 33.50583 - 55_000 / 111_320),  # the al-Tanf zone: named below its 55 km ring
+    (None, 33.50583), (0, 33.50583),        # a point place: named at its point
+])
+def test_a_ring_zone_is_labelled_at_its_southern_edge(radius, lat):
+    f = {"type": "Feature", "id": "z", "geometry": pt(38.61778, 33.50583),
+         "properties": {"kind": "zone", "name": "al-Tanf de-confliction zone", "lat": 33.50583, "lon": 38.61778,
+                        "radius_m": radius}}
+    group = W.place_labels_layer(fc(f), kinds=("zone",), min_zoom=0)
+    (marker,) = [c for c in group._children.values() if isinstance(c, folium.Marker)]
+    assert marker.location == pytest.approx([lat, 38.61778])
