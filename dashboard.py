@@ -115,7 +115,7 @@ def _synthetic_reports(gz, n: int, period: tuple[str, str], seed: int = 20170606
                     break
             lat, lon = y, x
         else:
-            r = (p.uncertainty_m or 500) / 111_000
+            r = (p.uncertainty_m or 500) / W.METRES_PER_DEGREE_LAT
             lat, lon = p.lat + rng.uniform(-r, r) * 0.7, p.lon + rng.uniform(-r, r) * 0.7
         day = (d0 + dt.timedelta(days=rng.randint(0, span))).isoformat()
         et = types[i % len(types)]
@@ -259,7 +259,7 @@ def view_bounds(gz_path: str | None, view: str) -> list[list[float]]:
                 continue
             p = gz.get(pid)
             minx, miny, maxx, maxy = p.shape.bounds
-            r = (p.radius_m or 0) / 111_000
+            r = (p.radius_m or 0) / W.METRES_PER_DEGREE_LAT
             xs += [minx - r * 1.25, maxx + r * 1.25]
             ys += [miny - r, maxy + r]
         if not xs:

@@ -46,11 +46,8 @@ import argparse
 import contextlib
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -124,29 +121,12 @@ st_folium(m, key="m", height=640, use_container_width=True, returned_objects=["l
 @contextlib.contextmanager
 def serve(script: Path, cwd: Path):
     """``streamlit run script`` from ``cwd`` (whose ``.streamlit/`` and ``static/`` apply); yields the port."""
-    from test_browser import ARTIFACTS
-
     port = free_port()
-    log = open(ARTIFACTS / f"streamlit-{script.stem}-{port}.log", "w")  # noqa: SIM115
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
-         "--server.headless", "true", "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-        cwd=cwd, stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ),
-    )
+    proc = start_server(port, script=script, cwd=cwd)
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1):
-                    break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.3)
         yield port
     finally:
         stop_server(proc)
-        log.close()
 
 
 def _medians(measure_once, browser, runs: int, return_browser=None) -> dict:

@@ -45,13 +45,17 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(port: int, env: dict | None = None) -> subprocess.Popen:
-    """``streamlit run dashboard.py`` from the repository root; returns once healthy."""
-    log = open(ARTIFACTS / f"streamlit-{port}.log", "w")  # noqa: SIM115 - closed with the process
+def start_server(port: int, env: dict | None = None, *, script: str | Path = "dashboard.py",
+                 cwd: Path = ROOT) -> subprocess.Popen:
+    """``streamlit run script`` (the dashboard) from ``cwd`` (the repository root); returns once healthy.
+
+    ``cwd``'s ``.streamlit/config.toml`` and ``static/`` apply to the app.
+    """
+    log = open(ARTIFACTS / f"streamlit-{Path(script).stem}-{port}.log", "w")  # noqa: SIM115 - closed with the process
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
+        [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
          "--server.headless", "true", "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})},
+        cwd=cwd, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})},
     )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
