@@ -1,0 +1,43 @@
+"""The extract-floor benchmark still measures what it says (a few articles, one pass)."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+
+import bench_extract_floor as floor  # noqa: E402
+
+
+def test_floor_runs_and_reports_its_figures(capsys: pytest.CaptureFixture[str]) -> None:
+    # main() itself refuses (exit 1) when the recorded run differs from the plain one
+    assert floor.main(["--n", "6", "--passes", "1", "--top", "3"]) == 0
+    out = capsys.readouterr().out
+    calls = re.search(r"native calls alone, replayed \((\d+) per article\) \| ([\d.]+) \|", out)
+    assert calls, out
+    assert int(calls.group(1)) > 50  # every sentence goes through dozens of patterns
+    whole = float(re.search(r"extract_text, whole \| ([\d.]+) \|", out).group(1))
+    assert 0 < float(calls.group(2)) < whole
+
+
+def test_instrument_records_calls_and_undoes_itself() -> None:
+    import geo.classify as gc_
+    from geo.text import sentences
+
+    before = (re.search, re.sub, gc_._NEEDS._built)
+    log: list = []
+    restore = floor._instrument(log)
+    try:
+        assert re.search("b", "abc").start() == 1
+        assert re.sub("b", "x", "abc", 1, re.I) == "axc"  # flags given positionally, as geo.text does
+        list(sentences("One sentence here. And another one there."))
+    finally:
+        restore()
+    assert (re.search, re.sub, gc_._NEEDS._built) == before
+    assert not any(isinstance(v, floor._Recorder) for v in vars(gc_).values())
+    names = [getattr(f, "__name__", "") for f, *_ in log]
+    assert names[:2] == ["search", "sub"] and len(log) > 2
