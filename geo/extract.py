@@ -18,8 +18,9 @@ Rules that protect the map:
   ``lat``/``lon`` ``None`` and a ``null`` geometry -- never a guessed point;
   the name as written stays in ``place_text``/``place_name``;
 * a date is never more precise than the publication date; a sentence with
-  no date words is dated to the publication range (an upper bound) and the
-  notes say so;
+  no date words is dated to the week up to publication, and one dated only
+  by its statement ("said on Tuesday") to the week up to that day (upper
+  bounds, precision ``week``); the notes say so;
 * photo captions are not incidents of their story, and sentences whose only
   dates lie long before publication (background: Fallujah 2004) are dropped.
 
@@ -74,6 +75,20 @@ _NUMBERISH = _IRx(
     r"millions?|dozens?|scores?|tens|several|few|an?\s+(?:dozen|hundred|thousand|score))\b",
 )
 _HARMISH = _IRx(r"kill|dead|die|death|perish|slain|massacr|execut|fatalit|toll|lives|injur|wound|hurt")
+#: A sentence with no date words, or whose only date is when a statement was
+#: made ("the coalition said on Tuesday that it had hit..."), reports an event
+#: on or before that day: it is dated to the week ending then (ACLED's
+#: time_precision 2, "within a week or so"), never to the day itself.
+UNDATED_DAYS = 6
+# a date that belongs to the statement, not the event: "said on Tuesday",
+# "said late on Monday", "on Tuesday said", "acknowledged on Wednesday"
+_SPEECH_BEFORE = _IRx(
+    r"\b(?:said|says|say|told|announced|reported|acknowledged|added|stated|confirmed|denied|claimed|"
+    r"admitted|insisted|warned|wrote|tweeted|posted|declared)\s+(?:it\s+|that\s+)?$",
+)
+_SPEECH_AFTER = _IRx(
+    r"^,?\s*(?:said|says|told|announced|reported|acknowledged|confirmed|denied|claimed|stated|added|admitted)\b",
+)
 # "in 2004", "since 2014": bare years, for the background rule
 _YEAR = re.compile(r"(?<![\d,.\-/])(?:19|20)\d{2}(?!\d|,\d)")
 _HEADLINE_END = re.compile(r"[.!?:\u2026][\"'\u201d\u2019)\]]*$")
@@ -129,6 +144,18 @@ def _headline_spans(text: str, title: str | None) -> list[tuple[int, int]]:
         if t in heads or (len(t.split()) <= 6 and not _HEADLINE_END.search(t)):
             out.append((x.start, x.end))
     return out
+
+
+def _statement_date(sentence: str, d: _dates.ResolvedDate) -> bool:
+    """Is this date the day a statement was made ("said on Tuesday"), not the event's?"""
+    before = sentence[max(0, d.span_start - 24):d.span_start]
+    return bool(_SPEECH_BEFORE.search(before) or _SPEECH_AFTER.search(sentence[d.span_end:d.span_end + 16]))
+
+
+def _week_to(day_lo: dt.date, day_hi: dt.date) -> tuple[dt.date, dt.date, str]:
+    """The week ending on a day (or day range): ``(start, end, precision)``."""
+    start = day_lo - dt.timedelta(days=UNDATED_DAYS)
+    return start, day_hi, _dates._widen("week", start, day_hi)
 
 
 def _background(sentence: str, found: list[_dates.ResolvedDate], lo: dt.date) -> bool:
@@ -193,7 +220,6 @@ def extract_records(text: str, *, article_id: str, published, outlet: str, gz: G
     """Candidate reports as curated-schema records (before :func:`enrich`)."""
     lo, hi = _published(published)
     pub = (lo, hi)
-    pub_prec = _pub_precision(lo, hi)
     skip = [(c.start, c.end) for c in captions(text, published=pub)]
     skip += [(x.start, x.end) for x in lines(text) if is_boilerplate(x.text)]
     skip += _headline_spans(text, title)
@@ -218,14 +244,25 @@ def extract_records(text: str, *, article_id: str, published, outlet: str, gz: G
         notes = ["extracted automatically from the wording; not reviewed"]
         limit = lo - dt.timedelta(days=BACKGROUND_DAYS)
         recent = [d for d in found if d.end >= limit]
-        if recent:
-            d = recent[0]
+        events = [d for d in recent if not _statement_date(s, d)]
+        if events:
+            d = events[0]
             d0, d1, prec, dtext = d.start, d.end, d.precision, d.text
-            if len(recent) > 1:
-                notes.append(f"dated by the first of {len(recent)} date expressions ({d.text!r})")
+            if len(events) > 1:
+                notes.append(f"dated by the first of {len(events)} date expressions ({d.text!r})")
+            if len(events) < len(recent):
+                notes.append("the date of the statement is not the event's: "
+                             + ", ".join(repr(x.text) for x in recent if x not in events))
+        elif recent:
+            d = recent[0]
+            d0, d1, prec = _week_to(d.start, d.end)
+            dtext = d.text
+            notes.append(f"dated only by when it was said ({d.text!r}): the week up to then (the event is on or before it)")
         else:
-            d0, d1, prec, dtext = lo, hi, pub_prec, None
-            notes.append("no date words in the sentence: dated to the publication date/range (an upper bound; the event may be earlier)")
+            d0, d1, prec = _week_to(lo, hi)
+            dtext = None
+            notes.append("no date words in the sentence: dated to the week up to publication "
+                         "(an upper bound; news reports recent events, but the event may be earlier)")
         if prec == "day" and d0 != d1:
             prec = "range"
         if mentions is None:

@@ -144,14 +144,43 @@ def test_background_history_is_not_a_2017_incident(extracted):
     assert "August 2014" not in quotes  # 003: the coalition began striking in 2014
 
 
-def test_undated_sentences_fall_back_to_the_publication_range(extracted, seeds):
+def test_undated_sentences_are_dated_to_the_week_up_to_publication(extracted, seeds):
+    # an undated report happened on or before publication: never pinned to the day itself
     art = seeds["000_b68d3658c3163bb5"]
+    assert (art.published_earliest.isoformat(), art.published_latest.isoformat()) == ("2017-06-09", "2017-06-10")
     undated = [r for r in extracted["000"] if r["date_text"] is None]
     assert undated
     for r in undated:
-        assert (r["date_start"], r["date_end"]) == ("2017-06-09", "2017-06-10")
-        assert r["date_precision"] == art.date_precision == "range"
-        assert "publication" in r["notes"]
+        assert (r["date_start"], r["date_end"]) == ("2017-06-03", "2017-06-10")
+        assert r["date_precision"] == "week" and r["time_precision"] == 2  # ACLED: "within a week or so"
+        assert "week up to publication" in r["notes"]
+
+
+# (sentence, expected date_text, date_start, date_end, date_precision, a phrase of the notes);
+# published Tuesday 2017-07-04
+STATEMENT_DATES = [
+    ("The coalition said on Monday that it had hit a regime convoy in al-Badu.",
+     "on Monday", "2017-06-27", "2017-07-03", "week", "when it was said"),
+    ("The coalition said late on Monday that it had struck two sections of the wall in al-Badu.",
+     "late on Monday", "2017-06-27", "2017-07-03", "week", "when it was said"),
+    ("The coalition on Monday said its jets had struck a bakery in al-Badu.",
+     "on Monday", "2017-06-27", "2017-07-03", "week", "when it was said"),
+    ("The Observatory said on Monday that coalition jets struck a bakery in al-Badu on Sunday.",
+     "on Sunday", "2017-07-02", "2017-07-02", "day", "the date of the statement is not the event's: 'on Monday'"),
+    ("Coalition jets struck a bakery in al-Badu on Sunday, the Observatory said.",
+     "on Sunday", "2017-07-02", "2017-07-02", "day", "extracted automatically"),
+    ("Coalition jets struck a bakery in al-Badu, the Observatory said on Monday.",
+     "on Monday", "2017-06-27", "2017-07-03", "week", "when it was said"),
+    ("Coalition jets struck a bakery in al-Badu, the Observatory said.",
+     None, "2017-06-28", "2017-07-04", "week", "week up to publication"),
+]
+
+
+@pytest.mark.parametrize("sentence, dtext, start, end, precision, note", STATEMENT_DATES)
+def test_the_day_a_statement_was_made_bounds_the_event_not_dates_it(egz, sentence, dtext, start, end, precision, note):
+    (r,) = extract_text(f"Strike in Raqqa\n\n{sentence}\n", article_id="t", published="2017-07-04", outlet="o", gz=egz)
+    assert (r["date_text"], r["date_start"], r["date_end"], r["date_precision"]) == (dtext, start, end, precision)
+    assert note in r["notes"]
 
 
 def test_headline_is_not_reported(extracted):
