@@ -1072,6 +1072,11 @@ def target(sentence: str) -> str | None:
     return None
 
 
+#: claimants that are parties to the fighting -> their name as actor
+_PARTY = {"SDF": "SDF", "US-led coalition": "US-led coalition", "Amaq": "Islamic State",
+          "Islamic State": "Islamic State", "Syrian government": "Syrian army", "Russia": "Russia"}
+
+
 def classify(sentence: str, *, previous_claimant: str | None = None,
              default_claimant: str | None = None) -> Classification:
     """Code one sentence.
@@ -1126,6 +1131,12 @@ def classify(sentence: str, *, previous_claimant: str | None = None,
                 frm = "Islamic State" if act != "Islamic State" else None
         ctrl = Control(actor=act, from_=frm, extent=ext)
         tgt = frm if ext != "repelled" else act
+    if st == "reported" and act is not None and cl and all(_PARTY.get(c) == act for c in cl):
+        # a party speaking of its own action: its gains and the enemy's
+        # losses are its claims, its own strikes acknowledged (the curated
+        # convention); with a monitor also saying it, it stays a report
+        st = "confirmed" if ev in ("air_strike", "shelling") else "claimed"
+        cues.append(f"status:{st} by the actor itself ({act})")
     harm = bool(_CIVILIAN.search(s) and _HARM.search(s)) or tgt == "civilians"
     if mun == "white_phosphorus" and _CIVILIAN_WORD.search(s):
         harm = True

@@ -55,6 +55,9 @@ __all__ = [
     "find_dates",
     "resolve",
     "date_of",
+    "is_statement_date",
+    "week_up_to",
+    "UNDATED_DAYS",
 ]
 
 #: precisions from the most to the least precise
@@ -421,9 +424,42 @@ def resolve(expression: str, published: date | str | tuple) -> ResolvedDate | No
     return found[0] if found else None
 
 
+#: A report dated only by when something was said ("the coalition said on
+#: Tuesday that it had hit..."), or not dated at all, is of an event on or
+#: before that day: it gets the week ending then (ACLED's time_precision 2,
+#: "within a week or so"), never the day itself.
+UNDATED_DAYS = 6
+
+# a date that belongs to the statement, not the event: "said on Tuesday",
+# "said late on Monday that", "on Tuesday said", "acknowledged on Wednesday"
+_SPEECH_BEFORE = _IRx(
+    r"\b(?:said|says|say|told|announced|reported|acknowledged|added|stated|confirmed|denied|claimed|"
+    r"admitted|insisted|warned|wrote|tweeted|posted|declared)\s+(?:it\s+|that\s+)?$",
+)
+_SPEECH_AFTER = _IRx(
+    r"^,?\s*(?:said|says|told|announced|reported|acknowledged|confirmed|denied|claimed|stated|added|admitted)\b",
+)
+
+
+def is_statement_date(sentence: str, d: ResolvedDate) -> bool:
+    """Is ``d`` (found in ``sentence``) the day a statement was made rather than the event's day?"""
+    before = sentence[max(0, d.span_start - 24):d.span_start]
+    return bool(_SPEECH_BEFORE.search(before) or _SPEECH_AFTER.search(sentence[d.span_end:d.span_end + 16]))
+
+
+def week_up_to(lo: date, hi: date) -> tuple[date, date, str]:
+    """``(start, end, precision)`` of the week ending on ``lo`` .. ``hi``."""
+    start = lo - timedelta(days=UNDATED_DAYS)
+    return start, hi, _widen("week", start, hi)
+
+
 def date_of(sentence: str, published: date | str | tuple, *,
             default_to_published: bool = False) -> ResolvedDate | None:
-    """The date of the event a sentence reports: its first date expression.
+    """The date of the event a sentence reports.
+
+    Its first date expression that is not merely when a statement was made
+    (:func:`is_statement_date`); failing that, the week up to the statement's
+    day (text kept).
 
     Parameters
     ----------
@@ -432,15 +468,20 @@ def date_of(sentence: str, published: date | str | tuple, *,
     published : date, str or (earliest, latest)
         Publication date or range.
     default_to_published : bool, keyword-only
-        When no expression is found, return the publication range itself
+        When no expression is found, return the week up to publication
         (text ``""``) instead of ``None`` -- an undated report happened on or
         before publication, but how long before is unknown, so callers should
-        treat this as an upper bound only.
+        treat the end as an upper bound only.
     """
     found = find_dates(sentence, published)
+    for d in found:
+        if not is_statement_date(sentence, d):
+            return d
     if found:
-        return found[0]
+        d = found[0]
+        start, end, prec = week_up_to(d.start, d.end)
+        return ResolvedDate(start, end, prec, d.text, d.span_start, d.span_end)
     if default_to_published:
-        a, b = _pub(published)
-        return ResolvedDate(a, b, _widen("day", a, b), "", 0, 0)
+        start, end, prec = week_up_to(*_pub(published))
+        return ResolvedDate(start, end, prec, "", 0, 0)
     return None

@@ -46,7 +46,9 @@ from .incidents import enrich, to_feature
 from .numbers import Casualties, casualties
 from .text import captions, is_boilerplate, lines, sentences
 
-__all__ = ["extract_text", "extract_article", "extract_files", "iter_extract", "BACKGROUND_DAYS"]
+__all__ = ["extract_text", "extract_article", "extract_files", "iter_extract", "BACKGROUND_DAYS", "UNDATED_DAYS"]
+
+UNDATED_DAYS = _dates.UNDATED_DAYS
 
 #: A sentence whose every date ends more than this many days before the
 #: publication is background (history, other wars), not a report.
@@ -75,20 +77,6 @@ _NUMBERISH = _IRx(
     r"millions?|dozens?|scores?|tens|several|few|an?\s+(?:dozen|hundred|thousand|score))\b",
 )
 _HARMISH = _IRx(r"kill|dead|die|death|perish|slain|massacr|execut|fatalit|toll|lives|injur|wound|hurt")
-#: A sentence with no date words, or whose only date is when a statement was
-#: made ("the coalition said on Tuesday that it had hit..."), reports an event
-#: on or before that day: it is dated to the week ending then (ACLED's
-#: time_precision 2, "within a week or so"), never to the day itself.
-UNDATED_DAYS = 6
-# a date that belongs to the statement, not the event: "said on Tuesday",
-# "said late on Monday", "on Tuesday said", "acknowledged on Wednesday"
-_SPEECH_BEFORE = _IRx(
-    r"\b(?:said|says|say|told|announced|reported|acknowledged|added|stated|confirmed|denied|claimed|"
-    r"admitted|insisted|warned|wrote|tweeted|posted|declared)\s+(?:it\s+|that\s+)?$",
-)
-_SPEECH_AFTER = _IRx(
-    r"^,?\s*(?:said|says|told|announced|reported|acknowledged|confirmed|denied|claimed|stated|added|admitted)\b",
-)
 # "in 2004", "since 2014": bare years, for the background rule
 _YEAR = re.compile(r"(?<![\d,.\-/])(?:19|20)\d{2}(?!\d|,\d)")
 _HEADLINE_END = re.compile(r"[.!?:\u2026][\"'\u201d\u2019)\]]*$")
@@ -144,18 +132,6 @@ def _headline_spans(text: str, title: str | None) -> list[tuple[int, int]]:
         if t in heads or (len(t.split()) <= 6 and not _HEADLINE_END.search(t)):
             out.append((x.start, x.end))
     return out
-
-
-def _statement_date(sentence: str, d: _dates.ResolvedDate) -> bool:
-    """Is this date the day a statement was made ("said on Tuesday"), not the event's?"""
-    before = sentence[max(0, d.span_start - 24):d.span_start]
-    return bool(_SPEECH_BEFORE.search(before) or _SPEECH_AFTER.search(sentence[d.span_end:d.span_end + 16]))
-
-
-def _week_to(day_lo: dt.date, day_hi: dt.date) -> tuple[dt.date, dt.date, str]:
-    """The week ending on a day (or day range): ``(start, end, precision)``."""
-    start = day_lo - dt.timedelta(days=UNDATED_DAYS)
-    return start, day_hi, _dates._widen("week", start, day_hi)
 
 
 def _background(sentence: str, found: list[_dates.ResolvedDate], lo: dt.date) -> bool:
@@ -244,7 +220,7 @@ def extract_records(text: str, *, article_id: str, published, outlet: str, gz: G
         notes = ["extracted automatically from the wording; not reviewed"]
         limit = lo - dt.timedelta(days=BACKGROUND_DAYS)
         recent = [d for d in found if d.end >= limit]
-        events = [d for d in recent if not _statement_date(s, d)]
+        events = [d for d in recent if not _dates.is_statement_date(s, d)]
         if events:
             d = events[0]
             d0, d1, prec, dtext = d.start, d.end, d.precision, d.text
@@ -255,11 +231,11 @@ def extract_records(text: str, *, article_id: str, published, outlet: str, gz: G
                              + ", ".join(repr(x.text) for x in recent if x not in events))
         elif recent:
             d = recent[0]
-            d0, d1, prec = _week_to(d.start, d.end)
+            d0, d1, prec = _dates.week_up_to(d.start, d.end)
             dtext = d.text
             notes.append(f"dated only by when it was said ({d.text!r}): the week up to then (the event is on or before it)")
         else:
-            d0, d1, prec = _week_to(lo, hi)
+            d0, d1, prec = _dates.week_up_to(lo, hi)
             dtext = None
             notes.append("no date words in the sentence: dated to the week up to publication "
                          "(an upper bound; news reports recent events, but the event may be earlier)")

@@ -57,20 +57,28 @@ TABLE = [
      "Observatory head Rami Abdel Rahman told AFP.",
      ("air_strike", None, "reported", "Syrian Observatory for Human Rights")),
     ("Early on Wednesday, they captured the neighborhood and the Harqal citadel to the west of the city, the "
-     'command of "Operation Wrath of the Euphrates" said.', ("territory_change", None, "reported", "SDF")),
+     'command of "Operation Wrath of the Euphrates" said.', ("territory_change", None, "claimed", "SDF")),
     ("Amnesty International says the USA -led coalition's reliance on unguided missiles in its Raqqa campaign "
      "is resulting in a significant toll on civilians.", ("other", "unguided", "reported", "Amnesty International")),
     ("He says civilians are suffering large casualties from heavy shelling by the Syria government and the "
      "constant air raids by the USA -backed coalition forces.", ("air_strike", None, "reported", None)),
     ("The distance left to advance to the center of Raqqa city is \"no more than hundreds of meters\", SDF "
-     "media official Mustafa Bali told Syria Direct on Thursday.", ("other", None, "reported", "SDF")),
+     "media official Mustafa Bali told Syria Direct on Thursday.", ("other", None, "claimed", "SDF")),
     ('"They are not taking responsibility for the true scale of civilian casualties", Nicolas Davies, author '
      "of 'Blood on our Hands, ' about the invasion of Iraq, told RT.", ("other", None, "reported", "Nicolas Davies")),
     ("But UN humanitarian adviser on Syria Jan Egeland called Thursday for a humanitarian \"pause\" in Raqqa, "
      "saying that 20,000 civilians trapped by ISIS were at risk from airstrikes, shelling and attacks on boats "
      "on the Euphrates.", ("air_strike", None, "reported", "UN")),
+    # a party speaking of its own action: its strike is confirmed, its gains claimed
     ("The coalition said on Tuesday that it had hit a regime convoy that was nearing the Al-Tanaf garrison.",
-     ("air_strike", None, "reported", "US-led coalition")),
+     ("air_strike", None, "confirmed", "US-led coalition")),
+    ("The SDF said it had seized al-Mishlab district in the far east of Raqqa on Friday.",
+     ("territory_change", None, "claimed", "SDF")),
+    # ... but not when it speaks of someone else's
+    ("The Observatory said the SDF had seized al-Mishlab district in the far east of Raqqa on Friday.",
+     ("territory_change", None, "reported", "Syrian Observatory for Human Rights")),
+    ("The coalition said Islamic State fighters shelled the Old City on Friday.",
+     ("shelling", None, "reported", "US-led coalition")),
     ("Late on Monday, at least 21 civilians were killed in a coalition strike as they tried to escape Raqqa by "
      "dinghy on the Euphrates River, the Observatory said.",
      ("air_strike", None, "reported", "Syrian Observatory for Human Rights")),

@@ -69,7 +69,7 @@ TABLE = [
 
 @pytest.mark.parametrize("text,pub,start,end,precision", TABLE)
 def test_resolve_table(text: str, pub: tuple, start: str, end: str, precision: str) -> None:
-    r = date_of(text, pub)
+    r = resolve(text, pub)
     assert r is not None
     assert (r.start.isoformat(), r.end.isoformat(), r.precision) == (start, end, precision)
     assert text[r.span_start:r.span_end] == r.text
@@ -93,8 +93,30 @@ def test_find_dates_several() -> None:
 
 
 def test_default_to_published() -> None:
+    # undated: the week up to publication (an upper bound), never the publication day itself
     r = date_of("no date here", P000, default_to_published=True)
-    assert (r.start, r.end, r.precision, r.text) == (date(2017, 6, 9), date(2017, 6, 10), "range", "")
+    assert (r.start, r.end, r.precision, r.text) == (date(2017, 6, 3), date(2017, 6, 10), "week", "")
+
+
+# sentence -> (start, end, precision, text) of the event's date; published Tuesday 2017-07-04
+EVENT_DATES = [
+    ("Jets struck a bakery on Sunday.", ("2017-07-02", "2017-07-02", "day", "on Sunday")),
+    ("Jets struck a bakery on Sunday, the Observatory said on Monday.", ("2017-07-02", "2017-07-02", "day", "on Sunday")),
+    ("The Observatory said on Monday that jets struck a bakery on Sunday.", ("2017-07-02", "2017-07-02", "day", "on Sunday")),
+    ("The coalition said on Monday that it had struck the wall.", ("2017-06-27", "2017-07-03", "week", "on Monday")),
+    ("The coalition said late on Monday it had struck the wall.", ("2017-06-27", "2017-07-03", "week", "late on Monday")),
+    ("The coalition on Monday said it had struck the wall.", ("2017-06-27", "2017-07-03", "week", "on Monday")),
+    ("The coalition acknowledged on Monday it had struck the wall.", ("2017-06-27", "2017-07-03", "week", "on Monday")),
+    ("The wall was struck, the coalition said on Monday.", ("2017-06-27", "2017-07-03", "week", "on Monday")),
+    ("Fighting raged on Monday, the coalition said.", ("2017-07-03", "2017-07-03", "day", "on Monday")),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", EVENT_DATES)
+def test_the_day_something_was_said_only_bounds_the_event(sentence: str, expected: tuple) -> None:
+    r = date_of(sentence, "2017-07-04")
+    assert (r.start.isoformat(), r.end.isoformat(), r.precision, r.text) == expected
+    assert sentence[r.span_start:r.span_end] == r.text
 
 
 def test_accepts_date_objects() -> None:
