@@ -93,6 +93,9 @@ _TIER = {
     "river": 4, "governorate": 4, "region": 4,
     "country": 5,
 }
+# "the city", "the besieged city", "inside the city": in a story that has named
+# exactly one city so far, that city (coreference, not a guess)
+_THE_CITY = _IRx(r"\bthe\s+(?:(?:besieged|beleaguered|embattled|ruined|devastated|syrian)\s+)?city\b(?!\s+of\b)")
 _NO_CASUALTIES = Casualties()
 _COARSE = {"country", "region", "governorate", "river"}
 
@@ -161,6 +164,25 @@ def _choose_place(ms: list[Mention], text: str = "") -> tuple[Mention | None, Me
     return best, unresolved
 
 
+def _city_from_context(s: str, sent_start: int, mentions: list[Mention],
+                       not_story: list[tuple[int, int]]) -> tuple[Mention, str, int] | None:
+    """``(the city's earlier mention, "the city" as written, its offset in s)`` when
+    the sentence says "the city" and the story before it has named exactly one city."""
+    m = _THE_CITY.search(s)
+    if m is None:
+        return None
+    cities = {}
+    for x in mentions:
+        if x.start >= sent_start:
+            break
+        if (x.status == "resolved" and x.place is not None and x.place.kind == "city"
+                and not any(a <= x.start < b for a, b in not_story)):
+            cities.setdefault(x.place.id, x)
+    if len(cities) != 1:
+        return None
+    return next(iter(cities.values())), m.group(0), m.start()
+
+
 def _code_uncached(sentence: str, previous: str | None, outlet: str) -> tuple[Classification, Casualties]:
     """Classification and casualties of one sentence (pure: safe to memoise)."""
     c = classify(sentence, previous_claimant=previous, default_claimant=outlet)
@@ -198,6 +220,7 @@ def extract_records(text: str, *, article_id: str, published, outlet: str, gz: G
     pub = (lo, hi)
     skip = [(c.start, c.end) for c in captions(text, published=pub)]
     skip += [(x.start, x.end) for x in lines(text) if is_boilerplate(x.text)]
+    not_story = list(skip)  # captions and page furniture: their places are not the story's
     skip += _headline_spans(text, title)
     mentions: list[Mention] | None = None  # computed lazily: most articles need it, cheap ones may not
     recs: list[dict] = []
@@ -245,6 +268,7 @@ def extract_records(text: str, *, article_id: str, published, outlet: str, gz: G
             mentions = gz.mentions(text)
         ms = [m for m in mentions if sp.start <= m.start and m.end <= sp.end]
         best, unresolved = _choose_place(ms, text)
+        context = _city_from_context(s, sp.start, mentions, not_story) if not ms else None
         rec: dict = {
             "id": f"x-{article_id}-{len(recs) + 1:02d}",
             "event_id": None,
@@ -268,6 +292,12 @@ def extract_records(text: str, *, article_id: str, published, outlet: str, gz: G
             rec["place_text"] = best.text
             before = text[max(sp.start, best.start - 40):best.start]
             rec["geo_precision"] = 3 if best.place.kind in _COARSE else 2 if _NEAR.search(before) else 1
+        elif context is not None:
+            city, words, at = context
+            rec["place_id"] = city.place.id
+            rec["place_text"] = words
+            rec["geo_precision"] = 2 if _NEAR.search(s[max(0, at - 40):at]) else 1
+            notes.append(f"place from the story: {words!r} is {city.text!r}, the only city it names before this sentence")
         else:
             rec["place_id"] = None
             rec["place_text"] = unresolved.text if unresolved is not None else None
@@ -276,6 +306,8 @@ def extract_records(text: str, *, article_id: str, published, outlet: str, gz: G
                 why = "ambiguous: " + ", ".join(p.id for p in unresolved.candidates) if unresolved.status == "ambiguous" else "not in the gazetteer"
                 notes.append(f"place {unresolved.text!r} unresolved ({why}): no point")
         rec["places_mentioned"] = list(dict.fromkeys(m.place.id for m in ms if m.place is not None))
+        if context is not None:
+            rec["places_mentioned"].append(context[0].place.id)  # named as "the city"
         rec["deaths_low"] = cas.deaths_low
         rec["deaths_best"] = cas.deaths_best
         rec["deaths_high"] = cas.deaths_high

@@ -183,6 +183,39 @@ def test_the_day_a_statement_was_made_bounds_the_event_not_dates_it(egz, sentenc
     assert note in r["notes"]
 
 
+# (article body, expected place_id, place_text, geo_precision) of its one report; "the city"
+# is a place only when the story before it has named exactly one city
+THE_CITY = [
+    ("US-backed fighters pressed into Raqqa on Monday.\n\nCoalition jets struck the city on Sunday, killing five civilians.",
+     "raqqa", "the city", 1),
+    ("Fighting went on in Raqqa.\n\nAt least 40 civilians were killed in the besieged city over the weekend.",
+     "raqqa", "the besieged city", 1),
+    ("Fighting went on in Raqqa.\n\nJets struck a military base two kilometers north of the city on Sunday.",
+     "raqqa", "the city", 2),
+    # two cities named: which one is meant is not known -- no point
+    ("Fighting went on in Raqqa and Mosul.\n\nCoalition jets struck the city on Sunday, killing five civilians.",
+     None, None, None),
+    # no city named before the sentence
+    ("Coalition jets struck the city on Sunday, killing five civilians.\n\nThe strikes hit Raqqa hard.",
+     None, None, None),
+    # a city named only in a photo caption is not the story's
+    ("Smoke rises after an airstrike near Mosul, Iraq October 24, 2016.  (photo credit: REUTERS/AHMED JADALLAH)\n\n"
+     "Coalition jets struck the city on Sunday, killing five civilians.", None, None, None),
+]
+
+
+@pytest.mark.parametrize("body, place_id, place_text, geo_precision", THE_CITY)
+def test_the_city_is_the_one_city_the_story_has_named(egz, body, place_id, place_text, geo_precision):
+    reports = extract_text(f"Strikes in Syria\n\n{body}\n", article_id="t", published="2017-07-04", outlet="o", gz=egz)
+    (r,) = [r for r in reports if "the city" in r["quote"] or "besieged city" in r["quote"]]
+    assert (r["place_id"], r["place_text"], r["geo_precision"]) == (place_id, place_text, geo_precision)
+    if place_id is None:
+        assert r["lat"] is None and r["lon"] is None
+    else:
+        assert r["lat"] is not None and "the only city it names before this sentence" in r["notes"]
+        assert r["quote"][r["quote"].index(place_text):].startswith(place_text)
+
+
 def test_headline_is_not_reported(extracted):
     assert not any(r["span_start"] == 0 for rs in extracted.values() for r in rs)
 
