@@ -618,13 +618,34 @@ def _event(s: str) -> tuple[str, str]:
         return "territory_change", terr[1].group(0)
     clash = _first(_CLASH, s)
     if clash is not None:
-        return "armed_clash", clash.group(0)
+        if not _only_the_campaign(s):
+            return "armed_clash", clash.group(0)
+        launch = _LAUNCH.search(s)
+        if launch is not None:  # a strategic development (ACLED), kept as a report
+            return "other", f"campaign {launch.group(0)}"
     disp = _first(_DISPLACE, s)
     if disp is not None:
         return "displacement", disp.group(0)
     if air is not None:
         return "air_strike", air.group(0)
     return "other", ""
+
+
+# "the battle for Raqqa", "the battle to retake the city", "the Great Battle":
+# the whole campaign, not a clash on a day
+_CAMPAIGN = _rx(r"\b(?:the\s+(?:long-awaited\s+|great\s+|final\s+|decisive\s+)?battle\s+(?:to|for|of)\b|"
+                r"the\s+great\s+battle\b)", "battle")
+
+
+_LAUNCH = _rx(r"\b(?:launch(?:ed|es|ing)?|announc(?:e|ed|es|ing)|start\s+of|began|begun|kicked\s+off)\b")
+
+
+def _only_the_campaign(s: str) -> bool:
+    """Is every clash word of the sentence "battle" naming the whole campaign?"""
+    spans = [m.span() for m in _CAMPAIGN.finditer(s)]
+    if not spans:
+        return False
+    return all(any(a <= m.start() < b for a, b in spans) for m in _CLASH.finditer(s))
 
 
 _DELIVERY = _rx(r"\b(?:attack(?:s|ing|ed)?|used|using|uses|use\s+of|dropp(?:ed|ing)|shower(?:s|ed|ing)?|"

@@ -235,7 +235,8 @@ def extract_records(text: str, *, article_id: str, published, outlet: str, gz: G
         if c.claimants:
             previous = "; ".join(c.claimants)
         has_cas = cas.has_deaths or cas.has_injured
-        if c.event_type == "other" and not has_cas and c.control is None:
+        if (c.event_type == "other" and not has_cas and c.control is None
+                and not any(x.startswith("event_type:") for x in c.cues)):  # "other" with a cue: the campaign's launch
             continue
         found = _dates.find_dates(s, pub)
         if _background(s, found, lo):

@@ -201,6 +201,27 @@ def test_actor_and_target() -> None:
     assert c.actor == "US-led coalition"
 
 
+# "battle" naming the whole campaign is not a clash on a day; its launch is a
+# strategic development ("other", kept as a report with its cue)
+@pytest.mark.parametrize("sentence, expected, cue", [
+    ("The long-awaited battle to retake the ISIS-held city of Raqqa was launched last Tuesday by the SDF.",
+     "other", "event_type:campaign launched"),
+    ("The SDF on Tuesday announced the battle for Raqqa itself.", "other", "event_type:campaign announced"),
+    ("We announce the good news of the start of the Great Battle, which aims to liberate Raqqa.",
+     "other", "event_type:campaign announce"),
+    # another clash word: a clash after all
+    ("As the battle for Raqqa went on, SDF fighters clashed with IS in al-Mishlab on Monday.", "armed_clash",
+     "event_type:battle"),
+    ("Fierce battles raged in al-Mishlab on Monday.", "armed_clash", "event_type:battles"),
+    ("The battle for Raqqa was going well, an SDF commander said.", "other", None),
+])
+def test_the_battle_for_a_city_is_the_campaign(sentence: str, expected: str, cue: str | None) -> None:
+    c = classify(sentence)
+    assert c.event_type == expected
+    ev_cues = [x for x in c.cues if x.startswith("event_type:")]
+    assert ev_cues == ([cue] if cue else [])
+
+
 def test_event_type_function() -> None:
     assert event_type("Late on Monday, at least 21 civilians were killed in a coalition strike as they tried "
                       "to escape Raqqa by dinghy") == "air_strike"

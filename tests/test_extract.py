@@ -216,6 +216,13 @@ def test_the_city_is_the_one_city_the_story_has_named(egz, body, place_id, place
         assert r["quote"][r["quote"].index(place_text):].startswith(place_text)
 
 
+def test_the_launch_of_the_campaign_is_a_report_of_its_own(extracted):
+    # seed 001: "The long-awaited battle to retake ... Raqqa was launched last Tuesday by the ... SDF"
+    (r,) = [r for r in extracted["001"] if "battle to retake" in r["quote"]]
+    assert (r["event_type"], r["date_text"], r["acled_event_type"]) == ("other", "last Tuesday", "Strategic developments")
+    assert "campaign launched" in r["notes"]
+
+
 def test_headline_is_not_reported(extracted):
     assert not any(r["span_start"] == 0 for rs in extracted.values() for r in rs)
 
