@@ -315,7 +315,9 @@ def _word_value(w: str) -> int | None:
         return _UNITS[w]
     if w in _TENS:
         return _TENS[w]
-    parts = re.split(r"[-\u2011]", w)
+    if "-" not in w and "\u2011" not in w:  # most words: no compound to split
+        return None
+    parts = w.replace("\u2011", "-").split("-")
     if len(parts) == 2 and parts[0] in _TENS and parts[1] in _UNITS and 0 < _UNITS[parts[1]] < 10:
         return _TENS[parts[0]] + _UNITS[parts[1]]
     return None
@@ -327,6 +329,9 @@ def _is_number_word(w: str) -> bool:
 
 # ---------------------------------------------------------------------------
 # number parsing
+
+
+_DIGITS_WORD = re.compile(r"\d+(?:\.\d+)?|\d{1,3}(?:,\d{3})+")
 
 
 def _parse_number_tokens(words: list[str]) -> tuple[int | None, bool]:
@@ -365,7 +370,7 @@ def _parse_number_tokens(words: list[str]) -> tuple[int | None, bool]:
     for w in ws:
         if w == "and":
             continue
-        if re.fullmatch(r"\d+(?:\.\d+)?|\d{1,3}(?:,\d{3})+", w):
+        if _DIGITS_WORD.fullmatch(w):
             n = float(w.replace(",", ""))
             if current is not None:
                 return None, False
