@@ -342,6 +342,10 @@ class AnyOf:
         return bool(self._ac.find_matches_as_indexes(low))
 
 
+#: texts up to this length are matched without the need index
+_SHORT = 48
+
+
 class _IRx:
     """A case-insensitive pattern (``re.I``) matched fast: see above."""
 
@@ -362,7 +366,16 @@ class _IRx:
         memo = self._memo
         if memo[0] is s:
             return memo[1]
-        low, ok = _NEEDS.states.get(s) or _NEEDS.state(s)
+        st = _NEEDS.states.get(s)
+        if st is None and len(s) <= _SHORT:
+            # a short piece ("said on" before a date): the regex is cheaper
+            # than a need pass, and keeping its state would evict a sentence's
+            low = _lowered(s)
+            if low is None:
+                return self.rx.search(s)
+            m = self.lo.search(low)
+            return None if m is None else _Match(m, s)
+        low, ok = st or _NEEDS.state(s)
         if low is None:
             return self.rx.search(s)
         if self._slot >= 0 and self._slot not in ok:
