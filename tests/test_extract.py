@@ -321,7 +321,14 @@ def test_recall_on_curated_seed_reports(egz):
     assert r["recall"] >= 0.80
     assert r["precision"] >= 0.70
     assert r["fields"]["deaths_low"]["accuracy"] >= 0.9
-    assert r["fields"]["event_type"]["accuracy"] >= 0.7
+    # measured: event type 84%, place 63%, status 81%, date range sharing a day with the
+    # coder's 100% and holding it whole 64% (54 / 79 / 70 / 93 / 43% before the place,
+    # status and date rules of the extractor's last revision)
+    assert r["fields"]["event_type"]["accuracy"] >= 0.8
+    assert r["fields"]["place"]["accuracy"] >= 0.6
+    assert r["fields"]["status"]["accuracy"] >= 0.78
+    assert r["fields"]["date_overlaps"]["accuracy"] >= 0.95
+    assert r["fields"]["date_holds"]["accuracy"] >= 0.6
 
 
 # ---------------------------------------------------------------------------
