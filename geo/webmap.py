@@ -535,6 +535,7 @@ _MAP_CSS = """<style>
 .atlas-adv-icon { background: none; border: none; }
 .atlas-label-icon { background: none; border: none; pointer-events: none; }
 .atlas-lowzoom .atlas-label { display: none; }
+.atlas-label.atlas-label-clash { visibility: hidden; }
 .atlas-adv-lowzoom .atlas-adv-label { display: none; }
 .atlas-label { text-align: center; font: 10px/1.1 system-ui, sans-serif; color: #444;
   text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff; white-space: nowrap; }
@@ -871,6 +872,76 @@ class _LabelZoom(MacroElement):
         super().render(**kwargs)
 
 
+class _LabelDeclutter(MacroElement):
+    """Hide place labels whose text would overlap a more important one's.
+
+    After each zoom or pan, the map's ``.atlas-label`` texts are taken in
+    order of ``data-rank`` (then document order); a label whose text box
+    (plus a small margin) meets a label already kept gets ``atlas-label-clash``
+    and is hidden until the view changes. Installed once per map.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function() {
+            var m = {{ this.map_name }};
+            if (m._atlasDeclutter) { return; }
+            m._atlasDeclutter = true;
+            var pad = {{ this.pad|tojson }};
+            function box(el) {
+                var r = document.createRange();
+                r.selectNodeContents(el);
+                return r.getBoundingClientRect();
+            }
+            function upd() {
+                var els = Array.prototype.slice.call(m.getContainer().querySelectorAll('.atlas-label'));
+                els.forEach(function(el, i) { el.classList.remove('atlas-label-clash'); el._atlasOrder = i; });
+                els.sort(function(a, b) {
+                    return (+a.dataset.rank || 0) - (+b.dataset.rank || 0) || a._atlasOrder - b._atlasOrder;
+                });
+                var kept = [];
+                els.forEach(function(el) {
+                    var b = box(el);
+                    if (!b.width) { return; }  // hidden by its zoom rule
+                    var clash = kept.some(function(k) {
+                        return b.left < k.right + pad && k.left < b.right + pad &&
+                               b.top < k.bottom + pad && k.top < b.bottom + pad;
+                    });
+                    if (clash) { el.classList.add('atlas-label-clash'); } else { kept.push(b); }
+                });
+            }
+            function later() { setTimeout(upd, 0); }
+            m.on('zoomend moveend overlayadd overlayremove', later);
+            m.whenReady(later);
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, *, pad: float = 2.0) -> None:
+        super().__init__()
+        self._name = "LabelDeclutter"
+        self.pad = float(pad)
+        self.map_name = ""
+
+    def render(self, **kwargs: Any) -> None:
+        el = self._parent
+        while el is not None and not isinstance(el, folium.Map):
+            el = getattr(el, "_parent", None)
+        if el is None:
+            raise ValueError("place_labels_layer: expected the layer to be added to a folium.Map before rendering")
+        self.map_name = el.get_name()
+        super().render(**kwargs)
+
+
+#: Which place label wins where two would overlap: lower first (kinds not listed: 5).
+LABEL_RANK: dict[str, int] = {
+    "city": 0, "town": 1, "dam": 2, "military_site": 2, "border_crossing": 2,
+    "village": 3, "district": 3, "suburb": 4, "zone": 4, "landmark": 4, "street": 5, "square": 5,
+}
+
+
 #: Metres in one degree of latitude (mean): places a ring's label at its edge.
 METRES_PER_DEGREE_LAT = 111_320.0
 
@@ -879,12 +950,15 @@ def place_labels_layer(places_fc: Mapping, *, name: str = "Place names", kinds: 
                        show: bool = True, min_zoom: float = 12.5) -> folium.FeatureGroup:
     """Small, non-interactive text labels at places' representative points (escaped).
 
-    Labels hide below ``min_zoom`` (they would pile up). A place with a
-    ``radius_m`` (a zone drawn as a ring) is labelled at the ring's southern edge."""
+    Labels hide below ``min_zoom`` (they would pile up), and where two would
+    overlap at the current zoom the less important one hides (:data:`LABEL_RANK`:
+    cities first). A place with a ``radius_m`` (a zone drawn as a ring) is
+    labelled at the ring's southern edge."""
     feats = _check_fc(places_fc, "places_fc")
     wanted = set(kinds)
     group = folium.FeatureGroup(name=name, show=show)
     group.add_child(_LabelZoom(min_zoom))
+    group.add_child(_LabelDeclutter())
     for i, f in enumerate(feats):
         p = f["properties"]
         if p.get("kind") not in wanted:
@@ -899,7 +973,8 @@ def place_labels_layer(places_fc: Mapping, *, name: str = "Place names", kinds: 
             lat = max(-90.0, lat - float(p["radius_m"]) / METRES_PER_DEGREE_LAT)
         folium.Marker(
             [lat, lon],
-            icon=folium.DivIcon(html=f'<div class="atlas-label">{_esc(p.get("name"))}</div>',
+            icon=folium.DivIcon(html=f'<div class="atlas-label" data-rank="{LABEL_RANK.get(p.get("kind"), 5)}">'
+                                     f'{_esc(p.get("name"))}</div>',
                                 icon_size=(120, 14), icon_anchor=(60, -6), class_name="atlas-label-icon"),
             interactive=False,
         ).add_to(group)

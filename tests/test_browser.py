@@ -340,4 +340,26 @@ def test_wider_view_with_al_tanaf(page, server):
     # at theatre scale the city's advance flags stay, their date labels hide
     assert frame.locator(".atlas-adv-flag").count() >= 1
     assert frame.locator(".atlas-adv-label").first.is_hidden()
+    # around Raqqa the place names would pile up: no two shown overlap, and the cities win
+    boxes = frame.locator(".atlas-label").first.evaluate(VISIBLE_LABEL_BOXES_JS)
+    shown = {b["text"] for b in boxes}
+    assert {"Raqqa", "Tabqa", "Mosul", "Deir ez-Zor"} <= shown, shown
+    assert "West Raqqa" not in shown and len(shown) < frame.locator(".atlas-label").count()
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not (a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]), (a, b)
+    # zoomed in, the hidden names come back
+    frame.locator(".leaflet-control-zoom-in").click()
+    frame.locator(".leaflet-control-zoom-in").click()
+    page.wait_for_timeout(800)
+    more = {b["text"] for b in frame.locator(".atlas-label").first.evaluate(VISIBLE_LABEL_BOXES_JS)}
+    assert "Raqqa" in more and len(more) > len(shown), (shown, more)
     page.screenshot(path=str(ARTIFACTS / "theatre-al-tanaf.png"))
+
+
+# the text box of every place label shown (not hidden by its zoom rule or by a clash)
+VISIBLE_LABEL_BOXES_JS = """el => Array.from(el.ownerDocument.querySelectorAll('.atlas-label'))
+    .filter(l => getComputedStyle(l).visibility !== 'hidden' && l.offsetParent !== null)
+    .map(l => { const r = l.ownerDocument.createRange(); r.selectNodeContents(l);
+                const b = r.getBoundingClientRect();
+                return {text: l.textContent, left: b.left, right: b.right, top: b.top, bottom: b.bottom}; })"""
