@@ -709,3 +709,27 @@ def test_a_ring_zone_is_labelled_at_its_southern_edge(radius, lat):
     group = W.place_labels_layer(fc(f), kinds=("zone",), min_zoom=0)
     (marker,) = [c for c in group._children.values() if isinstance(c, folium.Marker)]
     assert marker.location == pytest.approx([lat, 38.61778])
+
+
+@pytest.mark.parametrize(("kind", "rank"), [("city", 0), ("town", 1), ("military_site", 2), ("dam", 2),
+                                            ("district", 3), ("zone", 4), ("river", 5), (None, 5)])
+def test_each_place_label_carries_its_rank_for_decluttering(kind, rank):
+    f = {"type": "Feature", "id": "p", "geometry": pt(39.0, 35.95),
+         "properties": {"kind": kind, "name": "A <b>place</b>", "lat": 35.95, "lon": 39.0}}
+    group = W.place_labels_layer(fc(f), kinds=(kind,), min_zoom=0)
+    (marker,) = [c for c in group._children.values() if isinstance(c, folium.Marker)]
+    assert marker.icon.options["html"] == f'<div class="atlas-label" data-rank="{rank}">A &lt;b&gt;place&lt;/b&gt;</div>'
+
+
+def test_the_declutter_script_is_installed_once_per_map():
+    places = fc(*[{"type": "Feature", "id": k, "geometry": pt(39.0, 35.95),
+                   "properties": {"kind": k, "name": k, "lat": 35.95, "lon": 39.0}} for k in ("city", "zone")])
+    m = W.base_map(center=(35.95, 39.0), zoom=6)
+    W.place_labels_layer(places, kinds=("city",), min_zoom=0).add_to(m)
+    W.place_labels_layer(places, kinds=("zone",), min_zoom=0).add_to(m)
+    html_text = render(m)
+    # each layer renders the script; the map-level flag makes the second a no-op
+    assert html_text.count("m._atlasDeclutter = true;") == 2 and "if (m._atlasDeclutter) { return; }" in html_text
+    assert ".atlas-label.atlas-label-clash { visibility: hidden; }" in html_text
+    assert W.LABEL_RANK["city"] < W.LABEL_RANK["military_site"] < W.LABEL_RANK["zone"]
+
