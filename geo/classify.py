@@ -921,6 +921,10 @@ def _subject_before(s: str, verb_start: int) -> tuple[str, int]:
     return last, start
 
 
+#: the claimant of "he said" / "they said" when nobody before it names who
+UNNAMED_SOURCE = "unnamed source"
+
+
 def _resolve_anaphora(s: str, span: tuple[int, int], previous: str | None) -> list[str]:
     """"it added", "the alliance said": the previous claimant, else the
     one organisation the sentence itself names ("The SDF seized ..., the
@@ -928,7 +932,8 @@ def _resolve_anaphora(s: str, span: tuple[int, int], previous: str | None) -> li
     if previous:
         return [previous]
     if _PRONOUN.match(s[span[0]:span[1]]):
-        return []
+        # "He says ...": somebody the copy does not name -- not the outlet
+        return [UNNAMED_SOURCE]
     found = _aliases_in(s[:span[0]] + " " + s[span[1]:])
     return found[:1]
 
@@ -977,7 +982,9 @@ def claimants(sentence: str, *, previous: str | None = None) -> list[str]:
     "X claimed", '"...," said X', "the SDF and the Observatory said",
     "Amaq ... released images". Pronouns and generic references ("it
     added", "they said", "the aid group warned") take ``previous`` when
-    given, else yield nothing.
+    given; with nothing to refer to, a pronoun is ``"unnamed source"`` (the
+    outlet did not say it) and a generic reference the one organisation the
+    sentence names, if any.
 
     Parameters
     ----------

@@ -61,7 +61,7 @@ TABLE = [
     ("Amnesty International says the USA -led coalition's reliance on unguided missiles in its Raqqa campaign "
      "is resulting in a significant toll on civilians.", ("other", "unguided", "reported", "Amnesty International")),
     ("He says civilians are suffering large casualties from heavy shelling by the Syria government and the "
-     "constant air raids by the USA -backed coalition forces.", ("air_strike", None, "reported", None)),
+     "constant air raids by the USA -backed coalition forces.", ("air_strike", None, "reported", "unnamed source")),
     ("The distance left to advance to the center of Raqqa city is \"no more than hundreds of meters\", SDF "
      "media official Mustafa Bali told Syria Direct on Thursday.", ("other", None, "claimed", "SDF")),
     ('"They are not taking responsibility for the true scale of civilian casualties", Nicolas Davies, author '
@@ -183,7 +183,9 @@ def test_normalise_claimant(name: str, canonical: str) -> None:
 
 def test_claimant_anaphora() -> None:
     s = "More than 10 people were killed and dozens injured on Saturday, they said."
-    assert claimants(s) == []
+    assert claimants(s) == ["unnamed source"]  # not the outlet: the copy does not say who
+    assert classify("He says civilians are suffering large casualties from heavy shelling.",
+                    default_claimant="VOA").claimed_by == "unnamed source"
     assert claimants(s, previous="former residents") == ["former residents"]
     assert classify('"It burns," it added.', previous_claimant="Raqqa Is Being Slaughtered Silently").claimed_by \
         == "Raqqa Is Being Slaughtered Silently"
