@@ -93,7 +93,10 @@ def score(gold: list[dict], extracted: list[dict], *, place_key: str = "place_id
             continue
         for x, _o in cands:
             matched_x.add(x["id"])
-        pairs.append((g, max(cands, key=lambda c: c[1])[0]))
+        # the most overlapping sentence; of its reports (one per place when a
+        # sentence tells a change at several), the one about the gold's place
+        pairs.append((g, max(cands, key=lambda c: (c[1], _field(c[0], "place", place_key=place_key)
+                                                    == _field(g, "place", place_key=place_key)))[0]))
     n_g, n_x = len(gold), len(extracted)
     p = len(matched_x) / n_x if n_x else 0.0
     r = len(pairs) / n_g if n_g else 0.0

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import re._constants as _sre  # the parse-tree node types, for derived_need
 import re._parser as _parser
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -595,6 +595,50 @@ def control_extent(sentence: str) -> str | None:
     if extent == "entered" and _INTO_TERRITORY.search(sentence):
         return "partial"
     return extent
+
+
+# between two places of one change: a plain list ("X and Y", "X, Y and the Z
+# district") shares the previous place's extent
+_JUST_AND = re.compile(r"^[\s,]*(?:and|as\s+well\s+as|&)?[\s,]*(?:the\s+)?$", re.I)
+
+
+def control_extents_at(sentence: str, spans: Sequence[tuple[int, int]]) -> list[str]:
+    """The extent of a territorial change at each of several places of one sentence.
+
+    "The SDF had taken Mishlab and more than half of Sabahia": ``full`` for
+    Mishlab, ``partial`` for Sabahia. A place takes ``partial`` when a
+    partial cue ("half of", "parts of") comes between it and the place
+    before it, the previous place's extent when only "and" / a comma does,
+    and otherwise the verb's own extent (for ``full`` and ``repelled``) or
+    the sentence's (:func:`control_extent`). Empty when no change is reported.
+
+    Parameters
+    ----------
+    sentence : str
+        One sentence.
+    spans : sequence of (start, end)
+        The places' offsets in ``sentence``, in order.
+    """
+    t = _territory(sentence)
+    if t is None:
+        return []
+    verb = t[0]
+    overall = control_extent(sentence) or "partial"
+    out: list[str] = []
+    prev = 0
+    for a, b in spans:
+        window = sentence[prev:a]
+        if _PARTIAL.search(window):
+            ext = "partial"
+        elif out and _JUST_AND.match(window):
+            ext = out[-1]
+        elif verb in ("full", "repelled"):
+            ext = verb
+        else:
+            ext = overall
+        out.append(ext)
+        prev = b
+    return out
 
 
 def event_type(sentence: str) -> str:

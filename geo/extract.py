@@ -41,7 +41,7 @@ from gazetteer import Gazetteer, Mention
 
 from . import dates as _dates
 from .articles import Article
-from .classify import AnyOf, Classification, _IRx, classify
+from .classify import AnyOf, Classification, _IRx, classify, control_extents_at
 from .incidents import enrich, to_feature
 from .numbers import Casualties, casualties
 from .text import captions, is_boilerplate, lines, sentences
@@ -183,6 +183,28 @@ def _city_from_context(s: str, sent_start: int, mentions: list[Mention],
     return next(iter(cities.values())), m.group(0), m.start()
 
 
+def _place_fields(m: Mention, text: str, sent_start: int) -> dict:
+    """``place_id``, ``place_text`` and ``geo_precision`` of a resolved mention."""
+    before = text[max(sent_start, m.start - 40):m.start]
+    return {"place_id": m.place.id, "place_text": m.text,
+            "geo_precision": 3 if m.place.kind in _COARSE else 2 if _NEAR.search(before) else 1}
+
+
+def _changed_places(ms: list[Mention], text: str, sent_start: int) -> list[Mention]:
+    """The distinct places below city level a territory sentence names, in order,
+    leaving out those only named as near ("near the town of Tabqa")."""
+    out: list[Mention] = []
+    seen: set[str] = set()
+    for m in ms:
+        if m.status != "resolved" or m.place is None or m.place.id in seen:
+            continue
+        if _TIER.get(m.place.kind, 2) > 2 or _NEAR.search(text[max(sent_start, m.start - 40):m.start]):
+            continue
+        seen.add(m.place.id)
+        out.append(m)
+    return out
+
+
 def _code_uncached(sentence: str, previous: str | None, outlet: str) -> tuple[Classification, Casualties]:
     """Classification and casualties of one sentence (pure: safe to memoise)."""
     c = classify(sentence, previous_claimant=previous, default_claimant=outlet)
@@ -289,10 +311,7 @@ def extract_records(text: str, *, article_id: str, published, outlet: str, gz: G
             "date_precision": prec,
         }
         if best is not None:
-            rec["place_id"] = best.place.id
-            rec["place_text"] = best.text
-            before = text[max(sp.start, best.start - 40):best.start]
-            rec["geo_precision"] = 3 if best.place.kind in _COARSE else 2 if _NEAR.search(before) else 1
+            rec.update(_place_fields(best, text, sp.start))
         elif context is not None:
             city, words, at = context
             rec["place_id"] = city.place.id
@@ -321,8 +340,20 @@ def extract_records(text: str, *, article_id: str, published, outlet: str, gz: G
         rec["control"] = c.control.as_dict() if c.control is not None and c.event_type == "territory_change" else None
         if c.cues:
             notes.append("cues: " + "; ".join(c.cues))
-        rec["notes"] = ". ".join(notes)
-        recs.append(rec)
+        places = _changed_places(ms, text, sp.start) if rec["control"] is not None else []
+        if len(places) < 2:
+            rec["notes"] = ". ".join(notes)
+            recs.append(rec)
+            continue
+        # "The SDF had taken Mishlab and more than half of Sabahia": a change at each
+        # place, so that each district's control over time hears of it
+        extents = control_extents_at(s, [(m.start - sp.start, m.end - sp.start) for m in places])
+        names = ", ".join(m.text for m in places)
+        for m, ext in zip(places, extents):
+            r = dict(rec, id=f"x-{article_id}-{len(recs) + 1:02d}", control=dict(rec["control"], extent=ext))
+            r.update(_place_fields(m, text, sp.start))
+            r["notes"] = ". ".join([*notes, f"one of {len(places)} places this sentence reports a change at ({names})"])
+            recs.append(r)
     # event ids: a report shares its predecessor's event when they clearly tell the same event
     for i, r in enumerate(recs):
         if i and _same_event(recs[i - 1], r):

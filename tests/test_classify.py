@@ -224,6 +224,22 @@ def test_the_battle_for_a_city_is_the_campaign(sentence: str, expected: str, cue
     assert ev_cues == ([cue] if cue else [])
 
 
+@pytest.mark.parametrize("sentence, places, extents", [
+    ("The war monitor said the SDF had taken Mishlab and more than half of Sabahia.",
+     ("Mishlab", "Sabahia"), ["full", "partial"]),
+    ("The SDF said it had seized al-Mishlab district in the far east of Raqqa on Friday and al-Sabahia district in the west.",
+     ("al-Mishlab", "al-Sabahia"), ["full", "full"]),
+    ("SDF fighters seized parts of al-Mishlab and al-Sabahia.", ("al-Mishlab", "al-Sabahia"), ["partial", "partial"]),
+    ("SDF fighters seized al-Mishlab, parts of al-Sabahia and al-Romania.",
+     ("al-Mishlab", "al-Sabahia", "al-Romania"), ["full", "partial", "partial"]),
+    ("Islamic State turned back SDF assaults on al-Mishlab and Jazra.", ("al-Mishlab", "Jazra"), ["repelled", "repelled"]),
+    ("Coalition jets struck al-Mishlab and Jazra.", ("al-Mishlab", "Jazra"), []),  # no change of control
+])
+def test_control_extents_at_each_place(sentence: str, places: tuple, extents: list) -> None:
+    spans = [(sentence.index(p), sentence.index(p) + len(p)) for p in places]
+    assert C.control_extents_at(sentence, spans) == extents
+
+
 def test_event_type_function() -> None:
     assert event_type("Late on Monday, at least 21 civilians were killed in a coalition strike as they tried "
                       "to escape Raqqa by dinghy") == "air_strike"

@@ -223,6 +223,21 @@ def test_the_launch_of_the_campaign_is_a_report_of_its_own(extracted):
     assert "campaign launched" in r["notes"]
 
 
+def test_a_change_at_several_places_is_a_report_at_each(extracted):
+    # seed 002: "... the SDF had taken Mishlab and more than half of Sabahia."
+    rs = [r for r in extracted["002"] if "more than half of Sabahia" in r["quote"]]
+    assert [(r["place_id"], r["control_extent"]) for r in rs] == [("raqqa-mishlab", "full"), ("raqqa-sabahia", "partial")]
+    assert rs[0]["span_start"] == rs[1]["span_start"] and rs[0]["id"] != rs[1]["id"]
+    assert rs[0]["event_id"] != rs[1]["event_id"]  # two places, two events
+    assert all("one of 2 places this sentence reports a change at (Mishlab, Sabahia)" in r["notes"] for r in rs)
+
+
+def test_a_place_only_named_as_near_does_not_change_hands(egz):
+    text = "The SDF seized al-Mishlab near Jazra on Friday, the alliance said."
+    (r,) = extract_text(text, article_id="n", published="2017-06-10", outlet="o", gz=egz)
+    assert (r["place_id"], r["control_extent"]) == ("raqqa-mishlab", "full")
+
+
 def test_headline_is_not_reported(extracted):
     assert not any(r["span_start"] == 0 for rs in extracted.values() for r in rs)
 
