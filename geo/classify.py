@@ -599,7 +599,7 @@ def control_extent(sentence: str) -> str | None:
 
 # between two places of one change: a plain list ("X and Y", "X, Y and the Z
 # district") shares the previous place's extent
-_JUST_AND = re.compile(r"^[\s,]*(?:and|as\s+well\s+as|&)?[\s,]*(?:the\s+)?$", re.I)
+_JUST_AND = re.compile(r"^[\s,]*(?:and|as\s+well\s+as|&)?[\s,]*(?:the\s+)?$", re.IGNORECASE)
 
 
 def control_extents_at(sentence: str, spans: Sequence[tuple[int, int]]) -> list[str]:

@@ -560,8 +560,27 @@ _BASEMAP_PANE = "atlasBasemap"
 _APPROXIMATE = frozenset({"approximate", "estimate", "unsourced"})
 
 
-class _BasemapPane(MacroElement):
+class _MapScript(MacroElement):
+    """A script element that needs its map's JavaScript name (``map_name``) at render time."""
+
+    #: the public function that added it, for the error
+    layer = "layer"
+
+    def render(self, **kwargs: Any) -> None:
+        el = self._parent
+        while el is not None and not isinstance(el, folium.Map):
+            el = getattr(el, "_parent", None)
+        if el is None:
+            raise ValueError(f"{self.layer}: expected the layer to be added to a folium.Map "
+                             "before rendering, got a layer with no map above it")
+        self.map_name = el.get_name()
+        super().render(**kwargs)
+
+
+class _BasemapPane(_MapScript):
     """Create the low, click-through pane the plain basemap draws in."""
+
+    layer = "plain_basemap_layer"
 
     _template = Template(
         """
@@ -580,18 +599,6 @@ class _BasemapPane(MacroElement):
         self._name = "BasemapPane"
         self.pane = pane
         self.map_name = ""
-
-    def render(self, **kwargs: Any) -> None:
-        el = self._parent
-        while el is not None and not isinstance(el, folium.Map):
-            el = getattr(el, "_parent", None)
-        if el is None:
-            raise ValueError(
-                "plain_basemap_layer: expected the layer to be added to a folium.Map "
-                "before rendering, got a layer with no map above it"
-            )
-        self.map_name = el.get_name()
-        super().render(**kwargs)
 
 
 def plain_basemap_layer(places_fc: Mapping, *, countries_fc: Mapping | None = None,
@@ -834,7 +841,7 @@ def control_points_layer(control_fc: Mapping, *, name: str = "Territorial contro
     return group
 
 
-class _LabelZoom(MacroElement):
+class _LabelZoom(_MapScript):
     """Toggle a class (``atlas-lowzoom``) on the map below a zoom level: labels under it hide."""
 
     _template = Template(
@@ -862,17 +869,8 @@ class _LabelZoom(MacroElement):
         self.layer = layer
         self.map_name = ""
 
-    def render(self, **kwargs: Any) -> None:
-        el = self._parent
-        while el is not None and not isinstance(el, folium.Map):
-            el = getattr(el, "_parent", None)
-        if el is None:
-            raise ValueError(f"{self.layer}: expected the layer to be added to a folium.Map before rendering")
-        self.map_name = el.get_name()
-        super().render(**kwargs)
 
-
-class _LabelDeclutter(MacroElement):
+class _LabelDeclutter(_MapScript):
     """Hide place labels whose text would overlap a more important one's.
 
     After each zoom or pan, the map's ``.atlas-label`` texts are taken in
@@ -880,6 +878,8 @@ class _LabelDeclutter(MacroElement):
     (plus a small margin) meets a label already kept gets ``atlas-label-clash``
     and is hidden until the view changes. Installed once per map.
     """
+
+    layer = "place_labels_layer"
 
     _template = Template(
         """
@@ -924,15 +924,6 @@ class _LabelDeclutter(MacroElement):
         self._name = "LabelDeclutter"
         self.pad = float(pad)
         self.map_name = ""
-
-    def render(self, **kwargs: Any) -> None:
-        el = self._parent
-        while el is not None and not isinstance(el, folium.Map):
-            el = getattr(el, "_parent", None)
-        if el is None:
-            raise ValueError("place_labels_layer: expected the layer to be added to a folium.Map before rendering")
-        self.map_name = el.get_name()
-        super().render(**kwargs)
 
 
 #: Which place label wins where two would overlap: lower first (kinds not listed: 5).

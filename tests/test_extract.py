@@ -199,8 +199,8 @@ THE_CITY = [
     ("Coalition jets struck the city on Sunday, killing five civilians.\n\nThe strikes hit Raqqa hard.",
      None, None, None),
     # a city named only in a photo caption is not the story's
-    ("Smoke rises after an airstrike near Mosul, Iraq October 24, 2016.  (photo credit: REUTERS/AHMED JADALLAH)\n\n"
-     "Coalition jets struck the city on Sunday, killing five civilians.", None, None, None),
+    (("Smoke rises after an airstrike near Mosul, Iraq October 24, 2016.  (photo credit: REUTERS/AHMED JADALLAH)\n\n"
+      "Coalition jets struck the city on Sunday, killing five civilians."), None, None, None),
 ]
 
 
