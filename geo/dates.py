@@ -432,9 +432,10 @@ UNDATED_DAYS = 6
 
 # a date that belongs to the statement, not the event: "said on Tuesday",
 # "said late on Monday that", "on Tuesday said", "acknowledged on Wednesday"
+# (but "said that on Monday jets struck" dates the strike)
 _SPEECH_BEFORE = _IRx(
     r"\b(?:said|says|say|told|announced|reported|acknowledged|added|stated|confirmed|denied|claimed|"
-    r"admitted|insisted|warned|wrote|tweeted|posted|declared)\s+(?:it\s+|that\s+)?$",
+    r"admitted|insisted|warned|wrote|tweeted|posted|declared)\s+$",
 )
 _SPEECH_AFTER = _IRx(
     r"^,?\s*(?:said|says|told|announced|reported|acknowledged|confirmed|denied|claimed|stated|added|admitted)\b",

@@ -109,6 +109,7 @@ EVENT_DATES = [
     ("The coalition acknowledged on Monday it had struck the wall.", ("2017-06-27", "2017-07-03", "week", "on Monday")),
     ("The wall was struck, the coalition said on Monday.", ("2017-06-27", "2017-07-03", "week", "on Monday")),
     ("Fighting raged on Monday, the coalition said.", ("2017-07-03", "2017-07-03", "day", "on Monday")),
+    ("The Observatory said that on Sunday jets struck a bakery.", ("2017-07-02", "2017-07-02", "day", "on Sunday")),
 ]
 
 
