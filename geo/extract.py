@@ -341,16 +341,17 @@ def extract_records(text: str, *, article_id: str, published, outlet: str, gz: G
         if c.cues:
             notes.append("cues: " + "; ".join(c.cues))
         places = _changed_places(ms, text, sp.start) if rec["control"] is not None else []
-        if len(places) < 2:
+        # "The SDF had taken Mishlab and more than half of Sabahia": a change at each
+        # place, so that each district's control over time hears of it
+        extents = control_extents_at(s, [(m.start - sp.start, m.end - sp.start) for m in places]) if len(places) > 1 else []
+        if len(extents) < 2:
             rec["notes"] = ". ".join(notes)
             recs.append(rec)
             continue
-        # "The SDF had taken Mishlab and more than half of Sabahia": a change at each
-        # place, so that each district's control over time hears of it
-        extents = control_extents_at(s, [(m.start - sp.start, m.end - sp.start) for m in places])
         names = ", ".join(m.text for m in places)
         for m, ext in zip(places, extents):
-            r = dict(rec, id=f"x-{article_id}-{len(recs) + 1:02d}", control=dict(rec["control"], extent=ext))
+            r = dict(rec, id=f"x-{article_id}-{len(recs) + 1:02d}", control=dict(rec["control"], extent=ext),
+                     places_mentioned=list(rec["places_mentioned"]))
             r.update(_place_fields(m, text, sp.start))
             r["notes"] = ". ".join([*notes, f"one of {len(places)} places this sentence reports a change at ({names})"])
             recs.append(r)
