@@ -101,17 +101,52 @@ def _instrument(log: list[Call]) -> Callable[[], None]:
     import geo.classify as gc_
 
     undo: list[Callable[[], None]] = []
+    recorders: dict[int, _Recorder] = {}  # one recorder per object: identity tests ("rx in _AGENCY_AT_END") still hold
+
+    def rec(obj):
+        if id(obj) not in recorders:
+            recorders[id(obj)] = _Recorder(obj, log)
+        return recorders[id(obj)]
+
+    def wrapped(v, depth: int = 0):
+        """``v`` with its patterns (also inside tuples, sets, lists and dicts) behind recorders; None if it has none."""
+        if isinstance(v, (re.Pattern, *_AC_TYPES)):
+            return rec(v)
+        if depth >= 2:
+            return None
+        if isinstance(v, (tuple, frozenset, set)):
+            items = [wrapped(x, depth + 1) for x in v]
+            if all(x is None for x in items):
+                return None
+            return type(v)(x if w is None else w for x, w in zip(v, items))
+        if isinstance(v, list):
+            for i, x in enumerate(v):
+                w = wrapped(x, depth + 1)
+                if w is not None:
+                    v[i] = w
+                    undo.append(lambda v=v, i=i, x=x: v.__setitem__(i, x))
+            return None  # changed in place
+        if isinstance(v, dict):
+            for k, x in list(v.items()):
+                w = wrapped(x, depth + 1)
+                if w is not None:
+                    v[k] = w
+                    undo.append(lambda v=v, k=k, x=x: v.__setitem__(k, x))
+            return None
+        return None
 
     def swap(owner, attr: str) -> None:
         old = getattr(owner, attr)
-        setattr(owner, attr, _Recorder(old, log))
-        undo.append(lambda: setattr(owner, attr, old))
+        new = wrapped(old)
+        if new is not None:
+            setattr(owner, attr, new)
+            undo.append(lambda: setattr(owner, attr, old))
 
     for name, mod in list(sys.modules.items()):
         if mod is None or not name.startswith(("geo", "gazetteer")):
             continue
-        for k, v in list(vars(mod).items()):
-            if isinstance(v, (re.Pattern, *_AC_TYPES)):
+        for k in list(vars(mod)):
+            if not k.startswith("__"):
                 swap(mod, k)
     for o in gc.get_objects():
         if isinstance(o, (_Recorder, types.ModuleType)):  # modules done above; a recorder is not wrapped again

@@ -28,16 +28,26 @@ def test_instrument_records_calls_and_undoes_itself() -> None:
     import geo.classify as gc_
     from geo.text import sentences
 
+    import geo.dates as gd
+    import geo.text as gt
+
     before = (re.search, re.sub, gc_._NEEDS._built)
+    kept = (list(gd._PATTERNS), list(gt._CREDIT_RES), gt._AGENCY_AT_END)
     log: list = []
     restore = floor._instrument(log)
     try:
+        # patterns kept in lists and tuples are recorded too, each behind one recorder
+        raw = {p[0] for p in kept[0] if isinstance(p[1], re.Pattern)}  # the others are _IRx, recorded inside
+        assert raw and all(isinstance(p[1], floor._Recorder) for p in gd._PATTERNS if p[0] in raw)
+        assert gt._AGENCY_AT_END[0] is gt._CREDIT_RES[4][1] and isinstance(gt._AGENCY_AT_END[0], floor._Recorder)
         assert re.search("b", "abc").start() == 1
         assert re.sub("b", "x", "abc", 1, re.IGNORECASE) == "axc"  # flags given positionally, as geo.text does
         list(sentences("One sentence here. And another one there."))
     finally:
         restore()
     assert (re.search, re.sub, gc_._NEEDS._built) == before
+    assert (gd._PATTERNS, gt._CREDIT_RES, gt._AGENCY_AT_END) == kept
+    assert all(a[1] is b[1] for a, b in zip(gd._PATTERNS, kept[0]))
     assert not any(isinstance(v, floor._Recorder) for v in vars(gc_).values())
     names = [getattr(f, "__name__", "") for f, *_ in log]
     assert names[:2] == ["search", "sub"] and len(log) > 2
