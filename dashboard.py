@@ -389,9 +389,10 @@ def timeline_charts(counts: dict, day: str, period: tuple[str, str]) -> tuple[st
     from geo.timeline import timeline_html
 
     return tuple(
-        timeline_html(counts, metric=metric, colours=W.EVENT_COLOURS, title=title, day=day, period=period)
-        for metric, title in (("reports", "Reports per day by type"),
-                              ("deaths", "Reported deaths per day by type (claims; may double-count)"))
+        timeline_html(counts, metric=metric, colours=W.EVENT_COLOURS, title=title, day=day, period=period,
+                      with_css=i == 0)  # the page's styles are shared: the first chart carries them
+        for i, (metric, title) in enumerate((("reports", "Reports per day by type"),
+                                             ("deaths", "Reported deaths per day by type (claims; may double-count)")))
     )
 
 

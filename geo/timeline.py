@@ -231,10 +231,15 @@ def timeline_html(
     title: str,
     day: str | None = None,
     period: Sequence[str] | None = None,
+    with_css: bool = True,
 ) -> str:
-    """A titled chart with its legend, ready for ``st.html`` (no blank lines, all text escaped)."""
+    """A titled chart with its legend, ready for ``st.html`` (no blank lines, all text escaped).
+
+    ``with_css=False`` leaves out :data:`TIMELINE_CSS`, for a second chart
+    on a page whose first chart carries it (``st.html`` shares the page's styles).
+    """
     chart = bars_html(counts, metric=metric, colours=colours, day=day, period=period, title=title)
     present = {t for d in counts.values() for t, c in d.items() if c.get(metric)}
-    return (f'<div class="atlas-tl">{TIMELINE_CSS}<h4>{esc(title)}</h4>{chart}'
+    return (f'<div class="atlas-tl">{TIMELINE_CSS if with_css else ""}<h4>{esc(title)}</h4>{chart}'
             f"{legend_html(colours, present)}</div>")
 

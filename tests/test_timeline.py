@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from geo import webmap as W
 from geo.pipeline import curated_reports
-from geo.timeline import bars_html, daily_counts, nice_ticks, timeline_html
+from geo.timeline import TIMELINE_CSS, bars_html, daily_counts, nice_ticks, timeline_html
 
 
 @pytest.fixture(scope="module")
@@ -158,3 +158,11 @@ def test_any_counts_give_well_formed_bars(counts):
     segs = bars(html)
     assert all(0 <= h <= 100 for h, _, _ in segs)
     assert len(segs) == sum(1 for d in counts.values() for c in d.values() if c["reports"])
+
+
+def test_a_second_chart_can_leave_the_shared_styles_to_the_first():
+    c = daily_counts([{"date_start": "2017-06-08", "event_type": "air_strike"}])
+    first = timeline_html(c, metric="reports", colours=W.EVENT_COLOURS, title="A")
+    second = timeline_html(c, metric="reports", colours=W.EVENT_COLOURS, title="A", with_css=False)
+    assert first.count("<style>") == 1 and "<style>" not in second
+    assert first.replace(TIMELINE_CSS, "") == second
