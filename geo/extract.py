@@ -29,6 +29,7 @@ Pure apart from :func:`extract_files` / :func:`iter_extract`, which read files.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import os
 import re
@@ -245,6 +246,7 @@ def extract_records(text: str, *, article_id: str, published, outlet: str, gz: G
     not_story = list(skip)  # captions and page furniture: their places are not the story's
     skip += _headline_spans(text, title)
     mentions: list[Mention] | None = None  # computed lazily: most articles need it, cheap ones may not
+    starts: list[int] = []
     recs: list[dict] = []
     previous: str | None = None
     for sp in sentences(text):
@@ -289,7 +291,13 @@ def extract_records(text: str, *, article_id: str, published, outlet: str, gz: G
             prec = "range"
         if mentions is None:
             mentions = gz.mentions(text)
-        ms = [m for m in mentions if sp.start <= m.start and m.end <= sp.end]
+            starts = [m.start for m in mentions]  # in text order: a sentence's mentions are one slice
+        i = bisect.bisect_left(starts, sp.start)
+        ms = []
+        while i < len(mentions) and mentions[i].start < sp.end:
+            if mentions[i].end <= sp.end:
+                ms.append(mentions[i])
+            i += 1
         best, unresolved = _choose_place(ms, text)
         context = _city_from_context(s, sp.start, mentions, not_story) if not ms else None
         rec: dict = {
