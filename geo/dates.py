@@ -432,7 +432,10 @@ UNDATED_DAYS = 6
 
 # a date that belongs to the statement, not the event: "said on Tuesday",
 # "said late on Monday that", "on Tuesday said", "acknowledged on Wednesday"
-# (but "said that on Monday jets struck" dates the strike)
+# (but "said that on Monday jets struck" dates the strike). Narrower than
+# classify._SAY on purpose: "images released on Monday", "strikes reported on
+# Sunday" date the event itself (with _SAY, a synthetic report and two seed
+# start dates were lost)
 _SPEECH_BEFORE = _IRx(
     r"\b(?:said|says|say|told|announced|reported|acknowledged|added|stated|confirmed|denied|claimed|"
     r"admitted|insisted|warned|wrote|tweeted|posted|declared)\s+$",

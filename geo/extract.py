@@ -184,11 +184,15 @@ def _city_from_context(s: str, sent_start: int, mentions: list[Mention],
     return next(iter(cities.values())), m.group(0), m.start()
 
 
+def _near_before(text: str, at: int, floor: int) -> bool:
+    """Is the place named at ``at`` only as near ("outside", "north of")? Looks back to ``floor``."""
+    return _NEAR.search(text[max(floor, at - 40):at]) is not None
+
+
 def _place_fields(m: Mention, text: str, sent_start: int) -> dict:
     """``place_id``, ``place_text`` and ``geo_precision`` of a resolved mention."""
-    before = text[max(sent_start, m.start - 40):m.start]
     return {"place_id": m.place.id, "place_text": m.text,
-            "geo_precision": 3 if m.place.kind in _COARSE else 2 if _NEAR.search(before) else 1}
+            "geo_precision": 3 if m.place.kind in _COARSE else 2 if _near_before(text, m.start, sent_start) else 1}
 
 
 def _changed_places(ms: list[Mention], text: str, sent_start: int) -> list[Mention]:
@@ -199,7 +203,7 @@ def _changed_places(ms: list[Mention], text: str, sent_start: int) -> list[Menti
     for m in ms:
         if m.status != "resolved" or m.place is None or m.place.id in seen:
             continue
-        if _TIER.get(m.place.kind, 2) > 2 or _NEAR.search(text[max(sent_start, m.start - 40):m.start]):
+        if _TIER.get(m.place.kind, 2) > 2 or _near_before(text, m.start, sent_start):
             continue
         seen.add(m.place.id)
         out.append(m)
@@ -324,7 +328,7 @@ def extract_records(text: str, *, article_id: str, published, outlet: str, gz: G
             city, words, at = context
             rec["place_id"] = city.place.id
             rec["place_text"] = words
-            rec["geo_precision"] = 2 if _NEAR.search(s[max(0, at - 40):at]) else 1
+            rec["geo_precision"] = 2 if _near_before(s, at, 0) else 1
             notes.append(f"place from the story: {words!r} is {city.text!r}, the only city it names before this sentence")
         else:
             rec["place_id"] = None

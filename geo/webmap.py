@@ -565,6 +565,8 @@ class _MapScript(MacroElement):
 
     #: the public function that added it, for the error
     layer = "layer"
+    #: the map's JavaScript name, set by :meth:`render`
+    map_name = ""
 
     def render(self, **kwargs: Any) -> None:
         el = self._parent
@@ -598,7 +600,6 @@ class _BasemapPane(_MapScript):
         super().__init__()
         self._name = "BasemapPane"
         self.pane = pane
-        self.map_name = ""
 
 
 def plain_basemap_layer(places_fc: Mapping, *, countries_fc: Mapping | None = None,
@@ -867,7 +868,6 @@ class _LabelZoom(_MapScript):
         self.min_zoom = float(min_zoom)
         self.css_class = css_class
         self.layer = layer
-        self.map_name = ""
 
 
 class _LabelDeclutter(_MapScript):
@@ -923,7 +923,6 @@ class _LabelDeclutter(_MapScript):
         super().__init__()
         self._name = "LabelDeclutter"
         self.pad = float(pad)
-        self.map_name = ""
 
 
 #: Which place label wins where two would overlap: lower first (kinds not listed: 5).
