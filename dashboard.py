@@ -33,8 +33,8 @@ import streamlit as st
 st.set_page_config(page_title="Raqqa incident atlas", page_icon="🗺️", layout="wide")
 
 import gazetteer  # noqa: E402
-from geo import panel as P  # noqa: E402
-from geo import webmap as W  # noqa: E402
+from geo.web import panel as P  # noqa: E402
+from geo.web import webmap as W  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent
 MAX_UPLOAD_MB = 2
@@ -81,14 +81,14 @@ def load_places_fc(path: str | None) -> dict:
 
 @st.cache_resource(show_spinner=False)
 def load_countries_fc() -> dict:
-    from geo.basemap import load_countries
+    from geo.web.basemap import load_countries
 
     return load_countries()
 
 
 @st.cache_resource(show_spinner=False)
 def load_articles() -> dict:
-    from geo.articles import articles_by_id
+    from geo.records.articles import articles_by_id
 
     return articles_by_id()
 
@@ -139,14 +139,14 @@ def _synthetic_reports(gz, n: int, period: tuple[str, str], seed: int = 20170606
 @st.cache_resource(show_spinner="Loading the curated reports…")
 def load_reports(gz_path: str | None, incidents_path: str | None, synthetic: int) -> list[dict]:
     """Curated reports (+ generated ones when asked). Read-only: never mutate."""
-    from geo.pipeline import curated_reports
+    from geo.records.incidents import curated_reports
 
     gz = load_gazetteer(gz_path)
     reports = curated_reports(gz=gz, curated=incidents_path)
     for r in reports:
         r.setdefault("event_id", r["id"])
     if synthetic:
-        from geo.layers import reporting_period
+        from geo.records.layers import reporting_period
 
         reports = reports + _synthetic_reports(gz, synthetic, reporting_period(reports))
     return reports
@@ -155,7 +155,7 @@ def load_reports(gz_path: str | None, incidents_path: str | None, synthetic: int
 @st.cache_resource(show_spinner=False)
 def control_states(gz_path: str | None, incidents_path: str | None, day: str) -> list[dict]:
     """Control of every covered place on ``day``, from the curated reports only."""
-    from geo.control import state_on
+    from geo.records.control import state_on
 
     gz = load_gazetteer(gz_path)
     return state_on(gz, load_reports(gz_path, incidents_path, 0), day)
@@ -164,7 +164,7 @@ def control_states(gz_path: str | None, incidents_path: str | None, day: str) ->
 @st.cache_data(show_spinner="Extracting incidents from the article…", max_entries=32)
 def extract_upload(text: str, article_id: str, published: str, outlet: str, title: str | None,
                    gz_path: str | None) -> list[dict]:
-    from geo.extract import extract_text
+    from geo.extraction.extract import extract_text
 
     reports = extract_text(text, article_id=article_id, published=published, outlet=outlet,
                            title=title, gz=load_gazetteer(gz_path))
@@ -378,7 +378,7 @@ def show_map(args: dict):
 def timeline_counts(gz_path, incidents_path, synthetic, uploads, types, claimants, outlets, statuses,
                     civilians_only) -> dict:
     """Reports and claimed deaths per day by type (whole period, filters applied)."""
-    from geo.timeline import daily_counts
+    from geo.web.timeline import daily_counts
 
     return daily_counts(select_reports(gz_path, incidents_path, synthetic, uploads, types, claimants, outlets,
                                        statuses, civilians_only, "2100-01-01", "all"))
@@ -386,7 +386,7 @@ def timeline_counts(gz_path, incidents_path, synthetic, uploads, types, claimant
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def timeline_charts(counts: dict, day: str, period: tuple[str, str]) -> tuple[str, str]:
-    from geo.timeline import timeline_html
+    from geo.web.timeline import timeline_html
 
     return tuple(
         timeline_html(counts, metric=metric, colours=W.EVENT_COLOURS, title=title, day=day, period=period,
@@ -399,8 +399,8 @@ def timeline_charts(counts: dict, day: str, period: tuple[str, str]) -> tuple[st
 @st.cache_data(show_spinner=False, max_entries=32)
 def export_texts(kind: str, gz_path, incidents_path, synthetic, uploads, types, claimants, outlets,
                  statuses, civilians_only, day, window) -> str:
-    from geo.events import event_feature, group_events
-    from geo.export import csv_text, geojson_text
+    from geo.records.events import event_feature, group_events
+    from geo.records.export import csv_text, geojson_text
 
     reports = select_reports(gz_path, incidents_path, synthetic, uploads, types, claimants, outlets,
                              statuses, civilians_only, day, window)
@@ -451,7 +451,7 @@ except Exception as e:  # noqa: BLE001 - show the data problem instead of a trac
     st.info("Expected `gazetteer/data/places.geojson` and `geo/data/incidents.json` (see their README files).")
     st.stop()
 
-from geo.layers import place_scope, reporting_period  # noqa: E402
+from geo.records.layers import place_scope, reporting_period  # noqa: E402
 
 PERIOD = reporting_period(REPORTS)
 P0, P1 = dt.date.fromisoformat(PERIOD[0]), dt.date.fromisoformat(PERIOD[1])
@@ -476,7 +476,7 @@ with st.sidebar:
     outlet_counts = Counter(r["outlet"] for r in REPORTS)
     outlets = st.multiselect("Outlet (empty: all)", sorted(outlet_counts), key="f_outlets",
                              format_func=lambda c: f"{c} ({outlet_counts[c]})")
-    from geo.incidents import STATUSES  # noqa: E402
+    from geo.records.incidents import STATUSES  # noqa: E402
 
     statuses = st.multiselect("Status", list(STATUSES), default=list(STATUSES), key="f_statuses")
     civilians_only = st.checkbox("Civilian harm only", key="f_civ")
@@ -607,7 +607,7 @@ st.subheader("Timeline")
 tl = timeline_counts(*ARGS)
 if tl:
     # plain HTML bars, not a Vega chart: Streamlit's chart code is 0.8 MB of JavaScript the
-    # browser had to compile before the page settled (see geo/timeline.py)
+    # browser had to compile before the page settled (see geo/web/timeline.py)
     c1, c2 = st.columns(2)
     span = (min(PERIOD[0], min(tl)), max(PERIOD[1], max(tl)))  # uploads may fall outside the curated period
     for col, chart in zip((c1, c2), timeline_charts(tl, day_s, span)):
@@ -672,7 +672,7 @@ if st.toggle("Add an article", key="upload_open",
                 digest = hashlib.sha256(raw).hexdigest()[:12]
                 article_id = f"upload-{digest}"
                 try:
-                    import geo.extract  # noqa: F401
+                    import geo.extraction.extract  # noqa: F401
                 except Exception as e:  # noqa: BLE001 - missing or broken extractor: say so, keep the app
                     st.error(f"The extractor is not available ({type(e).__name__}: {e}): the article cannot be coded. "
                              "Extractor not available.")

@@ -52,7 +52,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "tests" / "app"))
 
 from test_browser import (  # noqa: E402
     CHROMIUM,
@@ -109,7 +109,7 @@ MAP_ONLY_APP = '''import folium
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.webmap import OfflineMap
+from geo.web.webmap import OfflineMap
 
 st.title("Empty page")
 m = OfflineMap(location=[35.95, 39.01], zoom_start=13, tiles=None)

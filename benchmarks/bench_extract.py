@@ -8,7 +8,7 @@ just before they are extracted, and removed as the run goes (nothing of the
 corpus is held in memory). Each article gets its own publication date in
 2017.
 
-Only the extraction (read + :func:`geo.extract.extract_article`) is timed,
+Only the extraction (read + :func:`geo.extraction.extract.extract_article`) is timed,
 as wall-clock and as process CPU time (the honest figure on a busy machine).
 Memory is reported at 2,500 / 5,000 / 10,000 articles as the process RSS,
 and (``--tracemalloc``, a second, slower pass) as the tracemalloc peak: both
@@ -43,9 +43,9 @@ sys.path.insert(0, str(ROOT))
 
 import gazetteer  # noqa: E402
 
-from geo.articles import articles_by_id  # noqa: E402
-from geo.extract import extract_article  # noqa: E402
-from geo.text import captions, sentences  # noqa: E402
+from geo.records.articles import articles_by_id  # noqa: E402
+from geo.extraction.extract import extract_article  # noqa: E402
+from geo.extraction.text import captions, sentences  # noqa: E402
 
 SMALL = ROOT / "tests" / "data" / "places_small.geojson"
 SYNTHETIC = ROOT / "tests" / "data" / "articles"
@@ -118,7 +118,7 @@ def run(n: int, gz: gazetteer.Gazetteer, checkpoints: tuple[int, ...], *, trace:
 
     ``cache=False`` codes every sentence afresh (no memo of repeated sentences).
     """
-    import geo.extract as gx
+    import geo.extraction.extract as gx
 
     gx._code = gx.lru_cache(maxsize=gx.CACHE_SIZE)(gx._code_uncached) if cache else gx._code_uncached
     marks = {}

@@ -98,7 +98,7 @@ def _instrument(log: list[Call]) -> Callable[[], None]:
 
     Returns a function that undoes it.
     """
-    import geo.classify as gc_
+    import geo.extraction.classify as gc_
 
     undo: list[Callable[[], None]] = []
     recorders: dict[int, _Recorder] = {}  # one recorder per object: identity tests ("rx in _AGENCY_AT_END") still hold
@@ -232,7 +232,7 @@ def main(argv: list[str] | None = None) -> int:
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
     import bench_extract as be
 
-    import geo.extract as gx
+    import geo.extraction.extract as gx
 
     gx._code = gx._code_uncached  # no memo: every sentence coded, as in the no-memo figure
     gz = gazetteer.load()

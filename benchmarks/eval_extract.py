@@ -3,7 +3,7 @@
 Two gold sets:
 
 * ``seeds``: the curated reports of the five seed articles
-  (``geo/data/incidents.json``, verified through :func:`geo.pipeline.curated_reports`);
+  (``geo/data/incidents.json``, verified through :func:`geo.cli.build.curated_reports`);
 * ``synthetic``: the hand-coded incidents of the synthetic test articles
   (``tests/data/articles/*.expected.json``; never real reporting).
 
@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 
 import gazetteer  # noqa: E402
 
-from geo.extract import UNDATED_DAYS, extract_text  # noqa: E402
+from geo.extraction.extract import UNDATED_DAYS, extract_text  # noqa: E402
 
 SYNTHETIC_DIR = ROOT / "tests" / "data" / "articles"
 FIELDS = ("event_type", "place", "date_start", "date_end", "deaths_low", "claimed_by", "status", "munition", "control_extent")
@@ -120,9 +120,9 @@ def score(gold: list[dict], extracted: list[dict], *, place_key: str = "place_id
 
 def eval_seeds(gz: gazetteer.Gazetteer, *, curated: str | None = None) -> dict | None:
     """Score against the curated seed reports; ``None`` while the curated file does not exist."""
-    from geo.articles import articles_by_id
-    from geo.incidents import CURATED_PATH
-    from geo.pipeline import curated_reports
+    from geo.records.articles import articles_by_id
+    from geo.records.incidents import CURATED_PATH
+    from geo.records.incidents import curated_reports
 
     if not Path(curated or CURATED_PATH).exists():
         return None
@@ -139,7 +139,7 @@ def synthetic_gold(folder: Path = SYNTHETIC_DIR) -> list[tuple[str, str, tuple[d
     """``(article_id, text, (earliest, latest), gold reports)`` of each synthetic article.
 
     A gold report with no date (``date_start`` null) expects the week up to
-    publication (:data:`geo.extract.UNDATED_DAYS`), as the extractor dates an
+    publication (:data:`geo.extraction.extract.UNDATED_DAYS`), as the extractor dates an
     undated sentence: the text says only that it happened before publication.
     """
     out = []

@@ -1,18 +1,19 @@
 """Incidents from the articles: sourced, dated, geocoded claims, grouped into events.
 
-Pure Python over the curated gazetteer; no Streamlit. Modules:
+Pure Python over the curated gazetteer; no Streamlit. Subpackages, each with
+what it may import in its docstring:
 
-- :mod:`geo.articles`  the seed catalog and article loading
-- :mod:`geo.incidents` curated incident reports, verified against their articles
-- :mod:`geo.events`    reports of one real-world event, competing claims side by side
-- :mod:`geo.control`   district control over time from territory changes
-- :mod:`geo.layers`    map layers as GeoDataFrames / GeoJSON
-- :mod:`geo.export`    RFC 7946 GeoJSON and GeoParquet, written atomically
-- :mod:`geo.extract`   candidate reports from a new article
+- :mod:`geo.records`     the records: articles, curated reports, events, control, layers, export
+- :mod:`geo.extraction`  candidate reports from a new article (sentences, dates, tolls, rules)
+- :mod:`geo.web`         the map, the click panel and the timeline as HTML
+- :mod:`geo.cli`         ``python -m geo``
+
+and two modules every part may import: :mod:`geo.exc` (errors) and
+:mod:`geo.settings` (file locations, environment options).
 """
 
 from __future__ import annotations
 
-from .exc import CuratedDataError, GeoError, InputError
+from geo.exc import CuratedDataError, GeoError, InputError
 
 __all__ = ["CuratedDataError", "GeoError", "InputError"]

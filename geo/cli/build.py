@@ -1,0 +1,47 @@
+"""``geo build``: seeds + curated data + gazetteer → every layer on disk (the I/O loop)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+import gazetteer
+from gazetteer._io import write_text_atomic
+
+from geo.records.control import timelines
+from geo.records.export import csv_text, write_geojson, write_geoparquet
+from geo.records.incidents import curated_reports
+from geo.records.layers import LAYERS, build_layers, reporting_period
+
+
+def build(out_dir: str | Path, *, day: str | None = None, parquet: bool = True, progress: bool | None = None, curated: str | None = None) -> dict[str, int]:
+    """Write every layer as GeoJSON (and GeoParquet) in ``out_dir``; return feature counts.
+
+    ``control`` is as of ``day`` (default: the last day of the reporting
+    period); ``control_timeline.json`` holds every district's changes.
+    """
+    gz = gazetteer.load()
+    reports = curated_reports(gz=gz, curated=curated)
+    first, last = reporting_period(reports)
+    layers = build_layers(gz, reports, day=day or last)
+    out = Path(out_dir)
+    items = list(layers.items())
+    if progress is None:
+        progress = sys.stderr.isatty()
+    if progress:
+        from tqdm import tqdm
+
+        items = tqdm(items, desc="layers", unit="layer")
+    counts = {}
+    for name, coll in items:
+        write_geojson(coll, out / f"{name}.geojson")
+        if parquet:
+            write_geoparquet(coll, out / f"{name}.parquet")
+        counts[name] = len(coll["features"])
+    write_text_atomic(out / "incidents.csv", csv_text(reports))
+    meta = {"built": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "reporting_period": [first, last], "control_day": day or last, "layers": {k: {"features": counts[k], "about": LAYERS[k]} for k in counts}}
+    write_text_atomic(out / "control_timeline.json", json.dumps(timelines(gz, reports), ensure_ascii=False, indent=1) + "\n")
+    write_text_atomic(out / "manifest.json", json.dumps(meta, ensure_ascii=False, indent=1) + "\n")
+    return counts

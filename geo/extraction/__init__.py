@@ -1,0 +1,9 @@
+"""Reading articles: candidate incident reports from English news text.
+
+``text`` (sentences, captions, boilerplate), ``numbers`` (tolls), ``dates``
+(date ranges and their precision), ``classify`` (the rules: event type,
+claimant, status, actor, control), ``extract`` (the pipeline of an article).
+
+May import :mod:`gazetteer`, :mod:`geo.records` and the standard library; never
+:mod:`geo.web`, :mod:`geo.cli` or Streamlit.
+"""

@@ -1,0 +1,491 @@
+"""Relative and explicit dates in news reporting, resolved to date ranges.
+
+A report's "on Thursday" or "last week" only becomes a date against the
+article's publication date, and some publication dates are themselves known
+only to a range (``published_earliest`` .. ``published_latest`` in
+``seeds/catalog.json``). Every expression is resolved against *both* ends of
+that range; the result spans both readings. If they agree on one day the
+precision is ``day``, otherwise it is widened (``range``, ``week``,
+``month``) by the span's length, so a date is never more precise than the
+publication date allows.
+
+Conventions (news usage, past tense):
+
+* ``on <weekday>`` / ``late on <weekday>`` / ``<weekday>'s`` / ``<weekday>
+  night``: the most recent such weekday on or before the publication day (a
+  wire story's "on Wednesday" can be the day it was filed);
+* ``last <weekday>``: the most recent such weekday strictly before it;
+* ``over the weekend`` / ``at the weekend``: the latest Saturday-Sunday not
+  after publication (clamped to the publication day);
+* ``this week``: Monday of the publication week .. publication day;
+  ``earlier this week``: Monday .. the day before (or Monday itself);
+* ``last week``: the previous Monday-Sunday week; when published on a
+  Saturday or Sunday, extended to the day before publication, because
+  weekend copy often says "last week" of the week just ending;
+* ``the past week`` / ``over the past week``: the seven days before
+  publication; ``yesterday`` / ``last night``: the day before;
+  ``today`` / ``tonight`` / ``this morning``: the publication day;
+* ``last month``: the previous calendar month; ``this month`` / ``earlier
+  this month``: the 1st .. publication day;
+* explicit dates: "June 6, 2017", "6 June 2017", "Jun 11, 2017", "June 6"
+  (year from the publication date), "2017-06-06", "June 2017" (month).
+
+Dates after the latest publication day are dropped (they are not reports of
+past events); explicit dates long before it are kept (captions and history).
+
+The module is pure: no I/O; from other ``geo`` modules it only borrows the
+fast case-insensitive matcher of :mod:`geo.extraction.classify` (itself pure).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from geo.extraction.classify import _IRx, _lowered, _may_match  # fast case-insensitive matching (classify is pure too)
+
+__all__ = [
+    "PRECISIONS",
+    "ResolvedDate",
+    "parse_published",
+    "parse_published_range",
+    "publication_range",
+    "find_dates",
+    "resolve",
+    "date_of",
+    "is_statement_date",
+    "week_up_to",
+    "UNDATED_DAYS",
+]
+
+#: precisions from the most to the least precise
+PRECISIONS: tuple[str, ...] = ("day", "range", "week", "month")
+
+_WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+    "saturday": 5, "sunday": 6,
+}
+_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11,
+    "december": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7,
+    "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    """A date expression resolved to a range of days.
+
+    Attributes
+    ----------
+    start, end : datetime.date
+        First and last possible day (inclusive); ``start <= end``.
+    precision : str
+        One of :data:`PRECISIONS`.
+    text : str
+        The expression as written ("late on Monday").
+    span_start, span_end : int
+        Character offsets of ``text`` in the string searched (0, len for
+        :func:`resolve`).
+    """
+
+    start: date
+    end: date
+    precision: str
+    text: str
+    span_start: int = 0
+    span_end: int = 0
+
+
+# ---------------------------------------------------------------------------
+# publication dates
+
+
+def parse_published(s: str) -> date:
+    """Parse a publication date given as ``YYYY-MM-DD``.
+
+    Parameters
+    ----------
+    s : str
+        E.g. ``"2017-06-07"`` (surrounding whitespace is ignored).
+
+    Returns
+    -------
+    datetime.date
+
+    Raises
+    ------
+    ValueError
+        Quoting the bad value, when it is not a valid ISO calendar date.
+    """
+    if isinstance(s, date):
+        return s
+    if not isinstance(s, str):
+        raise ValueError(f"could not parse {s!r}: expected a date as YYYY-MM-DD")
+    v = s.strip()
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
+        raise ValueError(f"could not parse {s!r}: expected a date as YYYY-MM-DD, e.g. 2017-06-07")
+    try:
+        return date.fromisoformat(v)
+    except ValueError as exc:
+        raise ValueError(f"could not parse {s!r}: expected a valid date as YYYY-MM-DD ({exc})") from None
+
+
+def parse_published_range(s: str) -> tuple[date, date]:
+    """Parse ``YYYY-MM-DD`` or a range ``YYYY-MM-DD/YYYY-MM-DD`` (also ``..``).
+
+    Raises
+    ------
+    ValueError
+        For a bad date, or a range whose start is after its end.
+    """
+    if not isinstance(s, str):
+        raise ValueError(f"could not parse {s!r}: expected YYYY-MM-DD or YYYY-MM-DD/YYYY-MM-DD")
+    parts = re.split(r"\s*(?:/|\.\.)\s*", s.strip())
+    if len(parts) == 1:
+        d = parse_published(parts[0])
+        return d, d
+    if len(parts) != 2:
+        raise ValueError(f"could not parse {s!r}: expected YYYY-MM-DD or YYYY-MM-DD/YYYY-MM-DD")
+    return publication_range(parse_published(parts[0]), parse_published(parts[1]))
+
+
+def publication_range(earliest: date | str, latest: date | str | None = None) -> tuple[date, date]:
+    """Normalise a publication date or range to ``(earliest, latest)``.
+
+    Raises
+    ------
+    ValueError
+        When ``earliest`` is after ``latest``.
+    """
+    a = parse_published(earliest) if isinstance(earliest, str) else earliest
+    b = a if latest is None else (parse_published(latest) if isinstance(latest, str) else latest)
+    if not isinstance(a, date) or not isinstance(b, date):
+        raise ValueError(f"could not use publication range {earliest!r}..{latest!r}: expected dates")
+    if a > b:
+        raise ValueError(f"could not use publication range {a.isoformat()!r}..{b.isoformat()!r}: "
+                         "expected earliest <= latest")
+    return a, b
+
+
+def _pub(published: date | str | tuple) -> tuple[date, date]:
+    if isinstance(published, tuple):
+        if len(published) != 2:
+            raise ValueError(f"could not use publication range {published!r}: expected (earliest, latest)")
+        return publication_range(published[0], published[1])
+    return publication_range(published)
+
+
+# ---------------------------------------------------------------------------
+# resolvers: each takes one publication day and returns (start, end) or None
+
+
+def _on_or_before(p: date, wd: int) -> date:
+    return p - timedelta(days=(p.weekday() - wd) % 7)
+
+
+def _strictly_before(p: date, wd: int) -> date:
+    back = (p.weekday() - wd) % 7 or 7
+    return p - timedelta(days=back)
+
+
+def _monday(p: date) -> date:
+    return p - timedelta(days=p.weekday())
+
+
+def _month_bounds(y: int, m: int) -> tuple[date, date]:
+    return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _prev_month(p: date) -> tuple[date, date]:
+    y, m = (p.year, p.month - 1) if p.month > 1 else (p.year - 1, 12)
+    return _month_bounds(y, m)
+
+
+def _weekend(p: date, *, last: bool) -> tuple[date, date]:
+    sat = _on_or_before(p, 5)
+    if p.weekday() >= 5:
+        if last:
+            sat -= timedelta(days=7)
+        else:
+            return sat, p  # published during the weekend: up to that day
+    return sat, sat + timedelta(days=1)
+
+
+def _last_week(p: date) -> tuple[date, date]:
+    mon = _monday(p) - timedelta(days=7)
+    end = mon + timedelta(days=6)
+    if p.weekday() >= 5:
+        end = p - timedelta(days=1)
+    return mon, end
+
+
+_WD = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+# month names are matched case-sensitively (Title or UPPER case) so that the
+# modal "may" is not read as May
+_MON = (r"(?P<mon>(?:January|February|March|April|May|June|July|August|September|October|"
+        r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+        r"|(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|"
+        r"NOVEMBER|DECEMBER|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC))\.?")
+
+# (name, compiled pattern, precision, resolver(p, match) -> (start, end) | None)
+_Resolver = tuple[str, "re.Pattern[str]", str, object]
+
+
+def _explicit(m: re.Match[str], p: date) -> tuple[date, date] | None:
+    g = m.groupdict()
+    try:
+        if g.get("iso"):
+            d = date.fromisoformat(g["iso"])
+            return d, d
+        month = _MONTHS[g["mon"].lower().rstrip(".")]
+        day = int(g["day"]) if g.get("day") else None
+        year = int(g["year"]) if g.get("year") else None
+        if day is None:
+            if year is None:
+                return None
+            return _month_bounds(year, month)
+        if year is None:
+            d = date(p.year, month, day)
+            if d > p:
+                d = date(p.year - 1, month, day)
+            return d, d
+        d = date(year, month, day)
+        return d, d
+    except (ValueError, KeyError):
+        return None
+
+
+def _weekday_res(m: re.Match[str], p: date) -> tuple[date, date] | None:
+    wd = _WEEKDAYS[m.group("wd").lower()]
+    pre = (m.group("pre") or "").lower().split()
+    if pre and pre[-1] == "next":
+        return None
+    if pre and pre[-1] == "since":
+        return _on_or_before(p, wd), p
+    if pre and pre[-1] == "last":
+        d = _strictly_before(p, wd)
+    else:
+        d = _on_or_before(p, wd)
+    return d, d
+
+
+_PATTERNS: list[tuple[str, re.Pattern[str], str, object]] = [
+    ("iso", re.compile(r"\b(?P<iso>\d{4}-\d{2}-\d{2})\b"), "day", _explicit),
+    ("mdy", re.compile(r"\b" + _MON + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d{2}))?\b"),
+     "day", _explicit),
+    ("dmy", re.compile(r"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?\b"),
+     "day", _explicit),
+    ("my", re.compile(r"\b(?:in\s+)?" + _MON + r",?\s+(?P<year>(?:19|20)\d{2})\b"), "month", _explicit),
+    ("weekend", _IRx(r"\b(?P<pre>over|at|during|on|this|last|past)\s+(?:the\s+)?(?:past\s+)?weekend\b"),
+     "range", lambda m, p: _weekend(p, last=m.group("pre").lower() in ("last",))),
+    ("earlier this week", _IRx(r"\bearlier\s+(?:this|in\s+the)\s+week\b"), "week",
+     lambda m, p: (_monday(p), max(_monday(p), p - timedelta(days=1)))),
+    ("this week", _IRx(r"\b(?:this|later\s+this)\s+week\b"), "week", lambda m, p: (_monday(p), p)),
+    ("past week", _IRx(r"\b(?:the\s+)?(?:past|last)\s+(?:seven\s+days|7\s+days)\b|\b(?:(?:over|in|during)\s+)?the\s+(?:past|last)\s+week\b"),
+     "week", lambda m, p: (p - timedelta(days=7), p)),
+    ("last week", _IRx(r"\blast\s+week\b"), "week", lambda m, p: _last_week(p)),
+    ("last month", _IRx(r"\blast\s+month\b"), "month", lambda m, p: _prev_month(p)),
+    ("this month", _IRx(r"\b(?:earlier\s+|so\s+far\s+)?this\s+month\b"), "month",
+     lambda m, p: (p.replace(day=1), p)),
+    ("yesterday", _IRx(r"\b(?:yesterday|last\s+night)\b"), "day",
+     lambda m, p: (p - timedelta(days=1), p - timedelta(days=1))),
+    ("overnight", _IRx(r"\bovernight\b(?!\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))"),
+     "range", lambda m, p: (p - timedelta(days=1), p)),
+    ("today", _IRx(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b"), "day",
+     lambda m, p: (p, p)),
+    ("weekday", _IRx(r"\b(?:(?P<pre>(?:(?:late|early|later|earlier)\s+)?(?:on|last|this|next|since|from|by|until|overnight)(?:\s+on)?)\s+)?"
+                           + _WD + r"(?:'s|\u2019s)?(?:\s+(?:night|morning|evening|afternoon))?\b"),
+     "day", _weekday_res),
+]
+
+# cheap pre-filters: a pattern can only match a text holding one of these
+# (the numeric patterns all need a digit; the others one of the lowercase
+# words, looked up in the lowered text)
+_NUMERIC = frozenset({"iso", "mdy", "dmy", "my"})
+_DIGIT = re.compile(r"\d")
+_GATES: dict[str, tuple[str, ...]] = {
+    "weekend": ("weekend",),
+    "earlier this week": ("week",),
+    "this week": ("week",),
+    "past week": ("week", "days"),
+    "last week": ("week",),
+    "last month": ("month",),
+    "this month": ("month",),
+    "yesterday": ("yesterday", "night"),
+    "overnight": ("overnight",),
+    "today": ("today", "tonight", "this"),
+    "weekday": ("day",),
+}
+assert set(_GATES) | _NUMERIC == {p[0] for p in _PATTERNS}
+
+
+def _widen(precision: str, start: date, end: date) -> str:
+    span = (end - start).days + 1
+    if span <= 1:
+        by_span = "day"
+    elif span <= 6:
+        by_span = "range"
+    elif span <= 13:
+        by_span = "week"
+    else:
+        by_span = "month"
+    return max(precision, by_span, key=PRECISIONS.index)
+
+
+def _combine(m: re.Match[str], precision: str, fn: object, pub: tuple[date, date],
+             offset: int = 0) -> ResolvedDate | None:
+    try:
+        a = fn(m, pub[0])  # type: ignore[operator]
+        b = fn(m, pub[1])  # type: ignore[operator]
+    except (OverflowError, ValueError):  # near date.min/max, impossible dates
+        return None
+    if a is None or b is None:
+        return None
+    start = min(a[0], b[0])
+    end = max(a[1], b[1])
+    if end > pub[1]:
+        return None  # a future date is not a report of a past event
+    if start > end:  # pragma: no cover - resolvers return ordered ranges
+        return None
+    prec = _widen(precision, start, end)
+    if precision == "month" and start.day == 1 and end == _month_bounds(end.year, end.month)[1] and start.month == end.month:
+        prec = "month"
+    return ResolvedDate(start, end, prec, m.group(0), offset + m.start(), offset + m.end())
+
+
+def find_dates(text: str, published: date | str | tuple) -> list[ResolvedDate]:
+    """Find and resolve every date expression in a text.
+
+    Parameters
+    ----------
+    text : str
+        A sentence (or longer text).
+    published : date, str or (earliest, latest)
+        Publication date or range (ISO strings accepted).
+
+    Returns
+    -------
+    list of ResolvedDate
+        Non-overlapping matches in order of appearance; the longest/most
+        explicit pattern wins where two overlap. Expressions that resolve to
+        dates after the publication range are left out.
+
+    Raises
+    ------
+    ValueError
+        For a bad publication date or range.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"could not search {text!r}: expected a str")
+    pub = _pub(published)
+    taken: list[tuple[int, int]] = []
+    found: list[ResolvedDate] = []
+    low = _lowered(text)
+    digits = _DIGIT.search(text) is not None
+    for name, pat, precision, fn in _PATTERNS:
+        if name in _NUMERIC:
+            if not digits:
+                continue
+        elif low is not None and not _may_match(_GATES[name], low):
+            continue  # cannot match: spare the regex
+        for m in pat.finditer(text):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            r = _combine(m, precision, fn, pub)
+            taken.append((s, e))  # claimed even when dropped as future
+            if r is not None:
+                found.append(r)
+    found.sort(key=lambda r: r.span_start)
+    return found
+
+
+def resolve(expression: str, published: date | str | tuple) -> ResolvedDate | None:
+    """Resolve one date expression.
+
+    Parameters
+    ----------
+    expression : str
+        E.g. ``"late on Monday"``, ``"over the weekend"``, ``"June 6, 2017"``.
+    published : date, str or (earliest, latest)
+        Publication date or range.
+
+    Returns
+    -------
+    ResolvedDate or None
+        The first expression found in ``expression``; ``None`` when there is
+        none or it lies after publication.
+    """
+    found = find_dates(expression, published)
+    return found[0] if found else None
+
+
+#: A report dated only by when something was said ("the coalition said on
+#: Tuesday that it had hit..."), or not dated at all, is of an event on or
+#: before that day: it gets the week ending then (ACLED's time_precision 2,
+#: "within a week or so"), never the day itself.
+UNDATED_DAYS = 6
+
+# a date that belongs to the statement, not the event: "said on Tuesday",
+# "said late on Monday that", "on Tuesday said", "acknowledged on Wednesday"
+# (but "said that on Monday jets struck" dates the strike). Narrower than
+# classify._SAY on purpose: "images released on Monday", "strikes reported on
+# Sunday" date the event itself (with _SAY, a synthetic report and two seed
+# start dates were lost)
+_SPEECH_BEFORE = _IRx(
+    r"\b(?:said|says|say|told|announced|reported|acknowledged|added|stated|confirmed|denied|claimed|"
+    r"admitted|insisted|warned|wrote|tweeted|posted|declared)\s+$",
+)
+_SPEECH_AFTER = _IRx(
+    r"^,?\s*(?:said|says|told|announced|reported|acknowledged|confirmed|denied|claimed|stated|added|admitted)\b",
+)
+
+
+def is_statement_date(sentence: str, d: ResolvedDate) -> bool:
+    """Is ``d`` (found in ``sentence``) the day a statement was made rather than the event's day?"""
+    before = sentence[max(0, d.span_start - 24):d.span_start]
+    return bool(_SPEECH_BEFORE.search(before) or _SPEECH_AFTER.search(sentence[d.span_end:d.span_end + 16]))
+
+
+def week_up_to(lo: date, hi: date) -> tuple[date, date, str]:
+    """``(start, end, precision)`` of the week ending on ``lo`` .. ``hi``."""
+    start = lo - timedelta(days=UNDATED_DAYS)
+    return start, hi, _widen("week", start, hi)
+
+
+def date_of(sentence: str, published: date | str | tuple, *,
+            default_to_published: bool = False) -> ResolvedDate | None:
+    """The date of the event a sentence reports.
+
+    Its first date expression that is not merely when a statement was made
+    (:func:`is_statement_date`); failing that, the week up to the statement's
+    day (text kept).
+
+    Parameters
+    ----------
+    sentence : str
+        One sentence.
+    published : date, str or (earliest, latest)
+        Publication date or range.
+    default_to_published : bool, keyword-only
+        When no expression is found, return the week up to publication
+        (text ``""``) instead of ``None`` -- an undated report happened on or
+        before publication, but how long before is unknown, so callers should
+        treat the end as an upper bound only.
+    """
+    found = find_dates(sentence, published)
+    for d in found:
+        if not is_statement_date(sentence, d):
+            return d
+    if found:
+        d = found[0]
+        start, end, prec = week_up_to(d.start, d.end)
+        return ResolvedDate(start, end, prec, d.text, d.span_start, d.span_end)
+    if default_to_published:
+        start, end, prec = week_up_to(*_pub(published))
+        return ResolvedDate(start, end, prec, "", 0, 0)
+    return None

@@ -1,0 +1,466 @@
+"""Candidate incident reports from a new article.
+
+Rule-based: split the story into sentences (captions, headline and page
+furniture left out), keep the sentences that report an incident (an event
+word, a casualty figure or a territory change), and code each one with the
+building blocks -- :mod:`geo.extraction.classify` (event type, munition, status,
+claimant, actor, target, control), :mod:`geo.extraction.numbers` (deaths and injured),
+:mod:`geo.extraction.dates` (the date against the publication date or range) and the
+gazetteer (the place). Each candidate follows the curated schema
+(``geo/data/README.md``) and goes through :func:`geo.records.incidents.enrich` with
+``origin="extracted"`` so that it carries the same properties as a curated
+report; it is never ``reviewed``.
+
+Rules that protect the map:
+
+* a quote is always the sentence verbatim: ``text[span_start:span_end] == quote``;
+* a place that cannot be resolved (unknown or ambiguous name, or none) gives
+  ``lat``/``lon`` ``None`` and a ``null`` geometry -- never a guessed point;
+  the name as written stays in ``place_text``/``place_name``;
+* a date is never more precise than the publication date; a sentence with
+  no date words is dated to the week up to publication, and one dated only
+  by its statement ("said on Tuesday") to the week up to that day (upper
+  bounds, precision ``week``); the notes say so;
+* photo captions are not incidents of their story, and sentences whose only
+  dates lie long before publication (background: Fallujah 2004) are dropped.
+
+Pure apart from :func:`extract_files` / :func:`iter_extract`, which read files.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import os
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from pathlib import Path
+
+import gazetteer
+from gazetteer import Gazetteer, Mention
+
+from geo.extraction import dates as _dates
+from geo.records.articles import Article
+from geo.extraction.classify import AnyOf, Classification, _IRx, classify, control_extents_at
+from geo.records.incidents import enrich, to_feature
+from geo.extraction.numbers import Casualties, casualties
+from geo.extraction.text import captions, is_boilerplate, lines, sentences
+
+__all__ = ["extract_text", "extract_article", "extract_files", "iter_extract", "BACKGROUND_DAYS", "UNDATED_DAYS"]
+
+UNDATED_DAYS = _dates.UNDATED_DAYS
+
+#: A sentence whose every date ends more than this many days before the
+#: publication is background (history, other wars), not a report.
+BACKGROUND_DAYS = 120
+
+# Sentence pre-filter: a sentence without one of these stems cannot be coded
+# as an incident by classify/numbers (event words, casualty words, territory
+# verbs). Cheap, and it spares the slow coders most sentences of an article.
+_CUES = AnyOf((
+    "air", "bomb", "jet", "plane", "aircraft", "drone", "sortie", "strike", "struck", "drop", "raid", "shell",
+    "artiller", "mortar", "howitzer", "rocket", "barrage", "clash", "fight", "fought", "battl", "skirmish",
+    "combat", "assault", "attack", "ambush", "fled", "flee", "displac", "trap", "escap", "evacuat", "exodus",
+    "refugee", "camp", "corridor", "left the city", "streamed", "made their way", "turned back", "repel",
+    "repuls", "fended", "beat back", "thwart", "foil", "pushed", "push", "drove", "halt", "broke", "break",
+    "entered", "enter", "storm", "advanc", "moved", "moving", "breach", "penetrat", "inroad", "gain", "seiz",
+    "captur", "took", "taken", "take", "taking", "retook", "retaken", "reclaim", "liberat", "cleared",
+    "overran", "overrun", "fell to", "falls to", "control", "wrest", "kill", "dead", "die", "death", "perish",
+    "slain", "massacr", "execut", "fatalit", "toll", "lives", "injur", "wound", "hurt", "phosph", "incendiar",
+    "cluster", "napalm", "missile", "shot", "hit", "target", "explo", "mine", "ied", "casualt",
+))
+# casualties() can only find a death or injury figure where a number and a
+# casualty word both occur; most sentences have neither
+_NUMBERISH = _IRx(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|"
+    r"millions?|dozens?|scores?|tens|several|few|an?\s+(?:dozen|hundred|thousand|score))\b",
+)
+_HARMISH = _IRx(r"kill|dead|die|death|perish|slain|massacr|execut|fatalit|toll|lives|injur|wound|hurt")
+# "in 2004", "since 2014": bare years, for the background rule
+_YEAR = re.compile(r"(?<![\d,.\-/])(?:19|20)\d{2}(?!\d|,\d)")
+_HEADLINE_END = re.compile(r"[.!?:\u2026][\"'\u201d\u2019)\]]*$")
+_NEAR = _IRx(
+    r"\b(?:near|outside|around|close\s+to|outskirts\s+of|edge\s+of|edges\s+of|(?:north|south|east|west)(?:-?(?:east|west))?\s+of|"
+    r"(?:kilometers?|kilometres?|km|miles?)\s+(?:\w+\s+)?(?:of|from))\s+(?:the\s+)?(?:\w+\s+)?$",
+)
+# smaller is more specific; kinds not listed sit with towns
+_TIER = {
+    "street": 0, "square": 0, "landmark": 0, "military_site": 0, "dam": 0, "border_crossing": 0,
+    "district": 1, "suburb": 1,
+    "village": 2, "town": 2, "zone": 2,
+    "city": 3,
+    "river": 4, "governorate": 4, "region": 4,
+    "country": 5,
+}
+# "the city", "the besieged city", "inside the city": in a story that has named
+# exactly one city so far, that city (coreference, not a guess)
+_THE_CITY = _IRx(r"\bthe\s+(?:(?:besieged|beleaguered|embattled|ruined|devastated|syrian)\s+)?city\b(?!\s+of\b)")
+_NO_CASUALTIES = Casualties()
+_COARSE = {"country", "region", "governorate", "river"}
+
+
+# ---------------------------------------------------------------------------
+# helpers
+
+
+def _published(published) -> tuple[dt.date, dt.date]:
+    if isinstance(published, (list, tuple)):
+        return _dates.publication_range(*published)
+    return _dates.publication_range(published)
+
+
+def _pub_precision(lo: dt.date, hi: dt.date) -> str:
+    span = (hi - lo).days + 1
+    return "day" if span <= 1 else "range" if span <= 6 else "week" if span <= 13 else "month"
+
+
+def _headline_spans(text: str, title: str | None) -> list[tuple[int, int]]:
+    """The headline (first story line without final punctuation, or the given
+    title), its verbatim repeats, and short section heads ("160,000 inside Raqa")."""
+    ls = [x for x in lines(text) if not is_boilerplate(x.text)]
+    if not ls:
+        return []
+    heads = set()
+    first = ls[0].text
+    if title and first.strip() == title.strip():
+        heads.add(first.strip())
+    elif not _HEADLINE_END.search(first) and len(first.split()) <= 25:
+        heads.add(first.strip())
+    if title:
+        heads.add(title.strip())
+    out = []
+    for x in ls:
+        t = x.text.strip()
+        if t in heads or (len(t.split()) <= 6 and not _HEADLINE_END.search(t)):
+            out.append((x.start, x.end))
+    return out
+
+
+def _background(sentence: str, found: list[_dates.ResolvedDate], lo: dt.date) -> bool:
+    """Only dates (or bare years) long before publication: history, not a report."""
+    limit = lo - dt.timedelta(days=BACKGROUND_DAYS)
+    ends = [d.end for d in found]
+    if not found or all(d.end < limit for d in found):
+        ends += [dt.date(int(m.group(0)), 12, 31) for m in _YEAR.finditer(sentence)]
+    if not ends:
+        return False
+    return all(e < limit for e in ends)
+
+
+# a country is where something happened only when the wording says so ("in
+# Syria"); "government ally Russia slammed the strike" names an actor
+_LOCATIVE = _IRx(r"\b(?:in|inside|across|into|throughout|over|within)\s+(?:the\s+)?(?:\w+\s+)?$")
+
+
+def _choose_place(ms: list[Mention], text: str = "") -> tuple[Mention | None, Mention | None]:
+    """(most specific resolved mention, first unresolved mention)."""
+    resolved = [m for m in ms if m.status == "resolved" and m.place is not None
+                and (m.place.kind != "country" or _LOCATIVE.search(text[max(0, m.start - 30):m.start]))]
+    best = None
+    if resolved:
+        best = min(resolved, key=lambda m: (_TIER.get(m.place.kind, 2), m.place.uncertainty_m, m.start))
+    unresolved = next((m for m in ms if m.place is None), None)
+    return best, unresolved
+
+
+def _city_from_context(s: str, sent_start: int, mentions: list[Mention],
+                       not_story: list[tuple[int, int]]) -> tuple[Mention, str, int] | None:
+    """``(the city's earlier mention, "the city" as written, its offset in s)`` when
+    the sentence says "the city" and the story before it has named exactly one city."""
+    m = _THE_CITY.search(s)
+    if m is None:
+        return None
+    cities = {}
+    for x in mentions:
+        if x.start >= sent_start:
+            break
+        if (x.status == "resolved" and x.place is not None and x.place.kind == "city"
+                and not any(a <= x.start < b for a, b in not_story)):
+            cities.setdefault(x.place.id, x)
+    if len(cities) != 1:
+        return None
+    return next(iter(cities.values())), m.group(0), m.start()
+
+
+def _near_before(text: str, at: int, floor: int) -> bool:
+    """Is the place named at ``at`` only as near ("outside", "north of")? Looks back to ``floor``."""
+    return _NEAR.search(text[max(floor, at - 40):at]) is not None
+
+
+def _place_fields(m: Mention, text: str, sent_start: int) -> dict:
+    """``place_id``, ``place_text`` and ``geo_precision`` of a resolved mention."""
+    return {"place_id": m.place.id, "place_text": m.text,
+            "geo_precision": 3 if m.place.kind in _COARSE else 2 if _near_before(text, m.start, sent_start) else 1}
+
+
+def _changed_places(ms: list[Mention], text: str, sent_start: int) -> list[Mention]:
+    """The distinct places below city level a territory sentence names, in order,
+    leaving out those only named as near ("near the town of Tabqa")."""
+    out: list[Mention] = []
+    seen: set[str] = set()
+    for m in ms:
+        if m.status != "resolved" or m.place is None or m.place.id in seen:
+            continue
+        if _TIER.get(m.place.kind, 2) > 2 or _near_before(text, m.start, sent_start):
+            continue
+        seen.add(m.place.id)
+        out.append(m)
+    return out
+
+
+def _code_uncached(sentence: str, previous: str | None, outlet: str) -> tuple[Classification, Casualties]:
+    """Classification and casualties of one sentence (pure: safe to memoise)."""
+    c = classify(sentence, previous_claimant=previous, default_claimant=outlet)
+    cas = casualties(sentence) if _HARMISH.search(sentence) and _NUMBERISH.search(sentence) else _NO_CASUALTIES
+    return c, cas
+
+
+#: Syndicated wire copy repeats sentences verbatim across outlets (seeds 000
+#: and 003 share several), so the coding of recent sentences is memoised. The
+#: cache is bounded (memory stays flat) and the coders are pure, so a hit
+#: returns exactly what a fresh call would. ``_code = _code_uncached`` turns it off.
+CACHE_SIZE = 4096
+_code = lru_cache(maxsize=CACHE_SIZE)(_code_uncached)
+
+
+def _same_event(a: dict, b: dict) -> bool:
+    return (
+        a["event_type"] == b["event_type"]
+        and a.get("place_id") is not None
+        and a.get("place_id") == b.get("place_id")
+        and a.get("date_text") is not None
+        and b.get("date_text") is not None
+        and (a["date_start"], a["date_end"]) == (b["date_start"], b["date_end"])
+    )
+
+
+# ---------------------------------------------------------------------------
+# the extractor
+
+
+def extract_records(text: str, *, article_id: str, published, outlet: str, gz: Gazetteer,
+                    title: str | None = None) -> list[dict]:
+    """Candidate reports as curated-schema records (before :func:`enrich`)."""
+    lo, hi = _published(published)
+    pub = (lo, hi)
+    skip = [(c.start, c.end) for c in captions(text, published=pub)]
+    skip += [(x.start, x.end) for x in lines(text) if is_boilerplate(x.text)]
+    not_story = list(skip)  # captions and page furniture: their places are not the story's
+    skip += _headline_spans(text, title)
+    mentions: list[Mention] | None = None  # computed lazily: most articles need it, cheap ones may not
+    starts: list[int] = []
+    recs: list[dict] = []
+    previous: str | None = None
+    for sp in sentences(text):
+        s = sp.text
+        if any(a <= sp.start and sp.end <= b for a, b in skip):
+            continue
+        if not _CUES(s):
+            continue
+        c, cas = _code(s, previous, outlet)
+        if c.claimants:
+            previous = "; ".join(c.claimants)
+        has_cas = cas.has_deaths or cas.has_injured
+        if (c.event_type == "other" and not has_cas and c.control is None
+                and not any(x.startswith("event_type:") for x in c.cues)):  # "other" with a cue: the campaign's launch
+            continue
+        found = _dates.find_dates(s, pub)
+        if _background(s, found, lo):
+            continue
+        notes = ["extracted automatically from the wording; not reviewed"]
+        limit = lo - dt.timedelta(days=BACKGROUND_DAYS)
+        recent = [d for d in found if d.end >= limit]
+        events = [d for d in recent if not _dates.is_statement_date(s, d)]
+        if events:
+            d = events[0]
+            d0, d1, prec, dtext = d.start, d.end, d.precision, d.text
+            if len(events) > 1:
+                notes.append(f"dated by the first of {len(events)} date expressions ({d.text!r})")
+            if len(events) < len(recent):
+                notes.append("the date of the statement is not the event's: "
+                             + ", ".join(repr(x.text) for x in recent if x not in events))
+        elif recent:
+            d = recent[0]
+            d0, d1, prec = _dates.week_up_to(d.start, d.end)
+            dtext = d.text
+            notes.append(f"dated only by when it was said ({d.text!r}): the week up to then (the event is on or before it)")
+        else:
+            d0, d1, prec = _dates.week_up_to(lo, hi)
+            dtext = None
+            notes.append("no date words in the sentence: dated to the week up to publication "
+                         "(an upper bound; news reports recent events, but the event may be earlier)")
+        if prec == "day" and d0 != d1:
+            prec = "range"
+        if mentions is None:
+            mentions = gz.mentions(text)
+            starts = [m.start for m in mentions]  # in text order: a sentence's mentions are one slice
+        i = bisect.bisect_left(starts, sp.start)
+        ms = []
+        while i < len(mentions) and mentions[i].start < sp.end:
+            if mentions[i].end <= sp.end:
+                ms.append(mentions[i])
+            i += 1
+        best, unresolved = _choose_place(ms, text)
+        context = _city_from_context(s, sp.start, mentions, not_story) if not ms else None
+        rec: dict = {
+            "id": f"x-{article_id}-{len(recs) + 1:02d}",
+            "event_id": None,
+            "article_id": article_id,
+            "quote": s,
+            "span_start": sp.start,
+            "span_end": sp.end,
+            "event_type": c.event_type,
+            "munition": c.munition,
+            "actor": c.actor,
+            "target": c.target,
+            "status": c.status,
+            "claimed_by": c.claimed_by or outlet,
+            "date_text": dtext,
+            "date_start": d0.isoformat(),
+            "date_end": d1.isoformat(),
+            "date_precision": prec,
+        }
+        if best is not None:
+            rec.update(_place_fields(best, text, sp.start))
+        elif context is not None:
+            city, words, at = context
+            rec["place_id"] = city.place.id
+            rec["place_text"] = words
+            rec["geo_precision"] = 2 if _near_before(s, at, 0) else 1
+            notes.append(f"place from the story: {words!r} is {city.text!r}, the only city it names before this sentence")
+        else:
+            rec["place_id"] = None
+            rec["place_text"] = unresolved.text if unresolved is not None else None
+            rec["geo_precision"] = None
+            if unresolved is not None:
+                why = "ambiguous: " + ", ".join(p.id for p in unresolved.candidates) if unresolved.status == "ambiguous" else "not in the gazetteer"
+                notes.append(f"place {unresolved.text!r} unresolved ({why}): no point")
+        rec["places_mentioned"] = list(dict.fromkeys(m.place.id for m in ms if m.place is not None))
+        if context is not None:
+            rec["places_mentioned"].append(context[0].place.id)  # named as "the city"
+        rec["deaths_low"] = cas.deaths_low
+        rec["deaths_best"] = cas.deaths_best
+        rec["deaths_high"] = cas.deaths_high
+        rec["injured_low"] = cas.injured_low
+        rec["injured_high"] = cas.injured_high
+        if cas.injured_best is not None and cas.injured_low is None and cas.injured_high is None:
+            notes.append(f"about {cas.injured_best} injured (a best estimate the schema's low/high cannot hold)")
+        rec["casualty_group"] = cas.casualty_group
+        rec["civilian_harm"] = bool(c.civilian_harm or (cas.casualty_group and "civilian" in cas.casualty_group.lower()))
+        rec["control"] = c.control.as_dict() if c.control is not None and c.event_type == "territory_change" else None
+        if c.cues:
+            notes.append("cues: " + "; ".join(c.cues))
+        places = _changed_places(ms, text, sp.start) if rec["control"] is not None else []
+        # "The SDF had taken Mishlab and more than half of Sabahia": a change at each
+        # place, so that each district's control over time hears of it
+        extents = control_extents_at(s, [(m.start - sp.start, m.end - sp.start) for m in places]) if len(places) > 1 else []
+        if len(extents) < 2:
+            rec["notes"] = ". ".join(notes)
+            recs.append(rec)
+            continue
+        names = ", ".join(m.text for m in places)
+        for m, ext in zip(places, extents):
+            r = dict(rec, id=f"x-{article_id}-{len(recs) + 1:02d}", control=dict(rec["control"], extent=ext),
+                     places_mentioned=list(rec["places_mentioned"]))
+            r.update(_place_fields(m, text, sp.start))
+            r["notes"] = ". ".join([*notes, f"one of {len(places)} places this sentence reports a change at ({names})"])
+            recs.append(r)
+    # event ids: a report shares its predecessor's event when they clearly tell the same event
+    for i, r in enumerate(recs):
+        if i and _same_event(recs[i - 1], r):
+            r["event_id"] = recs[i - 1]["event_id"]
+        else:
+            r["event_id"] = f"ev-{r['id']}"
+    return recs
+
+
+def _article(text: str, article_id: str, lo: dt.date, hi: dt.date, outlet: str, title: str | None, file: str | None) -> Article:
+    if title is None:
+        ls = [x for x in lines(text) if not is_boilerplate(x.text)]
+        title = ls[0].text if ls else article_id
+    return Article(
+        id=article_id, outlet=outlet, title=title, published_earliest=lo, published_latest=hi,
+        date_precision=_pub_precision(lo, hi), date_basis="stated", date_note="given at extraction",
+        text=text, file=file, reviewed=False,
+    )
+
+
+def extract_text(text: str, *, article_id: str, published, outlet: str, title: str | None = None,
+                 gz: Gazetteer | None = None, file: str | None = None) -> list[dict]:
+    """Candidate incident reports of one article, as flat report properties.
+
+    Parameters
+    ----------
+    text : str
+        The article as read (offsets are ``str`` indices into it).
+    article_id : str
+        Used in report ids (``x-<article_id>-<nn>``).
+    published : date or (earliest, latest)
+        Publication date or range; dates in the text are resolved against it.
+    outlet : str
+        The claimant of unattributed sentences.
+    title : str, optional
+        The headline (default: the first line); it is not reported as an incident.
+    gz : Gazetteer, optional
+        Default: the shipped gazetteer.
+
+    Returns
+    -------
+    list of dict
+        Properties as :func:`geo.records.incidents.enrich` makes them, ``origin="extracted"``,
+        ``reviewed=False``; ``lat``/``lon`` ``None`` for unresolved places.
+
+    Raises
+    ------
+    ValueError
+        For a bad publication date or range.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"could not extract from {text!r}: expected a str")
+    gz = gz if gz is not None else gazetteer.load()
+    lo, hi = _published(published)
+    art = _article(text, article_id, lo, hi, outlet, title, file)
+    recs = extract_records(text, article_id=article_id, published=(lo, hi), outlet=outlet, gz=gz, title=title)
+    return [enrich(r, art, gz, origin="extracted") for r in recs]
+
+
+def extract_article(path: str | os.PathLike, *, published, outlet: str, title: str | None = None,
+                    gz: Gazetteer | None = None) -> list[dict]:
+    """Read one article file (errors name it) and extract its reports; id = file stem."""
+    p = Path(path)
+    text = gazetteer.read_article(p)
+    return extract_text(text, article_id=p.stem, published=published, outlet=outlet, title=title, gz=gz, file=str(p))
+
+
+def iter_extract(paths: Iterable[str | os.PathLike], *, published, outlet: str, title: str | None = None,
+                 gz: Gazetteer | None = None) -> Iterator[tuple[str, list[dict]]]:
+    """Stream ``(path, reports)`` one article at a time (nothing is kept between articles).
+
+    Raises
+    ------
+    gazetteer.ArticleError
+        Naming the file, for a missing, empty, binary, non-UTF-8 or oversized article.
+    """
+    gz = gz if gz is not None else gazetteer.load()
+    _published(published)  # fail early on a bad date, before reading anything
+    for p in paths:
+        yield str(p), extract_article(p, published=published, outlet=outlet, title=title, gz=gz)
+
+
+def extract_files(paths: Iterable[str | os.PathLike], *, published, outlet: str, title: str | None = None,
+                  gz: Gazetteer | None = None) -> dict:
+    """Candidate reports of several articles as a GeoJSON FeatureCollection.
+
+    Every file is read before anything is returned, so a bad file (its
+    :class:`gazetteer.ArticleError` names it) means no output at all.
+    """
+    lo, hi = _published(published)
+    texts = [(Path(p), gazetteer.read_article(p)) for p in paths]  # every file checked before any work
+    gz = gz if gz is not None else gazetteer.load()
+    feats = []
+    for p, text in texts:
+        reports = extract_text(text, article_id=p.stem, published=(lo, hi), outlet=outlet, title=title, gz=gz, file=str(p))
+        feats.extend(to_feature(r) for r in reports)
+    return {"type": "FeatureCollection", "features": feats}

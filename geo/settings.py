@@ -1,0 +1,47 @@
+"""Settings of the atlas in one place: file locations and the options read from the environment.
+
+Every path the package reads by default is named here, so a module never works
+out a location from its own ``__file__``. The environment options are the
+dashboard's hidden ones (see ``dashboard.py``); reading them never fails:
+a bad value falls back to the default.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+#: The repository (or installed tree) root: the folder above the ``geo`` package.
+ROOT = Path(__file__).resolve().parent.parent
+#: The five seed articles and their catalog.
+SEEDS_DIR = ROOT / "seeds"
+#: The curated incident reports of the seed articles.
+CURATED_PATH = ROOT / "geo" / "data" / "incidents.json"
+#: Country outlines for the offline base map (Natural Earth 1:110m).
+COUNTRIES_PATH = ROOT / "geo" / "data" / "basemap" / "ne_110m_countries.geojson"
+#: The folder Streamlit serves as ``/app/static`` (the one beside ``dashboard.py``).
+STATIC_DIR = ROOT / "static"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Environment:
+    """The dashboard's options from the environment (all optional)."""
+
+    gazetteer: str | None = None
+    """``ATLAS_GAZETTEER``: another gazetteer file."""
+    incidents: str | None = None
+    """``ATLAS_INCIDENTS``: another curated incidents file."""
+    synthetic: int = 0
+    """``ATLAS_SYNTHETIC_INCIDENTS``: add this many generated reports (benchmarks only)."""
+
+
+def from_environment(environ: dict[str, str] | None = None) -> Environment:
+    """Read :class:`Environment` from ``environ`` (default: ``os.environ``)."""
+    env = os.environ if environ is None else environ
+    try:
+        synthetic = max(0, int(env.get("ATLAS_SYNTHETIC_INCIDENTS", "0") or 0))
+    except ValueError:
+        synthetic = 0
+    return Environment(gazetteer=env.get("ATLAS_GAZETTEER") or None,
+                       incidents=env.get("ATLAS_INCIDENTS") or None, synthetic=synthetic)

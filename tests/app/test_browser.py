@@ -1,0 +1,365 @@
+"""The dashboard in a real browser: headless Debian Chromium driven by Playwright.
+
+One Streamlit server for the module (``python -m streamlit run dashboard.py``
+from the repository root, on a free port); every request that does not go to
+localhost is aborted, which proves the atlas works offline. Screenshots go to
+``artifacts/`` (git-ignored).
+
+Run: ``uv run pytest tests/test_browser.py`` (``./run tests`` installs Chromium).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "artifacts"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+HOSTILE = ROOT / "tests" / "data" / "hostile_article.txt"
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(),
+                       reason=f"{CHROMIUM} is missing: install Debian's chromium (./run tests does)"),
+]
+sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed in the venv")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(port: int, env: dict | None = None, *, script: str | Path = "dashboard.py",
+                 cwd: Path = ROOT) -> subprocess.Popen:
+    """``streamlit run script`` (the dashboard) from ``cwd`` (the repository root); returns once healthy.
+
+    ``cwd``'s ``.streamlit/config.toml`` and ``static/`` apply to the app.
+    """
+    log = open(ARTIFACTS / f"streamlit-{Path(script).stem}-{port}.log", "w")  # noqa: SIM115 - closed with the process
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
+         "--server.headless", "true", "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
+        cwd=cwd, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})},
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {proc.returncode}; see {log.name}")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1) as r:
+                if r.status == 200:
+                    return proc
+        except OSError:
+            time.sleep(0.3)
+    proc.terminate()
+    raise RuntimeError(f"streamlit did not answer /_stcore/health within 60 s; see {log.name}")
+
+
+def stop_server(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+@pytest.fixture(scope="session")
+def server():
+    ARTIFACTS.mkdir(exist_ok=True)
+    port = free_port()
+    proc = start_server(port)
+    yield f"http://127.0.0.1:{port}"
+    stop_server(proc)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+class Watch:
+    """What a page tried to do: blocked (non-local) requests, dialogs, page errors."""
+
+    def __init__(self) -> None:
+        self.blocked: list[str] = []
+        self.dialogs: list[str] = []
+        self.errors: list[str] = []
+
+
+def is_local(url: str) -> bool:
+    parts = urlsplit(url)
+    if parts.scheme in ("data", "blob", "about"):
+        return True
+    return parts.hostname in ("127.0.0.1", "localhost", "::1")
+
+
+@pytest.fixture()
+def page(browser):
+    ctx = browser.new_context(viewport={"width": 1500, "height": 1100}, accept_downloads=True)
+    watch = Watch()
+
+    def route(r):
+        if is_local(r.request.url):
+            r.continue_()
+        else:
+            watch.blocked.append(r.request.url)
+            r.abort()
+
+    ctx.route("**/*", route)
+    pg = ctx.new_page()
+    pg.on("dialog", lambda d: (watch.dialogs.append(d.message), d.dismiss()))
+    pg.on("pageerror", lambda e: watch.errors.append(str(e)))
+    pg.watch = watch
+    yield pg
+    ctx.close()
+
+
+def wait_idle(pg, settle: float = 0.6) -> None:
+    """Wait until Streamlit has finished running the script (and stays so briefly)."""
+    deadline = time.monotonic() + 30
+    quiet_since = None
+    while time.monotonic() < deadline:
+        running = pg.locator('[data-testid="stStatusWidget"]').count() > 0
+        if running:
+            quiet_since = None
+        elif quiet_since is None:
+            quiet_since = time.monotonic()
+        elif time.monotonic() - quiet_since >= settle:
+            return
+        time.sleep(0.1)
+
+
+def wait_for_map(pg, timeout: float = 45) -> float:
+    """Wait until the map iframe has height and Leaflet has drawn paths; return seconds waited."""
+    t0 = time.monotonic()
+    wait_idle(pg, settle=0.2)
+    # while a rerun replaces the map, stale copies of the iframe linger: wait for one
+    pg.wait_for_function(f"() => document.querySelectorAll('{MAP_FRAME}').length === 1", timeout=timeout * 1000)
+    pg.wait_for_function(
+        f"""() => {{ const f = document.querySelector('{MAP_FRAME}');
+                     return f && f.getBoundingClientRect().height > 100; }}""",
+        timeout=timeout * 1000,
+    )
+    frame = pg.frame_locator(MAP_FRAME).first
+    frame.locator("path.leaflet-interactive").first.wait_for(state="attached", timeout=timeout * 1000)
+    waited = time.monotonic() - t0
+    wait_idle(pg)  # st_folium triggers one more rerun after the first render
+    return waited
+
+
+def open_app(pg, server: str, query: str = "") -> None:
+    pg.goto(f"{server}/{query}")
+    wait_for_map(pg)
+
+
+def map_point(pg, lat: float, lon: float) -> tuple[float, float]:
+    """Page coordinates of (lat, lon) on the Leaflet map inside the iframe."""
+    frame = pg.frame_locator(MAP_FRAME).first
+    xy = frame.locator("body").evaluate(
+        """(body, ll) => {
+            const name = Object.keys(window).find(k => k.startsWith('map_') && window[k] && window[k].latLngToContainerPoint);
+            const m = window[name];
+            const p = m.latLngToContainerPoint(ll);
+            const r = m.getContainer().getBoundingClientRect();
+            return [r.left + p.x, r.top + p.y];
+        }""",
+        [lat, lon],
+    )
+    box = pg.locator(MAP_FRAME).first.bounding_box()
+    return box["x"] + xy[0], box["y"] + xy[1]
+
+
+def mishlab():
+    import gazetteer
+
+    p = gazetteer.load().get("raqqa-mishlab")
+    return p.lat, p.lon
+
+
+def panel_text(pg) -> str:
+    loc = pg.locator(".atlas-panel")
+    return loc.first.inner_text() if loc.count() else ""
+
+
+def control_summary(pg) -> str:
+    return pg.locator("[data-testid='stMarkdownContainer'] p", has_text=re.compile(r"Control as of \w{3} \d")).first.inner_text()
+
+
+def fills(pg, colour: str) -> int:
+    return pg.frame_locator(MAP_FRAME).first.locator(f'path.leaflet-interactive[fill="{colour}"]').count()
+
+
+SDF_FILL = "#f2d024"
+
+
+# ---------------------------------------------------------------- tests
+
+
+def test_map_draws_offline_city_view_6_and_11_june(page, server):
+    open_app(page, server, "?day=2017-06-06")
+    assert page.locator(MAP_FRAME).first.bounding_box()["height"] > 300
+    assert page.frame_locator(MAP_FRAME).first.locator("path.leaflet-interactive").count() > 10
+    assert "Tue 6 Jun 2017" in control_summary(page)
+    page.screenshot(path=str(ARTIFACTS / "city-2017-06-06.png"))
+    open_app(page, server, "?day=2017-06-11")
+    assert "Sun 11 Jun 2017" in control_summary(page)
+    assert fills(page, SDF_FILL) >= 1
+    # in the city view the advances carry their claimed dates
+    assert page.frame_locator(MAP_FRAME).first.locator(".atlas-adv-label").first.is_visible()
+    page.screenshot(path=str(ARTIFACTS / "city-2017-06-11.png"))
+    page.screenshot(path=str(ARTIFACTS / "offline-all-external-blocked.png"), full_page=True)
+    # every request went to the app itself, or was blocked and not needed
+    assert not page.watch.errors, page.watch.errors
+    (ARTIFACTS / "offline-blocked-requests.json").write_text(json.dumps(page.watch.blocked, indent=1))
+
+
+def test_click_mishlab_shows_the_afp_report(page, server):
+    open_app(page, server, "?day=2017-06-11")
+    x, y = map_point(page, *mishlab())
+    page.mouse.click(x, y)
+    page.wait_for_function(
+        "() => { const p = document.querySelector('.atlas-panel'); return p && p.innerText.includes('al-Mishlab'); }",
+        timeout=20_000,
+    )
+    wait_idle(page)
+    text = panel_text(page)
+    assert "broke into the eastern Al-Meshleb district" in text
+    assert "Outlet: AFP" in text
+    assert "Competing claims" in text and "Fri 9 Jun 2017" in text
+    mark = page.locator(".atlas-panel mark.place", has_text="Al-Meshleb")
+    assert mark.count() >= 1
+    page.locator(".atlas-panel").first.scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / "panel-al-mishlab.png"))
+
+
+def test_moving_the_date_changes_mishlab_control(page, server):
+    open_app(page, server, "?day=2017-06-05")
+    before = control_summary(page)
+    assert "Mon 5 Jun 2017" in before and "al-Mishlab" not in before
+    assert fills(page, SDF_FILL) == 0
+    thumb = page.locator('[data-testid="stSlider"] input[type="range"]').first
+    thumb.focus()
+    for _ in range(3):
+        thumb.press("ArrowRight")
+    page.wait_for_function(
+        "() => document.body.innerText.includes('Control as of Thu 8 Jun 2017')", timeout=20_000)
+    wait_for_map(page)
+    after = control_summary(page)
+    assert "al-Mishlab" in after.split("taken by the SDF", 1)[1]
+    page.frame_locator(MAP_FRAME).first.locator(f'path.leaflet-interactive[fill="{SDF_FILL}"]').first.wait_for(
+        state="attached", timeout=20_000)
+
+
+def test_download_geojson_is_valid(page, server, tmp_path):
+    import geojson_validator
+    import geopandas
+
+    open_app(page, server, "?day=2017-06-11")
+    with page.expect_download(timeout=30_000) as dl:
+        page.get_by_role("button", name="Incidents (GeoJSON)").click()
+    path = tmp_path / dl.value.suggested_filename
+    dl.value.save_as(path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["type"] == "FeatureCollection" and len(data["features"]) > 10
+    assert "crs" not in data
+    assert geojson_validator.validate_structure(data) == {}
+    gdf = geopandas.read_file(path)
+    assert len(gdf) == len(data["features"])
+    located = gdf[gdf.geometry.notna()]
+    assert located.total_bounds[0] > 35 and located.total_bounds[2] < 45  # lon in Syria/Iraq, lon-lat order
+    (ARTIFACTS / "downloads").mkdir(exist_ok=True)
+    (ARTIFACTS / "downloads" / path.name).write_bytes(path.read_bytes())
+
+
+def test_hostile_upload_executes_nothing_and_shows_markup_as_text(page, server):
+    open_app(page, server, "?day=2017-06-11&place=raqqa-mishlab")
+    # the form sits behind a toggle
+    page.locator('[data-testid="stCheckbox"]').filter(has_text="Add an article").locator("label").first.click()
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(HOSTILE))
+    page.get_by_role("textbox", name="Outlet", exact=True).fill("Test Wire")
+    page.get_by_role("button", name="Extract incidents").click()
+    page.get_by_text("incident(s) extracted", exact=False).first.wait_for(timeout=60_000)
+    wait_for_map(page)
+    assert "Unresolved place names" in page.locator("body").inner_text()
+    # the upload's al-Mishlab strike is in the panel, marked unreviewed
+    page.wait_for_function(
+        "() => { const p = document.querySelector('.atlas-panel'); return p && p.innerText.includes('unreviewed extraction'); }",
+        timeout=20_000)
+    # open the uploaded article's text: the markup must show as text
+    summary = page.locator("details.atlas-upload-text summary").first
+    summary.scroll_into_view_if_needed()
+    summary.click()
+    article = page.locator("details.atlas-upload-text .atlas-article").first
+    article.wait_for(timeout=10_000)
+    text = article.inner_text()
+    assert "<b onmouseover=alert(1)>al-Mishlab</b>" in text
+    assert "<script>window.__xss=1</script>" in text
+    assert 'onerror="window.__xss=2"' in text
+    assert article.locator("mark.quote").count() >= 1
+    # nothing executed, in the page or in the map
+    assert page.evaluate("() => typeof window.__xss") == "undefined"
+    frame = page.frame_locator(MAP_FRAME).first
+    assert frame.locator("body").evaluate("() => typeof window.__xss") == "undefined"
+    assert frame.locator("img[src='x']").count() == 0
+    # template syntax from the article reaches the map as text, never evaluated on the server
+    doc = frame.locator("html").evaluate("() => document.documentElement.innerHTML")
+    assert "{{ 7*7 }}" in doc and "{% raw %}" in doc
+    assert page.locator(".atlas-article img, .atlas-panel img, .atlas-article a, .atlas-article script").count() == 0
+    # hover every unreviewed marker: tooltips are escaped too
+    page.screenshot(path=str(ARTIFACTS / "hostile-upload.png"), full_page=True)
+    assert page.watch.dialogs == []
+    assert page.evaluate("() => typeof window.__xss") == "undefined"
+
+
+def test_wider_view_with_al_tanaf(page, server):
+    open_app(page, server, "?day=2017-06-11&view=theatre")
+    frame = page.frame_locator(MAP_FRAME).first
+    # the 55 km zone is a dashed circle, drawn on screen (not the empty "M0 0" of an off-screen path)
+    zone = frame.locator('path.leaflet-interactive[stroke-dasharray="10 6"]').first
+    zone.wait_for(state="attached", timeout=20_000)
+    assert zone.get_attribute("d") not in (None, "M0 0")
+    # at theatre scale the city's advance flags stay, their date labels hide
+    assert frame.locator(".atlas-adv-flag").count() >= 1
+    assert frame.locator(".atlas-adv-label").first.is_hidden()
+    # around Raqqa the place names would pile up: no two shown overlap, and the cities win
+    boxes = frame.locator(".atlas-label").first.evaluate(VISIBLE_LABEL_BOXES_JS)
+    shown = {b["text"] for b in boxes}
+    assert {"Raqqa", "Tabqa", "Mosul", "Deir ez-Zor"} <= shown, shown
+    assert "West Raqqa" not in shown and len(shown) < frame.locator(".atlas-label").count()
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not (a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]), (a, b)
+    # zoomed in, the hidden names come back
+    frame.locator(".leaflet-control-zoom-in").click()
+    frame.locator(".leaflet-control-zoom-in").click()
+    page.wait_for_timeout(800)
+    more = {b["text"] for b in frame.locator(".atlas-label").first.evaluate(VISIBLE_LABEL_BOXES_JS)}
+    assert "Raqqa" in more and len(more) > len(shown), (shown, more)
+    page.screenshot(path=str(ARTIFACTS / "theatre-al-tanaf.png"))
+
+
+# the text box of every place label shown (not hidden by its zoom rule or by a clash)
+VISIBLE_LABEL_BOXES_JS = """el => Array.from(el.ownerDocument.querySelectorAll('.atlas-label'))
+    .filter(l => getComputedStyle(l).visibility !== 'hidden' && l.offsetParent !== null)
+    .map(l => { const r = l.ownerDocument.createRange(); r.selectNodeContents(l);
+                const b = r.getBoundingClientRect();
+                return {text: l.textContent, left: b.left, right: b.right, top: b.top, bottom: b.bottom}; })"""
