@@ -38,10 +38,7 @@ __all__ = [
     "target",
 ]
 
-EVENT_TYPES: tuple[str, ...] = ("air_strike", "shelling", "armed_clash", "territory_change",
-                                "displacement", "other")
-STATUSES: tuple[str, ...] = ("reported", "alleged", "claimed", "confirmed", "denied")
-EXTENTS: tuple[str, ...] = ("entered", "partial", "full", "repelled")
+from geo.records.vocab import EVENT_TYPES, EXTENTS, STATUSES  # noqa: E402
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from geo.exc import InputError
 #: The seed articles shipped with the project.
 from geo.settings import SEEDS_DIR
 
-DATE_PRECISIONS = ("day", "range", "week", "month")
+from geo.records.vocab import DATE_PRECISIONS
 
 
 @dataclass(frozen=True)

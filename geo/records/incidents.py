@@ -21,22 +21,8 @@ from geo.exc import CuratedDataError
 
 from geo.settings import CURATED_PATH
 
-EVENT_TYPES = ("air_strike", "shelling", "armed_clash", "territory_change", "displacement", "other")
-STATUSES = ("reported", "alleged", "claimed", "confirmed", "denied")
-EXTENTS = ("entered", "partial", "full", "repelled")
-
-#: Our event types in ACLED's terms (event_type, sub_event_type), so exports line up.
-ACLED_TYPES = {
-    "air_strike": ("Explosions/Remote violence", "Air/drone strike"),
-    "shelling": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
-    "armed_clash": ("Battles", "Armed clash"),
-    "territory_change": ("Battles", "Non-state actor overtakes territory"),
-    "displacement": ("Strategic developments", "Other"),
-    "other": ("Strategic developments", "Other"),
-}
-#: Date precision in ACLED's ``time_precision`` and UCDP's ``date_prec`` codes.
-ACLED_TIME_PRECISION = {"day": 1, "range": 2, "week": 2, "month": 3}
-UCDP_DATE_PREC = {"day": 1, "range": 2, "week": 3, "month": 4}
+from geo.records.standards import ACLED_TIME_PRECISION, ACLED_TYPES, UCDP_DATE_PREC
+from geo.records.vocab import EVENT_TYPES, EXTENTS, STATUSES
 
 _REQUIRED = ("id", "event_id", "article_id", "quote", "span_start", "span_end", "event_type", "status", "claimed_by", "date_start", "date_end", "date_precision")
 _INT_FIELDS = ("deaths_low", "deaths_best", "deaths_high", "injured_low", "injured_high")

@@ -27,6 +27,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from geo.records.vocab import DATE_PRECISION_LABELS, EVENT_TYPE_LABELS, GEOMETRY_QUALITY_LABELS, MUNITION_LABELS
+
 __all__ = [
     "PANEL_CSS",
     "EVENT_LABELS",
@@ -43,23 +45,9 @@ __all__ = [
     "unresolved_html",
 ]
 
-EVENT_LABELS = {
-    "air_strike": "Air strike",
-    "shelling": "Shelling",
-    "armed_clash": "Armed clash",
-    "territory_change": "Territory change",
-    "displacement": "Displacement / trapped civilians",
-    "other": "Other",
-}
-MUNITION_LABELS = {"white_phosphorus": "white phosphorus", "incendiary": "incendiary"}
-PRECISION_LABELS = {"day": "day", "range": "range of days", "week": "week", "month": "month"}
-QUALITY_LABELS = {
-    "surveyed": "surveyed (two sources agree)",
-    "single_source": "single source",
-    "approximate": "approximate outline",
-    "estimate": "estimate from text",
-    "unsourced": "unsourced (position not sourced)",
-}
+EVENT_LABELS = EVENT_TYPE_LABELS
+PRECISION_LABELS = DATE_PRECISION_LABELS
+QUALITY_LABELS = GEOMETRY_QUALITY_LABELS
 
 # Characters that mean something to Markdown / Streamlit markdown extensions.
 _HTML_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"}
