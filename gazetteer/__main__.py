@@ -22,7 +22,11 @@ def _cmd_lookup(args) -> int:
     try:
         p = gz.lookup(args.name)
     except AmbiguousName as e:
-        print(f"ambiguous: {args.name!r} may be any of: " + ", ".join(f"{c.id} ({c.kind}, {c.name})" for c in e.candidates), file=sys.stderr)
+        print(
+            f"ambiguous: {args.name!r} may be any of: "
+            + ", ".join(f"{c.id} ({c.kind}, {c.name})" for c in e.candidates),
+            file=sys.stderr,
+        )
         return 1
     if p is None:
         print(f"unknown place: {args.name!r} is not in the gazetteer", file=sys.stderr)
@@ -82,14 +86,16 @@ def _cmd_check(args) -> int:
         print("schema, geometry, ids, aliases, sources: ok")
         if parent_problems:
             print(f"places outside their parent: {len(parent_problems)}")
-            for p in parent_problems:
-                print(f"  ERROR {p}")
+            for problem in parent_problems:
+                print(f"  ERROR {problem}")
         else:
             print("every place within or near its parent: ok")
         print("distances stated in the seeds (geodesic, WGS84):")
         for c in claims:
             verdict = {True: "consistent", False: "INCONSISTENT", None: "not checked"}[c.consistent]
-            print(f"  [{verdict}] {c.claim.subject} -> {c.claim.target} ({c.claim.article}: {c.claim.text!r}): {c.detail}")
+            print(
+                f"  [{verdict}] {c.claim.subject} -> {c.claim.target} ({c.claim.article}: {c.claim.text!r}): {c.detail}"
+            )
     return 1 if parent_problems else 0
 
 
@@ -140,7 +146,9 @@ def _cmd_fmt(args) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m gazetteer", description="The curated gazetteer of the Raqqa incident atlas.")
+    ap = argparse.ArgumentParser(
+        prog="python -m gazetteer", description="The curated gazetteer of the Raqqa incident atlas."
+    )
     ap.add_argument("--data", help=f"gazetteer file (default: {DEFAULT_PATH})")
     sub = ap.add_subparsers(dest="cmd", required=True)
     p = sub.add_parser("lookup", help="look a place name up; JSON on stdout, exit 1 when unknown or ambiguous")
@@ -156,7 +164,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     sub.add_parser("fmt", help="rewrite the data file in its canonical, diff-friendly form")
     args = ap.parse_args(argv)
     try:
-        return {"lookup": _cmd_lookup, "mentions": _cmd_mentions, "check": _cmd_check, "export": _cmd_export, "fmt": _cmd_fmt}[args.cmd](args)
+        return {
+            "lookup": _cmd_lookup,
+            "mentions": _cmd_mentions,
+            "check": _cmd_check,
+            "export": _cmd_export,
+            "fmt": _cmd_fmt,
+        }[args.cmd](args)
     except (DataError, ArticleError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2

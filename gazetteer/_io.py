@@ -10,8 +10,8 @@ import contextlib
 import json
 import os
 import tempfile
-from pathlib import Path
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from .exc import ArticleError, DataError, Problem
@@ -29,15 +29,21 @@ def read_json(path: str | os.PathLike) -> Any:
     try:
         raw = p.read_bytes()
     except OSError as e:
-        raise DataError(str(p), [Problem("<file>", "file", "a readable file", f"{type(e).__name__}: {e.strerror or e}")]) from e
+        raise DataError(
+            str(p), [Problem("<file>", "file", "a readable file", f"{type(e).__name__}: {e.strerror or e}")]
+        ) from e
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
-        raise DataError(str(p), [Problem("<file>", "encoding", "UTF-8", f"undecodable byte at offset {e.start}")]) from e
+        raise DataError(
+            str(p), [Problem("<file>", "encoding", "UTF-8", f"undecodable byte at offset {e.start}")]
+        ) from e
     try:
         return json.loads(text)
     except json.JSONDecodeError as e:
-        raise DataError(str(p), [Problem("<file>", "json", "valid JSON", f"{e.msg} at line {e.lineno}, column {e.colno}")]) from e
+        raise DataError(
+            str(p), [Problem("<file>", "json", "valid JSON", f"{e.msg} at line {e.lineno}, column {e.colno}")]
+        ) from e
 
 
 def read_article(path: str | os.PathLike, *, max_bytes: int = MAX_ARTICLE_BYTES) -> str:

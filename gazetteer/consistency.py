@@ -32,11 +32,40 @@ class Claim:
 
 CLAIMS: tuple[Claim, ...] = (
     Claim("the town of Tabqa, 40km (25 miles) from the city", "002", "tabqa", "raqqa", 40, 5),
-    Claim("the town of Tabqa, 40km (25 miles) from the city (read as the Tabqa Dam)", "002", "tabqa-dam", "raqqa", 40, 5),
-    Claim("the citadel sits on a hilltop roughly two kilometers from the city limits", "003", "heraqla", "raqqa", 2, 1.5, "edge", "W"),
-    Claim("a military complex around two kilometers north of the city", "003", "raqqa-division-17", "raqqa", 2, 1.5, "edge", "N"),
+    Claim(
+        "the town of Tabqa, 40km (25 miles) from the city (read as the Tabqa Dam)", "002", "tabqa-dam", "raqqa", 40, 5
+    ),
+    Claim(
+        "the citadel sits on a hilltop roughly two kilometers from the city limits",
+        "003",
+        "heraqla",
+        "raqqa",
+        2,
+        1.5,
+        "edge",
+        "W",
+    ),
+    Claim(
+        "a military complex around two kilometers north of the city",
+        "003",
+        "raqqa-division-17",
+        "raqqa",
+        2,
+        1.5,
+        "edge",
+        "N",
+    ),
     Claim("the suburb of Jazra just west of Raqqa's city limits", "000", "raqqa-jazra", "raqqa", 0.5, 1.5, "edge", "W"),
-    Claim("the village of Hazima, on the northern outskirts of Raqqa (photo caption)", "003", "hazima", "raqqa", 1, 3, "edge", "N"),
+    Claim(
+        "the village of Hazima, on the northern outskirts of Raqqa (photo caption)",
+        "003",
+        "hazima",
+        "raqqa",
+        1,
+        3,
+        "edge",
+        "N",
+    ),
     Claim("the 34-mile (55-kilometer) de-confliction zone", "003", "al-tanf-zone", "al-tanf", 55, 1, "radius"),
 )
 

@@ -10,6 +10,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 from shapely.geometry import Point
+from shapely.geometry.base import BaseGeometry
 
 from .exc import AmbiguousName
 from .geodesy import area_m2, circle, disc_area_m2, distance_m, rfc7946_geometry
@@ -18,12 +19,20 @@ from .normalize import name_key, strict_key
 from .place import SUB_CITY_KINDS, Place
 
 #: Words right after a name that make it a place inside a city ("al-Romania district").
-_LOCAL_CUE = re.compile(r"^\W{0,3}(?:district|neighbou?rhood|quarter|area|street|suburb|square|roundabout)s?\b", re.IGNORECASE)
+_LOCAL_CUE = re.compile(
+    r"^\W{0,3}(?:district|neighbou?rhood|quarter|area|street|suburb|square|roundabout)s?\b", re.IGNORECASE
+)
 #: Context that points to a country rather than a Raqqa district of the same name.
 _COUNTRY_CUE = re.compile(r"\b(?:country|countries|European|EU|NATO|Bucharest|government of|embassy)\b")
 #: A capitalised name just before a trigger word ("the Tayar district"), or right after "town of".
-_NAME_BEFORE = re.compile(r"((?:(?:[Aa]l|[Ee]l|[Aa]r|[Aa]s|[Aa]sh|a)[-\u2019' ])?[A-Z][\w\u2019'-]*(?: (?:(?:al|el|a)-)?[A-Z][\w\u2019'-]*){0,3})\s+$")
-_NAME_AFTER = re.compile(r"^\s+((?:(?:[Aa]l|[Ee]l|[Aa]r|[Aa]s|[Aa]sh|a)-)?[A-Z][\w\u2019'-]*(?: (?:(?:al|el|a)-)?[A-Z][\w\u2019'-]*){0,3})")
+_NAME_BEFORE = re.compile(
+    r"((?:(?:[Aa]l|[Ee]l|[Aa]r|[Aa]s|[Aa]sh|a)[-\u2019' ])?"
+    r"[A-Z][\w\u2019'-]*(?: (?:(?:al|el|a)-)?[A-Z][\w\u2019'-]*){0,3})\s+$"
+)
+_NAME_AFTER = re.compile(
+    r"^\s+((?:(?:[Aa]l|[Ee]l|[Aa]r|[Aa]s|[Aa]sh|a)-)?"
+    r"[A-Z][\w\u2019'-]*(?: (?:(?:al|el|a)-)?[A-Z][\w\u2019'-]*){0,3})"
+)
 _LEADING_ARTICLE = re.compile(r"(?:al|el|ar|as|ash|an|at|ad|az|a)[- ]\S", re.IGNORECASE)
 _SPACED_ARTICLES = frozenset({"Al ", "al ", "El ", "el ", "Ar "})
 _OPERATION_BEFORE = re.compile(r"\bOperation(?: [A-Z][\w'-]*)*(?: of the)? $")
@@ -35,16 +44,17 @@ _DIRECTED = re.compile(r"^(?P<dir>(?:North|South|East|West)(?:ern)?|Upper|Lower)
 _COORDINATED = re.compile(r"(?:\b(?:(?:North|South|East|West)(?:ern)?|Upper|Lower)(?:,\s+|\s+(?:and|or|&)\s+)){1,3}$")
 _DIRECTION_WORD = re.compile(r"\b(?:(?:North|South|East|West)(?:ern)?|Upper|Lower)\b")
 _NOT_NAMES = frozenset(
-    "The A An This That These Those Each Every One Two Three Its His Her Their Our Eastern Western Northern Southern Central "
+    "The A An This That These Those Each Every One Two Three Its His Her Their Our "
+    "Eastern Western Northern Southern Central "
     "East West North South Old New Industrial Residential Another Same Whole Entire Which What".split()
 )
 
 
-def _start(m: "Mention") -> int:
+def _start(m: Mention) -> int:
     return m.start
 
 
-def _end(m: "Mention") -> int:
+def _end(m: Mention) -> int:
     return m.end
 
 
@@ -129,7 +139,7 @@ class Gazetteer:
 
     def ancestors(self, place_id: str) -> list[Place]:
         """Parents of a place, nearest first."""
-        out = []
+        out: list[Place] = []
         p = self.get(place_id)
         while p.parent and p.parent in self._places and len(out) < 20:
             p = self._places[p.parent]
@@ -204,7 +214,7 @@ class Gazetteer:
         return best[1] if best else None
 
     @cached_property
-    def _areas(self) -> list[tuple[Place, object, float]]:
+    def _areas(self) -> list[tuple[Place, BaseGeometry | None, float]]:
         out = []
         for p in self:
             g = p.shape
@@ -217,14 +227,14 @@ class Gazetteer:
     # ------------------------------------------------------------ mentions
     @cached_property
     def _matcher(self) -> Matcher:
-        pairs = []
+        pairs: list[tuple[Place, str]] = []
         for p in self:
             pairs.extend((p, n) for n in p.names)
             if p.name_ar:
                 pairs.append((p, p.name_ar))
         return Matcher(pairs)
 
-    def mentions(self, text: str, *, unresolved: bool = True) -> list[Mention]:
+    def mentions(self, text: str, *, unresolved: bool = True) -> list[Mention]:  # noqa: C901 - the hot loop, kept flat
         """Every place mention in ``text``, in order, with character offsets.
 
         Ambiguous names are settled by context where it speaks clearly (a
@@ -267,7 +277,9 @@ class Gazetteer:
                 else:
                     append(new(Mention, (text[h_start:end], h_start, end, pat.places[0], pat.places, "resolved")))
                 continue
-            trigger, cands, _sp, _cs, _len, _mw, countries, op_prone, _simple = pat  # one unpack beats eight attribute reads
+            trigger, cands, _sp, _cs, _len, _mw, countries, op_prone, _simple = (
+                pat  # one unpack beats eight attribute reads
+            )
             if trigger:
                 triggers.append((h_start, end))
                 continue
@@ -280,7 +292,9 @@ class Gazetteer:
             if op_prone and _OPERATION_BEFORE.search(text[max(0, h_start - 60) : h_start]):
                 continue  # "Operation Wrath of the Euphrates" names an operation, not the river
             if countries:
-                if ((after[:1] == " " or after[:1] == ".") and is_actor_use(text, end)) or _ABBREVIATION.match(text[h_start:end]):
+                if ((after[:1] == " " or after[:1] == ".") and is_actor_use(text, end)) or _ABBREVIATION.match(
+                    text[h_start:end]
+                ):
                     # "US", "U.S.", "UK" in reporting name the state as an actor, never where something happened
                     continue
             if len(cands) == 1:
@@ -313,13 +327,21 @@ class Gazetteer:
                 cands = countries
         if len(cands) > 1:
             # the city named nearest before (or just after) decides between same-named parts of two cities
-            near = [o for o in others if o.place is not None and o.start != m.start and abs(o.start - m.start) <= 300]
-            near.sort(key=lambda o: (o.start > m.start, abs(o.start - m.start)))
+            near = [
+                (o, o.place)
+                for o in others
+                if o.place is not None and o.start != m.start and abs(o.start - m.start) <= 300
+            ]
+            near.sort(key=lambda op: (op[0].start > m.start, abs(op[0].start - m.start)))
             lineage = self._lineage
-            for o in near:
-                ctx = lineage[o.place.id]
+            for _o, o_place in near:
+                ctx = lineage[o_place.id]
                 # sharing only a country settles nothing: both Old Cities are in some country
-                fit = [c for c in cands if c.kind != "country" and any(self._places[a].kind != "country" for a in ctx & lineage[c.id])]
+                fit = [
+                    c
+                    for c in cands
+                    if c.kind != "country" and any(self._places[a].kind != "country" for a in ctx & lineage[c.id])
+                ]
                 if len(fit) == 1:
                     cands = fit
                     break
@@ -410,4 +432,3 @@ class Gazetteer:
             f["properties"]["sources"] = [dict(s) for s in p.sources]
             feats.append(f)
         return {"type": "FeatureCollection", "features": feats}
-

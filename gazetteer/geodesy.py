@@ -6,8 +6,8 @@ import math
 
 from pyproj import Geod
 from shapely.geometry import MultiPolygon, Point, Polygon, mapping, shape
-from shapely.geometry.polygon import orient
 from shapely.geometry.base import BaseGeometry
+from shapely.geometry.polygon import orient
 from shapely.ops import nearest_points
 
 GEOD = Geod(ellps="WGS84")
@@ -48,7 +48,7 @@ def circle(lat: float, lon: float, radius_m: float, *, n: int = 72) -> Polygon:
     """A geodesic circle as a counter-clockwise polygon (lon/lat)."""
     az = [i * 360.0 / n for i in range(n)]
     lons, lats, _ = GEOD.fwd([lon] * n, [lat] * n, az, [radius_m] * n)
-    ring = list(zip(lons, lats))
+    ring = list(zip(lons, lats, strict=True))
     ring.reverse()  # fwd walks clockwise from north; RFC 7946 wants exterior rings counter-clockwise
     return Polygon(ring)
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cached_property
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import ahocorasick_rs
 
@@ -31,7 +31,16 @@ def _ascii_table() -> bytes:
 
 
 _ASCII_TABLE = _ascii_table()
-_ARABIC_FOLD = {ord("أ"): "ا", ord("إ"): "ا", ord("آ"): "ا", ord("ٱ"): "ا", ord("ة"): "ه", ord("ى"): "ي", ord("ؤ"): "و", ord("ئ"): "ي"}
+_ARABIC_FOLD = {
+    ord("أ"): "ا",
+    ord("إ"): "ا",
+    ord("آ"): "ا",
+    ord("ٱ"): "ا",
+    ord("ة"): "ه",
+    ord("ى"): "ي",
+    ord("ؤ"): "و",
+    ord("ئ"): "ي",
+}
 
 
 class _FoldMap(dict):
@@ -141,9 +150,26 @@ class Pattern(NamedTuple):
 
 
 #: Words after which a capitalised name is a place we may not know ("the al-X district").
-TRIGGERS = ("district", "districts", "neighbourhood", "neighborhood", "quarter", "suburb", "village of", "town of", "city of", "neighbourhood of", "neighborhood of", "district of", "suburb of", "area of")
+TRIGGERS = (
+    "district",
+    "districts",
+    "neighbourhood",
+    "neighborhood",
+    "quarter",
+    "suburb",
+    "village of",
+    "town of",
+    "city of",
+    "neighbourhood of",
+    "neighborhood of",
+    "district of",
+    "suburb of",
+    "area of",
+)
 
-_MODIFIER_AFTER = re.compile(r"^\.?\s?-\s?(?:led|backed|based|born|run|held|controlled|allied|supported|trained)\b", re.IGNORECASE)
+_MODIFIER_AFTER = re.compile(
+    r"^\.?\s?-\s?(?:led|backed|based|born|run|held|controlled|allied|supported|trained)\b", re.IGNORECASE
+)
 #: A country name used for its people or state ("US and British troops", "the US government").
 _ACTOR_AFTER = re.compile(
     r"^\.?(?:\s+and\s+[A-Z][a-z]+)?\s+(?:troops|forces|soldiers|military|government|officials?|army|air\s?force|"
@@ -151,7 +177,10 @@ _ACTOR_AFTER = re.compile(
 )
 
 
-_AUTOMATON = {"matchkind": ahocorasick_rs.MatchKind.LeftmostLongest, "implementation": ahocorasick_rs.Implementation.DFA}
+_AUTOMATON: dict[str, Any] = {
+    "matchkind": ahocorasick_rs.MatchKind.LeftmostLongest,
+    "implementation": ahocorasick_rs.Implementation.DFA,
+}
 
 
 class Matcher:
@@ -254,14 +283,16 @@ class Matcher:
         boundary. A hit that does not, or whose pattern is case-sensitive,
         goes through :meth:`settle`.
         """
-        folded = fold_ascii(text)
-        if folded is not None:
-            return self._bauto.find_matches_as_indexes(folded), self._bpayloads, folded, 32
+        ascii_folded = fold_ascii(text)
+        if ascii_folded is not None:
+            return self._bauto.find_matches_as_indexes(ascii_folded), self._bpayloads, ascii_folded, 32
         folded = " " + fold_text(text) + " "
         return self._auto.find_matches_as_indexes(folded), self._payloads, folded, " "
 
-    def settle(self, text: str, folded: str | bytes, start: int, end: int, payload: Pattern) -> tuple[int, Pattern] | None:
-        """``(end, pattern)`` of a raw hit that ran past a word boundary or is case-sensitive, or ``None`` if it is no hit."""
+    def settle(
+        self, text: str, folded: str | bytes, start: int, end: int, payload: Pattern
+    ) -> tuple[int, Pattern] | None:
+        """``(end, pattern)`` of a raw hit past a word boundary or case-sensitive; ``None`` if it is no hit."""
         if folded[end] not in (" ", 32):
             if not payload.multiword:
                 return None  # ran into a longer word ("Syrian", "use")
@@ -275,7 +306,7 @@ class Matcher:
                 return None
         return end, payload
 
-    def _shorter(self, folded: str, begin: int, end: int):
+    def _shorter(self, folded: str | bytes, begin: int, end: int) -> tuple[int, Pattern] | None:
         """The longest pattern starting at ``begin`` that ends on a word boundary
         before ``end`` (the longest one ran into a longer word: "Raqqa citywide")."""
         if isinstance(folded, bytes):
@@ -306,7 +337,11 @@ def extend_article(text: str, start: int) -> int:
         word = text[j + 1 : start - 1]
         if word.lower() in _ARTICLE_WORDS and (j < 0 or not text[j].isalnum()):
             return j + 1
-    elif sep == " " and text[start - 3 : start - 1] in ("Al", "al", "El", "el", "Ar") and (start < 4 or not text[start - 4].isalnum()):
+    elif (
+        sep == " "
+        and text[start - 3 : start - 1] in ("Al", "al", "El", "el", "Ar")
+        and (start < 4 or not text[start - 4].isalnum())
+    ):
         return start - 3
     return start
 
@@ -319,5 +354,5 @@ def is_modifier(text: str, end: int) -> bool:
 
 
 def is_actor_use(text: str, end: int) -> bool:
-    """True when a country's name stands for its state or troops (``US and British troops``), not for where something happened."""
+    """True when a country's name stands for its state or troops (``US and British troops``), not a place."""
     return bool(_ACTOR_AFTER.match(text[end : end + 40]))

@@ -109,6 +109,7 @@ def strict_key(name: str) -> str:
 
 # ---------------------------------------------------------------- matcher side
 
+
 #: Characters a matcher folds to a space: everything but letters and digits.
 def fold_for_matching(s: str) -> str:
     """Lower-case, strip Latin diacritics, turn every non-letter/digit into a space.
@@ -147,7 +148,7 @@ def _token_variants(tok: str) -> list[str]:
             pos = [i for i, c in enumerate(f) if c in "ei"][:2]
             for choice in itertools.product("ei", repeat=len(pos)):
                 g = list(f)
-                for p, c in zip(pos, choice):
+                for p, c in zip(pos, choice, strict=True):
                     g[p] = c
                 more.add("".join(g))
         forms |= more

@@ -133,4 +133,9 @@ class Place:
         props.pop("id")
         props["ambiguous"] = self.ambiguous
         props["radius_m"] = self.radius_m
-        return {"type": "Feature", "id": self.id, "geometry": json.loads(json.dumps(self.geometry)), "properties": props}
+        return {
+            "type": "Feature",
+            "id": self.id,
+            "geometry": json.loads(json.dumps(self.geometry)),
+            "properties": props,
+        }

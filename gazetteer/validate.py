@@ -9,10 +9,11 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Any, cast
 
 from shapely.geometry import Point, shape
+from shapely.geometry.base import BaseGeometry
 from shapely.validation import explain_validity
 
 from .exc import DataError, Problem
@@ -54,126 +55,18 @@ def parse_places(data: Any, *, source: str = "<data>") -> list[Place]:
     source : str, keyword-only
         Where the data came from, for messages.
     """
+    feats = _features(data, source)
     problems: list[Problem] = []
-    add = lambda pid, fld, exp, found: problems.append(Problem(pid, fld, exp, found))  # noqa: E731
 
-    if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
-        raise DataError(source, [Problem("<file>", "type", "a GeoJSON FeatureCollection", _short(data.get("type") if isinstance(data, dict) else type(data).__name__))])
-    feats = data.get("features")
-    if not isinstance(feats, list) or not feats:
-        raise DataError(source, [Problem("<file>", "features", "a non-empty list of Features", _short(feats))])
+    def add(pid: str, fld: str, exp: str, found: str) -> None:
+        problems.append(Problem(pid, fld, exp, found))
 
     places: list[Place] = []
     seen: dict[str, int] = {}
     for n, f in enumerate(feats):
-        pid = f.get("id") if isinstance(f, dict) else None
-        label = pid if isinstance(pid, str) and pid else f"feature #{n}"
-        if not isinstance(f, dict) or f.get("type") != "Feature":
-            add(label, "type", "'Feature'", _short(f.get("type") if isinstance(f, dict) else f))
-            continue
-        if not isinstance(pid, str) or not _ID.match(pid):
-            add(label, "id", "a lowercase id of [a-z0-9-]", _short(pid))
-        elif pid in seen:
-            add(label, "id", "a unique id", f"duplicate of feature #{seen[pid]}")
-        else:
-            seen[pid] = n
-        props = f.get("properties")
-        if not isinstance(props, dict):
-            add(label, "properties", "an object", _short(props))
-            continue
-        before = len(problems)
-
-        def need(fld: str, typ: type | tuple, expected: str, *, optional: bool = False) -> Any:
-            v = props.get(fld)
-            if v is None and optional:
-                return None
-            if isinstance(v, bool) and typ in (int, float, (int, float)):
-                add(label, fld, expected, _short(v))
-                return None
-            if not isinstance(v, typ) or (isinstance(v, str) and not v.strip()):
-                add(label, fld, expected, "missing" if fld not in props else _short(v))
-                return None
-            return v
-
-        name = need("name", str, "a non-empty string")
-        kind = need("kind", str, f"one of {', '.join(KINDS)}")
-        if kind is not None and kind not in KINDS:
-            add(label, "kind", f"one of {', '.join(KINDS)}", _short(kind))
-        lat = need("lat", (int, float), "a latitude in degrees")
-        lon = need("lon", (int, float), "a longitude in degrees")
-        if lat is not None and not -90 <= lat <= 90:
-            add(label, "lat", "a latitude in [-90, 90]", _short(lat))
-            lat = None
-        if lon is not None and not -180 <= lon <= 180:
-            add(label, "lon", "a longitude in [-180, 180]", _short(lon))
-            lon = None
-        unc = need("uncertainty_m", (int, float), "a positive number of metres")
-        if unc is not None and not (unc > 0 and math.isfinite(unc)):
-            add(label, "uncertainty_m", "a positive number of metres", _short(unc))
-        parent = need("parent", str, "a place id or null", optional=True)
-        if parent is None and kind not in (None, "country"):
-            add(label, "parent", "the id of the containing place (only countries have none)", "null")
-        aliases = props.get("aliases", [])
-        if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
-            add(label, "aliases", "a list of non-empty strings", _short(aliases))
-            aliases = []
-        name_ar = need("name_ar", str, "an Arabic name or null", optional=True)
-        quality = need("geometry_quality", str, f"one of {', '.join(GEOMETRY_QUALITIES)}")
-        if quality is not None and quality not in GEOMETRY_QUALITIES:
-            add(label, "geometry_quality", f"one of {', '.join(GEOMETRY_QUALITIES)}", _short(quality))
-        notes = props.get("notes") or ""
-        if quality == "unsourced" and not notes.strip():
-            add(label, "notes", "an explanation of why the position is unsourced", "empty notes")
-        sources = props.get("sources")
-        if not isinstance(sources, list) or not sources:
-            add(label, "sources", "at least one source for the coordinates", _short(sources))
-            sources = []
-        for i, s in enumerate(sources):
-            if not isinstance(s, dict) or not isinstance(s.get("ref"), str) or not s["ref"].strip():
-                add(label, f"sources[{i}].ref", "a non-empty reference", _short(s))
-            elif s.get("supports") not in _SUPPORTS:
-                add(label, f"sources[{i}].supports", f"one of {', '.join(sorted(_SUPPORTS))}", _short(s.get("supports")))
-        ambiguous = props.get("ambiguous", False)
-        if not isinstance(ambiguous, bool):
-            add(label, "ambiguous", "true or false", _short(ambiguous))
-            ambiguous = False
-        radius = props.get("radius_m")
-        if radius is not None and (isinstance(radius, bool) or not isinstance(radius, (int, float)) or radius <= 0):
-            add(label, "radius_m", "a positive radius in metres or null", _short(radius))
-            radius = None
-
-        geom = f.get("geometry")
-        g = None
-        if not isinstance(geom, dict) or geom.get("type") not in _GEOMETRY_TYPES:
-            add(label, "geometry", f"a GeoJSON geometry of type {', '.join(sorted(_GEOMETRY_TYPES))}", _short(geom.get("type") if isinstance(geom, dict) else geom))
-        else:
-            coords = list(_iter_coords(geom.get("coordinates")))
-            bad = [c for c in coords if len(c) < 2 or not (-180 <= c[0] <= 180 and -90 <= c[1] <= 90)]
-            if not coords or bad:
-                add(label, "geometry.coordinates", "[longitude, latitude] pairs in range", _short(bad[0] if bad else geom.get("coordinates")))
-            else:
-                try:
-                    g = shape(geom)
-                except Exception as e:  # shapely raises several types for malformed input
-                    add(label, "geometry", "a well-formed geometry", f"{type(e).__name__}: {e}")
-                if g is not None and not g.is_valid:
-                    add(label, "geometry", "a valid geometry", explain_validity(g))
-                    g = None
-            if radius is not None and geom.get("type") != "Point":
-                add(label, "radius_m", "a Point geometry when a radius is set", geom.get("type"))
-        if g is not None and lat is not None and lon is not None:
-            _check_point_vs_geometry(label, g, lat, lon, unc or 0, add)
-
-        if len(problems) == before and isinstance(pid, str):
-            places.append(
-                Place(
-                    id=pid, name=name, kind=kind, lat=float(lat), lon=float(lon), uncertainty_m=float(unc),
-                    parent=parent, aliases=tuple(aliases), name_ar=name_ar, geometry=geom,
-                    geometry_quality=quality, sources=tuple(sources), notes=notes,
-                    ambiguous=ambiguous, radius_m=None if radius is None else float(radius),
-                )
-            )
-
+        place = _parse_feature(n, f, seen, add)
+        if place is not None:
+            places.append(place)
     by_id = {p.id: p for p in places}
     for p in places:
         if p.parent is not None and p.parent not in seen:
@@ -183,6 +76,173 @@ def parse_places(data: Any, *, source: str = "<data>") -> list[Place]:
     if problems:
         raise DataError(source, problems)
     return places
+
+
+def _features(data: Any, source: str) -> list[Any]:
+    """The file's features, or one :class:`DataError` when it is no FeatureCollection at all."""
+    if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
+        found = _short(data.get("type") if isinstance(data, dict) else type(data).__name__)
+        raise DataError(source, [Problem("<file>", "type", "a GeoJSON FeatureCollection", found)])
+    feats = data.get("features")
+    if not isinstance(feats, list) or not feats:
+        raise DataError(source, [Problem("<file>", "features", "a non-empty list of Features", _short(feats))])
+    return feats
+
+
+class _Fields:
+    """Reads one feature's properties, recording a problem for each field that is not as expected."""
+
+    def __init__(self, label: str, props: dict[str, Any], add: Callable[[str, str, str, str], None]) -> None:
+        self.label, self.props, self._add = label, props, add
+        self.count = 0
+
+    def add(self, fld: str, expected: str, found: str) -> None:
+        self.count += 1
+        self._add(self.label, fld, expected, found)
+
+    def add_for_label(self, label: str, fld: str, expected: str, found: str) -> None:
+        self.count += 1
+        self._add(label, fld, expected, found)
+
+    def need(self, fld: str, typ: type | tuple[type, ...], expected: str, *, optional: bool = False) -> Any:
+        v = self.props.get(fld)
+        if v is None and optional:
+            return None
+        if isinstance(v, bool) and typ in (int, float, (int, float)):
+            self.add(fld, expected, _short(v))
+            return None
+        if not isinstance(v, typ) or (isinstance(v, str) and not v.strip()):
+            self.add(fld, expected, "missing" if fld not in self.props else _short(v))
+            return None
+        return v
+
+    def one_of(self, fld: str, allowed: Iterable[str]) -> Any:
+        expected = f"one of {', '.join(allowed)}"
+        v = self.need(fld, str, expected)
+        if v is not None and v not in allowed:
+            self.add(fld, expected, _short(v))
+        return v
+
+    def in_range(self, fld: str, lo: float, hi: float, what: str) -> Any:
+        v = self.need(fld, (int, float), f"a {what} in degrees")
+        if v is not None and not lo <= v <= hi:
+            self.add(fld, f"a {what} in [{lo:g}, {hi:g}]", _short(v))
+            return None
+        return v
+
+
+def _parse_feature(n: int, f: Any, seen: dict[str, int], add: Callable[[str, str, str, str], None]) -> Place | None:
+    """One feature as a :class:`Place`, or ``None`` after recording its problems."""
+    pid = f.get("id") if isinstance(f, dict) else None
+    label = pid if isinstance(pid, str) and pid else f"feature #{n}"
+    if not isinstance(f, dict) or f.get("type") != "Feature":
+        add(label, "type", "'Feature'", _short(f.get("type") if isinstance(f, dict) else f))
+        return None
+    if not isinstance(pid, str) or not _ID.match(pid):
+        add(label, "id", "a lowercase id of [a-z0-9-]", _short(pid))
+    elif pid in seen:
+        add(label, "id", "a unique id", f"duplicate of feature #{seen[pid]}")
+    else:
+        seen[pid] = n
+    props = f.get("properties")
+    if not isinstance(props, dict):
+        add(label, "properties", "an object", _short(props))
+        return None
+    r = _Fields(label, props, add)
+    name = r.need("name", str, "a non-empty string")
+    kind = r.one_of("kind", KINDS)
+    lat = r.in_range("lat", -90, 90, "latitude")
+    lon = r.in_range("lon", -180, 180, "longitude")
+    unc = r.need("uncertainty_m", (int, float), "a positive number of metres")
+    if unc is not None and not (unc > 0 and math.isfinite(unc)):
+        r.add("uncertainty_m", "a positive number of metres", _short(unc))
+    parent = r.need("parent", str, "a place id or null", optional=True)
+    if parent is None and kind not in (None, "country"):
+        r.add("parent", "the id of the containing place (only countries have none)", "null")
+    aliases = props.get("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+        r.add("aliases", "a list of non-empty strings", _short(aliases))
+        aliases = []
+    name_ar = r.need("name_ar", str, "an Arabic name or null", optional=True)
+    quality = r.one_of("geometry_quality", GEOMETRY_QUALITIES)
+    notes = props.get("notes") or ""
+    if quality == "unsourced" and not notes.strip():
+        r.add("notes", "an explanation of why the position is unsourced", "empty notes")
+    sources = _sources(r)
+    ambiguous = props.get("ambiguous", False)
+    if not isinstance(ambiguous, bool):
+        r.add("ambiguous", "true or false", _short(ambiguous))
+        ambiguous = False
+    radius = props.get("radius_m")
+    if radius is not None and (isinstance(radius, bool) or not isinstance(radius, (int, float)) or radius <= 0):
+        r.add("radius_m", "a positive radius in metres or null", _short(radius))
+        radius = None
+    geom = f.get("geometry")
+    g = _geometry(r, geom, radius=radius)
+    if g is not None and lat is not None and lon is not None:
+        _check_point_vs_geometry(label, g, lat, lon, unc or 0, r.add_for_label)
+    if r.count or not isinstance(pid, str):
+        return None
+    return Place(
+        id=pid,
+        name=name,
+        kind=kind,
+        lat=float(lat),
+        lon=float(lon),
+        uncertainty_m=float(unc),
+        parent=parent,
+        aliases=tuple(aliases),
+        name_ar=name_ar,
+        geometry=cast(dict, geom),  # checked by _geometry: no problem was recorded
+        geometry_quality=quality,
+        sources=tuple(sources),
+        notes=notes,
+        ambiguous=ambiguous,
+        radius_m=None if radius is None else float(radius),
+    )
+
+
+def _sources(r: _Fields) -> list[Any]:
+    sources = r.props.get("sources")
+    if not isinstance(sources, list) or not sources:
+        r.add("sources", "at least one source for the coordinates", _short(sources))
+        return []
+    for i, s in enumerate(sources):
+        if not isinstance(s, dict) or not isinstance(s.get("ref"), str) or not s["ref"].strip():
+            r.add(f"sources[{i}].ref", "a non-empty reference", _short(s))
+        elif s.get("supports") not in _SUPPORTS:
+            r.add(f"sources[{i}].supports", f"one of {', '.join(sorted(_SUPPORTS))}", _short(s.get("supports")))
+    return sources
+
+
+def _geometry(r: _Fields, geom: Any, *, radius: Any) -> BaseGeometry | None:
+    """The feature's geometry as a valid shapely shape, or ``None`` after recording why not."""
+    if not isinstance(geom, dict) or geom.get("type") not in _GEOMETRY_TYPES:
+        found = _short(geom.get("type") if isinstance(geom, dict) else geom)
+        r.add("geometry", f"a GeoJSON geometry of type {', '.join(sorted(_GEOMETRY_TYPES))}", found)
+        return None
+    g = _shape(r, geom)
+    if radius is not None and geom.get("type") != "Point":
+        r.add("radius_m", "a Point geometry when a radius is set", str(geom.get("type")))
+    return g
+
+
+def _shape(r: _Fields, geom: dict[str, Any]) -> BaseGeometry | None:
+    coords = list(_iter_coords(geom.get("coordinates")))
+    bad = [c for c in coords if len(c) < 2 or not (-180 <= c[0] <= 180 and -90 <= c[1] <= 90)]
+    if not coords or bad:
+        found = _short(bad[0] if bad else geom.get("coordinates"))
+        r.add("geometry.coordinates", "[longitude, latitude] pairs in range", found)
+        return None
+    try:
+        g = shape(geom)
+    except Exception as e:  # shapely raises several types for malformed input
+        r.add("geometry", "a well-formed geometry", f"{type(e).__name__}: {e}")
+        return None
+    if not g.is_valid:
+        r.add("geometry", "a valid geometry", explain_validity(g))
+        return None
+    return g
 
 
 def _check_point_vs_geometry(label: str, g, lat: float, lon: float, unc: float, add) -> None:
@@ -226,7 +286,12 @@ def _check_aliases(places: list[Place], add) -> None:
             undeclared = sorted(i for i in ids if not by_id[i].ambiguous)
             for i in undeclared:
                 others = sorted(ids - {i})
-                add(i, "aliases", f"a name not shared with {', '.join(others)} unless both set ambiguous: true", f"shared name key {key!r}")
+                add(
+                    i,
+                    "aliases",
+                    f"a name not shared with {', '.join(others)} unless both set ambiguous: true",
+                    f"shared name key {key!r}",
+                )
 
 
 def check_parents(places: list[Place]) -> list[Problem]:
@@ -247,14 +312,25 @@ def check_parents(places: list[Place]) -> list[Problem]:
             d = distance_to_geometry_m(p.lat, p.lon, pg)
             allowed = p.uncertainty_m + parent.uncertainty_m
             if d > allowed:
-                out.append(Problem(p.id, "parent", f"a point inside {parent.id!r} or within {allowed:,.0f} m of it", f"{d:,.0f} m outside"))
+                out.append(
+                    Problem(
+                        p.id,
+                        "parent",
+                        f"a point inside {parent.id!r} or within {allowed:,.0f} m of it",
+                        f"{d:,.0f} m outside",
+                    )
+                )
         else:
             d = distance_m(p.lat, p.lon, parent.lat, parent.lon)
             reach = PARENT_REACH_KM.get(parent.kind, 50) * 1000 + p.uncertainty_m + parent.uncertainty_m
             if parent.radius_m:
                 reach = parent.radius_m + p.uncertainty_m
             if d > reach:
-                out.append(Problem(p.id, "parent", f"within {reach / 1000:,.0f} km of {parent.id!r}", f"{d / 1000:,.1f} km away"))
+                out.append(
+                    Problem(
+                        p.id, "parent", f"within {reach / 1000:,.0f} km of {parent.id!r}", f"{d / 1000:,.1f} km away"
+                    )
+                )
     return out
 
 

@@ -61,13 +61,15 @@ def main(argv: list[str]) -> int:
     out.mkdir(parents=True, exist_ok=True)
     _run("-m", "geo", "build", "--out", str(out / "build"), "--no-parquet")
     manifest = out / "build" / "manifest.json"  # its build time is the one line that must differ
-    manifest.write_text(re.sub(r'"built": "[^"]*"', '"built": "-"', manifest.read_text(encoding="utf-8")),
-                        encoding="utf-8")
+    manifest.write_text(
+        re.sub(r'"built": "[^"]*"', '"built": "-"', manifest.read_text(encoding="utf-8")), encoding="utf-8"
+    )
     (out / "extract").mkdir(exist_ok=True)
     catalog = json.loads((ROOT / "seeds" / "catalog.json").read_text(encoding="utf-8"))
     for a in catalog["articles"]:
-        text = _run("-m", "geo", "extract", f"seeds/{a['file']}", "--published", a["published_latest"],
-                    "--outlet", a["outlet"])
+        text = _run(
+            "-m", "geo", "extract", f"seeds/{a['file']}", "--published", a["published_latest"], "--outlet", a["outlet"]
+        )
         (out / "extract" / f"{a['id']}.geojson").write_text(text, encoding="utf-8")
     for name, day in TEST_ARTICLES.items():
         text = _run("-m", "geo", "extract", f"tests/data/articles/{name}.txt", "--published", day)

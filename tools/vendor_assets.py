@@ -157,15 +157,11 @@ def _package_dir(node_modules: Path, pkg: Package) -> Path:
     manifest = pdir / "package.json"
     if not manifest.is_file():
         raise VendorError(
-            f"{pkg.npm_name}@{pkg.version} is not installed: expected {manifest}, "
-            f"found nothing. Run: {SETUP_HINT}"
+            f"{pkg.npm_name}@{pkg.version} is not installed: expected {manifest}, found nothing. Run: {SETUP_HINT}"
         )
     got = json.loads(manifest.read_text(encoding="utf-8")).get("version")
     if got != pkg.version:
-        raise VendorError(
-            f"{pkg.npm_name}: expected version {pkg.version}, got {got} in {manifest}. "
-            f"Run: {SETUP_HINT}"
-        )
+        raise VendorError(f"{pkg.npm_name}: expected version {pkg.version}, got {got} in {manifest}. Run: {SETUP_HINT}")
     return pdir
 
 
@@ -194,8 +190,7 @@ def _glyphicons_css(bootstrap3_css: str) -> str:
     body = bootstrap3_css[start:end].rstrip() + "\n"
     if ".glyphicon-menu-up:before" not in body:
         raise VendorError(
-            "bootstrap3 glyphicons: expected the block to end with .glyphicon-menu-up, "
-            "got a truncated block"
+            "bootstrap3 glyphicons: expected the block to end with .glyphicon-menu-up, got a truncated block"
         )
     header = (
         "/* Glyphicons rules cut from Bootstrap 3.4.1 (MIT, see ../LICENSE) by\n"
@@ -231,8 +226,7 @@ def planned_files(node_modules: Path = NODE_MODULES) -> dict[str, bytes]:
                 sdir = pdir / src
                 if not sdir.is_dir():
                     raise VendorError(
-                        f"{pkg.npm_name}@{pkg.version}: expected directory {sdir}, "
-                        f"found nothing. Run: {SETUP_HINT}"
+                        f"{pkg.npm_name}@{pkg.version}: expected directory {sdir}, found nothing. Run: {SETUP_HINT}"
                     )
                 for f in sorted(p for p in sdir.rglob("*") if p.is_file()):
                     out[f"{pkg.dest}/{dst}{f.relative_to(sdir).as_posix()}"] = f.read_bytes()
@@ -240,8 +234,7 @@ def planned_files(node_modules: Path = NODE_MODULES) -> dict[str, bytes]:
                 sfile = pdir / src
                 if not sfile.is_file():
                     raise VendorError(
-                        f"{pkg.npm_name}@{pkg.version}: expected file {sfile}, "
-                        f"found nothing. Run: {SETUP_HINT}"
+                        f"{pkg.npm_name}@{pkg.version}: expected file {sfile}, found nothing. Run: {SETUP_HINT}"
                     )
                 out[f"{pkg.dest}/{dst}"] = sfile.read_bytes()
     b3 = _package_dir(node_modules, next(p for p in PACKAGES if p.npm_name == "bootstrap3"))
@@ -251,9 +244,7 @@ def planned_files(node_modules: Path = NODE_MODULES) -> dict[str, bytes]:
     return out
 
 
-def vendor(
-    node_modules: Path = NODE_MODULES, vendor_dir: Path = VENDOR_DIR, *, check: bool = False
-) -> list[str]:
+def vendor(node_modules: Path = NODE_MODULES, vendor_dir: Path = VENDOR_DIR, *, check: bool = False) -> list[str]:
     """Copy (or, with ``check``, only compare) the assets into ``vendor_dir``.
 
     Parameters

@@ -104,7 +104,11 @@ def test_operation_names_are_not_places(gz):
         ("The forces are now advancing into al-Romania district in northwest Raqqa.", "al-Romania", "raqqa-romania"),
         ("Fighting reached the Romania district on Monday.", "Romania", "raqqa-romania"),
         ("Romania, a European Union member, sent aid to the country.", "Romania", "romania"),
-        ("US-backed forces are battling IS in Mosul and have confined them around the Old City.", "Old City", "mosul-old-city"),
+        (
+            "US-backed forces are battling IS in Mosul and have confined them around the Old City.",
+            "Old City",
+            "mosul-old-city",
+        ),
         ("In Raqqa, the SDF pushed into the Old City from the east.", "Old City", "raqqa-old-city"),
     ],
 )
@@ -155,7 +159,24 @@ def test_damaged_character_does_not_stop_matching(gz, seed_texts):
     assert any(m.text == "Nazlat a-Shahadah" for m in gz.mentions(seed_texts["004"]))
 
 
-_pieces = st.sampled_from(["Raqqa", " ", "al-", "Mishlab", "Romania", "district", ",", "\n", "é", "الرقة", "town of ", "X", "US-led", "Old City"])
+_pieces = st.sampled_from(
+    [
+        "Raqqa",
+        " ",
+        "al-",
+        "Mishlab",
+        "Romania",
+        "district",
+        ",",
+        "\n",
+        "é",
+        "الرقة",
+        "town of ",
+        "X",
+        "US-led",
+        "Old City",
+    ]
+)
 
 
 @given(st.lists(_pieces, max_size=30).map("".join))
@@ -246,9 +267,30 @@ def test_fold_text_table(text, folded):
     assert fold_text(text) == folded
 
 
-_SPELLINGS = st.sampled_from(["Raqqa", "al-Mishlab", "Al-Meshleb", "Syria", "Syrian", "US", "us", "used", "U.S.", "Romania",
-                              "al-Romania district", "Raqqa citywide", "Old City", "East and West Raqqa", "Tabqa",
-                              "Euphrates", "Operation Euphrates Shield", "US-led", "the town of Foo", "\u0627\u0644\u0631\u0642\u0629"])
+_SPELLINGS = st.sampled_from(
+    [
+        "Raqqa",
+        "al-Mishlab",
+        "Al-Meshleb",
+        "Syria",
+        "Syrian",
+        "US",
+        "us",
+        "used",
+        "U.S.",
+        "Romania",
+        "al-Romania district",
+        "Raqqa citywide",
+        "Old City",
+        "East and West Raqqa",
+        "Tabqa",
+        "Euphrates",
+        "Operation Euphrates Shield",
+        "US-led",
+        "the town of Foo",
+        "\u0627\u0644\u0631\u0642\u0629",
+    ]
+)
 _GLUE = st.sampled_from([" ", ", ", "-", "\u2019s ", " \u2014 ", "\u00a0", ". ", " and ", "\n\n", "'", "\u201c"])
 
 

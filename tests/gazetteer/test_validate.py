@@ -46,7 +46,12 @@ INVALID = [
     (_set("raqqa-mishlab.uncertainty_m", -5), "raqqa-mishlab", "uncertainty_m", "-5"),
     (_set("raqqa-mishlab.uncertainty_m", KeyError), "raqqa-mishlab", "uncertainty_m", "missing"),
     (_set("raqqa-mishlab.sources", []), "raqqa-mishlab", "sources", "[]"),
-    (_set("raqqa-mishlab.sources", [{"ref": "x", "supports": "vibes"}]), "raqqa-mishlab", "sources[0].supports", "'vibes'"),
+    (
+        _set("raqqa-mishlab.sources", [{"ref": "x", "supports": "vibes"}]),
+        "raqqa-mishlab",
+        "sources[0].supports",
+        "'vibes'",
+    ),
     (_set("raqqa-mishlab.parent", "atlantis"), "raqqa-mishlab", "parent", "'atlantis'"),
     (_set("raqqa-mishlab.parent", None), "raqqa-mishlab", "parent", "null"),
     (_set("raqqa-mishlab.geometry_quality", "exact"), "raqqa-mishlab", "geometry_quality", "'exact'"),
@@ -56,11 +61,27 @@ INVALID = [
     (_set("raqqa-mishlab.id", "raqqa"), "raqqa", "id", "duplicate"),
     # coordinates swapped in the geometry: the point falls far from the stated lat/lon
     (_set("mosul.geometry", {"type": "Point", "coordinates": [36.335, 43.11889]}), "mosul", "lat/lon", "swapped"),
-    (_set("raqqa-mishlab.geometry", {"type": "Point", "coordinates": [200, 35.9]}), "raqqa-mishlab", "geometry.coordinates", "200"),
-    (_set("raqqa-mishlab.geometry", {"type": "Circle", "coordinates": [39, 35.9]}), "raqqa-mishlab", "geometry", "'Circle'"),
+    (
+        _set("raqqa-mishlab.geometry", {"type": "Point", "coordinates": [200, 35.9]}),
+        "raqqa-mishlab",
+        "geometry.coordinates",
+        "200",
+    ),
+    (
+        _set("raqqa-mishlab.geometry", {"type": "Circle", "coordinates": [39, 35.9]}),
+        "raqqa-mishlab",
+        "geometry",
+        "'Circle'",
+    ),
     # a self-intersecting ("bow-tie") polygon
     (
-        _set("raqqa-mishlab.geometry", {"type": "Polygon", "coordinates": [[[39.03, 35.94], [39.05, 35.95], [39.05, 35.94], [39.03, 35.95], [39.03, 35.94]]]}),
+        _set(
+            "raqqa-mishlab.geometry",
+            {
+                "type": "Polygon",
+                "coordinates": [[[39.03, 35.94], [39.05, 35.95], [39.05, 35.94], [39.03, 35.95], [39.03, 35.94]]],
+            },
+        ),
         "raqqa-mishlab",
         "geometry",
         "Self-intersection",
