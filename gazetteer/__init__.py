@@ -15,7 +15,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from ._io import DEFAULT_PATH, read_article, read_json
+from .files import DEFAULT_PATH, read_article, read_json
 from .exc import AmbiguousName, ArticleError, DataError, GazetteerError, Problem
 from .gazetteer import Gazetteer, Mention
 from .normalize import name_key

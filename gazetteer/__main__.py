@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from . import DEFAULT_PATH, load
-from ._io import read_article, read_json, write_text_atomic
+from .files import read_article, read_json, write_text_atomic
 from .exc import AmbiguousName, ArticleError, DataError
 from .validate import check_parents, parse_places
 

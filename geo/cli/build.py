@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import gazetteer
-from gazetteer._io import write_text_atomic
+from gazetteer.files import write_text_atomic
 
 from geo.records.control import timelines
 from geo.records.export import csv_text, write_geojson, write_geoparquet

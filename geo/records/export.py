@@ -8,7 +8,7 @@ import json
 import os
 from pathlib import Path
 
-from gazetteer._io import atomic_path, write_text_atomic
+from gazetteer.files import atomic_path, write_text_atomic
 from gazetteer.geodesy import rfc7946_geometry
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from gazetteer._io import read_json
+from gazetteer.files import read_json
 from gazetteer.exc import DataError, Problem
 
 __all__ = ["COUNTRIES_PATH", "load_countries"]

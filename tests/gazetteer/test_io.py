@@ -7,7 +7,7 @@ import stat
 
 import pytest
 
-from gazetteer._io import atomic_path, write_text_atomic
+from gazetteer.files import atomic_path, write_text_atomic
 
 
 def test_write_replaces_and_leaves_no_temporary(tmp_path):

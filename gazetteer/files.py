@@ -1,7 +1,8 @@
-"""File I/O for the gazetteer: reading the data and articles, writing atomically.
+"""File I/O shared by the gazetteer and the atlas: reading data and articles, writing atomically.
 
-Kept apart from the pure modules (as osmnx keeps ``_http.py``) so that the rest
-can be tested on in-memory data.
+Kept apart from the pure modules (as osmnx keeps its I/O apart) so that the rest
+can be tested on in-memory data. Public: :mod:`geo` writes its exports through
+:func:`write_text_atomic` and :func:`atomic_path`.
 """
 
 from __future__ import annotations
