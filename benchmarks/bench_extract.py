@@ -42,18 +42,37 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import gazetteer  # noqa: E402
-
-from geo.records.articles import articles_by_id  # noqa: E402
 from geo.extraction.extract import extract_article  # noqa: E402
 from geo.extraction.text import captions, sentences  # noqa: E402
+from geo.records.articles import articles_by_id  # noqa: E402
 
 SMALL = ROOT / "tests" / "data" / "places_small.geojson"
 SYNTHETIC = ROOT / "tests" / "data" / "articles"
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-DEFAULT_PLACES = ("al-Mishlab", "al-Sinaa", "al-Rumaila", "the Old City", "Jazra", "al-Badu", "al-Romania", "Nazlat al-Shahada",
-                  "al-Sabahia", "Hisham bin Abdul Malik", "Tabqa", "Hazima", "al-Tayar", "Ain Issa", "al-Batani")
-HEADLINES = ("US-Backed Fighters Push Deeper Into Raqqa", "Civilians Killed in Raqqa Strikes, Monitor Says",
-             "SDF Seizes District in Raqqa", "Thousands Flee Fighting in Raqqa", "IS Fighters Counter-Attack in Raqqa")
+DEFAULT_PLACES = (
+    "al-Mishlab",
+    "al-Sinaa",
+    "al-Rumaila",
+    "the Old City",
+    "Jazra",
+    "al-Badu",
+    "al-Romania",
+    "Nazlat al-Shahada",
+    "al-Sabahia",
+    "Hisham bin Abdul Malik",
+    "Tabqa",
+    "Hazima",
+    "al-Tayar",
+    "Ain Issa",
+    "al-Batani",
+)
+HEADLINES = (
+    "US-Backed Fighters Push Deeper Into Raqqa",
+    "Civilians Killed in Raqqa Strikes, Monitor Says",
+    "SDF Seizes District in Raqqa",
+    "Thousands Flee Fighting in Raqqa",
+    "IS Fighters Counter-Attack in Raqqa",
+)
 
 
 def sentence_pool() -> tuple[list[str], list[str]]:
@@ -65,8 +84,11 @@ def sentence_pool() -> tuple[list[str], list[str]]:
         cap = captions(t)
         caps += [c.text for c in cap]
         spans = [(c.start, c.end) for c in cap]
-        story += [s.text for s in sentences(t)
-                  if not any(a <= s.start and s.end <= b for a, b in spans) and len(s.text.split()) > 6]
+        story += [
+            s.text
+            for s in sentences(t)
+            if not any(a <= s.start and s.end <= b for a, b in spans) and len(s.text.split()) > 6
+        ]
     return story, caps
 
 
@@ -113,14 +135,17 @@ def _rss_mb() -> float:
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run(n: int, gz: gazetteer.Gazetteer, checkpoints: tuple[int, ...], *, trace: bool = False, cache: bool = True) -> dict:
+def run(
+    n: int, gz: gazetteer.Gazetteer, checkpoints: tuple[int, ...], *, trace: bool = False, cache: bool = True
+) -> dict:
     """Extract ``n`` generated articles; figures at each checkpoint.
 
     ``cache=False`` codes every sentence afresh (no memo of repeated sentences).
     """
     import geo.extraction.extract as gx
 
-    gx._code = gx.lru_cache(maxsize=gx.CACHE_SIZE)(gx._code_uncached) if cache else gx._code_uncached
+    memo = gx.lru_cache(maxsize=gx.CACHE_SIZE)(gx._code_uncached)
+    gx._code = memo if cache else gx._code_uncached  # type: ignore[assignment]  # our own memo, swapped to measure it
     marks = {}
     busy = 0.0
     cpu = 0.0  # process CPU time of the extraction: robust to other load on the machine
@@ -140,9 +165,16 @@ def run(n: int, gz: gazetteer.Gazetteer, checkpoints: tuple[int, ...], *, trace:
             path.unlink()
             if i in checkpoints:
                 gc.collect()
-                m = {"articles": i, "seconds": round(busy, 3), "articles_per_s": round(i / busy, 1),
-                     "cpu_seconds": round(cpu, 3), "articles_per_cpu_s": round(i / max(cpu, 1e-9), 1),
-                     "reports": reports, "mb_text": round(chars / 2**20, 1), "rss_mb": round(_rss_mb(), 1)}
+                m = {
+                    "articles": i,
+                    "seconds": round(busy, 3),
+                    "articles_per_s": round(i / busy, 1),
+                    "cpu_seconds": round(cpu, 3),
+                    "articles_per_cpu_s": round(i / max(cpu, 1e-9), 1),
+                    "reports": reports,
+                    "mb_text": round(chars / 2**20, 1),
+                    "rss_mb": round(_rss_mb(), 1),
+                }
                 if cache:
                     info = gx._code.cache_info()
                     m["cache_hit_rate"] = round(info.hits / max(1, info.hits + info.misses), 3)
@@ -158,7 +190,9 @@ def run(n: int, gz: gazetteer.Gazetteer, checkpoints: tuple[int, ...], *, trace:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--n", type=int, default=10_000, help="articles (default 10,000)")
-    ap.add_argument("--gazetteer", help="gazetteer file (default: the shipped one; the small test fixture if it is missing)")
+    ap.add_argument(
+        "--gazetteer", help="gazetteer file (default: the shipped one; the small test fixture if it is missing)"
+    )
     ap.add_argument("--tracemalloc", action="store_true", help="a second pass with tracemalloc (slower)")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
@@ -166,8 +200,18 @@ def main(argv: list[str] | None = None) -> int:
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # one core
     gpath = args.gazetteer or (gazetteer.DEFAULT_PATH if Path(gazetteer.DEFAULT_PATH).exists() else SMALL)
     gz = gazetteer.load(gpath)
-    checkpoints = tuple(sorted({min(args.n, c) for c in (args.n // 4, args.n // 2, args.n)} | ({2500, 5000, 10000} & set(range(1, args.n + 1)))))
-    out = {"gazetteer": str(gpath), "places": len(gz), "python": sys.version.split()[0], "one_core": hasattr(os, "sched_setaffinity")}
+    checkpoints = tuple(
+        sorted(
+            {min(args.n, c) for c in (args.n // 4, args.n // 2, args.n)}
+            | ({2500, 5000, 10000} & set(range(1, args.n + 1)))
+        )
+    )
+    out = {
+        "gazetteer": str(gpath),
+        "places": len(gz),
+        "python": sys.version.split()[0],
+        "one_core": hasattr(os, "sched_setaffinity"),
+    }
     out["throughput"] = run(args.n, gz, checkpoints)
     out["no_cache"] = run(args.n, gz, checkpoints, cache=False)
     if args.tracemalloc:
@@ -175,16 +219,24 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(out, indent=1))
         return 0
-    print(f"gazetteer {out['gazetteer']} ({out['places']} places), Python {out['python']}, one core: {out['one_core']}\n")
-    print("| articles | MB of text | reports | articles/s (memo) | memo hit rate | articles/s (no memo) | "
-          "CPU s (no memo) | articles/CPU s (no memo) | RSS MB |" + (" tracemalloc peak MB |" if args.tracemalloc else ""))
+    print(
+        f"gazetteer {out['gazetteer']} ({out['places']} places), Python {out['python']}, one core: {out['one_core']}\n"
+    )
+    print(
+        "| articles | MB of text | reports | articles/s (memo) | memo hit rate | articles/s (no memo) | "
+        "CPU s (no memo) | articles/CPU s (no memo) | RSS MB |" + (" tracemalloc peak MB |" if args.tracemalloc else "")
+    )
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|" + ("---:|" if args.tracemalloc else ""))
-    tm = {c["articles"]: c for c in out.get("tracemalloc", {}).get("checkpoints", [])}
+    traced = out.get("tracemalloc", {})
+    tm = {c["articles"]: c for c in traced.get("checkpoints", [])}
     nc = {c["articles"]: c for c in out["no_cache"]["checkpoints"]}
     for c in out["throughput"]["checkpoints"]:
-        row = (f"| {c['articles']:,} | {c['mb_text']} | {c['reports']:,} | {c['articles_per_s']} | {c['cache_hit_rate']:.0%} | "
-               f"{nc[c['articles']]['articles_per_s']} | {nc[c['articles']]['cpu_seconds']} | "
-               f"{nc[c['articles']]['articles_per_cpu_s']} | {max(c['rss_mb'], nc[c['articles']]['rss_mb'])} |")
+        row = (
+            f"| {c['articles']:,} | {c['mb_text']} | {c['reports']:,} | {c['articles_per_s']} | "
+            f"{c['cache_hit_rate']:.0%} | "
+            f"{nc[c['articles']]['articles_per_s']} | {nc[c['articles']]['cpu_seconds']} | "
+            f"{nc[c['articles']]['articles_per_cpu_s']} | {max(c['rss_mb'], nc[c['articles']]['rss_mb'])} |"
+        )
         if args.tracemalloc:
             row += f" {tm[c['articles']]['tracemalloc_peak_mb']} |"
         print(row)

@@ -28,7 +28,6 @@ import time
 from pathlib import Path
 
 import gazetteer
-import ahocorasick_rs
 from gazetteer.matcher import fold_ascii, fold_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -109,16 +108,26 @@ def main() -> None:
         assert all(d[m.start : m.end] == m.text for m in gz.mentions(d))
     mb = size / 1e6
     print(f"places: {len(gz)}; automaton patterns: {matcher.size:,}; build {build:.2f} s; one core: {one_core}")
-    print(f"corpus: {mb:.1f} MB in {len(docs):,} articles; mentions: {n:,} ({resolved:,} resolved); "
-          f"{n / (size / 1024):.1f} mentions per KB")
-    print(f"mentions(): best {mb / min(t_full):.1f} MB/s, median {mb / statistics.median(t_full):.1f} MB/s "
-          f"of {args.repeat} passes, CPU time, one core ({len(docs) / min(t_full):,.0f} articles/s)")
+    print(
+        f"corpus: {mb:.1f} MB in {len(docs):,} articles; mentions: {n:,} ({resolved:,} resolved); "
+        f"{n / (size / 1024):.1f} mentions per KB"
+    )
+    print(
+        f"mentions(): best {mb / min(t_full):.1f} MB/s, median {mb / statistics.median(t_full):.1f} MB/s "
+        f"of {args.repeat} passes, CPU time, one core ({len(docs) / min(t_full):,.0f} articles/s)"
+    )
     print(f"  of which the fold alone: best {mb / min(t_fold):.1f} MB/s ({1000 * min(t_fold) / mb:.1f} ms per MB)")
-    print(f"  of which fold + automaton scan (hits as Python tuples, no per-mention work): best {mb / min(t_scan):.1f} MB/s "
-          f"({1000 * min(t_scan) / mb:.1f} of {1000 * min(t_full) / mb:.1f} ms per MB); the rest is per-mention work in Python "
-          f"({1e6 * (min(t_full) - min(t_scan)) / max(n, 1):.2f} us per mention)")
-    print(f"  the native scan alone, over the {folded_mb:.1f} MB that fold to ASCII, already folded: "
-          f"best {folded_mb / min(t_hits):.0f} MB/s ({n_hits:,} hits, {n_hits / (folded_mb * 1e3):.1f} per KB)")
+    print(
+        "  of which fold + automaton scan (hits as Python tuples, no per-mention work): "
+        f"best {mb / min(t_scan):.1f} MB/s ({1000 * min(t_scan) / mb:.1f} of {1000 * min(t_full) / mb:.1f} ms per MB); "
+        "the rest is per-mention work in Python "
+        f"({1e6 * (min(t_full) - min(t_scan)) / max(n, 1):.2f} us per mention)"
+    )
+    print(
+        f"  the native scan alone, over the {folded_mb:.1f} MB that fold to ASCII, already folded: "
+        f"best {folded_mb / min(t_hits):.0f} MB/s ({n_hits:,} hits, {n_hits / (folded_mb * 1e3):.1f} per KB)"
+    )
+
 
 if __name__ == "__main__":
     main()

@@ -33,11 +33,20 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import gazetteer  # noqa: E402
-
 from geo.extraction.extract import UNDATED_DAYS, extract_text  # noqa: E402
 
 SYNTHETIC_DIR = ROOT / "tests" / "data" / "articles"
-FIELDS = ("event_type", "place", "date_start", "date_end", "deaths_low", "claimed_by", "status", "munition", "control_extent")
+FIELDS = (
+    "event_type",
+    "place",
+    "date_start",
+    "date_end",
+    "deaths_low",
+    "claimed_by",
+    "status",
+    "munition",
+    "control_extent",
+)
 #: checks of a pair rather than one field's equality: is the gold date range
 #: consistent with the extracted one (they share a day), and does the
 #: extracted range hold all of it (a researcher filtering by date finds it)
@@ -46,7 +55,7 @@ PAIR_CHECKS = ("date_overlaps", "date_holds")
 
 def _pair_check(g: dict, x: dict, check: str) -> bool:
     gs, ge, xs, xe = g.get("date_start"), g.get("date_end"), x.get("date_start"), x.get("date_end")
-    if None in (gs, ge, xs, xe):
+    if gs is None or ge is None or xs is None or xe is None:
         return False
     if check == "date_overlaps":
         return xs <= ge and gs <= xe  # ISO dates compare as strings
@@ -95,8 +104,18 @@ def score(gold: list[dict], extracted: list[dict], *, place_key: str = "place_id
             matched_x.add(x["id"])
         # the most overlapping sentence; of its reports (one per place when a
         # sentence tells a change at several), the one about the gold's place
-        pairs.append((g, max(cands, key=lambda c: (c[1], _field(c[0], "place", place_key=place_key)
-                                                    == _field(g, "place", place_key=place_key)))[0]))
+        pairs.append(
+            (
+                g,
+                max(
+                    cands,
+                    key=lambda c: (
+                        c[1],
+                        _field(c[0], "place", place_key=place_key) == _field(g, "place", place_key=place_key),
+                    ),
+                )[0],
+            )
+        )
     n_g, n_x = len(gold), len(extracted)
     p = len(matched_x) / n_x if n_x else 0.0
     r = len(pairs) / n_g if n_g else 0.0
@@ -109,20 +128,27 @@ def score(gold: list[dict], extracted: list[dict], *, place_key: str = "place_id
         fields[f] = {"correct": ok, "pairs": len(pairs), "accuracy": ok / len(pairs) if pairs else None}
     return {
         "articles": len({g["article_id"] for g in gold} | set(by_art)),
-        "gold": n_g, "extracted": n_x, "gold_matched": len(pairs), "extracted_matched": len(matched_x),
-        "precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0,
+        "gold": n_g,
+        "extracted": n_x,
+        "gold_matched": len(pairs),
+        "extracted_matched": len(matched_x),
+        "precision": p,
+        "recall": r,
+        "f1": 2 * p * r / (p + r) if p + r else 0.0,
         "fields": fields,
         "missed": [{"article_id": g["article_id"], "id": g.get("id"), "quote": g["quote"][:100]} for g in missed],
-        "unmatched_extracted": [{"article_id": x["article_id"], "id": x["id"], "quote": x["quote"][:100]}
-                                for x in extracted if x["id"] not in matched_x],
+        "unmatched_extracted": [
+            {"article_id": x["article_id"], "id": x["id"], "quote": x["quote"][:100]}
+            for x in extracted
+            if x["id"] not in matched_x
+        ],
     }
 
 
 def eval_seeds(gz: gazetteer.Gazetteer, *, curated: str | None = None) -> dict | None:
     """Score against the curated seed reports; ``None`` while the curated file does not exist."""
     from geo.records.articles import articles_by_id
-    from geo.records.incidents import CURATED_PATH
-    from geo.records.incidents import curated_reports
+    from geo.records.incidents import CURATED_PATH, curated_reports
 
     if not Path(curated or CURATED_PATH).exists():
         return None
@@ -130,8 +156,14 @@ def eval_seeds(gz: gazetteer.Gazetteer, *, curated: str | None = None) -> dict |
     arts = articles_by_id()
     extracted = []
     for a in arts.values():
-        extracted += extract_text(a.text, article_id=a.id, published=(a.published_earliest, a.published_latest),
-                                  outlet=a.outlet, title=None, gz=gz)
+        extracted += extract_text(
+            a.text,
+            article_id=a.id,
+            published=(a.published_earliest, a.published_latest),
+            outlet=a.outlet,
+            title=None,
+            gz=gz,
+        )
     return score(gold, extracted, place_key="place_id")
 
 
@@ -175,20 +207,31 @@ def _pct(v) -> str:
 
 def markdown(results: dict) -> str:
     names = [k for k, v in results.items() if v is not None]
-    out = ["| gold set | articles | gold reports | extracted | gold matched | precision | recall | F1 |",
-           "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    out = [
+        "| gold set | articles | gold reports | extracted | gold matched | precision | recall | F1 |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     for k in names:
         r = results[k]
-        out.append(f"| {k} | {r['articles']} | {r['gold']} | {r['extracted']} | {r['gold_matched']} | "
-                   f"{_pct(r['precision'])} | {_pct(r['recall'])} | {_pct(r['f1'])} |")
+        out.append(
+            f"| {k} | {r['articles']} | {r['gold']} | {r['extracted']} | {r['gold_matched']} | "
+            f"{_pct(r['precision'])} | {_pct(r['recall'])} | {_pct(r['f1'])} |"
+        )
     for k, v in results.items():
         if v is None:
             out.append(f"| {k} | - | - | - | - | not available (no curated file yet) | | |")
-    out += ["", "Field accuracy on matched pairs (gold report vs the extracted sentence overlapping it most):", "",
-            "| field | " + " | ".join(names) + " |", "|---|" + "---:|" * len(names)]
-    labels = {"place": "place (place_id; synthetic: place_text)",
-              "date_overlaps": "date range shares a day with the gold range",
-              "date_holds": "date range holds the whole gold range"}
+    out += [
+        "",
+        "Field accuracy on matched pairs (gold report vs the extracted sentence overlapping it most):",
+        "",
+        "| field | " + " | ".join(names) + " |",
+        "|---|" + "---:|" * len(names),
+    ]
+    labels = {
+        "place": "place (place_id; synthetic: place_text)",
+        "date_overlaps": "date range shares a day with the gold range",
+        "date_holds": "date range holds the whole gold range",
+    }
     for f in FIELDS + PAIR_CHECKS:
         label = labels.get(f, f)
         cells = []

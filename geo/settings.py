@@ -43,5 +43,6 @@ def from_environment(environ: dict[str, str] | None = None) -> Environment:
         synthetic = max(0, int(env.get("ATLAS_SYNTHETIC_INCIDENTS", "0") or 0))
     except ValueError:
         synthetic = 0
-    return Environment(gazetteer=env.get("ATLAS_GAZETTEER") or None,
-                       incidents=env.get("ATLAS_INCIDENTS") or None, synthetic=synthetic)
+    return Environment(
+        gazetteer=env.get("ATLAS_GAZETTEER") or None, incidents=env.get("ATLAS_INCIDENTS") or None, synthetic=synthetic
+    )

@@ -9,14 +9,20 @@ from pathlib import Path
 
 import gazetteer
 from gazetteer.files import write_text_atomic
-
 from geo.records.control import timelines
 from geo.records.export import csv_text, write_geojson, write_geoparquet
 from geo.records.incidents import curated_reports
 from geo.records.layers import LAYERS, build_layers, reporting_period
 
 
-def build(out_dir: str | Path, *, day: str | None = None, parquet: bool = True, progress: bool | None = None, curated: str | None = None) -> dict[str, int]:
+def build(
+    out_dir: str | Path,
+    *,
+    day: str | None = None,
+    parquet: bool = True,
+    progress: bool | None = None,
+    curated: str | None = None,
+) -> dict[str, int]:
     """Write every layer as GeoJSON (and GeoParquet) in ``out_dir``; return feature counts.
 
     ``control`` is as of ``day`` (default: the last day of the reporting
@@ -41,7 +47,14 @@ def build(out_dir: str | Path, *, day: str | None = None, parquet: bool = True, 
             write_geoparquet(coll, out / f"{name}.parquet")
         counts[name] = len(coll["features"])
     write_text_atomic(out / "incidents.csv", csv_text(reports))
-    meta = {"built": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "reporting_period": [first, last], "control_day": day or last, "layers": {k: {"features": counts[k], "about": LAYERS[k]} for k in counts}}
-    write_text_atomic(out / "control_timeline.json", json.dumps(timelines(gz, reports), ensure_ascii=False, indent=1) + "\n")
+    meta = {
+        "built": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "reporting_period": [first, last],
+        "control_day": day or last,
+        "layers": {k: {"features": counts[k], "about": LAYERS[k]} for k in counts},
+    }
+    write_text_atomic(
+        out / "control_timeline.json", json.dumps(timelines(gz, reports), ensure_ascii=False, indent=1) + "\n"
+    )
     write_text_atomic(out / "manifest.json", json.dumps(meta, ensure_ascii=False, indent=1) + "\n")
     return counts

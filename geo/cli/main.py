@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 
@@ -22,12 +21,19 @@ def _cmd_build(args) -> int:
 
 def _cmd_export(args) -> int:
     import gazetteer
-
+    from geo.exc import InputError
     from geo.records.articles import parse_date
     from geo.records.export import write_any
-    from geo.exc import InputError
-    from geo.records.layers import LAYERS, control_layer, place_layers, place_scope, report_layers, reporting_period, select
     from geo.records.incidents import curated_reports
+    from geo.records.layers import (
+        LAYERS,
+        control_layer,
+        place_layers,
+        place_scope,
+        report_layers,
+        reporting_period,
+        select,
+    )
 
     if args.layer not in LAYERS:
         raise InputError(f"unknown layer {args.layer!r}: expected one of {', '.join(LAYERS)}")
@@ -60,8 +66,8 @@ def _cmd_export(args) -> int:
 
 
 def _cmd_extract(args) -> int:
-    from geo.records.articles import parse_date
     from geo.extraction.extract import extract_files
+    from geo.records.articles import parse_date
 
     published = parse_date(args.published, what="--published date")
     coll = extract_files(args.files, published=published, outlet=args.outlet)
@@ -72,14 +78,20 @@ def _cmd_extract(args) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m geo", description="Incidents from the Raqqa reporting: build layers, export, extract.")
+    ap = argparse.ArgumentParser(
+        prog="python -m geo", description="Incidents from the Raqqa reporting: build layers, export, extract."
+    )
     sub = ap.add_subparsers(dest="cmd", required=True)
     p = sub.add_parser("build", help="seeds + curated data + gazetteer -> every layer as GeoJSON and GeoParquet")
     p.add_argument("--out", default="build", help="output folder (default: build)")
     p.add_argument("--day", help="day for the control layer (default: the last reported day)")
     p.add_argument("--no-parquet", action="store_true", help="GeoJSON only")
     p = sub.add_parser("export", help="one layer, filtered, to a .geojson, .parquet or .csv file")
-    p.add_argument("--layer", required=True, help="incidents, events, strikes, incendiary, advances, displacement, control, places, zones")
+    p.add_argument(
+        "--layer",
+        required=True,
+        help="incidents, events, strikes, incendiary, advances, displacement, control, places, zones",
+    )
     p.add_argument("--from", dest="date_from", help="first day YYYY-MM-DD")
     p.add_argument("--to", dest="date_to", help="last day YYYY-MM-DD (the control layer's day)")
     p.add_argument("--type", help="event type, e.g. air_strike")
@@ -95,5 +107,3 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (GeoError, ValueError, OSError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
-
-

@@ -7,6 +7,7 @@ import io
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 from gazetteer.files import atomic_path, write_text_atomic
 from gazetteer.geodesy import rfc7946_geometry
@@ -22,7 +23,7 @@ def rfc7946(collection: dict, *, precision: int = 6) -> dict:
 
     feats = []
     for f in collection["features"]:
-        nf = {"type": "Feature"}
+        nf: dict[str, Any] = {"type": "Feature"}
         if f.get("id") is not None:
             nf["id"] = f["id"]
         nf["geometry"] = rfc7946_geometry(f.get("geometry"), precision=precision)
@@ -51,12 +52,50 @@ def write_geoparquet(collection: dict, path: str | os.PathLike) -> None:
 
 #: Incident columns for CSV, ACLED/UCDP-like names first.
 CSV_COLUMNS = [
-    "id", "event_id", "event_type", "acled_event_type", "acled_sub_event_type", "munition", "actor", "target",
-    "status", "claimed_by", "date_start", "date_end", "date_precision", "time_precision", "date_prec", "date_text",
-    "place_id", "place_name", "place_text", "lat", "lon", "geo_precision", "place_uncertainty_m", "place_geometry_quality",
-    "deaths_low", "deaths_best", "deaths_high", "injured_low", "injured_high", "casualty_group", "civilian_harm",
-    "control_actor", "control_from", "control_extent", "article_id", "outlet", "title", "published", "reviewed", "origin",
-    "quote", "span_start", "span_end", "notes",
+    "id",
+    "event_id",
+    "event_type",
+    "acled_event_type",
+    "acled_sub_event_type",
+    "munition",
+    "actor",
+    "target",
+    "status",
+    "claimed_by",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "time_precision",
+    "date_prec",
+    "date_text",
+    "place_id",
+    "place_name",
+    "place_text",
+    "lat",
+    "lon",
+    "geo_precision",
+    "place_uncertainty_m",
+    "place_geometry_quality",
+    "deaths_low",
+    "deaths_best",
+    "deaths_high",
+    "injured_low",
+    "injured_high",
+    "casualty_group",
+    "civilian_harm",
+    "control_actor",
+    "control_from",
+    "control_extent",
+    "article_id",
+    "outlet",
+    "title",
+    "published",
+    "reviewed",
+    "origin",
+    "quote",
+    "span_start",
+    "span_end",
+    "notes",
 ]
 
 

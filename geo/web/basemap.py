@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from gazetteer.files import read_json
 from gazetteer.exc import DataError, Problem
+from gazetteer.files import read_json
 
 __all__ = ["COUNTRIES_PATH", "load_countries"]
 
@@ -32,7 +32,11 @@ def load_countries(path: str | os.PathLike | None = None) -> dict:
         if gtype not in ("Polygon", "MultiPolygon"):
             problems.append(Problem(f"feature {i}", "geometry.type", "Polygon or MultiPolygon", repr(gtype)))
         if not ((f or {}).get("properties") or {}).get("name"):
-            problems.append(Problem(f"feature {i}", "properties.name", "a name", repr(((f or {}).get("properties") or {}).get("name"))))
+            problems.append(
+                Problem(
+                    f"feature {i}", "properties.name", "a name", repr(((f or {}).get("properties") or {}).get("name"))
+                )
+            )
     if problems:
         raise DataError(str(p), problems)
     return fc
