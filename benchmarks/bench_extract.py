@@ -206,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
             | ({2500, 5000, 10000} & set(range(1, args.n + 1)))
         )
     )
-    out = {
+    out: dict[str, Any] = {
         "gazetteer": str(gpath),
         "places": len(gz),
         "python": sys.version.split()[0],
