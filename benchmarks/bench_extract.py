@@ -36,6 +36,7 @@ import tempfile
 import time
 import tracemalloc
 from collections.abc import Iterator
+from typing import Any
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
