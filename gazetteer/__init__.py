@@ -15,8 +15,8 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from .files import DEFAULT_PATH, read_article, read_json
-from .exc import AmbiguousName, ArticleError, DataError, GazetteerError, Problem
+from .exc import AmbiguousName, ArticleError, DataError, GazetteerError, Problem, WriteError
+from .files import DEFAULT_PATH, decode_article, read_article, read_json
 from .gazetteer import Gazetteer, Mention
 from .normalize import name_key
 from .place import KINDS, Place
@@ -25,6 +25,7 @@ from .validate import parse_places
 __all__ = [
     "AmbiguousName",
     "ArticleError",
+    "decode_article",
     "DataError",
     "DEFAULT_PATH",
     "Gazetteer",
@@ -38,6 +39,7 @@ __all__ = [
     "mentions",
     "name_key",
     "read_article",
+    "WriteError",
 ]
 
 

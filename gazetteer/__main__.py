@@ -8,8 +8,8 @@ import sys
 from collections.abc import Sequence
 
 from . import DEFAULT_PATH, load
+from .exc import AmbiguousName, ArticleError, DataError, WriteError
 from .files import read_article, read_json, write_text_atomic
-from .exc import AmbiguousName, ArticleError, DataError
 from .validate import check_parents, parse_places
 
 
@@ -102,7 +102,7 @@ def _cmd_check(args) -> int:
 def _cmd_export(args) -> int:
     fc = load(args.data).to_geojson()
     text = json.dumps(fc, ensure_ascii=False, indent=None if args.compact else 1) + "\n"
-    if args.out:
+    if args.out and args.out != "-":
         write_text_atomic(args.out, text)
         print(f"wrote {len(fc['features'])} places to {args.out}", file=sys.stderr)
     else:
@@ -159,7 +159,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     p = sub.add_parser("check", help="validate the data and check the distances the seeds state")
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("export", help="the gazetteer as RFC 7946 GeoJSON")
-    p.add_argument("--out", help="write here (atomically) instead of stdout")
+    p.add_argument("--out", help="write this file (atomically; a directory or device is refused); '-' or none: stdout")
     p.add_argument("--compact", action="store_true")
     sub.add_parser("fmt", help="rewrite the data file in its canonical, diff-friendly form")
     args = ap.parse_args(argv)
@@ -171,7 +171,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "export": _cmd_export,
             "fmt": _cmd_fmt,
         }[args.cmd](args)
-    except (DataError, ArticleError) as e:
+    except (DataError, ArticleError, WriteError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
 

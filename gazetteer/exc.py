@@ -65,6 +65,18 @@ class ArticleError(GazetteerError, ValueError):
         super().__init__(f"{path}: {reason}")
 
 
+class WriteError(GazetteerError, OSError):
+    """An output file cannot be written (a directory, a special file, a read-only folder, a full disk)."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path}: {reason}")
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
 class AmbiguousName(GazetteerError, LookupError):
     """A name matches more than one place and nothing says which.
 

@@ -7,15 +7,17 @@ can be tested on in-memory data. Public: :mod:`geo` writes its exports through
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import json
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .exc import ArticleError, DataError, Problem
+from .exc import ArticleError, DataError, Problem, WriteError
 
 #: The shipped gazetteer.
 DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "places.geojson"
@@ -48,43 +50,76 @@ def read_json(path: str | os.PathLike) -> Any:
 
 
 def read_article(path: str | os.PathLike, *, max_bytes: int = MAX_ARTICLE_BYTES) -> str:
-    """Read an article as text.
+    """Read an article file as text, by the rules every door shares (see :func:`decode_article`).
 
-    A U+FFFD already in the text (a character the source lost) is kept; bytes
-    that are not UTF-8 are an error, because guessing their encoding could
-    shift every offset we cite.
-
-    Parameters
-    ----------
-    path : path-like
-        The article file.
-    max_bytes : int, keyword-only
-        Refuse larger files.
+    Only a regular file is read: a directory, a device (``/dev/zero``), a FIFO
+    or a socket is refused before it is opened, so nothing hangs or fills memory.
+    The size cap is enforced while reading, not only by the file's stated size.
 
     Raises
     ------
     ArticleError
-        Naming the file: missing/unreadable, empty, too large, binary, or not UTF-8.
+        Naming the file: missing/unreadable, not a regular file, empty, too large,
+        binary, or not UTF-8/UTF-16.
     """
     p = Path(path)
     try:
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise ArticleError(str(p), f"file is {size:,} bytes; expected at most {max_bytes:,} bytes of article text")
-        raw = p.read_bytes()
-    except ArticleError:
-        raise
+        st = p.stat()
     except OSError as e:
         raise ArticleError(str(p), f"cannot read: {e.strerror or e}") from e
+    if stat.S_ISDIR(st.st_mode):
+        raise ArticleError(str(p), "is a directory; expected an article file")
+    if not stat.S_ISREG(st.st_mode):
+        raise ArticleError(str(p), "is not a regular file (a device, FIFO or socket); expected an article file")
+    if st.st_size > max_bytes:
+        raise ArticleError(
+            str(p), f"file is {st.st_size:,} bytes; expected at most {max_bytes:,} bytes of article text"
+        )
+    try:
+        with open(p, "rb") as f:
+            raw = f.read(max_bytes + 1)
+    except OSError as e:
+        raise ArticleError(str(p), f"cannot read: {e.strerror or e}") from e
+    if len(raw) > max_bytes:
+        raise ArticleError(str(p), f"file grew past {max_bytes:,} bytes while read; expected article text")
+    return decode_article(raw, name=str(p))
+
+
+def decode_article(raw: bytes, *, name: str, max_bytes: int = MAX_ARTICLE_BYTES) -> str:
+    """Bytes of an article as text: the one rule of the command line, the dashboard's upload and bulk ingest.
+
+    UTF-8 (a leading BOM dropped), or UTF-16 when the bytes start with its BOM.
+    A U+FFFD already in the text (a character the source lost) is kept; bytes
+    that are not valid in the encoding are an error, because guessing could
+    shift every offset we cite. ``name`` (a path or an upload's name) is put in
+    every error.
+
+    Raises
+    ------
+    ArticleError
+        Too large, empty, binary (a NUL byte), or undecodable.
+    """
+    if len(raw) > max_bytes:
+        raise ArticleError(name, f"file is {len(raw):,} bytes; expected at most {max_bytes:,} bytes of article text")
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = raw.decode("utf-16")  # the BOM says which byte order, and is dropped
+        except UnicodeDecodeError as e:
+            raise ArticleError(name, f"not UTF-16 after its byte-order mark: undecodable at offset {e.start}") from e
+        if not text.strip():
+            raise ArticleError(name, "file is empty; expected article text")
+        if "\x00" in text:
+            raise ArticleError(name, f"binary data (NUL character at offset {text.index(chr(0))}); expected text")
+        return text
     if not raw.strip():
-        raise ArticleError(str(p), "file is empty; expected article text")
+        raise ArticleError(name, "file is empty; expected article text")
     nul = raw.find(b"\x00")
     if nul >= 0:
-        raise ArticleError(str(p), f"binary data (NUL byte at offset {nul}); expected UTF-8 text")
+        raise ArticleError(name, f"binary data (NUL byte at offset {nul}); expected UTF-8 text")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
-        raise ArticleError(str(p), f"not UTF-8: undecodable byte 0x{raw[e.start]:02x} at offset {e.start}") from e
+        raise ArticleError(name, f"not UTF-8: undecodable byte 0x{raw[e.start]:02x} at offset {e.start}") from e
     return text.removeprefix("\ufeff")
 
 
@@ -94,22 +129,57 @@ def _umask() -> int:
     return mask
 
 
+def output_path(path: str | os.PathLike) -> Path:
+    """Where a write to ``path`` lands: the path itself, or a symlink's target (the link is kept).
+
+    Raises
+    ------
+    WriteError
+        When ``path`` is a directory or a special file (a device, FIFO or socket):
+        an output must be a regular file, written whole or not at all.
+    """
+    p = Path(path)
+    target = p.resolve() if p.is_symlink() else p
+    try:
+        st = target.stat()
+    except FileNotFoundError:
+        return target
+    except OSError as e:
+        raise WriteError(str(p), f"cannot write: {e.strerror or e}") from e
+    if stat.S_ISDIR(st.st_mode):
+        raise WriteError(str(p), "is a directory; expected a file name to write")
+    if not stat.S_ISREG(st.st_mode):
+        raise WriteError(str(p), "is not a regular file (a device, FIFO or socket); expected a file name to write")
+    return target
+
+
 @contextlib.contextmanager
 def atomic_path(path: str | os.PathLike) -> Iterator[str]:
     """A temporary path next to ``path``; renamed onto it when the block succeeds.
 
     A crash or an error midway leaves the old file (or none), never half a
     file, and removes the temporary one. The result gets the permissions a
-    plain ``open()`` would give (``mkstemp`` makes files private).
+    plain ``open()`` would give (``mkstemp`` makes files private). A symlink is
+    written through (its target replaced, the link kept); a directory or a
+    special file is refused, and any OS failure becomes a :class:`WriteError`
+    naming ``path``.
     """
-    p = Path(path)
-    p.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
+    p = output_path(path)
+    try:
+        p.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
+    except OSError as e:
+        raise WriteError(str(path), f"cannot write: {e.strerror or e}") from e
     os.close(fd)
     try:
         yield tmp
         os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, p)
+    except OSError as e:
+        Path(tmp).unlink(missing_ok=True)
+        if isinstance(e, WriteError):
+            raise
+        raise WriteError(str(path), f"cannot write: {e.strerror or e}") from e
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
