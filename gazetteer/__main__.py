@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from . import DEFAULT_PATH, load
 from .exc import AmbiguousName, ArticleError, DataError, WriteError
 from .files import read_article, read_json, write_text_atomic
-from .validate import check_parents, parse_places
+from .validate import check_parents, collect_places
 
 
 def _dump(obj) -> str:
@@ -52,13 +52,17 @@ def _cmd_check(args) -> int:
     path = args.data or str(DEFAULT_PATH)
     report: dict = {"file": path}
     try:
-        places = parse_places(read_json(path), source=path)
-    except DataError as e:
-        report["errors"] = [p.__dict__ for p in e.problems]
+        places, problems = collect_places(read_json(path), source=path)
+    except DataError as e:  # not a FeatureCollection at all
+        problems, places = list(e.problems), []
+    if problems:
+        # the checks on whole places run on the good ones, so one pass lists every problem
+        error = DataError(path, problems + check_parents(places))
+        report["errors"] = [p.__dict__ for p in error.problems]
         if args.json:
             print(_dump(report))
         else:
-            print(str(e))
+            print(str(error))
         return 1
     from .gazetteer import Gazetteer
 

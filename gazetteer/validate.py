@@ -55,6 +55,18 @@ def parse_places(data: Any, *, source: str = "<data>") -> list[Place]:
     source : str, keyword-only
         Where the data came from, for messages.
     """
+    places, problems = collect_places(data, source=source)
+    if problems:
+        raise DataError(source, problems)
+    return places
+
+
+def collect_places(data: Any, *, source: str = "<data>") -> tuple[list[Place], list[Problem]]:
+    """The places that pass every check, and every problem found: :func:`parse_places` without the raise.
+
+    ``gazetteer check`` uses it to run the checks that need whole places (a
+    place within its parent) on the good ones in the same pass.
+    """
     feats = _features(data, source)
     problems: list[Problem] = []
 
@@ -73,9 +85,8 @@ def parse_places(data: Any, *, source: str = "<data>") -> list[Place]:
             add(p.id, "parent", "the id of a place in the gazetteer", _short(p.parent))
     _check_cycles(by_id, add)
     _check_aliases(places, add)
-    if problems:
-        raise DataError(source, problems)
-    return places
+    ok = {p.id for p in places} - {pr.place_id for pr in problems}
+    return [p for p in places if p.id in ok], problems
 
 
 def _features(data: Any, source: str) -> list[Any]:
@@ -299,39 +310,50 @@ def check_parents(places: list[Place]) -> list[Problem]:
 
     Returns problems rather than raising: ``check`` reports them with the rest.
     """
-    from .geodesy import distance_m, distance_to_geometry_m
-
     by_id = {p.id: p for p in places}
     out: list[Problem] = []
     for p in places:
         parent = by_id.get(p.parent) if p.parent else None
         if parent is None:
             continue
-        pg = parent.shape
-        if pg.geom_type in ("Polygon", "MultiPolygon"):
-            d = distance_to_geometry_m(p.lat, p.lon, pg)
-            allowed = p.uncertainty_m + parent.uncertainty_m
-            if d > allowed:
-                out.append(
-                    Problem(
-                        p.id,
-                        "parent",
-                        f"a point inside {parent.id!r} or within {allowed:,.0f} m of it",
-                        f"{d:,.0f} m outside",
-                    )
-                )
+        off, allowed, expected = _parent_reach(p, parent)
+        d = off(p.lat, p.lon)
+        if d <= allowed:
+            continue
+        if -90 <= p.lon <= 90 and off(p.lon, p.lat) <= allowed:
+            # swapped in the geometry and the properties alike: only the parent shows it
+            found = f"lat and lon swapped ({p.lat}, {p.lon}), in the geometry too"
+        elif parent.shape.geom_type in _AREAS:
+            found = f"{d:,.0f} m outside"
         else:
-            d = distance_m(p.lat, p.lon, parent.lat, parent.lon)
-            reach = PARENT_REACH_KM.get(parent.kind, 50) * 1000 + p.uncertainty_m + parent.uncertainty_m
-            if parent.radius_m:
-                reach = parent.radius_m + p.uncertainty_m
-            if d > reach:
-                out.append(
-                    Problem(
-                        p.id, "parent", f"within {reach / 1000:,.0f} km of {parent.id!r}", f"{d / 1000:,.1f} km away"
-                    )
-                )
+            found = f"{d / 1000:,.1f} km away"
+        out.append(Problem(p.id, "parent", expected, found))
     return out
+
+
+_AREAS = ("Polygon", "MultiPolygon")
+
+
+def _parent_reach(p: Place, parent: Place) -> tuple[Callable[[float, float], float], float, str]:
+    """How far a point is from ``parent`` (metres), how far ``p`` may be, and that as words."""
+    from .geodesy import distance_m, distance_to_geometry_m
+
+    pg = parent.shape
+    if pg.geom_type in _AREAS:
+        allowed = p.uncertainty_m + parent.uncertainty_m
+        return (
+            lambda lat, lon: distance_to_geometry_m(lat, lon, pg),
+            allowed,
+            f"a point inside {parent.id!r} or within {allowed:,.0f} m of it",
+        )
+    allowed = PARENT_REACH_KM.get(parent.kind, 50) * 1000 + p.uncertainty_m + parent.uncertainty_m
+    if parent.radius_m:
+        allowed = parent.radius_m + p.uncertainty_m
+    return (
+        lambda lat, lon: distance_m(lat, lon, parent.lat, parent.lon),
+        allowed,
+        f"within {allowed / 1000:,.0f} km of {parent.id!r}",
+    )
 
 
 def point_in(lat: float, lon: float, geometry: dict) -> bool:

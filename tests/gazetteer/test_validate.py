@@ -171,3 +171,24 @@ def test_shipped_data_passes(gz):
     places = parse_places(json.loads(DEFAULT_PATH.read_text(encoding="utf-8")))
     assert check_parents(places) == []
     assert len(places) == len(gz)
+
+
+def test_check_lists_a_place_swapped_everywhere_with_the_other_faults_in_one_pass(tmp_path, capsys):
+    """lat and lon swapped in the geometry and the properties alike agree with each other:
+    only the parent shows it, and ``check`` must list it beside every other fault at once."""
+    import gazetteer
+    from gazetteer.__main__ import main
+
+    data = json.loads(gazetteer.DEFAULT_PATH.read_text(encoding="utf-8"))
+    mishlab = _feature(data, "raqqa-mishlab")
+    lat, lon = mishlab["properties"]["lat"], mishlab["properties"]["lon"]
+    mishlab["properties"].update(lat=lon, lon=lat)
+    mishlab["geometry"] = {"type": "Point", "coordinates": [lat, lon]}
+    _feature(data, "raqqa-jazra")["properties"]["kind"] = "hamlet"  # an ordinary fault beside it
+    path = tmp_path / "places.geojson"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["--data", str(path), "check", "--json"]) == 1
+    errors = json.loads(capsys.readouterr().out)["errors"]
+    assert {(e["place_id"], e["field"]) for e in errors} == {("raqqa-jazra", "kind"), ("raqqa-mishlab", "parent")}
+    swapped = next(e for e in errors if e["place_id"] == "raqqa-mishlab")
+    assert swapped["found"].startswith("lat and lon swapped")
