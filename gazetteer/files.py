@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import glob
 import json
 import os
+import shutil
 import stat
 import tempfile
 from collections.abc import Iterator
@@ -183,6 +185,55 @@ def atomic_path(path: str | os.PathLike) -> Iterator[str]:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+@contextlib.contextmanager
+def atomic_dir(path: str | os.PathLike) -> Iterator[Path]:
+    """A new, empty folder beside ``path``; it takes ``path``'s place when the block succeeds.
+
+    What is left is the whole new folder or the old one, never a mix of old and
+    new files. A failure removes the new folder; a folder left by a run that was
+    killed (``.NAME.*.tmp``) is removed by the next run, and an old folder moved
+    aside (``.NAME.*.old``) is put back if the new one never took its place.
+    """
+    p = Path(path)
+    if p.exists() and not p.is_dir():
+        raise WriteError(str(p), "is not a folder; expected a folder to write into")
+    try:
+        p.parent.mkdir(parents=True, exist_ok=True)
+        _tidy_leftovers(p)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent))
+    except OSError as e:
+        raise WriteError(str(p), f"cannot write: {e.strerror or e}") from e
+    try:
+        yield tmp
+        os.chmod(tmp, 0o777 & ~_umask())
+        if p.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{p.name}.", suffix=".old", dir=p.parent))
+            os.replace(p, old)  # an empty folder is replaced: the old one takes its name
+            os.replace(tmp, p)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(tmp, p)
+    except OSError as e:
+        shutil.rmtree(tmp, ignore_errors=True)
+        if isinstance(e, WriteError):
+            raise
+        raise WriteError(str(p), f"cannot write: {e.strerror or e}") from e
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def _tidy_leftovers(p: Path) -> None:
+    """Remove what a killed :func:`atomic_dir` left beside ``p``; restore an old folder that lost its place."""
+    for left in p.parent.glob(f".{glob.escape(p.name)}.*.tmp"):
+        shutil.rmtree(left, ignore_errors=True)
+    for old in p.parent.glob(f".{glob.escape(p.name)}.*.old"):
+        if p.exists():
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(old, p)
 
 
 def write_text_atomic(path: str | os.PathLike, text: str) -> None:

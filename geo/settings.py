@@ -8,6 +8,7 @@ a bad value falls back to the default.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,9 @@ CURATED_PATH = ROOT / "geo" / "data" / "incidents.json"
 COUNTRIES_PATH = ROOT / "geo" / "data" / "basemap" / "ne_110m_countries.geojson"
 #: The folder Streamlit serves as ``/app/static`` (the one beside ``dashboard.py``).
 STATIC_DIR = ROOT / "static"
+
+#: The earliest plausible date of an article or an event: the Syrian war's start (March 2011).
+EARLIEST_DATE = dt.date(2011, 3, 1)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 
 import gazetteer
-from gazetteer.files import write_text_atomic
+from gazetteer.files import atomic_dir, write_text_atomic
+from geo.records.articles import parse_date
 from geo.records.control import timelines
 from geo.records.export import csv_text, write_geojson, write_geoparquet
 from geo.records.incidents import curated_reports
@@ -25,14 +26,40 @@ def build(
 ) -> dict[str, int]:
     """Write every layer as GeoJSON (and GeoParquet) in ``out_dir``; return feature counts.
 
+    The folder is built beside ``out_dir`` and swapped in whole: a failure or a
+    kill leaves the previous build as it was, never a mix of old and new files.
+
     ``control`` is as of ``day`` (default: the last day of the reporting
     period); ``control_timeline.json`` holds every district's changes.
     """
+    if day is not None:
+        day = parse_date(day, what="--day").isoformat()
     gz = gazetteer.load()
     reports = curated_reports(gz=gz, curated=curated)
     first, last = reporting_period(reports)
     layers = build_layers(gz, reports, day=day or last)
-    out = Path(out_dir)
+    with atomic_dir(out_dir) as out:
+        counts = _write(out, gz, reports, layers, parquet=parquet, progress=progress)
+        meta = {
+            "built": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            "reporting_period": [first, last],
+            "control_day": day or last,
+            "layers": {k: {"features": counts[k], "about": LAYERS[k]} for k in counts},
+        }
+        write_text_atomic(out / "manifest.json", json.dumps(meta, ensure_ascii=False, indent=1) + "\n")
+    return counts
+
+
+def _write(
+    out: Path,
+    gz: gazetteer.Gazetteer,
+    reports: list[dict],
+    layers: dict[str, dict],
+    *,
+    parquet: bool,
+    progress: bool | None,
+) -> dict[str, int]:
+    """Every layer, the CSV and the control timeline into ``out``; feature counts by layer."""
     items = list(layers.items())
     if progress is None:
         progress = sys.stderr.isatty()
@@ -47,14 +74,7 @@ def build(
             write_geoparquet(coll, out / f"{name}.parquet")
         counts[name] = len(coll["features"])
     write_text_atomic(out / "incidents.csv", csv_text(reports))
-    meta = {
-        "built": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "reporting_period": [first, last],
-        "control_day": day or last,
-        "layers": {k: {"features": counts[k], "about": LAYERS[k]} for k in counts},
-    }
     write_text_atomic(
         out / "control_timeline.json", json.dumps(timelines(gz, reports), ensure_ascii=False, indent=1) + "\n"
     )
-    write_text_atomic(out / "manifest.json", json.dumps(meta, ensure_ascii=False, indent=1) + "\n")
     return counts

@@ -9,13 +9,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from gazetteer import ArticleError, read_article
-
 from geo.exc import InputError
+from geo.records.vocab import DATE_PRECISIONS
 
 #: The seed articles shipped with the project.
-from geo.settings import SEEDS_DIR
-
-from geo.records.vocab import DATE_PRECISIONS
+from geo.settings import EARLIEST_DATE, SEEDS_DIR
 
 
 @dataclass(frozen=True)
@@ -70,12 +68,20 @@ class Article:
         }
 
 
-def parse_date(value: str, *, what: str = "date") -> dt.date:
-    """Parse an ISO ``YYYY-MM-DD`` date; :class:`InputError` quoting the value otherwise."""
+def parse_date(value: str, *, what: str = "date", today: dt.date | None = None) -> dt.date:
+    """Parse an ISO ``YYYY-MM-DD`` date in the plausible range; :class:`InputError` quoting the value otherwise.
+
+    Plausible: from :data:`geo.settings.EARLIEST_DATE` (the war's start) to
+    ``today``: a date outside it is a typo, and a far one overflows date arithmetic.
+    """
     try:
-        return dt.date.fromisoformat(str(value).strip())
+        d = dt.date.fromisoformat(str(value).strip())
     except ValueError:
         raise InputError(f"bad {what} {value!r}: expected YYYY-MM-DD, e.g. 2017-06-07") from None
+    latest = today or dt.date.today()
+    if not EARLIEST_DATE <= d <= latest:
+        raise InputError(f"bad {what} {value!r}: expected a day from {EARLIEST_DATE} to {latest}")
+    return d
 
 
 @lru_cache(maxsize=4)
@@ -104,7 +110,8 @@ def load_catalog(seeds_dir: str | None = None) -> tuple[Article, ...]:
             if late < early:
                 raise InputError(f"{rid}: published_latest {late} is before published_earliest {early}")
             if rec["date_precision"] not in DATE_PRECISIONS:
-                raise InputError(f"{rid}: date_precision: expected one of {DATE_PRECISIONS}, found {rec['date_precision']!r}")
+                found = rec["date_precision"]
+                raise InputError(f"{rid}: date_precision: expected one of {DATE_PRECISIONS}, found {found!r}")
             text = read_article(folder / rec["file"])
         except KeyError as e:
             problems.append(f"{rid}: missing field {e.args[0]!r}")
