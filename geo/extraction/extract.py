@@ -116,6 +116,10 @@ def _pub_precision(lo: dt.date, hi: dt.date) -> str:
     return "day" if span <= 1 else "range" if span <= 6 else "week" if span <= 13 else "month"
 
 
+#: The longest first line taken as the article's title.
+MAX_TITLE_CHARS = 300
+
+
 def _headline_spans(text: str, title: str | None) -> list[tuple[int, int]]:
     """The headline (first story line without final punctuation, or the given
     title), its verbatim repeats, and short section heads ("160,000 inside Raqa")."""
@@ -378,8 +382,10 @@ def extract_records(text: str, *, article_id: str, published, outlet: str, gz: G
 
 def _article(text: str, article_id: str, lo: dt.date, hi: dt.date, outlet: str, title: str | None, file: str | None) -> Article:
     if title is None:
+        # the first line, when it is a headline: a line as long as the article is no title, and a
+        # title is copied into every report (a 100 KB one-line file made 121 MB of reports)
         ls = [x for x in lines(text) if not is_boilerplate(x.text)]
-        title = ls[0].text if ls else article_id
+        title = ls[0].text if ls and len(ls[0].text) <= MAX_TITLE_CHARS else article_id
     return Article(
         id=article_id, outlet=outlet, title=title, published_earliest=lo, published_latest=hi,
         date_precision=_pub_precision(lo, hi), date_basis="stated", date_note="given at extraction",
