@@ -45,6 +45,7 @@ from geo.records.articles import Article
 from geo.extraction.classify import AnyOf, Classification, _IRx, classify, control_extents_at
 from geo.records.incidents import enrich, to_feature
 from geo.extraction.numbers import Casualties, casualties
+from geo.extraction.language import require_english
 from geo.extraction.text import captions, is_boilerplate, lines, sentences
 
 __all__ = ["extract_text", "extract_article", "extract_files", "iter_extract", "BACKGROUND_DAYS", "UNDATED_DAYS"]
@@ -422,9 +423,12 @@ def extract_text(text: str, *, article_id: str, published, outlet: str, title: s
     ------
     ValueError
         For a bad publication date or range.
+    NotEnglishError
+        For text long enough to judge that does not read as English.
     """
     if not isinstance(text, str):
         raise TypeError(f"could not extract from {text!r}: expected a str")
+    require_english(text, name=file or article_id)
     gz = gz if gz is not None else gazetteer.load()
     lo, hi = _published(published)
     art = _article(text, article_id, lo, hi, outlet, title, file)
