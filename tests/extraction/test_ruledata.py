@@ -139,12 +139,15 @@ def test_every_problem_of_a_file_is_reported_at_once(tmp_path):
 
 
 def test_other_files_are_checked_too(tmp_path):
-    mu = _broken(tmp_path, "munitions.toml", _edit_entry("munition", "mortars", 'need = ["mortar"]', 'need = ["Mortar"]'))
-    with pytest.raises(RuleDataError, match=r"munition #10 'mortars': field 'need\[0\]': expected a lowercase word, "
-                                            r"found 'Mortar'"):
+    mu = _broken(tmp_path, "munitions.toml",
+                 _edit_entry("munition", "mortars", 'need = ["mortar"]', 'need = ["Mortar"]'))
+    with pytest.raises(RuleDataError, match=r"munition #10 'mortars': field 'need\[0\]': "
+                                            r"expected a lowercase word, found 'Mortar'"):
         rules.read_munitions(mu)
-    ve = _broken(tmp_path, "verbs.toml", lambda t: t.replace('words = ["said", "says", "added"', 'words = ["said", 7, "added"'))
-    with pytest.raises(RuleDataError, match=r"\[speech_inverted\]: field 'words\[1\]': expected a non-empty string, found 7"):
+    ve = _broken(tmp_path, "verbs.toml",
+                 lambda t: t.replace('words = ["said", "says", "added"', 'words = ["said", 7, "added"'))
+    with pytest.raises(RuleDataError, match=r"\[speech_inverted\]: field 'words\[1\]': "
+                                            r"expected a non-empty string, found 7"):
         rules.read_verbs(ve)
     ou = _broken(tmp_path, "outlets.toml", lambda t: t.replace('"AFP PHOTO"', '"AFP (PHOTO)"'))
     with pytest.raises(RuleDataError, match=r"\[photo_agencies\]: field 'names\[13\]': expected letters, spaces, "
@@ -152,7 +155,7 @@ def test_other_files_are_checked_too(tmp_path):
         rules.read_outlets(ou)
     bad = tmp_path / "actors.toml"
     bad.write_text("[[actor]\nname = 1\n", encoding="utf-8")
-    with pytest.raises(RuleDataError, match=re.escape(str(bad)) + r": 1 problem(?s:.*)expected TOML, found a syntax error"):
+    with pytest.raises(RuleDataError, match=re.escape(str(bad)) + r": 1 problem(?s:.*)expected TOML, found"):
         rules.read_actors(bad)
 
 
