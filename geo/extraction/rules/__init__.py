@@ -1,10 +1,11 @@
 """Rules that are data: the names and words the extraction rules look for.
 
-Claimants, actors, munitions, outlets and reporting verbs live in the TOML
+Claimants, actors, munitions, outlets, reporting verbs and casualty words live in the TOML
 files beside this module, each entry with its source (``README.md`` here
 lists the files and their schemas). This module reads each file once,
 checks it whole and returns immutable typed values; the rule modules
-(``classify``, ``dates``, ``text``) build their patterns from them.
+(``classify``, ``dates``, ``text``, ``numbers``) build their patterns and
+word sets from them.
 
 A broken file raises one :class:`RuleDataError` listing every problem, each
 naming the file, the entry, the field, what was expected and what was found.
@@ -33,17 +34,20 @@ __all__ = [
     "Words",
     "Outlets",
     "Verbs",
+    "CasualtyWords",
     "CLAIMANT_KINDS",
     "claimants",
     "actors",
     "munitions",
     "outlets",
     "verbs",
+    "casualty_words",
     "read_claimants",
     "read_actors",
     "read_munitions",
     "read_outlets",
     "read_verbs",
+    "read_casualty_words",
 ]
 
 #: the folder of the shipped rule files
@@ -59,6 +63,7 @@ _SPEAKER = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
 # photo agencies are joined into a pattern unescaped: only characters that
 # are literal in a regex outside a character class
 _AGENCY = re.compile(r"[A-Za-z][A-Za-z /-]*")
+_TOKEN = re.compile(r"[^\sA-Z]+")
 
 
 class RuleDataError(GeoError, ValueError):
@@ -150,6 +155,17 @@ class Verbs:
     speech_inverted: Words
     statement_before: Words
     statement_after: Words
+
+
+@dataclass(frozen=True, kw_only=True)
+class CasualtyWords:
+    """What makes a count a toll: people, things, and the words of death, injury and being affected."""
+
+    person_nouns: Words
+    unit_nouns: Words
+    death_words: Words
+    injury_words: Words
+    affected_words: Words
 
 
 # ---------------------------------------------------------------------------
@@ -327,6 +343,16 @@ def read_verbs(path: Path) -> Verbs:
     return Verbs(**lists)
 
 
+def read_casualty_words(path: Path) -> CasualtyWords:
+    """The five word tables of ``path``, checked: lowercase words without spaces."""
+    p = _Problems(path)
+    doc = _read(path)
+    lists = {s: _words(p, doc, s, "words", _TOKEN, "a lowercase word without spaces")
+             for s in ("person_nouns", "unit_nouns", "death_words", "injury_words", "affected_words")}
+    p.raise_any()
+    return CasualtyWords(**lists)
+
+
 # ---------------------------------------------------------------------------
 # the shipped files, read once
 
@@ -359,3 +385,9 @@ def outlets() -> Outlets:
 def verbs() -> Verbs:
     """``verbs.toml``: reporting verbs."""
     return read_verbs(RULES_DIR / "verbs.toml")
+
+
+@cache
+def casualty_words() -> CasualtyWords:
+    """``casualties.toml``: the words that make a count a toll."""
+    return read_casualty_words(RULES_DIR / "casualties.toml")
