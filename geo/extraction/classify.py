@@ -38,6 +38,7 @@ __all__ = [
     "target",
 ]
 
+from geo.extraction import rules  # noqa: E402  (the names and words: geo/extraction/rules/*.toml)
 from geo.records.vocab import EVENT_TYPES, EXTENTS, STATUSES  # noqa: E402
 
 
@@ -737,19 +738,14 @@ def _only_generic_strike(word: str, s: str) -> bool:
 # ---------------------------------------------------------------------------
 # munition
 
-_MUNITIONS: list[tuple[str, re.Pattern[str]]] = [
-    ("white_phosphorus", _rx(r"\bwhite[\s-]+phosphor(?:us|ous)\b|\bWP\b|\bphosphorus\b", "phosphor", "wp")),
-    ("cluster", _rx(r"\bcluster\s+(?:bombs?|munitions?|rockets?|shells?)\b|\bsubmunitions?\b", "cluster", "submunition")),
-    ("incendiary", _rx(r"\bincendiar(?:y|ies)\b|\bnapalm\b|\bthermite\b", "incendiar", "napalm", "thermite")),
-    ("barrel_bomb", _rx(r"\bbarrel[\s-]+bombs?\b", "barrel")),
-    ("unguided", _rx(r"\bunguided\b|\bdumb\s+bombs?\b|\bfree-?fall\s+bombs?\b", "unguided", "dumb", "free")),
-    ("car_bomb", _rx(r"\bcar[\s-]+bombs?\b|\bVBIEDs?\b|\bvehicle-borne\b|\bbomb-laden\s+(?:car|vehicle|truck)s?\b", "car", "vbied", "vehicle-borne", "bomb-laden")),
-    ("ied", _rx(r"\bIEDs?\b|\bimprovised\s+explosive\b|\bbooby[\s-]?traps?\b", "ied", "improvised", "booby")),
-    ("landmine", _rx(r"\b(?:land)?mines?\b(?!\s+(?:said|told))", "mine")),
-    ("rockets", _rx(r"\brockets?\b|\bkatyusha\b|\bGrad\b|\bHIMARS\b", "rocket", "katyusha", "grad", "himars")),
-    ("mortars", _rx(r"\bmortars?\b", "mortar")),
-    ("missiles", _rx(r"\bmissiles?\b", "missile")),
-]
+def _alias_rx(entry: rules.Aliases) -> _IRx | _CaseRx:
+    """One pattern for an entry's aliases: matched in any case, or as written."""
+    return _rx(entry.pattern) if entry.case == "any" else _cs(entry.pattern)
+
+
+# most specific first (munitions.toml)
+_MUNITIONS = [(m.name, _rx(m.pattern, *m.need)) for m in rules.munitions()]
+_WHITE_PHOSPHORUS = dict(_MUNITIONS)["white_phosphorus"]
 
 
 def munition(sentence: str) -> str | None:
@@ -794,7 +790,7 @@ def status(sentence: str) -> str:
 
 
 def _status(s: str) -> tuple[str, str]:
-    if _MUNITIONS[0][1].search(s):
+    if _WHITE_PHOSPHORUS.search(s):
         return "alleged", "white phosphorus"
     nd = _NOT_DENY.search(s)
     if nd:
@@ -819,53 +815,22 @@ def _status(s: str) -> tuple[str, str]:
 
 # (canonical, pattern); order matters: the first alias that matches a phrase
 # wins, so specific names come before generic words.
-_ALIASES: list[tuple[str, re.Pattern[str]]] = [
-    ("Syrian Observatory for Human Rights", _rx(r"\bsyrian\s+observatory\b|\bobservatory\b|\bSOHR\b|"
-                                                r"\brami\s+abdel?\s*-?rahman\b|\brami\s+abdulrahman\b|\bwar\s+monitor\b")),
-    ("Amaq", _rx(r"\ba'?maq\b")),
-    ("Raqqa Is Being Slaughtered Silently", _rx(r"\braqqa\s+is\s+being\s+slaughtered\s+silently\b|\bRBSS\b|"
-                                                r"\braqqa_?sl\b")),
-    ("pro-IS social media users", _rx(r"\bpro-(?:IS|ISIS|ISIL|Islamic\s+State)\b")),
-    ("SDF", _cs(r"\bSDF\b|\b[Ss]yrian\s+[Dd]emocratic\s+[Ff]orces\b|[Ww]rath\s+of\s+the\s+[Ee]uphrates|"
-                       r"\bMustafa\s+Bali\b|\bTalal\s+Silo\b|\bKurdish-Arab\s+alliance\b|(?i:\bU\.?S\.?-backed\s+(?:Syrian\s+)?"
-                       r"(?:force|forces|fighters|militias?|alliance)\b)|\bYPG\b|\bYPJ\b")),
-    ("International Rescue Committee", _cs(r"\b[Ii]nternational\s+[Rr]escue\s+[Cc]ommittee\b|\bIRC\b")),
-    ("Amnesty International", _rx(r"\bamnesty\b|\bdonatella\s+rovera\b|\brovera\b")),
-    ("Human Rights Watch", _cs(r"\bHuman\s+Rights\s+Watch\b|\bHRW\b")),
-    ("Airwars", _rx(r"\bairwars\b")),
-    ("UN", _cs(r"\bUN\b|\bU\.N\.|\b[Uu]nited\s+[Nn]ations\b|\bOCHA\b|\bUNHCR\b|\bUNICEF\b|"
-                      r"\bJan\s+Egeland\b|\bEgeland\b|\bWorld\s+Food\s+Programme\b|\bWFP\b")),
-    ("US-led coalition", _cs(r"(?i:\b(?:US|U\.S\.?|USA)\s*-?\s*led\s+coalition\b|\bcoalition\b|"
-                                    r"\bCJTF-OIR\b|\bOperation\s+Inherent\s+Resolve\b|\bTownsend\b|"
-                                    r"\bRyan\s+Dillon\b|\bDillon\b|\bCENTCOM\b|\bPentagon\b)")),
-    ("Russia", _rx(r"\brussian?\b|\blavrov\b|\bkremlin\b|\bmoscow\b")),
-    ("Syrian government", _rx(r"\bsyrian\s+government\b|\bsyria's\s+foreign\s+ministry\b|\bsyrian\s+foreign\s+ministry\b|"
-                              r"\bdamascus\b|\bSANA\b|\bsyrian\s+army\b|\bregime\b|\bsyrian\s+state\s+media\b")),
-    ("Islamic State", _cs(r"\b[Ii]slamic\s+[Ss]tate\b|\bISIS\b|\bISIL\b|\bIS\b|\b[Dd]aesh\b|\bjihadists\b")),
-    ("Syrian opposition", _rx(r"\bsyrian\s+opposition\b|\bopposition\s+groups?\b")),
-    ("former residents", _rx(r"\bformer\s+residents\b")),
-    ("residents", _rx(r"\bresidents\b|\blocals\b")),
-    ("witnesses", _rx(r"\bwitness(?:es)?\b|\beyewitness(?:es)?\b")),
-    ("activists", _rx(r"\bactivists?\b")),
-    ("medics", _rx(r"\bmedics?\b|\bdoctors?\b|\bhospital\s+officials?\b")),
-]
+_ALIASES = [(c.name, _alias_rx(c)) for c in rules.claimants()]
 
 # generic references resolved from the previous claimant when given
 _ANAPHORA = _rx(r"^(?:it|he|she|they|the\s+(?:group|organi[sz]ation|agency|collective|media\s+collective|"
                 r"monitor|monitoring\s+group|aid\s+group|statement|forces|alliance|militia|official|"
                 r"officials|spokesman|spokeswoman|spokesperson|source|sources|ministry))$")
 
-_SAY = (r"said|says|say|told|claimed|claims|claim|reported|warned|warns|estimated|estimates|"
-        r"added|adds|announced|announces|stated|accused|accuses|published|released|posted|"
-        r"distributed|tweeted|shared|cited|confirmed|acknowledged|denied|denies|insisted|"
-        r"called|urged|described|alleged|alleges")
+_SAY = rules.verbs().speech.alternation
 _SAY_RE = _rx(r"(?<![-\w])(?:has\s+|have\s+|had\s+)?(?:also\s+)?(?:" + _SAY + r")\b")
 _ACCORDING = _rx(r"\baccording\s+to\s+([^,.;:]+)")
-_INVERTED = _rx(r"[,\"\u201d]\s*(?:said|says|added|told|claimed|warned)\s+(?!that\b|it\b|he\b|she\b|they\b)"
+_INVERTED = _rx(r"[,\"\u201d]\s*(?:" + rules.verbs().speech_inverted.alternation + r")\s+(?!that\b|it\b|he\b|she\b|they\b)"
                        r"((?:the\s+|a\s+|an\s+|one\s+)?[^,.;:\"\u201c\u201d]{2,80}?)\s*(?:,[^\"\u201c\u201d]*)?"
                        r"[.!?\"\u201d']*\s*$")
-_OUTLETS = _rx(r"^(?:AFP|Reuters|VOA|RT|Syria\s+Direct|the\s+AP|AP|CNN|BBC|Al\s+Jazeera|"
-                      r"the\s+New\s+Arab|Vocativ|the\s+Jerusalem\s+Post|reporters|journalists)\b")
+# a space in an outlet's name matches any run of whitespace
+_OUTLETS = _rx(r"^(?:" + "|".join(r"\s+".join(map(re.escape, n.split())) for n in rules.outlets().speakers.words)
+               + r")\b")
 
 
 def normalise_claimant(name: str) -> str:
@@ -908,7 +873,7 @@ def _aliases_in(phrase: str) -> list[str]:
     return names
 
 
-_GENERIC = {"activists", "residents", "witnesses", "medics"}
+_GENERIC = {c.name for c in rules.claimants() if c.kind == "generic"}
 _APPOSITIVE = re.compile(r"^(?:of|a|an|the|author|head|director|chief|spokes\w+|an?\s+\w+|about|who|which|"
                          r"affiliated|based)\b")
 
@@ -1053,20 +1018,7 @@ def claimant(sentence: str, *, previous: str | None = None, default: str | None 
 # ---------------------------------------------------------------------------
 # actor and target
 
-_ACTORS: list[tuple[str, re.Pattern[str]]] = [
-    ("US-led coalition", _cs(r"(?i:\b(?:US|U\.S\.?|USA)\s*-?\s*led\s+(?:coalition|forces)\b|\bcoalition\b|"
-                                    r"\binternational\s+coalition\b)|\bUS\s+(?:jets|warplanes|aircraft|government)\b")),
-    ("SDF", _cs(r"\bSDF\b|\b[Ss]yrian\s+[Dd]emocratic\s+[Ff]orces\b|(?i:\bU\.?S\.?-backed\s+(?:Syrian\s+)?"
-                       r"(?:force|forces|fighters|militias?|alliance)\b)|\bKurdish-Arab\b|\bYPG\b|"
-                       r"[Ww]rath\s+of\s+the\s+[Ee]uphrates")),
-    ("Syrian army", _rx(r"\bsyrian\s+army\b|\bregime\s+forces\b|\bpro-(?:regime|government)\s+forces\b|"
-                        r"\bsyria\s+government\b|\bsyrian\s+government\b|\bgovernment\s+forces\b")),
-    ("Russia", _rx(r"\brussian\s+(?:jets|warplanes|aircraft|forces|strikes?)\b")),
-    ("Islamic State", _cs(r"\b[Ii]slamic\s+[Ss]tate\b|\bISIS\b|\bISIL\b|\bIS\b|\b[Dd]aesh\b|"
-                                 r"\bjihadists\b|\bthe\s+militants\b")),
-    ("Iraqi army", _rx(r"\biraqi\s+(?:army|forces)\b")),
-    ("Syrian rebels", _rx(r"\bsyrian\s+rebels\b|\brebel\s+groups\b")),
-]
+_ACTORS = [(a.name, _alias_rx(a)) for a in rules.actors()]
 
 
 @lru_cache(maxsize=8)  # within one sentence: actor() (twice) and classify() ask again
@@ -1155,8 +1107,7 @@ def target(sentence: str) -> str | None:
 
 
 #: claimants that are parties to the fighting -> their name as actor
-_PARTY = {"SDF": "SDF", "US-led coalition": "US-led coalition", "Amaq": "Islamic State",
-          "Islamic State": "Islamic State", "Syrian government": "Syrian army", "Russia": "Russia"}
+_PARTY = {c.name: c.actor for c in rules.claimants() if c.actor is not None}
 
 
 def classify(sentence: str, *, previous_claimant: str | None = None,

@@ -44,6 +44,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from geo.extraction import rules
 from geo.extraction.classify import _IRx, _lowered, _may_match  # fast case-insensitive matching (classify is pure too)
 
 __all__ = [
@@ -432,17 +433,12 @@ UNDATED_DAYS = 6
 
 # a date that belongs to the statement, not the event: "said on Tuesday",
 # "said late on Monday that", "on Tuesday said", "acknowledged on Wednesday"
-# (but "said that on Monday jets struck" dates the strike). Narrower than
-# classify._SAY on purpose: "images released on Monday", "strikes reported on
-# Sunday" date the event itself (with _SAY, a synthetic report and two seed
-# start dates were lost)
-_SPEECH_BEFORE = _IRx(
-    r"\b(?:said|says|say|told|announced|reported|acknowledged|added|stated|confirmed|denied|claimed|"
-    r"admitted|insisted|warned|wrote|tweeted|posted|declared)\s+$",
-)
-_SPEECH_AFTER = _IRx(
-    r"^,?\s*(?:said|says|told|announced|reported|acknowledged|confirmed|denied|claimed|stated|added|admitted)\b",
-)
+# (but "said that on Monday jets struck" dates the strike). The verbs
+# (verbs.toml) are narrower than classify's [speech] on purpose: "images
+# released on Monday", "strikes reported on Sunday" date the event itself
+# (with [speech], a synthetic report and two seed start dates were lost)
+_SPEECH_BEFORE = _IRx(r"\b(?:" + rules.verbs().statement_before.alternation + r")\s+$")
+_SPEECH_AFTER = _IRx(r"^,?\s*(?:" + rules.verbs().statement_after.alternation + r")\b")
 
 
 def is_statement_date(sentence: str, d: ResolvedDate) -> bool:

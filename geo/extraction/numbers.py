@@ -19,13 +19,16 @@ including three children") are subsets, not additional victims. Counts of
 people who are trapped, remain, fled or were displaced ("160,000 people remain
 in the city") are returned separately as ``affected``.
 
-The module is pure: no I/O, no state, no imports from other ``geo`` modules.
+Its functions are pure: no I/O, no state. From other ``geo`` modules it imports
+only the casualty words of :mod:`geo.extraction.rules` (``casualties.toml``).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+
+from geo.extraction import rules
 
 __all__ = [
     "Amount",
@@ -71,56 +74,12 @@ _MONTHS = {
     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 }
 
-# words naming people (a count of them may be a casualty count)
-_PERSON_NOUNS = {
-    "people", "persons", "person", "civilians", "civilian", "residents",
-    "resident", "children", "child", "kids", "women", "woman", "men", "man",
-    "fighters", "fighter", "militants", "militant", "jihadists", "jihadist",
-    "troops", "soldiers", "soldier", "members", "member", "combatants",
-    "families", "family", "villagers", "refugees", "individuals", "victims",
-    "workers", "doctors", "journalists", "members", "militiamen", "insurgents",
-    "rebels", "gunmen", "others", "inhabitants", "infants", "babies", "boys",
-    "girls", "elderly", "patients", "students", "displaced", "bodies",
-    "personnel", "recruits", "commanders", "policemen", "guards", "siblings",
-    "relatives", "lives",
-}
-# words naming things: a count of them is never a casualty count
-_UNIT_NOUNS = {
-    "strikes", "strike", "airstrikes", "airstrike", "raids", "raid", "sorties",
-    "bombs", "bomb", "shells", "shell", "rockets", "rocket", "missiles",
-    "missile", "mortars", "mortar", "rounds", "munitions", "barrels",
-    "km", "kms", "kilometers", "kilometres", "kilometer", "kilometre", "miles",
-    "mile", "meters", "metres", "meter", "metre", "yards", "feet", "foot",
-    "months", "month", "weeks", "week", "days", "day", "hours", "hour",
-    "minutes", "minute", "seconds", "years", "year", "decades", "times",
-    "percent", "per", "%", "districts", "district", "neighborhoods",
-    "neighbourhoods", "neighborhood", "villages", "village", "towns", "town",
-    "buildings", "building", "houses", "homes", "vehicles", "vehicle", "cars",
-    "tanks", "boats", "dinghies", "kg", "kilograms", "tonnes", "tons", "dollars",
-    "usd", "euros", "pounds", "positions", "targets", "hectares", "acres",
-    "fronts", "axes", "points", "checkpoints", "bridges", "hospitals",
-    "schools", "mosques", "sites", "locations", "videos", "images", "photos",
-    "attacks", "explosions", "blasts", "shots", "trucks", "convoys", "camps",
-    "tents", "nights", "mph", "a.m.", "p.m.", "am", "pm", "o'clock", "degrees",
-    "square", "sq", "mm", "calibre", "caliber", "storeys", "stories", "floors",
-    "operations", "statements", "reports", "incidents", "assaults",
-}
-
-_DEATH_WORDS = {
-    "killed", "kill", "kills", "killing", "dead", "died", "die", "dies",
-    "dying", "deaths", "death", "perished", "slain", "massacred", "executed",
-    "fatalities", "toll", "lives",
-}
-_INJURY_WORDS = {
-    "injured", "injure", "injures", "injuring", "injuries", "injury",
-    "wounded", "wound", "wounds", "wounding", "hurt",
-}
-_AFFECTED_WORDS = {
-    "trapped", "remain", "remained", "remaining", "remains", "living", "lived",
-    "live", "displaced", "fled", "fleeing", "flee", "escaped", "escaping",
-    "stranded", "besieged", "stuck", "evacuated", "sheltering", "inside",
-    "reside", "residing", "left", "leaving", "returned", "uprooted",
-}
+# casualties.toml: people, things, and the words of death, injury and being affected
+_PERSON_NOUNS = frozenset(rules.casualty_words().person_nouns.words)
+_UNIT_NOUNS = frozenset(rules.casualty_words().unit_nouns.words)
+_DEATH_WORDS = frozenset(rules.casualty_words().death_words.words)
+_INJURY_WORDS = frozenset(rules.casualty_words().injury_words.words)
+_AFFECTED_WORDS = frozenset(rules.casualty_words().affected_words.words)
 # verbs that take the victim as object right after them ("killed 8")
 _ACTIVE_DEATH = {"killed", "kill", "kills", "killing", "executed", "massacred"}
 _ACTIVE_INJURY = {"injured", "injure", "injures", "injuring", "wounded",

@@ -6,8 +6,9 @@ newline translation and no BOM stripping, so that
 ``text[span.start:span.end] == span.text`` and quotes can be checked against
 the file (``geo/data/README.md``).
 
-The module is pure apart from :func:`read_article`; it imports nothing from
-other ``geo`` modules.
+The module is pure apart from :func:`read_article`; from other ``geo``
+modules it imports only the rule data (:mod:`geo.extraction.rules`: the photo
+agencies).
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from dataclasses import dataclass
 from datetime import date
 from os import PathLike
 from pathlib import Path
+
+from geo.extraction import rules
 
 __all__ = [
     "Span",
@@ -281,9 +284,7 @@ def sentences(text: str) -> list[Span]:
 # ---------------------------------------------------------------------------
 # captions and boilerplate
 
-_AGENCIES = (r"AFP|AP|REUTERS|Reuters|EPA|EPA-EFE|GETTY IMAGES|Getty Images|ANADOLU|Anadolu|"
-             r"ANADOLU AGENCY|Anadolu Agency|SANA|AFP PHOTO|AFP/Getty Images|VOA|SIPA|DPA|dpa|"
-             r"ABACA|Xinhua|XINHUA|NurPhoto|Sputnik|SOPA|ZUMA|UPI|Handout|HANDOUT|Amaq|AMAQ")
+_AGENCIES = rules.outlets().photo_agencies.alternation  # outlets.toml
 _CREDIT_RES = [
     ("photo credit", re.compile(r"\b(?:photo|image|picture|video)\s+credit\s*:", re.I)),
     ("credit label", re.compile(r"^\(?\s*(?:photo|image|picture|credit|source)\s*:\s*\S", re.I)),
