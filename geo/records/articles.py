@@ -9,13 +9,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from gazetteer import ArticleError, read_article
-
 from geo.exc import InputError
+from geo.records.vocab import DATE_PRECISIONS
 
 #: The seed articles shipped with the project.
 from geo.settings import SEEDS_DIR
-
-from geo.records.vocab import DATE_PRECISIONS
 
 
 @dataclass(frozen=True)
@@ -57,17 +55,6 @@ class Article:
         if self.published_earliest == self.published_latest:
             return self.published_earliest.isoformat()
         return f"{self.published_earliest.isoformat()}/{self.published_latest.isoformat()}"
-
-    def source(self) -> dict:
-        """The ``source`` block an incident carries."""
-        return {
-            "article_id": self.id,
-            "outlet": self.outlet,
-            "title": self.title,
-            "published": self.published,
-            "published_precision": self.date_precision,
-            "reviewed": self.reviewed,
-        }
 
 
 def parse_date(value: str, *, what: str = "date") -> dt.date:

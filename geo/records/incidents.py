@@ -15,10 +15,10 @@ from typing import Any
 
 import gazetteer
 from gazetteer import Gazetteer
-
 from geo.exc import CuratedDataError
 from geo.records.articles import Article, articles_by_id
 from geo.records.report import CLAIM_KEYS, Report, claim_problems, iso_date
+
 # EVENT_TYPES and STATUSES are re-exported: the dashboard and the command line import them from here
 from geo.records.vocab import EVENT_TYPES, EXTENTS, STATUSES  # noqa: F401
 from geo.settings import CURATED_PATH
@@ -97,7 +97,8 @@ def load_curated(articles: dict[str, Article], gz: Gazetteer, path: str | Path |
         if not isinstance(rec, dict):
             problems.append(f"record #{i}: expected an object, found {type(rec).__name__}")
             continue
-        art = articles.get(rec.get("article_id"))
+        aid = rec.get("article_id")
+        art = articles.get(aid) if isinstance(aid, str) else None
         errs = verify_report(rec, art, gz)
         rid = rec.get("id", "<no id>")
         errs += [f"record {rid!r}: {k}: expected no such field (geo/data/README.md lists them), found {rec[k]!r}"
@@ -114,7 +115,7 @@ def load_curated(articles: dict[str, Article], gz: Gazetteer, path: str | Path |
 def placed(gz: Gazetteer, place_id: str | None, place_text: str | None) -> dict[str, Any]:
     """A report's place fields: the gazetteer's name, kind, uncertainty, quality and point,
     or, for an unresolved place, the name as written and no point."""
-    place = gz.get(place_id) if place_id in gz else None
+    place = gz.get(place_id) if place_id is not None and place_id in gz else None
     if place is None:
         return {"place_name": place_text, "place_kind": None, "place_uncertainty_m": None,
                 "place_geometry_quality": None, "lat": None, "lon": None}

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
-from typing import Any
+from typing import Any, TypeGuard
 
 from geo.exc import CuratedDataError
 from geo.records.standards import ACLED_TIME_PRECISION, ACLED_TYPES, UCDP_DATE_PREC
@@ -219,15 +219,19 @@ def iso_date(value: Any) -> dt.date | None:
         return None
 
 
-def _whole(v: Any) -> bool:
+def _whole(v: Any) -> TypeGuard[int]:
     return isinstance(v, int) and not isinstance(v, bool)
 
 
-def _number(v: Any) -> bool:
+def _number(v: Any) -> TypeGuard[float]:
     return isinstance(v, (int, float)) and not isinstance(v, bool)
 
 
-def _checker(rec: Mapping[str, Any], out: list[str]) -> Callable[[str, str, Any], None]:
+Bad = Callable[[str, str, Any], None]
+
+
+def _checker(rec: Mapping[str, Any], out: list[str]) -> Bad:
+    """``bad(field, expected, found)``: add one problem of ``rec`` to ``out``."""
     rid = rec.get("id", "<no id>")
 
     def bad(field: str, expected: str, found: Any) -> None:
@@ -236,35 +240,30 @@ def _checker(rec: Mapping[str, Any], out: list[str]) -> Callable[[str, str, Any]
     return bad
 
 
-def claim_problems(rec: Mapping[str, Any]) -> list[str]:
-    """Every problem with the claim fields of one record (the fields the curated file codes).
+def _one_of(rec: Mapping[str, Any], bad: Bad, field: str, codes: tuple[str, ...], *, null: bool = False) -> None:
+    v = rec.get(field)
+    if not (v in codes or (null and v is None)):
+        bad(field, f"one of {', '.join(codes)}" + (" or null" if null else ""), v)
 
-    Checked alone: required values, codes from the vocabularies, ISO dates in
-    order, a ``day`` that is one day, counts and their order, types. The
-    checks against the article and the gazetteer are
-    :func:`geo.records.incidents.verify_report`'s.
-    """
-    out: list[str] = []
-    bad = _checker(rec, out)
+
+def _check_values(rec: Mapping[str, Any], bad: Bad) -> None:
     for f in REQUIRED:
         if rec.get(f) in (None, ""):
             bad(f, "a value", rec.get(f))
     for f in ("id", "event_id", "article_id", "quote", "claimed_by"):
         if rec.get(f) not in (None, "") and not isinstance(rec[f], str):
             bad(f, "a text", rec[f])
-    for f in ("span_start", "span_end"):
-        v = rec.get(f)
-        if v is not None and (not _whole(v) or v < 0):
-            bad(f, "a non-negative whole number", v)
     for f in _CLAIM_TEXTS:
         if rec.get(f) is not None and not isinstance(rec[f], str):
             bad(f, "a text or null", rec[f])
-    if rec.get("event_type") not in EVENT_TYPES:
-        bad("event_type", f"one of {', '.join(EVENT_TYPES)}", rec.get("event_type"))
-    if rec.get("status") not in STATUSES:
-        bad("status", f"one of {', '.join(STATUSES)}", rec.get("status"))
-    if rec.get("date_precision") not in DATE_PRECISIONS:
-        bad("date_precision", f"one of {', '.join(DATE_PRECISIONS)}", rec.get("date_precision"))
+    if "civilian_harm" in rec and not isinstance(rec["civilian_harm"], bool):
+        bad("civilian_harm", "true or false", rec["civilian_harm"])
+    _one_of(rec, bad, "event_type", EVENT_TYPES)
+    _one_of(rec, bad, "status", STATUSES)
+    _one_of(rec, bad, "date_precision", DATE_PRECISIONS)
+
+
+def _check_dates(rec: Mapping[str, Any], bad: Bad) -> None:
     d0, d1 = iso_date(rec.get("date_start")), iso_date(rec.get("date_end"))
     if d0 is None:
         bad("date_start", "an ISO date YYYY-MM-DD", rec.get("date_start"))
@@ -274,6 +273,13 @@ def claim_problems(rec: Mapping[str, Any]) -> list[str]:
         bad("date_end", f"a date on or after date_start {d0}", rec.get("date_end"))
     if rec.get("date_precision") == "day" and d0 and d1 and d0 != d1:
         bad("date_precision", "'range' when start and end differ", "day")
+
+
+def _check_numbers(rec: Mapping[str, Any], bad: Bad) -> None:
+    for f in ("span_start", "span_end"):
+        v = rec.get(f)
+        if v is not None and (not _whole(v) or v < 0):
+            bad(f, "a non-negative whole number", v)
     gp = rec.get("geo_precision")
     if gp is not None and (not _whole(gp) or gp not in (1, 2, 3)):
         bad("geo_precision", "1, 2, 3 or null", gp)
@@ -285,51 +291,75 @@ def claim_problems(rec: Mapping[str, Any]) -> list[str]:
         a, b = rec.get(lo), rec.get(hi)
         if _whole(a) and _whole(b) and a > b:
             bad(hi, f"at least {lo} ({a})", b)
-    if "civilian_harm" in rec and not isinstance(rec["civilian_harm"], bool):
-        bad("civilian_harm", "true or false", rec["civilian_harm"])
+
+
+def claim_problems(rec: Mapping[str, Any]) -> list[str]:
+    """Every problem with the claim fields of one record (the fields the curated file codes).
+
+    Checked alone: required values, codes from the vocabularies, types, ISO
+    dates in order, a ``day`` that is one day, counts and their order. The
+    checks against the article and the gazetteer are
+    :func:`geo.records.incidents.verify_report`'s.
+    """
+    out: list[str] = []
+    bad = _checker(rec, out)
+    for check in (_check_values, _check_dates, _check_numbers):
+        check(rec, bad)
     return out
 
 
-def report_problems(d: Mapping[str, Any]) -> list[str]:
-    """Every problem with one report's flat properties (:func:`claim_problems` and the rest)."""
-    out = claim_problems(d)
-    bad = _checker(d, out)
-    for k in sorted(set(d) - _FIELDS - set(_DERIVED)):
+def _check_source(d: Mapping[str, Any], bad: Bad) -> None:
+    for k in sorted(set(d) - _FIELDS - set(_DERIVED), key=str):
         bad(k, "a field of a report", d[k])
-    if d.get("origin") not in ORIGINS:
-        bad("origin", f"one of {', '.join(ORIGINS)}", d.get("origin"))
+    _one_of(d, bad, "origin", ORIGINS)
     for f in _MORE_TEXTS:
         if d.get(f) is not None and not isinstance(d[f], str):
             bad(f, "a text or null", d[f])
-    if d.get("control_extent") not in (None, *EXTENTS):
-        bad("control_extent", f"one of {', '.join(EXTENTS)} or null", d.get("control_extent"))
+    if "reviewed" in d and not isinstance(d["reviewed"], bool):
+        bad("reviewed", "true or false", d["reviewed"])
+
+
+def _check_control(d: Mapping[str, Any], bad: Bad) -> None:
+    _one_of(d, bad, "control_extent", EXTENTS, null=True)
     if d.get("event_type") == "territory_change":
         if d.get("control_extent") is None:
             bad("control_extent", f"one of {', '.join(EXTENTS)} (a territory change)", None)
         if not d.get("control_actor"):
             bad("control_actor", "who took or entered the place (a territory change)", d.get("control_actor"))
-    if d.get("place_geometry_quality") not in (None, *GEOMETRY_QUALITY_LABELS):
-        bad("place_geometry_quality", f"one of {', '.join(GEOMETRY_QUALITY_LABELS)} or null",
-            d.get("place_geometry_quality"))
+
+
+def _check_place(d: Mapping[str, Any], bad: Bad) -> None:
+    _one_of(d, bad, "place_geometry_quality", tuple(GEOMETRY_QUALITY_LABELS), null=True)
     for f, lo, hi, expected in _RANGES:
         v = d.get(f)
         if v is not None and (not _number(v) or not lo <= v <= hi):
             bad(f, expected, v)
     if (d.get("lat") is None) != (d.get("lon") is None):
         bad("lon" if d.get("lon") is None else "lat", "a value when the other coordinate has one", None)
-    if "reviewed" in d and not isinstance(d["reviewed"], bool):
-        bad("reviewed", "true or false", d["reviewed"])
     pm = d.get("places_mentioned")
     if pm is not None and (not isinstance(pm, (list, tuple)) or not all(isinstance(x, str) for x in pm)):
         bad("places_mentioned", "a list of place ids or null", pm)
+
+
+def _check_derived(d: Mapping[str, Any], bad: Bad) -> None:
     et, prec = d.get("event_type"), d.get("date_precision")
+    acled = ACLED_TYPES.get(et) if isinstance(et, str) else None
     derived = {
-        "acled_event_type": ACLED_TYPES[et][0] if et in ACLED_TYPES else None,
-        "acled_sub_event_type": ACLED_TYPES[et][1] if et in ACLED_TYPES else None,
+        "acled_event_type": acled[0] if acled else None,
+        "acled_sub_event_type": acled[1] if acled else None,
         "time_precision": ACLED_TIME_PRECISION.get(prec) if isinstance(prec, str) else None,
         "date_prec": UCDP_DATE_PREC.get(prec) if isinstance(prec, str) else None,
     }
     for f, want in derived.items():
         if f in d and d[f] != want:
             bad(f, f"{want!r} (from event_type and date_precision)", d[f])
+
+
+def report_problems(d: Mapping[str, Any]) -> list[str]:
+    """Every problem with one report's flat properties: :func:`claim_problems`, then its
+    source, control, place and derived codes."""
+    out = claim_problems(d)
+    bad = _checker(d, out)
+    for check in (_check_source, _check_control, _check_place, _check_derived):
+        check(d, bad)
     return out

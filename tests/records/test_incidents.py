@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from geo.records.articles import articles_by_id
 from geo.exc import CuratedDataError
+from geo.records.articles import articles_by_id
 from geo.records.incidents import CURATED_PATH, curated_reports, load_curated
 
 QUOTE = "On Tuesday, the SDF's Arab and Kurdish fighters finally broke into the eastern Al-Meshleb district of the city."
@@ -99,7 +99,10 @@ def test_duplicate_ids_and_all_problems_at_once(tmp_path, arts, gz):
     assert any("place_id" in p for p in e.value.problems)
 
 
-@pytest.mark.parametrize(("content", "message"), [("", "not valid JSON"), ("[]", "'reports' list"), ('{"reports": [1]}', "expected an object")])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [("", "not valid JSON"), ("[]", "'reports' list"), ('{"reports": [1]}', "expected an object")],
+)
 def test_broken_file(tmp_path, arts, gz, content, message):
     p = tmp_path / "incidents.json"
     p.write_text(content, encoding="utf-8")
