@@ -315,6 +315,9 @@ def extract_records(text: str, *, article: Article, gz: Gazetteer, title: str | 
             i += 1
         best, unresolved = _choose_place(ms, text)
         context = _city_from_context(s, sp.start, mentions, not_story) if not ms else None
+        place_id: str | None
+        place_text: str | None
+        geo_precision: int | None
         if best is not None:
             place_id, place_text, geo_precision = _place_fields(best, text, sp.start)
         elif context is not None:
@@ -450,7 +453,7 @@ def extract_files(paths: Iterable[str | os.PathLike], *, published, outlet: str,
     lo, hi = _published(published)
     texts = [(Path(p), gazetteer.read_article(p)) for p in paths]  # every file checked before any work
     gz = gz if gz is not None else gazetteer.load()
-    feats = []
+    feats: list[dict] = []
     for p, text in texts:
         art = _article(text, p.stem, lo, hi, outlet, title, str(p))
         feats.extend(r.to_feature() for r in extract_records(text, article=art, gz=gz, title=title))
