@@ -9,11 +9,13 @@ from functools import lru_cache
 from pathlib import Path
 
 from gazetteer import ArticleError, read_article
+
 from geo.exc import InputError
-from geo.records.vocab import DATE_PRECISIONS
 
 #: The seed articles shipped with the project.
 from geo.settings import SEEDS_DIR
+
+from geo.records.vocab import DATE_PRECISIONS
 
 
 @dataclass(frozen=True)
