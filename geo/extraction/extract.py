@@ -6,10 +6,10 @@ word, a casualty figure or a territory change), and code each one with the
 building blocks -- :mod:`geo.extraction.classify` (event type, munition, status,
 claimant, actor, target, control), :mod:`geo.extraction.numbers` (deaths and injured),
 :mod:`geo.extraction.dates` (the date against the publication date or range) and the
-gazetteer (the place). Each candidate follows the curated schema
-(``geo/data/README.md``) and goes through :func:`geo.records.incidents.enrich` with
-``origin="extracted"`` so that it carries the same properties as a curated
-report; it is never ``reviewed``.
+gazetteer (the place). Each candidate is a :class:`~geo.records.report.Report`
+with ``origin="extracted"``, placed and sourced as a curated report is
+(:func:`geo.records.incidents.placed`, :func:`~geo.records.incidents.sourced`);
+it is never ``reviewed``.
 
 Rules that protect the map:
 
@@ -34,6 +34,7 @@ import datetime as dt
 import os
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -43,7 +44,8 @@ from gazetteer import Gazetteer, Mention
 from geo.extraction import dates as _dates
 from geo.records.articles import Article
 from geo.extraction.classify import AnyOf, Classification, _IRx, classify, control_extents_at
-from geo.records.incidents import enrich, to_feature
+from geo.records.incidents import placed, sourced
+from geo.records.report import Report
 from geo.extraction.numbers import Casualties, casualties
 from geo.extraction.language import require_english
 from geo.extraction.text import captions, is_boilerplate, lines, sentences
@@ -194,10 +196,10 @@ def _near_before(text: str, at: int, floor: int) -> bool:
     return _NEAR.search(text[max(floor, at - 40):at]) is not None
 
 
-def _place_fields(m: Mention, text: str, sent_start: int) -> dict:
-    """``place_id``, ``place_text`` and ``geo_precision`` of a resolved mention."""
-    return {"place_id": m.place.id, "place_text": m.text,
-            "geo_precision": 3 if m.place.kind in _COARSE else 2 if _near_before(text, m.start, sent_start) else 1}
+def _place_fields(m: Mention, text: str, sent_start: int) -> tuple[str, str, int]:
+    """``(place_id, place_text, geo_precision)`` of a resolved mention."""
+    return (m.place.id, m.text,
+            3 if m.place.kind in _COARSE else 2 if _near_before(text, m.start, sent_start) else 1)
 
 
 def _changed_places(ms: list[Mention], text: str, sent_start: int) -> list[Mention]:
@@ -230,33 +232,42 @@ CACHE_SIZE = 4096
 _code = lru_cache(maxsize=CACHE_SIZE)(_code_uncached)
 
 
-def _same_event(a: dict, b: dict) -> bool:
+def _same_event(a: Report, b: Report) -> bool:
     return (
-        a["event_type"] == b["event_type"]
-        and a.get("place_id") is not None
-        and a.get("place_id") == b.get("place_id")
-        and a.get("date_text") is not None
-        and b.get("date_text") is not None
-        and (a["date_start"], a["date_end"]) == (b["date_start"], b["date_end"])
+        a.event_type == b.event_type
+        and a.place_id is not None
+        and a.place_id == b.place_id
+        and a.date_text is not None
+        and b.date_text is not None
+        and (a.date_start, a.date_end) == (b.date_start, b.date_end)
     )
+
+
+def _append(recs: list[Report], r: Report) -> None:
+    """Add ``r``, in its predecessor's event when the two clearly tell the same event."""
+    recs.append(replace(r, event_id=recs[-1].event_id) if recs and _same_event(recs[-1], r) else r)
 
 
 # ---------------------------------------------------------------------------
 # the extractor
 
 
-def extract_records(text: str, *, article_id: str, published, outlet: str, gz: Gazetteer,
-                    title: str | None = None) -> list[dict]:
-    """Candidate reports as curated-schema records (before :func:`enrich`)."""
-    lo, hi = _published(published)
+def extract_records(text: str, *, article: Article, gz: Gazetteer, title: str | None = None) -> list[Report]:
+    """Candidate reports of ``article`` (its ``text``), placed and sourced, never reviewed.
+
+    ``title`` is the headline as given, if any (it and its repeats are not incidents).
+    """
+    lo, hi = article.published_earliest, article.published_latest
     pub = (lo, hi)
+    article_id, outlet = article.id, article.outlet
+    source = sourced(article, origin="extracted")
     skip = [(c.start, c.end) for c in captions(text, published=pub)]
     skip += [(x.start, x.end) for x in lines(text) if is_boilerplate(x.text)]
     not_story = list(skip)  # captions and page furniture: their places are not the story's
     skip += _headline_spans(text, title)
     mentions: list[Mention] | None = None  # computed lazily: most articles need it, cheap ones may not
     starts: list[int] = []
-    recs: list[dict] = []
+    recs: list[Report] = []
     previous: str | None = None
     for sp in sentences(text):
         s = sp.text
@@ -309,75 +320,58 @@ def extract_records(text: str, *, article_id: str, published, outlet: str, gz: G
             i += 1
         best, unresolved = _choose_place(ms, text)
         context = _city_from_context(s, sp.start, mentions, not_story) if not ms else None
-        rec: dict = {
-            "id": f"x-{article_id}-{len(recs) + 1:02d}",
-            "event_id": None,
-            "article_id": article_id,
-            "quote": s,
-            "span_start": sp.start,
-            "span_end": sp.end,
-            "event_type": c.event_type,
-            "munition": c.munition,
-            "actor": c.actor,
-            "target": c.target,
-            "status": c.status,
-            "claimed_by": c.claimed_by or outlet,
-            "date_text": dtext,
-            "date_start": d0.isoformat(),
-            "date_end": d1.isoformat(),
-            "date_precision": prec,
-        }
+        place_id: str | None
+        place_text: str | None
+        geo_precision: int | None
         if best is not None:
-            rec.update(_place_fields(best, text, sp.start))
+            place_id, place_text, geo_precision = _place_fields(best, text, sp.start)
         elif context is not None:
             city, words, at = context
-            rec["place_id"] = city.place.id
-            rec["place_text"] = words
-            rec["geo_precision"] = 2 if _near_before(s, at, 0) else 1
+            place_id, place_text, geo_precision = city.place.id, words, 2 if _near_before(s, at, 0) else 1
             notes.append(f"place from the story: {words!r} is {city.text!r}, the only city it names before this sentence")
         else:
-            rec["place_id"] = None
-            rec["place_text"] = unresolved.text if unresolved is not None else None
-            rec["geo_precision"] = None
+            place_id, place_text, geo_precision = None, unresolved.text if unresolved is not None else None, None
             if unresolved is not None:
                 why = "ambiguous: " + ", ".join(p.id for p in unresolved.candidates) if unresolved.status == "ambiguous" else "not in the gazetteer"
                 notes.append(f"place {unresolved.text!r} unresolved ({why}): no point")
-        rec["places_mentioned"] = list(dict.fromkeys(m.place.id for m in ms if m.place is not None))
+        mentioned = list(dict.fromkeys(m.place.id for m in ms if m.place is not None))
         if context is not None:
-            rec["places_mentioned"].append(context[0].place.id)  # named as "the city"
-        rec["deaths_low"] = cas.deaths_low
-        rec["deaths_best"] = cas.deaths_best
-        rec["deaths_high"] = cas.deaths_high
-        rec["injured_low"] = cas.injured_low
-        rec["injured_high"] = cas.injured_high
+            mentioned.append(context[0].place.id)  # named as "the city"
         if cas.injured_best is not None and cas.injured_low is None and cas.injured_high is None:
             notes.append(f"about {cas.injured_best} injured (a best estimate the schema's low/high cannot hold)")
-        rec["casualty_group"] = cas.casualty_group
-        rec["civilian_harm"] = bool(c.civilian_harm or (cas.casualty_group and "civilian" in cas.casualty_group.lower()))
-        rec["control"] = c.control.as_dict() if c.control is not None and c.event_type == "territory_change" else None
+        control = c.control if c.event_type == "territory_change" else None
         if c.cues:
             notes.append("cues: " + "; ".join(c.cues))
-        places = _changed_places(ms, text, sp.start) if rec["control"] is not None else []
+        rid = f"x-{article_id}-{len(recs) + 1:02d}"
+        r = Report(
+            id=rid, event_id=f"ev-{rid}", article_id=article_id, quote=s, span_start=sp.start, span_end=sp.end,
+            event_type=c.event_type, munition=c.munition, actor=c.actor, target=c.target, status=c.status,
+            claimed_by=c.claimed_by or outlet, date_text=dtext, date_start=d0.isoformat(), date_end=d1.isoformat(),
+            date_precision=prec, place_id=place_id, place_text=place_text, geo_precision=geo_precision,
+            places_mentioned=tuple(mentioned), deaths_low=cas.deaths_low, deaths_best=cas.deaths_best,
+            deaths_high=cas.deaths_high, injured_low=cas.injured_low, injured_high=cas.injured_high,
+            casualty_group=cas.casualty_group,
+            civilian_harm=bool(c.civilian_harm or (cas.casualty_group and "civilian" in cas.casualty_group.lower())),
+            control_actor=control.actor if control else None, control_from=control.from_ if control else None,
+            control_extent=control.extent if control else None, notes=". ".join(notes),
+            **placed(gz, place_id, place_text), **source,
+        )
+        places = _changed_places(ms, text, sp.start) if control is not None else []
         # "The SDF had taken Mishlab and more than half of Sabahia": a change at each
         # place, so that each district's control over time hears of it
         extents = control_extents_at(s, [(m.start - sp.start, m.end - sp.start) for m in places]) if len(places) > 1 else []
         if len(extents) < 2:
-            rec["notes"] = ". ".join(notes)
-            recs.append(rec)
+            _append(recs, r)
             continue
         names = ", ".join(m.text for m in places)
         for m, ext in zip(places, extents):
-            r = dict(rec, id=f"x-{article_id}-{len(recs) + 1:02d}", control=dict(rec["control"], extent=ext),
-                     places_mentioned=list(rec["places_mentioned"]))
-            r.update(_place_fields(m, text, sp.start))
-            r["notes"] = ". ".join([*notes, f"one of {len(places)} places this sentence reports a change at ({names})"])
-            recs.append(r)
-    # event ids: a report shares its predecessor's event when they clearly tell the same event
-    for i, r in enumerate(recs):
-        if i and _same_event(recs[i - 1], r):
-            r["event_id"] = recs[i - 1]["event_id"]
-        else:
-            r["event_id"] = f"ev-{r['id']}"
+            place_id, place_text, geo_precision = _place_fields(m, text, sp.start)
+            rid = f"x-{article_id}-{len(recs) + 1:02d}"
+            _append(recs, replace(
+                r, id=rid, event_id=f"ev-{rid}", control_extent=ext, place_id=place_id, place_text=place_text,
+                geo_precision=geo_precision, **placed(gz, place_id, place_text),
+                notes=". ".join([*notes, f"one of {len(places)} places this sentence reports a change at ({names})"]),
+            ))
     return recs
 
 
@@ -416,8 +410,9 @@ def extract_text(text: str, *, article_id: str, published, outlet: str, title: s
     Returns
     -------
     list of dict
-        Properties as :func:`geo.records.incidents.enrich` makes them, ``origin="extracted"``,
-        ``reviewed=False``; ``lat``/``lon`` ``None`` for unresolved places.
+        :meth:`Report.to_dict <geo.records.report.Report.to_dict>` of each report (the boundary
+        for callers that hold dicts), ``origin="extracted"``, ``reviewed=False``; ``lat``/``lon``
+        ``None`` for unresolved places.
 
     Raises
     ------
@@ -432,8 +427,7 @@ def extract_text(text: str, *, article_id: str, published, outlet: str, title: s
     gz = gz if gz is not None else gazetteer.load()
     lo, hi = _published(published)
     art = _article(text, article_id, lo, hi, outlet, title, file)
-    recs = extract_records(text, article_id=article_id, published=(lo, hi), outlet=outlet, gz=gz, title=title)
-    return [enrich(r, art, gz, origin="extracted") for r in recs]
+    return [r.to_dict() for r in extract_records(text, article=art, gz=gz, title=title)]
 
 
 def extract_article(path: str | os.PathLike, *, published, outlet: str, title: str | None = None,
@@ -469,8 +463,8 @@ def extract_files(paths: Iterable[str | os.PathLike], *, published, outlet: str,
     lo, hi = _published(published)
     texts = [(Path(p), gazetteer.read_article(p)) for p in paths]  # every file checked before any work
     gz = gz if gz is not None else gazetteer.load()
-    feats = []
+    feats: list[dict] = []
     for p, text in texts:
-        reports = extract_text(text, article_id=p.stem, published=(lo, hi), outlet=outlet, title=title, gz=gz, file=str(p))
-        feats.extend(to_feature(r) for r in reports)
+        art = _article(text, p.stem, lo, hi, outlet, title, str(p))
+        feats.extend(r.to_feature() for r in extract_records(text, article=art, gz=gz, title=title))
     return {"type": "FeatureCollection", "features": feats}

@@ -1,10 +1,11 @@
 """The records of the atlas and the pure shaping of them.
 
-``articles`` (the seed catalog, article loading), ``incidents`` (curated
-reports, verified against their articles), ``events`` (reports of one event,
-competing claims side by side), ``control`` (district control over time),
-``layers`` (map layers as GeoJSON), ``export`` (GeoJSON, GeoParquet and CSV,
-written atomically).
+``report`` (the typed :class:`~geo.records.report.Report`: one claim, placed
+and sourced; its checks), ``articles`` (the seed catalog, article loading),
+``incidents`` (curated reports, verified against their articles), ``events``
+(the typed ``Event``: reports of one event, competing claims side by side),
+``control`` (district control over time), ``layers`` (map layers as GeoJSON),
+``export`` (GeoJSON, GeoParquet and CSV, written atomically).
 
 May import :mod:`gazetteer` and the standard library; never
 :mod:`geo.extraction`, :mod:`geo.web`, :mod:`geo.cli` or Streamlit.

@@ -56,17 +56,6 @@ class Article:
             return self.published_earliest.isoformat()
         return f"{self.published_earliest.isoformat()}/{self.published_latest.isoformat()}"
 
-    def source(self) -> dict:
-        """The ``source`` block an incident carries."""
-        return {
-            "article_id": self.id,
-            "outlet": self.outlet,
-            "title": self.title,
-            "published": self.published,
-            "published_precision": self.date_precision,
-            "reviewed": self.reviewed,
-        }
-
 
 def parse_date(value: str, *, what: str = "date", today: dt.date | None = None) -> dt.date:
     """Parse an ISO ``YYYY-MM-DD`` date in the plausible range; :class:`InputError` quoting the value otherwise.

@@ -7,9 +7,9 @@ import json
 
 import pytest
 
-from geo.records.articles import articles_by_id
 from geo.exc import CuratedDataError
-from geo.records.incidents import CURATED_PATH, load_curated
+from geo.records.articles import articles_by_id
+from geo.records.incidents import CURATED_PATH, curated_reports, load_curated
 
 QUOTE = "On Tuesday, the SDF's Arab and Kurdish fighters finally broke into the eastern Al-Meshleb district of the city."
 
@@ -40,10 +40,11 @@ def write(tmp_path, recs) -> str:
 
 def test_good_record_loads_with_source_and_place(tmp_path, arts, gz):
     (r,) = load_curated(arts, gz, write(tmp_path, [good_record(arts)]))
-    assert r["outlet"] == "AFP" and r["published"] == "2017-06-07"
-    assert r["place_name"] == gz.get("raqqa-mishlab").name and r["lat"] == gz.get("raqqa-mishlab").lat
-    assert r["acled_sub_event_type"] == "Non-state actor overtakes territory"
-    assert r["control_extent"] == "entered" and r["reviewed"] is True
+    assert r.outlet == "AFP" and r.published == "2017-06-07"
+    assert r.place_name == gz.get("raqqa-mishlab").name and r.lat == gz.get("raqqa-mishlab").lat
+    assert r.acled_sub_event_type == "Non-state actor overtakes territory"
+    assert r.control_extent == "entered" and r.control_actor == "SDF" and r.reviewed is True
+    assert r.origin == "curated" and r.has_point
 
 
 def _with(**changes):
@@ -75,6 +76,8 @@ BAD = [
     (_with(control=None), "control", "None"),
     (_with(place_text="Mishlab Street"), "place_text", "inside the quote"),
     (_with(claimed_by=KeyError), "claimed_by", "a value"),
+    (_with(casualties=3), "casualties", "no such field"),
+    (_with(span_end="12"), "span_end", "a non-negative whole number"),
 ]
 
 
@@ -96,7 +99,10 @@ def test_duplicate_ids_and_all_problems_at_once(tmp_path, arts, gz):
     assert any("place_id" in p for p in e.value.problems)
 
 
-@pytest.mark.parametrize(("content", "message"), [("", "not valid JSON"), ("[]", "'reports' list"), ('{"reports": [1]}', "expected an object")])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [("", "not valid JSON"), ("[]", "'reports' list"), ('{"reports": [1]}', "expected an object")],
+)
 def test_broken_file(tmp_path, arts, gz, content, message):
     p = tmp_path / "incidents.json"
     p.write_text(content, encoding="utf-8")
@@ -109,7 +115,7 @@ def test_broken_file(tmp_path, arts, gz, content, message):
 
 @pytest.fixture(scope="module")
 def curated(arts, gz):
-    return load_curated(arts, gz)
+    return curated_reports(gz=gz)
 
 
 def test_every_curated_quote_is_verbatim_at_its_offsets(arts):

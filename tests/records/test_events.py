@@ -1,0 +1,61 @@
+"""Events from typed reports: every report in one event, competing claims kept, dicts unchanged."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.records.events import Event, event_feature, events_of, group_events
+from geo.records.incidents import curated_reports
+from geo.records.report import Report
+
+
+@pytest.fixture(scope="module")
+def reports(gz) -> list[dict]:
+    return curated_reports(gz=gz)
+
+
+@pytest.fixture(scope="module")
+def events(reports) -> list[Event]:
+    return events_of(Report.from_dict(r, source="curated") for r in reports)
+
+
+def test_the_dict_boundary_gives_the_events_as_dicts(reports, events):
+    assert group_events(reports) == [e.to_dict() for e in events]
+    assert [event_feature(e.to_dict()) for e in events] == [e.to_feature() for e in events]
+
+
+def test_every_report_is_in_exactly_one_event(reports, events):
+    ids = [rid for e in events for rid in e.report_ids]
+    assert sorted(ids) == sorted(r["id"] for r in reports)
+    assert sum(e.n_reports for e in events) == len(reports)
+    assert [(e.date_start, e.event_id) for e in events] == sorted((e.date_start, e.event_id) for e in events)
+
+
+def test_competing_claims_are_kept_side_by_side(reports, events):
+    by_id = {r["id"]: r for r in reports}
+    assert any(e.competing for e in events)
+    for e in events:
+        assert len(e.dates) == e.n_reports
+        if "deaths" in e.competing:
+            assert len({(c.low, c.best, c.high) for c in e.deaths}) > 1
+        for c in e.deaths:
+            assert (c.low, c.best, c.high) == tuple(by_id[c.report_id][k] for k in ("deaths_low", "deaths_best", "deaths_high"))
+
+
+def test_an_event_sits_at_its_most_specific_located_place(reports, events):
+    by_id = {r["id"]: r for r in reports}
+    for e in events:
+        located = [by_id[i] for i in e.report_ids if by_id[i]["lat"] is not None]
+        if not located:
+            assert e.lat is None and e.to_feature()["geometry"] is None
+            continue
+        best = min(r["place_uncertainty_m"] or 1e12 for r in located)
+        assert e.place_uncertainty_m == best or (e.place_uncertainty_m is None and best == 1e12)
+        assert e.to_feature()["geometry"]["coordinates"] == [e.lon, e.lat]
+
+
+def test_a_dict_that_is_no_report_is_named(reports):
+    from geo.exc import CuratedDataError
+
+    with pytest.raises(CuratedDataError, match="status: expected one of"):
+        group_events([dict(reports[0], status="rumoured")])
