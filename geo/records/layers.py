@@ -71,15 +71,29 @@ def report_layers(reports: list[dict]) -> dict[str, dict]:
 
 
 def control_layer(gz: Gazetteer, reports: list[dict], day: dt.date | str) -> dict:
-    """District polygons (or points) with their control state on ``day``."""
+    """Every covered place with its control state on ``day``: the one control layer.
+
+    ``geo build``, ``geo export control`` and the dashboard (its map and its
+    export) all draw this. Properties: :func:`geo.records.control.state_on`'s
+    (``state`` is ``held``/``contested``/``taken``, ``code`` the holder's short
+    code), then ``day``, the place's ``lat``, ``lon``, ``uncertainty_m`` (a place
+    known only as a point is drawn as a disc of that radius) and ``kind``, and
+    ``n_claims`` beside the ``claims`` themselves. Only district-scale places are
+    covered (:data:`geo.records.control.CONTROL_KINDS`): a city-wide claim is not
+    a district's state. Largest areas come first, so a map draws small ones on
+    top, where they stay clickable.
+    """
+    d = day if isinstance(day, str) else day.isoformat()
     places = {p["id"]: p for p in gz.to_geojson()["features"]}
     feats = []
     for s in state_on(gz, reports, day):
-        f = places[s["place_id"]]
-        props = dict(s)
-        props["day"] = day if isinstance(day, str) else day.isoformat()
-        props["claims"] = s["claims"]
-        feats.append({"type": "Feature", "id": s["place_id"], "geometry": f["geometry"], "properties": props})
+        place = gz.get(s["place_id"])
+        props = {k: v for k, v in s.items() if k != "claims"}
+        props.update(day=d, lat=place.lat, lon=place.lon, uncertainty_m=place.uncertainty_m, kind=place.kind,
+                     n_claims=len(s["claims"]), claims=s["claims"])
+        feats.append({"type": "Feature", "id": s["place_id"], "geometry": places[s["place_id"]]["geometry"],
+                      "properties": props})
+    feats.sort(key=lambda f: -(f["properties"]["uncertainty_m"] or 0))
     return fc(feats)
 
 

@@ -153,3 +153,46 @@ def test_export_bad_extension(tmp_path):
     out = tmp_path / "x.shp"
     r = geo_cli("export", "--layer", "incidents", "--out", str(out))
     assert r.returncode == 2 and "x.shp" in r.stderr and not out.exists()
+
+
+@pytest.fixture(scope="module")
+def curated(gz):
+    from geo.records.incidents import curated_reports
+
+    return curated_reports(gz=gz)
+
+
+def test_control_layer_is_what_build_writes(built, gz, curated):
+    from geo.records.layers import control_layer, reporting_period
+
+    written = json.loads((built / "control.geojson").read_text(encoding="utf-8"))
+    assert written == control_layer(gz, curated, reporting_period(curated)[1])
+
+
+@pytest.mark.parametrize("day", ["2017-06-05", "2017-06-07", "2017-06-11", "2017-08-30"])
+def test_control_layer_draws_large_areas_first_and_no_city_wide_claim(gz, curated, day):
+    from geo.records.layers import control_layer
+
+    feats = control_layer(gz, curated, day)["features"]
+    assert feats
+    radii = [f["properties"]["uncertainty_m"] or 0 for f in feats]
+    assert radii == sorted(radii, reverse=True)  # small places last: drawn on top, so they stay clickable
+    kinds = {f["properties"]["kind"] for f in feats}
+    assert not kinds & {"country", "governorate", "region", "city"}, kinds
+    assert "raqqa" not in {f["id"] for f in feats}
+    for f in feats:
+        p = f["properties"]
+        place = gz.get(f["id"])
+        assert (p["lat"], p["lon"], p["kind"], p["day"]) == (place.lat, place.lon, place.kind, day)
+        assert p["n_claims"] == len(p["claims"]) and all(c["date_end"] <= day for c in p["claims"])
+        assert p["state"] in ("held", "contested", "taken") and p["code"] in ("is", "contested", "sdf", "other")
+
+
+def test_control_layer_changes_with_the_day(gz, curated):
+    from geo.records.layers import control_layer
+
+    def codes(day):
+        return {f["id"]: f["properties"]["code"] for f in control_layer(gz, curated, day)["features"]}
+
+    assert codes("2017-06-05")["raqqa-mishlab"] == "is"
+    assert codes("2017-06-07")["raqqa-mishlab"] == "sdf"
