@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 from geo.records.vocab import EVENT_TYPES, STATUSES
@@ -22,6 +22,8 @@ WINDOW_LABELS: Mapping[str, str] = MappingProxyType({
     "all": "Whole reporting period",
 })
 WINDOWS: tuple[str, ...] = tuple(WINDOW_LABELS)
+#: the day of :meth:`Filters.whole_period` (any day would do: the window ignores it)
+WHOLE_PERIOD_DAY = "2017-06-06"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -49,6 +51,10 @@ class Filters:
         for name in ("types", "claimants", "outlets", "statuses"):
             if not isinstance(getattr(self, name), tuple):
                 raise TypeError(f"{name}: expected a tuple (the value must stay hashable)")
+
+    def whole_period(self) -> Filters:
+        """The same filters over the whole reporting period, whatever the day (one cache entry for every day)."""
+        return replace(self, window="all", day=WHOLE_PERIOD_DAY)
 
     def date_range(self) -> tuple[str | None, str | None]:
         """First and last day (inclusive) a report's date range must overlap; ``None``: open."""

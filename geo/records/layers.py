@@ -56,6 +56,13 @@ def place_scope(gz: Gazetteer, place_id: str) -> set[str]:
     return {place_id} | {p.id for p in gz.descendants(place_id)}
 
 
+def reports_at(gz: Gazetteer, reports: list[dict], place_id: str) -> list[dict]:
+    """Reports at a place or inside it, and reports with no mapped place that mention it."""
+    scope = place_scope(gz, place_id)
+    return [r for r in reports if r.get("place_id") in scope
+            or (r.get("lat") is None and place_id in (r.get("places_mentioned") or []))]
+
+
 def report_layers(reports: list[dict]) -> dict[str, dict]:
     """The report-based layers."""
     feats = [to_feature(r) for r in reports]

@@ -138,3 +138,10 @@ def test_select_on_the_curated_reports(gz):
     assert 0 < len(strikes) < len(rs) and {r["event_type"] for r in strikes} == {"air_strike"}
     on_day = select(rs, Filters(day="2017-06-06", window="day"))
     assert on_day and all(r["date_start"] <= "2017-06-06" <= r["date_end"] for r in on_day)
+
+
+@given(st.lists(reports(), max_size=30), filters(), days)
+def test_whole_period_ignores_the_day(rs, f, other_day):
+    whole = f.whole_period()
+    assert whole.window == "all" and whole == dataclasses.replace(f, day=other_day).whole_period()
+    assert select(rs, whole) == select(rs, dataclasses.replace(f, window="all"))

@@ -196,3 +196,17 @@ def test_control_layer_changes_with_the_day(gz, curated):
 
     assert codes("2017-06-05")["raqqa-mishlab"] == "is"
     assert codes("2017-06-07")["raqqa-mishlab"] == "sdf"
+
+
+def test_reports_at_a_place_include_its_parts_and_unplaced_mentions(gz, curated):
+    from geo.records.layers import place_scope, reports_at
+
+    city = reports_at(gz, curated, "raqqa")
+    mishlab = reports_at(gz, curated, "raqqa-mishlab")
+    assert mishlab and {id(r) for r in mishlab} <= {id(r) for r in city}  # a district is inside the city
+    scope = place_scope(gz, "raqqa")
+    for r in city:
+        assert r.get("place_id") in scope or (r.get("lat") is None and "raqqa" in r["places_mentioned"])
+    unplaced = {**curated[0], "place_id": None, "lat": None, "lon": None, "places_mentioned": ["raqqa-mishlab"]}
+    assert reports_at(gz, [unplaced], "raqqa-mishlab") == [unplaced]
+    assert reports_at(gz, [unplaced], "raqqa-jazra") == []
