@@ -57,7 +57,7 @@ TYPE_LABELS = {k: v[0] for k, v in W.EVENT_COLOURS.items()}
 
 
 @st.cache_resource(show_spinner=False)
-def load_gazetteer(path: str | None):
+def load_gazetteer(path: str | None) -> gazetteer.Gazetteer:
     return gazetteer.load(path)
 
 

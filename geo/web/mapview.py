@@ -55,7 +55,7 @@ def _markers(reports: Sequence[Mapping]) -> dict:
                 "properties": marker_props(r)} for r in ordered])
 
 
-def build_map(reports: Sequence[Mapping], *, gz: Gazetteer, places_fc: Mapping, countries_fc: Mapping,
+def build_map(reports: Sequence[dict], *, gz: Gazetteer, places_fc: Mapping, countries_fc: Mapping,
               control_fc: Mapping, view: str, day: str, tiles: bool, labels: bool) -> folium.Map:
     """The map of ``reports`` (already filtered) in quick view ``view``, control as of ``day``.
 

@@ -72,7 +72,7 @@ def test_map_control_colours_by_holder(gz, curated):
     cfc = control_layer(gz, curated, DAY)
     mapped = map_control(cfc)
     assert [f["id"] for f in mapped["features"]] == [f["id"] for f in cfc["features"]]
-    for before, after in zip(cfc["features"], mapped["features"]):
+    for before, after in zip(cfc["features"], mapped["features"], strict=True):
         assert after["properties"]["state"] in CONTROL_STATES
         assert after["properties"]["state"] == {"other": "unknown"}.get(before["properties"]["code"], before["properties"]["code"])
         assert list(after["properties"]) == list(before["properties"])  # same fields, same order
