@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import threading
 from collections import Counter
@@ -184,12 +185,13 @@ def timeline_counts(env: Environment, uploads: tuple, filters: Filters) -> dict:
 def timeline_charts(counts: dict, day: str, period: tuple[str, str]) -> tuple[str, str]:
     from geo.web.timeline import timeline_html
 
-    return tuple(
+    reports_chart, deaths_chart = (
         timeline_html(counts, metric=metric, colours=W.EVENT_COLOURS, title=title, day=day, period=period,
                       with_css=i == 0)  # the page's styles are shared: the first chart carries them
         for i, (metric, title) in enumerate((("reports", "Reports per day by type"),
                                              ("deaths", "Reported deaths per day by type (claims; may double-count)")))
     )
+    return reports_chart, deaths_chart
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -263,7 +265,8 @@ with st.sidebar:
                       horizontal=False)
     st.header("Filters")
     all_types = list(W.EVENT_COLOURS)
-    types = st.multiselect("Event type", all_types, default=all_types, format_func=TYPE_LABELS.get, key="f_types")
+    types = st.multiselect("Event type", all_types, default=all_types, format_func=TYPE_LABELS.__getitem__,
+                           key="f_types")
     claimant_counts = Counter(r["claimed_by"] for r in REPORTS)
     claimants = st.multiselect("Claimant (empty: all)", sorted(claimant_counts), key="f_claimants",
                                format_func=lambda c: f"{c} ({claimant_counts[c]})")
@@ -274,7 +277,8 @@ with st.sidebar:
     civilians_only = st.checkbox("Civilian harm only", key="f_civ")
     st.header("Map")
     tiles = st.toggle("OpenStreetMap tiles (needs the internet)", value=False, key="tiles",
-                      help="Off: a plain basemap drawn from our own data (city outline, districts, river); works offline.")
+                      help="Off: a plain basemap drawn from our own data (city outline, districts, river); "
+                           "works offline.")
     labels = st.toggle("District names", value=True, key="labels")
 
 day_s = day.isoformat()
@@ -326,9 +330,9 @@ if clicked:
         st.session_state["place"] = pid
 
 with col_panel:
-    with_reports = Counter(r.get("place_id") for r in REPORTS if r.get("place_id"))
+    with_reports: Counter[str] = Counter(r["place_id"] for r in REPORTS if r.get("place_id"))
     for u in UPLOADS:
-        with_reports.update(r.get("place_id") for r in u["reports"] if r.get("place_id"))
+        with_reports.update(r["place_id"] for r in u["reports"] if r.get("place_id"))
     pick_ids = place_choices(GZ, with_reports)
     if "place" not in st.session_state and st.query_params.get("place") in pick_ids:
         st.session_state["place"] = st.query_params.get("place")  # a shared link names the place
@@ -367,7 +371,8 @@ with col_panel:
                 articles = load_articles()
                 up = next((u for u in UPLOADS if u["article_id"] == r["article_id"]), None)
                 if up is not None:
-                    text, title, outlet, published, reviewed = up["text"], up["title"], up["outlet"], up["published"], False
+                    text, title, outlet, published = up["text"], up["title"], up["outlet"], up["published"]
+                    reviewed = False
                 elif r["article_id"] in articles:
                     a = articles[r["article_id"]]
                     text, title, outlet, published, reviewed = a.text, a.title, a.outlet, a.published, True
@@ -396,7 +401,7 @@ if tl:
     # browser had to compile before the page settled (see geo/web/timeline.py)
     c1, c2 = st.columns(2)
     span = (min(PERIOD[0], min(tl)), max(PERIOD[1], max(tl)))  # uploads may fall outside the curated period
-    for col, chart in zip((c1, c2), timeline_charts(tl, day_s, span)):
+    for col, chart in zip((c1, c2), timeline_charts(tl, day_s, span), strict=True):
         with col:
             st.html(chart)
     st.caption("Each report is counted on the first day of its date range. Several reports of one event are "
@@ -414,10 +419,10 @@ EXPORTS = [
     ("csv", "Incidents (CSV)", "raqqa-incidents.csv", "text/csv"),
 ]
 cols = st.columns(len(EXPORTS))
-for c, (kind, label, fname, mime) in zip(cols, EXPORTS):
+for c, (kind, label, fname, mime) in zip(cols, EXPORTS, strict=True):
     with c:
         st.download_button(
-            label, data=(lambda k=kind: export_texts(k, ENV, UPLOAD_KEY, FILTERS)), file_name=fname, mime=mime,
+            label, data=functools.partial(export_texts, kind, ENV, UPLOAD_KEY, FILTERS), file_name=fname, mime=mime,
             key=f"dl_{kind}", on_click="ignore", width="stretch",
         )
 st.caption("RFC 7946 GeoJSON (WGS84 longitude-latitude); reports with no resolved place have a null geometry.")
@@ -486,7 +491,8 @@ for u in st.session_state["uploads"]:
             f'<span class="atlas-unrev">unreviewed</span></div>'
             + (f'<div class="atlas-dim">Unresolved place names (not mapped): {P.esc(", ".join(u["unresolved"]))}</div>'
                if u["unresolved"] else '<div class="atlas-dim">Every place name was resolved.</div>')
-            + '<details class="atlas-upload-text"><summary>Show the article text (first extracted sentence highlighted)</summary>'
+            + '<details class="atlas-upload-text">'
+            + "<summary>Show the article text (first extracted sentence highlighted)</summary>"
             + P.article_html(u["text"], span_start=(u["reports"][0]["span_start"] if u["reports"] else None),
                              span_end=(u["reports"][0]["span_end"] if u["reports"] else None),
                              place_text=(u["reports"][0].get("place_text") if u["reports"] else None),

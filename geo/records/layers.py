@@ -9,7 +9,6 @@ import datetime as dt
 import json
 
 from gazetteer import Gazetteer
-
 from geo.records.control import state_on
 from geo.records.events import event_feature, group_events
 from geo.records.incidents import to_feature
@@ -35,7 +34,8 @@ def fc(features: list[dict]) -> dict:
     return {"type": "FeatureCollection", "features": features}
 
 
-def select(reports: list[dict], *, date_from: str | None = None, date_to: str | None = None, event_type: str | None = None, place_ids: set[str] | None = None) -> list[dict]:
+def select(reports: list[dict], *, date_from: str | None = None, date_to: str | None = None,
+           event_type: str | None = None, place_ids: set[str] | None = None) -> list[dict]:
     """Reports whose date range overlaps ``[date_from, date_to]``, of a type, at some places."""
     out = []
     for r in reports:
@@ -66,7 +66,7 @@ def reports_at(gz: Gazetteer, reports: list[dict], place_id: str) -> list[dict]:
 def report_layers(reports: list[dict]) -> dict[str, dict]:
     """The report-based layers."""
     feats = [to_feature(r) for r in reports]
-    by = lambda pred: fc([f for f, r in zip(feats, reports) if pred(r)])  # noqa: E731
+    by = lambda pred: fc([f for f, r in zip(feats, reports, strict=True) if pred(r)])  # noqa: E731
     return {
         "incidents": fc(feats),
         "events": fc([event_feature(e) for e in group_events(reports)]),
@@ -107,7 +107,8 @@ def control_layer(gz: Gazetteer, reports: list[dict], day: dt.date | str) -> dic
 def place_layers(gz: Gazetteer) -> dict[str, dict]:
     """The gazetteer layers: every place, and the zones."""
     allp = gz.to_geojson()
-    return {"places": allp, "zones": fc([f for f in allp["features"] if f["properties"]["kind"] == "zone" and f["properties"].get("radius_m")])}
+    zones = [f for f in allp["features"] if f["properties"]["kind"] == "zone" and f["properties"].get("radius_m")]
+    return {"places": allp, "zones": fc(zones)}
 
 
 def build_layers(gz: Gazetteer, reports: list[dict], *, day: dt.date | str) -> dict[str, dict]:
@@ -130,7 +131,8 @@ def to_gdf(collection: dict):
 
     rows, geoms = [], []
     for f in collection["features"]:
-        props = {k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v) for k, v in f["properties"].items()}
+        props = {k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v)
+                 for k, v in f["properties"].items()}
         rows.append(props)
         geoms.append(shape(f["geometry"]) if f.get("geometry") else None)
     return geopandas.GeoDataFrame(rows, geometry=geoms, crs="EPSG:4326")

@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from gazetteer import Gazetteer
 from shapely.geometry import Point
+
+from gazetteer import Gazetteer
 
 #: the first day generated reports fall on (the SDF broke into Raqqa on 6 June 2017)
 FIRST_DAY = dt.date(2017, 6, 6)

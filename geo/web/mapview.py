@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 import folium
-from gazetteer import Gazetteer
 
+from gazetteer import Gazetteer
 from geo.records.filters import Filters, select
 from geo.records.incidents import to_feature
 from geo.records.layers import fc
@@ -44,8 +44,11 @@ def map_control(control_fc: Mapping) -> dict:
 
     A place taken by someone other than IS or the SDF is drawn as ``unknown``.
     """
-    return fc([{**f, "properties": {**f["properties"], "state": MAP_CONTROL_STATE.get(f["properties"]["code"], "unknown")}}
-               for f in control_fc["features"]])
+    out = []
+    for f in control_fc["features"]:
+        p = f["properties"]
+        out.append({**f, "properties": {**p, "state": MAP_CONTROL_STATE.get(p["code"], "unknown")}})
+    return fc(out)
 
 
 def _markers(reports: Sequence[Mapping]) -> dict:
@@ -71,7 +74,8 @@ def build_map(reports: Sequence[dict], *, gz: Gazetteer, places_fc: Mapping, cou
     m.options["zoom_delta"] = 0.5
     if not tiles:
         W.plain_basemap_layer(places_fc, countries_fc=countries_fc).add_to(m)
-    zones = [f for f in places_fc["features"] if f["properties"].get("kind") == "zone" and f["properties"].get("radius_m")]
+    zones = [f for f in places_fc["features"]
+             if f["properties"].get("kind") == "zone" and f["properties"].get("radius_m")]
     W.zone_layer(fc(zones), name="Al-Tanaf 55 km zone").add_to(m)
     control = map_control(control_fc)
     W.control_layer(fc([f for f in control["features"] if f["geometry"]["type"] in ("Polygon", "MultiPolygon")]),
@@ -84,12 +88,15 @@ def build_map(reports: Sequence[dict], *, gz: Gazetteer, places_fc: Mapping, cou
     used = {r["place_id"] for r in mapped if r.get("place_id")}
     rings = [f for f in places_fc["features"] if f["id"] in used and f["properties"].get("kind") not in NO_RING_KINDS]
     W.uncertainty_layer(fc(rings), name="Location uncertainty (rings)").add_to(m)
-    incident_layers = [W.incident_layer(_markers([r for r in reviewed if r["event_type"] in types]), name=name).add_to(m)
-                       for types, name in INCIDENT_LAYERS]
+    incident_layers = [
+        W.incident_layer(_markers([r for r in reviewed if r["event_type"] in types]), name=name).add_to(m)
+        for types, name in INCIDENT_LAYERS
+    ]
     W.advances_layer(fc([to_feature(r) for r in reviewed if r["event_type"] == "territory_change"]),
                      name="Advances (territory changes)").add_to(m)
     if unreviewed:
-        incident_layers.append(W.incident_layer(_markers(unreviewed), name="Uploaded, UNREVIEWED", unreviewed=True).add_to(m))
+        incident_layers.append(
+            W.incident_layer(_markers(unreviewed), name="Uploaded, UNREVIEWED", unreviewed=True).add_to(m))
     W.context_places_layer(places_fc, name="Context places", kinds=list(v.context_kinds)).add_to(m)
     if labels:
         W.place_labels_layer(places_fc, name=v.label_layer, min_zoom=v.label_min_zoom, kinds=v.label_kinds).add_to(m)
@@ -101,7 +108,6 @@ def build_map(reports: Sequence[dict], *, gz: Gazetteer, places_fc: Mapping, cou
 def map_html(*, view: str, day: str) -> str:
     """The map of the shipped data (default filters, control as of ``day``) rendered as one HTML page."""
     import gazetteer
-
     from geo.records.incidents import curated_reports
     from geo.records.layers import control_layer
     from geo.web.basemap import load_countries

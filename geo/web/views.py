@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from gazetteer import Gazetteer
-
 from geo.web.webmap import METRES_PER_DEGREE_LAT
 
 #: [[south, west], [north, east]] when none of a view's framing places is in the gazetteer

@@ -51,7 +51,7 @@ def test_filters_are_hashable_and_frozen():
     with pytest.raises(dataclasses.FrozenInstanceError):
         f.day = "2017-06-12"  # type: ignore[misc]
     with pytest.raises(TypeError):
-        Filters("2017-06-11")  # type: ignore[misc]  # keyword-only
+        Filters("2017-06-11")  # type: ignore[call-arg]  # keyword-only
 
 
 def test_default_filters_let_every_type_and_status_through():
@@ -115,10 +115,8 @@ def test_windows_nest(rs, f):
 
 @given(reports(), days)
 def test_window_semantics_on_date_ranges(r, day):
-    everything = {"types": EVENT_TYPES, "statuses": STATUSES}
-
     def shown(window: str) -> bool:
-        return bool(select([r], Filters(day=day, window=window, **everything)))
+        return bool(select([r], Filters(day=day, window=window, types=EVENT_TYPES, statuses=STATUSES)))
 
     d = dt.date.fromisoformat(day)
     start, end = dt.date.fromisoformat(r["date_start"]), dt.date.fromisoformat(r["date_end"])

@@ -87,14 +87,15 @@ def test_tanf_zone_is_a_55km_circle(built):
     fc = json.loads((built / "zones.geojson").read_text(encoding="utf-8"))
     zone = next(f for f in fc["features"] if f["id"] == "al-tanf-zone")
     p = zone["properties"]
-    lons, lats = zip(*zone["geometry"]["coordinates"][0])
+    lons, lats = zip(*zone["geometry"]["coordinates"][0], strict=True)
     _, _, d = Geod(ellps="WGS84").inv([p["lon"]] * len(lons), [p["lat"]] * len(lats), lons, lats)
     assert min(d) == pytest.approx(55000, rel=1e-3) and max(d) == pytest.approx(55000, rel=1e-3)
 
 
 def test_export_filters(tmp_path, gz):
     out = tmp_path / "strikes.geojson"
-    r = geo_cli("export", "--layer", "incidents", "--type", "air_strike", "--from", "2017-06-05", "--to", "2017-06-11", "--out", str(out))
+    r = geo_cli("export", "--layer", "incidents", "--type", "air_strike", "--from", "2017-06-05", "--to", "2017-06-11",
+                "--out", str(out))
     assert r.returncode == 0, r.stderr
     fc = assert_rfc7946(out)
     assert fc["features"]

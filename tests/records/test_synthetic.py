@@ -8,7 +8,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from shapely.geometry import Point
 
-from geo.records.synthetic import FIRST_DAY, MAX_SPAN_DAYS, METRES_PER_DEGREE_LAT, synthetic_reports
+from geo.records.synthetic import (
+    FIRST_DAY,
+    MAX_SPAN_DAYS,
+    METRES_PER_DEGREE_LAT,
+    synthetic_reports,
+)
 from geo.records.vocab import EVENT_TYPES, STATUSES
 
 
@@ -27,7 +32,8 @@ def test_reports_are_marked_placed_and_dated(gz, n, days):
     for r in rs:
         assert r["origin"] == "synthetic" and "not real" in r["quote"] and r["claimed_by"] == "Synthetic generator"
         assert r["event_type"] in EVENT_TYPES and r["status"] in STATUSES
-        assert FIRST_DAY.isoformat() <= r["date_start"] == r["date_end"] <= (FIRST_DAY + dt.timedelta(days=latest)).isoformat()
+        last_allowed = (FIRST_DAY + dt.timedelta(days=latest)).isoformat()
+        assert FIRST_DAY.isoformat() <= r["date_start"] == r["date_end"] <= last_allowed
         assert r["civilian_harm"] == bool(r["deaths_low"])
         place = gz.get(r["place_id"])
         assert place.parent == "raqqa" and place.kind in ("district", "suburb")

@@ -8,7 +8,13 @@ import pytest
 
 from geo.records.filters import Filters, select
 from geo.records.layers import control_layer
-from geo.web.mapview import INCIDENT_LAYERS, build_map, map_control, map_html, marker_props
+from geo.web.mapview import (
+    INCIDENT_LAYERS,
+    build_map,
+    map_control,
+    map_html,
+    marker_props,
+)
 from geo.web.views import FALLBACK_BOUNDS, VIEWS, view_bounds
 from geo.web.webmap import CONTROL_STATES, EVENT_COLOURS
 
@@ -74,7 +80,8 @@ def test_map_control_colours_by_holder(gz, curated):
     assert [f["id"] for f in mapped["features"]] == [f["id"] for f in cfc["features"]]
     for before, after in zip(cfc["features"], mapped["features"], strict=True):
         assert after["properties"]["state"] in CONTROL_STATES
-        assert after["properties"]["state"] == {"other": "unknown"}.get(before["properties"]["code"], before["properties"]["code"])
+        code = before["properties"]["code"]
+        assert after["properties"]["state"] == {"other": "unknown"}.get(code, code)
         assert list(after["properties"]) == list(before["properties"])  # same fields, same order
     assert cfc["features"][0]["properties"]["state"] in ("held", "contested", "taken")  # input untouched
     other = {"type": "FeatureCollection", "features": [{**cfc["features"][0], "properties": {
