@@ -9,7 +9,6 @@ import datetime as dt
 import json
 
 from gazetteer import Gazetteer
-
 from geo.records.control import state_on
 from geo.records.events import event_feature, group_events
 from geo.records.incidents import to_feature
@@ -35,7 +34,8 @@ def fc(features: list[dict]) -> dict:
     return {"type": "FeatureCollection", "features": features}
 
 
-def select(reports: list[dict], *, date_from: str | None = None, date_to: str | None = None, event_type: str | None = None, place_ids: set[str] | None = None) -> list[dict]:
+def select(reports: list[dict], *, date_from: str | None = None, date_to: str | None = None,
+           event_type: str | None = None, place_ids: set[str] | None = None) -> list[dict]:
     """Reports whose date range overlaps ``[date_from, date_to]``, of a type, at some places."""
     out = []
     for r in reports:
@@ -56,10 +56,17 @@ def place_scope(gz: Gazetteer, place_id: str) -> set[str]:
     return {place_id} | {p.id for p in gz.descendants(place_id)}
 
 
+def reports_at(gz: Gazetteer, reports: list[dict], place_id: str) -> list[dict]:
+    """Reports at a place or inside it, and reports with no mapped place that mention it."""
+    scope = place_scope(gz, place_id)
+    return [r for r in reports if r.get("place_id") in scope
+            or (r.get("lat") is None and place_id in (r.get("places_mentioned") or []))]
+
+
 def report_layers(reports: list[dict]) -> dict[str, dict]:
     """The report-based layers."""
     feats = [to_feature(r) for r in reports]
-    by = lambda pred: fc([f for f, r in zip(feats, reports) if pred(r)])  # noqa: E731
+    by = lambda pred: fc([f for f, r in zip(feats, reports, strict=True) if pred(r)])  # noqa: E731
     return {
         "incidents": fc(feats),
         "events": fc([event_feature(e) for e in group_events(reports)]),
@@ -71,22 +78,37 @@ def report_layers(reports: list[dict]) -> dict[str, dict]:
 
 
 def control_layer(gz: Gazetteer, reports: list[dict], day: dt.date | str) -> dict:
-    """District polygons (or points) with their control state on ``day``."""
+    """Every covered place with its control state on ``day``: the one control layer.
+
+    ``geo build``, ``geo export control`` and the dashboard (its map and its
+    export) all draw this. Properties: :func:`geo.records.control.state_on`'s
+    (``state`` is ``held``/``contested``/``taken``, ``code`` the holder's short
+    code), then ``day``, the place's ``lat``, ``lon``, ``uncertainty_m`` (a place
+    known only as a point is drawn as a disc of that radius) and ``kind``, and
+    ``n_claims`` beside the ``claims`` themselves. Only district-scale places are
+    covered (:data:`geo.records.control.CONTROL_KINDS`): a city-wide claim is not
+    a district's state. Largest areas come first, so a map draws small ones on
+    top, where they stay clickable.
+    """
+    d = day if isinstance(day, str) else day.isoformat()
     places = {p["id"]: p for p in gz.to_geojson()["features"]}
     feats = []
     for s in state_on(gz, reports, day):
-        f = places[s["place_id"]]
-        props = dict(s)
-        props["day"] = day if isinstance(day, str) else day.isoformat()
-        props["claims"] = s["claims"]
-        feats.append({"type": "Feature", "id": s["place_id"], "geometry": f["geometry"], "properties": props})
+        place = gz.get(s["place_id"])
+        props = {k: v for k, v in s.items() if k != "claims"}
+        props.update(day=d, lat=place.lat, lon=place.lon, uncertainty_m=place.uncertainty_m, kind=place.kind,
+                     n_claims=len(s["claims"]), claims=s["claims"])
+        feats.append({"type": "Feature", "id": s["place_id"], "geometry": places[s["place_id"]]["geometry"],
+                      "properties": props})
+    feats.sort(key=lambda f: -(f["properties"]["uncertainty_m"] or 0))
     return fc(feats)
 
 
 def place_layers(gz: Gazetteer) -> dict[str, dict]:
     """The gazetteer layers: every place, and the zones."""
     allp = gz.to_geojson()
-    return {"places": allp, "zones": fc([f for f in allp["features"] if f["properties"]["kind"] == "zone" and f["properties"].get("radius_m")])}
+    zones = [f for f in allp["features"] if f["properties"]["kind"] == "zone" and f["properties"].get("radius_m")]
+    return {"places": allp, "zones": fc(zones)}
 
 
 def build_layers(gz: Gazetteer, reports: list[dict], *, day: dt.date | str) -> dict[str, dict]:
@@ -109,7 +131,8 @@ def to_gdf(collection: dict):
 
     rows, geoms = [], []
     for f in collection["features"]:
-        props = {k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v) for k, v in f["properties"].items()}
+        props = {k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v)
+                 for k, v in f["properties"].items()}
         rows.append(props)
         geoms.append(shape(f["geometry"]) if f.get("geometry") else None)
     return geopandas.GeoDataFrame(rows, geometry=geoms, crs="EPSG:4326")

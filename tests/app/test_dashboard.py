@@ -200,3 +200,14 @@ def test_upload_of_hostile_article_is_escaped_and_unreviewed():
     html = panel(at)
     assert "unreviewed extraction" in html
     assert "<img" not in html and "<script" not in html
+
+
+def test_synthetic_reports_from_the_environment_add_reports_not_control(monkeypatch):
+    at = run()
+    at.radio(key="window").set_value("all").run()
+    curated, control = shown_count(at), summary(at)
+    monkeypatch.setenv("ATLAS_SYNTHETIC_INCIDENTS", "200")
+    at = run()
+    at.radio(key="window").set_value("all").run()
+    assert shown_count(at) == curated + 200
+    assert summary(at) == control  # control comes from the curated reports only

@@ -87,14 +87,15 @@ def test_tanf_zone_is_a_55km_circle(built):
     fc = json.loads((built / "zones.geojson").read_text(encoding="utf-8"))
     zone = next(f for f in fc["features"] if f["id"] == "al-tanf-zone")
     p = zone["properties"]
-    lons, lats = zip(*zone["geometry"]["coordinates"][0])
+    lons, lats = zip(*zone["geometry"]["coordinates"][0], strict=True)
     _, _, d = Geod(ellps="WGS84").inv([p["lon"]] * len(lons), [p["lat"]] * len(lats), lons, lats)
     assert min(d) == pytest.approx(55000, rel=1e-3) and max(d) == pytest.approx(55000, rel=1e-3)
 
 
 def test_export_filters(tmp_path, gz):
     out = tmp_path / "strikes.geojson"
-    r = geo_cli("export", "--layer", "incidents", "--type", "air_strike", "--from", "2017-06-05", "--to", "2017-06-11", "--out", str(out))
+    r = geo_cli("export", "--layer", "incidents", "--type", "air_strike", "--from", "2017-06-05", "--to", "2017-06-11",
+                "--out", str(out))
     assert r.returncode == 0, r.stderr
     fc = assert_rfc7946(out)
     assert fc["features"]
@@ -153,3 +154,60 @@ def test_export_bad_extension(tmp_path):
     out = tmp_path / "x.shp"
     r = geo_cli("export", "--layer", "incidents", "--out", str(out))
     assert r.returncode == 2 and "x.shp" in r.stderr and not out.exists()
+
+
+@pytest.fixture(scope="module")
+def curated(gz):
+    from geo.records.incidents import curated_reports
+
+    return curated_reports(gz=gz)
+
+
+def test_control_layer_is_what_build_writes(built, gz, curated):
+    from geo.records.layers import control_layer, reporting_period
+
+    written = json.loads((built / "control.geojson").read_text(encoding="utf-8"))
+    assert written == control_layer(gz, curated, reporting_period(curated)[1])
+
+
+@pytest.mark.parametrize("day", ["2017-06-05", "2017-06-07", "2017-06-11", "2017-08-30"])
+def test_control_layer_draws_large_areas_first_and_no_city_wide_claim(gz, curated, day):
+    from geo.records.layers import control_layer
+
+    feats = control_layer(gz, curated, day)["features"]
+    assert feats
+    radii = [f["properties"]["uncertainty_m"] or 0 for f in feats]
+    assert radii == sorted(radii, reverse=True)  # small places last: drawn on top, so they stay clickable
+    kinds = {f["properties"]["kind"] for f in feats}
+    assert not kinds & {"country", "governorate", "region", "city"}, kinds
+    assert "raqqa" not in {f["id"] for f in feats}
+    for f in feats:
+        p = f["properties"]
+        place = gz.get(f["id"])
+        assert (p["lat"], p["lon"], p["kind"], p["day"]) == (place.lat, place.lon, place.kind, day)
+        assert p["n_claims"] == len(p["claims"]) and all(c["date_end"] <= day for c in p["claims"])
+        assert p["state"] in ("held", "contested", "taken") and p["code"] in ("is", "contested", "sdf", "other")
+
+
+def test_control_layer_changes_with_the_day(gz, curated):
+    from geo.records.layers import control_layer
+
+    def codes(day):
+        return {f["id"]: f["properties"]["code"] for f in control_layer(gz, curated, day)["features"]}
+
+    assert codes("2017-06-05")["raqqa-mishlab"] == "is"
+    assert codes("2017-06-07")["raqqa-mishlab"] == "sdf"
+
+
+def test_reports_at_a_place_include_its_parts_and_unplaced_mentions(gz, curated):
+    from geo.records.layers import place_scope, reports_at
+
+    city = reports_at(gz, curated, "raqqa")
+    mishlab = reports_at(gz, curated, "raqqa-mishlab")
+    assert mishlab and {id(r) for r in mishlab} <= {id(r) for r in city}  # a district is inside the city
+    scope = place_scope(gz, "raqqa")
+    for r in city:
+        assert r.get("place_id") in scope or (r.get("lat") is None and "raqqa" in r["places_mentioned"])
+    unplaced = {**curated[0], "place_id": None, "lat": None, "lon": None, "places_mentioned": ["raqqa-mishlab"]}
+    assert reports_at(gz, [unplaced], "raqqa-mishlab") == [unplaced]
+    assert reports_at(gz, [unplaced], "raqqa-jazra") == []
