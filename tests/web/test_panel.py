@@ -13,6 +13,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from geo.web import panel as P
 
@@ -324,3 +326,92 @@ def test_panel_shows_position_quality_uncertainty_and_control():
     assert "Control as of Tue 6 Jun 2017: contested since Tue 6 Jun 2017" in text
     assert "claims, not facts" in text
     assert "No report matches" in text
+
+
+# ---------------------------------------------------------------- hostile text in every field (templates)
+
+# HTML, Jinja2 and Markdown syntax a template must print, never obey; with plain text around it.
+PIECES = ["<script>window.__xss=1</script>", "{{ 7*7 }}", "{% raw %}", "{% endraw %}", "{#", '"', "'", "**bold**",
+          "[x](javascript:alert(1))", "`x`", "$x$", ":red[x]", "&amp;", "\n\n", "\r\n", "<!--", "_u_", "~|!\\#"]
+hostile = st.lists(st.sampled_from(PIECES) | st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=5),
+                   min_size=1, max_size=5).map("".join)
+# What Markdown, Streamlit directives, LaTeX or Jinja2 would act on; our templates' own text holds none of it.
+SYNTAX = "*`${}~|\\_!"
+
+
+def assert_inert(out: str, values: dict[str, str]) -> None:
+    """Only our markup; each value shown whole as text, escaped by esc; no syntax left outside entities."""
+    assert_only_our_markup(out)
+    shown = visible_text(out)
+    for field, v in values.items():
+        if v.strip():
+            assert v.replace("\r\n", "\n").replace("\r", "\n") in shown, field
+            assert P.esc(v) in out, field
+    bare = re.sub(r"&#x?[0-9a-fA-F]+;|&[a-z]+;", "", re.sub(r"<[^>]*>", "", out))
+    assert not set(SYNTAX) & set(bare), bare
+    assert "49" not in shown or any("49" in v for v in values.values())  # {{ 7*7 }} was not evaluated
+
+
+REPORT_FIELDS = ["quote", "place_name", "claimed_by", "outlet", "title", "published", "date_text", "notes",
+                 "casualty_group", "control_actor", "control_from", "control_extent", "id", "status", "event_type",
+                 "munition", "date_precision"]
+
+
+# The event type also names a CSS class, which keeps only [A-Za-z0-9_-]: inert, but the audit above
+# rejects the word "javascript" in any attribute, so the class is left without it.
+type_name = hostile.filter(lambda v: "javascript" not in v.lower())
+
+
+@given(st.fixed_dictionaries({f: type_name if f == "event_type" else hostile for f in REPORT_FIELDS}))
+def test_report_html_keeps_every_field_inert(values):
+    r = report(**values, place_text="Al-Meshleb", deaths_low=3, civilian_harm=True, reviewed=False)
+    shown = {k: v for k, v in values.items() if k != "quote" or "Al-Meshleb" not in v}
+    assert_inert(P.report_html(r), shown)
+
+
+@given(st.fixed_dictionaries({f: hostile for f in ["place_text", "quote", "outlet", "event_type"]}))
+def test_unresolved_html_keeps_every_field_inert(values):
+    assert_inert(P.unresolved_html([report(**values, lat=None)]), values)
+
+
+@given(st.fixed_dictionaries({f: hostile for f in ["claimed_by", "outlet", "status", "control_extent",
+                                                   "control_actor", "place_name", "date_text"]}))
+def test_competing_html_keeps_every_field_inert(values):
+    rs = [report(**values), report(id="r-2", date_start="2017-06-09", date_end="2017-06-09", deaths_low=4)]
+    out = P.competing_html(rs, ["date", "deaths", "extent"])
+    assert_inert(out, {k: v for k, v in values.items() if k != "date_text"})  # the table shows days, not words
+
+
+PLACE_FIELDS = ["name", "kind", "geometry_quality", "address", "notes"]
+CONTROL_FIELDS = ["holder", "basis", "claimed_by", "outlet", "extent", "actor"]
+
+
+@given(st.fixed_dictionaries({f: hostile for f in PLACE_FIELDS + CONTROL_FIELDS + ["event_id", "sub_place"]}),
+       st.sampled_from(["held", "taken", "contested"]))
+def test_place_panel_keeps_every_field_inert(values, state):
+    place = {**PLACE, **{f: values[f] for f in PLACE_FIELDS}}
+    control = {"state": state, "code": "sdf", "holder": values["holder"], "since": "2017-06-07",
+               "basis": values["basis"],
+               "claims": [{**{f: values[f] for f in ("claimed_by", "outlet", "extent", "actor")},
+                           "date_start": "2017-06-07", "date_end": "2017-06-07"}]}
+    rs = [report(event_id=values["event_id"]), report(id="r-2", event_id=values["event_id"], claimed_by="SDF",
+                                                      date_start="2017-06-09", date_end="2017-06-09")]
+    out = P.place_panel_html(place, rs, day="2017-06-11", control=control, sub_places=[values["sub_place"]])
+    shown = {k: v for k, v in values.items() if k != "holder" or state != "contested"}  # contested: no holder
+    assert_inert(out, shown)
+
+
+@given(st.fixed_dictionaries({f: hostile for f in ["text", "title", "outlet", "published"]}))
+def test_article_html_keeps_every_field_inert(values):
+    body = values["text"] + " fighters entered Al-Meshleb. " + values["text"]
+    start = len(values["text"]) + 1
+    out = P.article_html(body, span_start=start, span_end=start + 28, place_text="Al-Meshleb",
+                         title=values["title"], outlet=values["outlet"], published=values["published"], reviewed=False)
+    assert_inert(out, values)
+
+
+@given(st.lists(hostile, min_size=2, max_size=2), st.sampled_from(["#e41a1c", "red", "#12345g", "url(x)"]))
+def test_legend_strip_keeps_labels_and_colours_inert(labels, colour):
+    out = P.legend_strip_html({"is": (labels[0], colour, colour, True)}, {"air_strike": (labels[1], colour)})
+    assert_inert(out, {"state": labels[0], "type": labels[1]})
+    assert "url(" not in out and "red;" not in out
