@@ -21,6 +21,7 @@ its precision; reports of one event that disagree are laid out side by side.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -47,9 +48,8 @@ __all__ = [
     "unresolved_html",
 ]
 
+#: Exported under its old name; the labels are defined once, in :mod:`geo.records.vocab`.
 EVENT_LABELS = EVENT_TYPE_LABELS
-PRECISION_LABELS = DATE_PRECISION_LABELS
-QUALITY_LABELS = GEOMETRY_QUALITY_LABELS
 #: Where a report's point lies, by ``geo_precision``.
 LOCATED_AT = {1: "the place itself", 2: "near / part of it", 3: "a larger area"}
 #: Column titles of the competing-claims table, by field.
@@ -99,7 +99,7 @@ def highlight(text: str, spans: Iterable[tuple[int, int, str]]) -> str:
             clean.append((s, e, css_class(c) or "hl"))
     runs: list[tuple[str, str]] = []  # (classes, text): the template marks and escapes
     bounds = sorted({0, n, *[s for s, _, _ in clean], *[e for _, e, _ in clean]})
-    for a, b in zip(bounds, bounds[1:]):
+    for a, b in itertools.pairwise(bounds):
         if a >= b:
             continue
         classes: list[str] = []
@@ -213,7 +213,7 @@ def fmt_dates(start: Any, end: Any = None, precision: Any = None, date_text: Any
         "dates.html.j2",
         start=_day_text(start),
         end=_day_text(end) if end and end != start else None,
-        precision=PRECISION_LABELS.get(precision, precision) if precision else None,
+        precision=_label(DATE_PRECISION_LABELS, precision, precision) if precision else None,
         date_text=date_text or None,
     )
 
@@ -222,12 +222,17 @@ def _dates_of(r: Mapping) -> Markup:
     return Markup(fmt_dates(r.get("date_start"), r.get("date_end"), r.get("date_precision"), r.get("date_text")))
 
 
+def _label(labels: Mapping[Any, str], value: Any, default: Any) -> Any:
+    """``value``'s label in a vocabulary; ``default`` for a value outside it (data may hold anything)."""
+    return labels.get(value, default)
+
+
 def _type_label(r: Mapping) -> str:
     """The event type's label, with the munition when one is alleged (plain text)."""
-    label = EVENT_LABELS.get(r.get("event_type"), r.get("event_type") or "other")
+    label = _label(EVENT_TYPE_LABELS, r.get("event_type"), r.get("event_type") or "other")
     mun = r.get("munition")
     if mun:
-        label = f"{label} ({MUNITION_LABELS.get(mun, mun)})"
+        label = f"{label} ({_label(MUNITION_LABELS, mun, mun)})"
     return label
 
 
@@ -249,7 +254,7 @@ def report_html(r: Mapping, *, article_link: str | None = None) -> str:
         deaths=Markup(fmt_count(r.get("deaths_low"), r.get("deaths_best"), r.get("deaths_high"))),
         injured=Markup(fmt_count(r.get("injured_low"), None, r.get("injured_high"))),
         where=r.get("place_name") or r.get("place_text"),
-        located_at=LOCATED_AT.get(r.get("geo_precision"), "unresolved"),
+        located_at=_label(LOCATED_AT, r.get("geo_precision"), "unresolved"),
         article_link=Markup(article_link) if article_link else None,
         quote=Markup(quote_html(r.get("quote"), r.get("place_text"))),
     )
@@ -312,7 +317,7 @@ def _event(eid: str, rs: Sequence[Mapping]) -> dict[str, Any]:
     fields = _competing_fields(rs)
     return {
         "id": eid,
-        "types": " / ".join(sorted({EVENT_LABELS.get(r.get("event_type"), str(r.get("event_type"))) for r in rs})),
+        "types": " / ".join(sorted({_label(EVENT_TYPE_LABELS, t, str(t)) for t in (r.get("event_type") for r in rs)})),
         "start": _day_text(start),
         "end": None if start == end else _day_text(end),
         "n": len(rs),
@@ -375,7 +380,7 @@ def place_panel_html(
         "panel.html.j2",
         name=place.get("name"),
         kind=place.get("kind"),
-        quality=QUALITY_LABELS.get(q, q),
+        quality=_label(GEOMETRY_QUALITY_LABELS, q, q),
         uncertainty=f"± {_num(round(u))} m" if isinstance(u, (int, float)) and not isinstance(u, bool) else "± ?",
         address=place.get("address"),
         notes=place.get("notes"),

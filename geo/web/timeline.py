@@ -92,6 +92,41 @@ def _fmt(n: int) -> str:
     return f"{n:,}"
 
 
+def _segments(counts: Mapping[str, Mapping[str, Mapping[str, int]]], days: Sequence[dt.date], *, metric: str,
+              colours: Mapping[str, tuple[str, str]], ymax: int) -> list[dict[str, str | int]]:
+    """Every bar segment: position and size (percent, formatted), colour, and its tooltip's values."""
+    order = list(colours) + sorted({t for d in counts.values() for t in d} - set(colours))
+    bw = 100 / len(days)
+    out: list[dict[str, str | int]] = []
+    for i, d in enumerate(days):
+        cells = counts.get(d.isoformat(), {})
+        acc = 0
+        for t in order:
+            v = cells.get(t, {}).get(metric, 0)
+            if not v:
+                continue
+            label, colour = colours.get(t, (t, "#999999"))
+            out.append({"left": f"{i * bw + bw * 0.1:.4f}", "width": f"{bw * 0.8:.4f}",
+                        "bottom": f"{100 * acc / ymax:.4f}", "height": f"{100 * v / ymax:.4f}",
+                        "colour": colour, "day": f"{d:%a %-d %b %Y}", "label": label, "value": _fmt(v)})
+            acc += v
+    return out
+
+
+def _x_labels(days: Sequence[dt.date]) -> list[dict[str, str]]:
+    """At most about eight day labels, on round steps of days; the year on the first and where it turns."""
+    step = next(s for s in (1, 2, 7, 14, 28, 56, 91, 182, 365, 10**6) if len(days) / s <= 8)
+    bw = 100 / len(days)
+    out = []
+    year = None
+    for i, d in enumerate(days):
+        if i % step == 0:
+            label = f"{d:%-d %b}" if d.year == year else f"{d:%-d %b %Y}"
+            out.append({"left": f"{(i + 0.5) * bw:.4f}", "label": label})
+            year = d.year
+    return out
+
+
 def bars_html(
     counts: Mapping[str, Mapping[str, Mapping[str, int]]],
     *,
@@ -152,47 +187,24 @@ def bars_html(
     if last < first:
         first, last = last, first
     days = _days(first, last)
-    order = list(colours) + sorted({t for d in counts.values() for t in d} - set(colours))
     totals = [sum(c.get(metric, 0) for c in counts.get(d.isoformat(), {}).values()) for d in days]
     ticks = nice_ticks(max(totals, default=0))
     ymax = ticks[-1]
     bw = 100 / len(days)
     axis_title, unit = METRICS[metric]
-    bars = []
-    for i, d in enumerate(days):
-        cells = counts.get(d.isoformat(), {})
-        acc = 0
-        for t in order:
-            v = cells.get(t, {}).get(metric, 0)
-            if not v:
-                continue
-            label, colour = colours.get(t, (t, "#999999"))
-            bars.append({"left": f"{i * bw + bw * 0.1:.4f}", "width": f"{bw * 0.8:.4f}",
-                         "bottom": f"{100 * acc / ymax:.4f}", "height": f"{100 * v / ymax:.4f}",
-                         "colour": colour, "day": f"{d:%a %-d %b %Y}", "label": label, "value": _fmt(v)})
-            acc += v
     mark = None
     if marked is not None and first <= marked <= last:
         mark = {"left": f"{((marked - first).days + 0.5) * bw:.4f}", "day": f"{marked:%a %-d %b %Y}"}
-    # x labels: at most about eight, on round steps of days
-    step = next(s for s in (1, 2, 7, 14, 28, 56, 91, 182, 365, 10**6) if len(days) / s <= 8)
-    x_labels = []
-    year = None
-    for i, d in enumerate(days):
-        if i % step == 0:
-            label = f"{d:%-d %b}" if d.year == year else f"{d:%-d %b %Y}"  # the year on the first label and where it turns
-            year = d.year
-            x_labels.append({"left": f"{(i + 0.5) * bw:.4f}", "label": label})
     return render(
         "timeline_bars.html.j2",
         label=title or axis_title,
         axis_title=axis_title,
         height=int(height),
         ticks=[{"bottom": f"{100 * t / ymax:.3f}", "label": _fmt(t)} for t in ticks],
-        bars=bars,
+        bars=_segments(counts, days, metric=metric, colours=colours, ymax=ymax),
         unit=Markup(unit),  # ours: "report(s)" keeps its brackets
         mark=mark,
-        x_labels=x_labels,
+        x_labels=_x_labels(days),
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from html.parser import HTMLParser
 
@@ -10,8 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from geo.web import webmap as W
 from geo.records.incidents import curated_reports
+from geo.web import webmap as W
 from geo.web.timeline import TIMELINE_CSS, bars_html, daily_counts, nice_ticks, timeline_html
 
 
@@ -142,7 +143,7 @@ def test_ticks_cover_the_top_in_round_steps(top):
     t = nice_ticks(top)
     assert t[0] == 0 and t[-1] >= top
     step = t[1] - t[0]
-    assert all(b - a == step for a, b in zip(t, t[1:]))
+    assert all(b - a == step for a, b in itertools.pairwise(t))
     assert len(t) <= 7
     assert int(str(step).rstrip("0") or "0") in (1, 2, 5)
 
