@@ -24,7 +24,13 @@ from markupsafe import Markup
 
 from geo.web.html import render, static_text
 
-__all__ = ["METRICS", "TIMELINE_CSS", "bars_html", "daily_counts", "legend_html", "nice_ticks", "timeline_html"]
+__all__ = [
+    "METRICS", "OTHER_COLOUR", "TIMELINE_CSS",
+    "bars_html", "daily_counts", "legend_html", "nice_ticks", "timeline_html",
+]
+
+#: The colour of event types the colours given do not name.
+OTHER_COLOUR = "#999999"
 
 #: What a chart can count: ``metric -> (axis title, unit in tooltips)``.
 METRICS = {
@@ -105,7 +111,7 @@ def _segments(counts: Mapping[str, Mapping[str, Mapping[str, int]]], days: Seque
             v = cells.get(t, {}).get(metric, 0)
             if not v:
                 continue
-            label, colour = colours.get(t, (t, "#999999"))
+            label, colour = colours.get(t, (t, OTHER_COLOUR))
             out.append({"left": f"{i * bw + bw * 0.1:.4f}", "width": f"{bw * 0.8:.4f}",
                         "bottom": f"{100 * acc / ymax:.4f}", "height": f"{100 * v / ymax:.4f}",
                         "colour": colour, "day": f"{d:%a %-d %b %Y}", "label": label, "value": _fmt(v)})
@@ -212,7 +218,7 @@ def legend_html(colours: Mapping[str, tuple[str, str]], present: Iterable[str]) 
     """Swatches for the event types that appear (in ``colours`` order)."""
     have = set(present)
     return render("timeline_legend.html.j2", keys=[(label, c) for t, (label, c) in colours.items() if t in have],
-                  others=sorted(have - set(colours)))
+                  others=sorted(have - set(colours)), other_colour=Markup(OTHER_COLOUR))
 
 
 #: The timeline's styles, one ``<style>`` block for ``st.html``.

@@ -73,7 +73,7 @@ def test_templates_render_on_one_line_and_a_misspelt_name_is_an_error():
 
 def test_render_returns_plain_str():
     # Markup would escape a str added to it: "<b>" + Markup(...) must stay "<b>..."
-    out = H.render("timeline_legend.html.j2", keys=[("Air strike", "#e41a1c")], others=[])
+    out = H.render("timeline_legend.html.j2", keys=[("Air strike", "#e41a1c")], others=[], other_colour="#999")
     assert type(out) is str
     assert ("<b>" + out).startswith("<b><div")
 
