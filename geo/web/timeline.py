@@ -19,9 +19,18 @@ import datetime as dt
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from geo.web.panel import esc
 
-__all__ = ["METRICS", "TIMELINE_CSS", "bars_html", "daily_counts", "legend_html", "nice_ticks", "timeline_html"]
+from markupsafe import Markup
+
+from geo.web.html import render, static_text
+
+__all__ = [
+    "METRICS", "OTHER_COLOUR", "TIMELINE_CSS",
+    "bars_html", "daily_counts", "legend_html", "nice_ticks", "timeline_html",
+]
+
+#: The colour of event types the colours given do not name.
+OTHER_COLOUR = "#999999"
 
 #: What a chart can count: ``metric -> (axis title, unit in tooltips)``.
 METRICS = {
@@ -89,6 +98,41 @@ def _fmt(n: int) -> str:
     return f"{n:,}"
 
 
+def _segments(counts: Mapping[str, Mapping[str, Mapping[str, int]]], days: Sequence[dt.date], *, metric: str,
+              colours: Mapping[str, tuple[str, str]], ymax: int) -> list[dict[str, str | int]]:
+    """Every bar segment: position and size (percent, formatted), colour, and its tooltip's values."""
+    order = list(colours) + sorted({t for d in counts.values() for t in d} - set(colours))
+    bw = 100 / len(days)
+    out: list[dict[str, str | int]] = []
+    for i, d in enumerate(days):
+        cells = counts.get(d.isoformat(), {})
+        acc = 0
+        for t in order:
+            v = cells.get(t, {}).get(metric, 0)
+            if not v:
+                continue
+            label, colour = colours.get(t, (t, OTHER_COLOUR))
+            out.append({"left": f"{i * bw + bw * 0.1:.4f}", "width": f"{bw * 0.8:.4f}",
+                        "bottom": f"{100 * acc / ymax:.4f}", "height": f"{100 * v / ymax:.4f}",
+                        "colour": colour, "day": f"{d:%a %-d %b %Y}", "label": label, "value": _fmt(v)})
+            acc += v
+    return out
+
+
+def _x_labels(days: Sequence[dt.date]) -> list[dict[str, str]]:
+    """At most about eight day labels, on round steps of days; the year on the first and where it turns."""
+    step = next(s for s in (1, 2, 7, 14, 28, 56, 91, 182, 365, 10**6) if len(days) / s <= 8)
+    bw = 100 / len(days)
+    out = []
+    year = None
+    for i, d in enumerate(days):
+        if i % step == 0:
+            label = f"{d:%-d %b}" if d.year == year else f"{d:%-d %b %Y}"
+            out.append({"left": f"{(i + 0.5) * bw:.4f}", "label": label})
+            year = d.year
+    return out
+
+
 def bars_html(
     counts: Mapping[str, Mapping[str, Mapping[str, int]]],
     *,
@@ -149,78 +193,36 @@ def bars_html(
     if last < first:
         first, last = last, first
     days = _days(first, last)
-    order = list(colours) + sorted({t for d in counts.values() for t in d} - set(colours))
     totals = [sum(c.get(metric, 0) for c in counts.get(d.isoformat(), {}).values()) for d in days]
     ticks = nice_ticks(max(totals, default=0))
     ymax = ticks[-1]
     bw = 100 / len(days)
     axis_title, unit = METRICS[metric]
-    parts = [
-        f'<div class="atlas-tl-chart" role="img" aria-label="{esc(title or axis_title)}">',
-        f'<div class="atlas-tl-ytitle">{esc(axis_title)}</div>',
-        f'<div class="atlas-tl-plot" style="height:{int(height)}px">',
-    ]
-    for t in ticks:  # grid lines with their labels
-        parts.append(f'<div class="atlas-tl-grid" style="bottom:{100 * t / ymax:.3f}%"><span>{_fmt(t)}</span></div>')
-    for i, d in enumerate(days):
-        cells = counts.get(d.isoformat(), {})
-        acc = 0
-        for t in order:
-            v = cells.get(t, {}).get(metric, 0)
-            if not v:
-                continue
-            label, colour = colours.get(t, (t, "#999999"))
-            parts.append(
-                f'<div class="atlas-tl-bar" style="left:{i * bw + bw * 0.1:.4f}%;width:{bw * 0.8:.4f}%;'
-                f'bottom:{100 * acc / ymax:.4f}%;height:{100 * v / ymax:.4f}%;background:{esc(colour)}" '
-                f'title="{d:%a %-d %b %Y} · {esc(label)}: {_fmt(v)} {unit}"></div>'
-            )
-            acc += v
+    mark = None
     if marked is not None and first <= marked <= last:
-        parts.append(f'<div class="atlas-tl-mark" style="left:{((marked - first).days + 0.5) * bw:.4f}%" '
-                     f'title="Chosen day: {marked:%a %-d %b %Y}"></div>')
-    parts.append('</div><div class="atlas-tl-x">')
-    # x labels: at most about eight, on round steps of days
-    step = next(s for s in (1, 2, 7, 14, 28, 56, 91, 182, 365, 10**6) if len(days) / s <= 8)
-    year = None
-    for i, d in enumerate(days):
-        if i % step == 0:
-            label = f"{d:%-d %b}" if d.year == year else f"{d:%-d %b %Y}"  # the year on the first label and where it turns
-            year = d.year
-            parts.append(f'<span style="left:{(i + 0.5) * bw:.4f}%">{label}</span>')
-    parts.append("</div></div>")
-    return "".join(parts)
+        mark = {"left": f"{((marked - first).days + 0.5) * bw:.4f}", "day": f"{marked:%a %-d %b %Y}"}
+    return render(
+        "timeline_bars.html.j2",
+        label=title or axis_title,
+        axis_title=axis_title,
+        height=int(height),
+        ticks=[{"bottom": f"{100 * t / ymax:.3f}", "label": _fmt(t)} for t in ticks],
+        bars=_segments(counts, days, metric=metric, colours=colours, ymax=ymax),
+        unit=Markup(unit),  # ours: "report(s)" keeps its brackets
+        mark=mark,
+        x_labels=_x_labels(days),
+    )
 
 
 def legend_html(colours: Mapping[str, tuple[str, str]], present: Iterable[str]) -> str:
     """Swatches for the event types that appear (in ``colours`` order)."""
     have = set(present)
-    items = [
-        f'<span class="atlas-tl-key"><span class="sw" style="background:{esc(c)}"></span>{esc(label)}</span>'
-        for t, (label, c) in colours.items() if t in have
-    ]
-    items += [f'<span class="atlas-tl-key"><span class="sw" style="background:#999999"></span>{esc(t)}</span>'
-              for t in sorted(have - set(colours))]
-    return '<div class="atlas-tl-legend">' + "".join(items) + "</div>"
+    return render("timeline_legend.html.j2", keys=[(label, c) for t, (label, c) in colours.items() if t in have],
+                  others=sorted(have - set(colours)), other_colour=Markup(OTHER_COLOUR))
 
 
-TIMELINE_CSS = """<style>
-.atlas-tl h4 { margin: 0 0 4px; font-size: 0.95rem; font-weight: 600; }
-.atlas-tl-chart { position: relative; padding-left: 58px; padding-right: 8px; font: 11px system-ui, sans-serif; color: #444; }
-.atlas-tl-ytitle { position: absolute; left: 0; top: 0; bottom: 18px; width: 14px; writing-mode: vertical-rl;
-  transform: rotate(180deg); text-align: center; color: #222; }
-.atlas-tl-plot { position: relative; border-bottom: 1px solid #888; }
-.atlas-tl-grid { position: absolute; left: 0; right: 0; border-top: 1px solid #e6e6e6; height: 0; }
-.atlas-tl-grid span { position: absolute; right: 100%; margin-right: 5px; transform: translateY(-50%); white-space: nowrap; }
-.atlas-tl-bar { position: absolute; min-width: 1px; }
-.atlas-tl-bar:hover { opacity: .7; }
-.atlas-tl-mark { position: absolute; top: 0; bottom: 0; width: 0; border-left: 1.5px dashed #000; }
-.atlas-tl-x { position: relative; height: 16px; }
-.atlas-tl-x span { position: absolute; top: 2px; transform: translateX(-50%); white-space: nowrap; }
-.atlas-tl-legend { font: 12px system-ui, sans-serif; margin: 4px 0 0 58px; }
-.atlas-tl-key { display: inline-block; margin-right: 12px; white-space: nowrap; }
-.atlas-tl-key .sw { display: inline-block; width: 11px; height: 11px; margin-right: 4px; vertical-align: -1px; }
-</style>"""
+#: The timeline's styles, one ``<style>`` block for ``st.html``.
+TIMELINE_CSS = f"<style>\n{static_text('timeline.css')}</style>"
 
 
 def timeline_html(
@@ -240,6 +242,6 @@ def timeline_html(
     """
     chart = bars_html(counts, metric=metric, colours=colours, day=day, period=period, title=title)
     present = {t for d in counts.values() for t, c in d.items() if c.get(metric)}
-    return (f'<div class="atlas-tl">{TIMELINE_CSS if with_css else ""}<h4>{esc(title)}</h4>{chart}'
-            f"{legend_html(colours, present)}</div>")
+    return render("timeline.html.j2", css=Markup(TIMELINE_CSS) if with_css else "", title=title,
+                  chart=Markup(chart), legend=Markup(legend_html(colours, present)))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from html.parser import HTMLParser
 
@@ -10,8 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from geo.web import webmap as W
 from geo.records.incidents import curated_reports
+from geo.web import webmap as W
 from geo.web.timeline import TIMELINE_CSS, bars_html, daily_counts, nice_ticks, timeline_html
 
 
@@ -142,7 +143,7 @@ def test_ticks_cover_the_top_in_round_steps(top):
     t = nice_ticks(top)
     assert t[0] == 0 and t[-1] >= top
     step = t[1] - t[0]
-    assert all(b - a == step for a, b in zip(t, t[1:]))
+    assert all(b - a == step for a, b in itertools.pairwise(t))
     assert len(t) <= 7
     assert int(str(step).rstrip("0") or "0") in (1, 2, 5)
 
@@ -166,3 +167,47 @@ def test_a_second_chart_can_leave_the_shared_styles_to_the_first():
     second = timeline_html(c, metric="reports", colours=W.EVENT_COLOURS, title="A", with_css=False)
     assert first.count("<style>") == 1 and "<style>" not in second
     assert first.replace(TIMELINE_CSS, "") == second
+
+
+# HTML, Jinja2 and Markdown syntax the chart must print, never obey; with plain text around it.
+PIECES = ["<script>window.__xss=1</script>", "{{ 7*7 }}", "{% raw %}", "{#", '"', "'", "**bold**",
+          "[x](javascript:alert(1))", "`x`", "$x$", ":red[x]", "&amp;", "\n\n", "<!--", "_u_", "~|!\\#"]
+hostile = st.lists(st.sampled_from(PIECES) | st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=5),
+                   min_size=1, max_size=5).map("".join)
+
+
+class _Text(HTMLParser):
+    """The text a reader sees, and every tag."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text: list[str] = []
+        self.tags: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.add(tag)
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+@given(title=hostile, label=hostile, odd_type=hostile.filter(lambda t: t != "air_strike"))
+def test_hostile_title_labels_and_type_names_stay_inert(title, label, odd_type):
+    from geo.web.html import esc
+
+    c = daily_counts([{"date_start": "2017-06-08", "event_type": "air_strike"},
+                      {"date_start": "2017-06-09", "event_type": odd_type}])
+    html = timeline_html(c, metric="reports", colours={"air_strike": (label, "#e41a1c")}, title=title,
+                         day="2017-06-08", with_css=False)
+    parse(html)  # well-formed: every tag ours and closed in order
+    seen = _Text()
+    seen.feed(html.replace("<br>", "\n"))
+    assert seen.tags <= {"div", "span", "h4"}
+    text = "".join(seen.text)
+    for v in (title, label, odd_type):
+        if v.strip():
+            assert v in text  # shown as text (legend and heading), not read as markup or a template
+            assert esc(v) in html
+    bare = re.sub(r"&#x?[0-9a-fA-F]+;|&[a-z]+;", "", re.sub(r"<[^>]*>", "", html))
+    assert not set("*`${}~|\\_!") & set(bare)
+    assert "\n" not in html  # one raw-HTML block for a Markdown renderer
