@@ -44,7 +44,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from geo.extraction.classify import _IRx, _lowered, _may_match  # fast case-insensitive matching (classify is pure too)
+from geo.extraction.matching import IPattern as _IRx, lowered as _lowered, may_match as _may_match  # fast case-insensitive matching
 
 __all__ = [
     "PRECISIONS",

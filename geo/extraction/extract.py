@@ -42,7 +42,8 @@ from gazetteer import Gazetteer, Mention
 
 from geo.extraction import dates as _dates
 from geo.records.articles import Article
-from geo.extraction.classify import AnyOf, Classification, _IRx, classify, control_extents_at
+from geo.extraction.classify import Classification, classify, control_extents_at
+from geo.extraction.matching import AnyOf, IPattern as _IRx
 from geo.records.incidents import enrich, to_feature
 from geo.extraction.numbers import Casualties, casualties
 from geo.extraction.text import captions, is_boilerplate, lines, sentences
