@@ -44,7 +44,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from geo.extraction.matching import IPattern as _IRx, lowered as _lowered, may_match as _may_match  # fast case-insensitive matching
+# fast case-insensitive matching behind need-word pre-filters
+from geo.extraction.matching import IPattern as _IRx, lowered as _lowered, may_match as _may_match
 
 __all__ = [
     "PRECISIONS",
