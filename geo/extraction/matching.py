@@ -51,13 +51,23 @@ __all__ = [
 #
 # ``re.I`` compares every character through a case fold and disables the
 # engine's literal prefix scan. Matching a lowercase pattern against
-# ``s.lower()`` agrees with it on any text except the few characters that
-# ``re.I`` folds onto an ASCII letter but ``str.lower()`` does not (long s,
-# dotless i, Kelvin sign) or lowercases to two characters (dotted capital I):
-# texts holding one of those use the ``re.I`` pattern itself. Offsets are the
-# same in ``s`` and ``s.lower()``, so match text is sliced from ``s``.
+# ``s.lower()`` agrees with it on any text except one holding a character of a
+# case class whose members lowercase differently -- ``re.I`` matches across
+# the class, ``str.lower()`` does not: long s and s, dotless i and i, final
+# and medial sigma, micro sign and mu, ...; or one lowercasing to two
+# characters (dotted capital I). Such texts use the ``re.I`` pattern itself.
+# The class below is every such character (recomputed over all code points
+# by tests/extraction/test_matching.py). Offsets are the same in ``s`` and
+# ``s.lower()``, so match text is sliced from ``s``.
 
-_UNSAFE_FOLD = ("\u017f", "\u0131", "\u0130", "\u212a")
+_UNSAFE_FOLD = re.compile(
+    "["
+    "\u00b5\u0130\u0131\u017f\u0345\u0392\u0395\u0398\u0399\u039a\u039c\u03a0\u03a1\u03a3\u03a6\u03b2"
+    "\u03b5\u03b8\u03b9\u03ba\u03bc\u03c0\u03c1\u03c2\u03c3\u03c6\u03d0\u03d1\u03d5\u03d6\u03f0\u03f1"
+    "\u03f5\u0412\u0414\u041e\u0421\u0422\u042a\u0432\u0434\u043e\u0441\u0442\u044a\u0462\u0463\u1c80"
+    "\u1c81\u1c82\u1c83\u1c84\u1c85\u1c86\u1c87\u1c88\u1e60\u1e61\u1e9b\u1fbe\u212a\ua64a\ua64b"
+    "]"
+)
 _last_lowered: tuple[str, str | None] = ("", "")
 
 
@@ -68,7 +78,7 @@ def lowered(s: str) -> str | None:
     if c[0] is s:  # the same sentence is asked about by pattern after pattern
         return c[1]
     low: str | None = s.lower()
-    if not s.isascii() and (len(low) != len(s) or any(ch in s for ch in _UNSAFE_FOLD)):  # type: ignore[arg-type]
+    if not s.isascii() and (len(low) != len(s) or _UNSAFE_FOLD.search(s)):  # type: ignore[arg-type]
         low = None
     _last_lowered = (s, low)
     return low

@@ -283,11 +283,17 @@ def _parse(pattern: str, flags: int) -> list[_Node]:
     return _Parser(pattern).parse()
 
 
+def _plain_case(ch: str) -> bool:
+    """Is ``ch`` ASCII or caseless? Only then is ``ch.lower()`` in the lowered text wherever ``re.I``
+    matches it (``re.I`` also matches final sigma for sigma, the Kelvin sign for k: ``lower()`` does not)."""
+    return ch.isascii() or ch.lower() == ch.upper()
+
+
 def _literal(node: _Node) -> str | None:
     """The lowercase character a node always matches (``a``, ``[Aa]``), or None."""
     if isinstance(node, _Lit):
-        return node.ch.lower()
-    if isinstance(node, _Class) and not node.negated and all(it[0] == "lit" for it in node.items):
+        return node.ch.lower() if _plain_case(node.ch) else None
+    if isinstance(node, _Class) and not node.negated and all(it[0] == "lit" and _plain_case(it[1]) for it in node.items):
         chars = {it[1].lower() for it in node.items}
         if len(chars) == 1:
             return chars.pop()

@@ -242,3 +242,36 @@ def test_a_pattern_made_after_a_text_was_asked_about_still_matches_it() -> None:
                                            ("\u0130dlib", None), ("Kelvin \u212a", None), ("the \u017fame", None)])
 def test_lowered_only_where_it_matches_as_re_i_does(text: str, low: str | None) -> None:
     assert lowered(text) == low
+
+
+def _case_class(c: str) -> set[str]:
+    """``c`` with the single characters its lowering and uppercasing reach."""
+    return {x for x in {c, c.lower(), c.upper(), c.upper().lower(), c.lower().upper()} if len(x) == 1}
+
+
+def test_lowering_is_refused_for_every_character_whose_case_class_lowers_apart() -> None:
+    # over every code point: where re.I and lower() could disagree, lowered() must say None
+    apart = []
+    for cp in range(0x80, 0x110000):
+        c = chr(cp)
+        if c.lower() == c.upper() == c:
+            continue
+        cls = _case_class(c)
+        if len(c.lower()) != 1 or len({x.lower() for x in cls}) > 1:
+            apart += [x for x in cls if not x.isascii()]
+    assert len(apart) > 50  # sigma, theta, micro sign, long s, dotless i, Cyrillic ve ...
+    assert [c for c in apart if lowered("a" + c) is not None] == []
+    # and everywhere else, re.I agrees with comparing lowercased characters
+    for cp in range(0x80, 0x3000):
+        t = chr(cp)
+        if lowered(t) is None:
+            continue
+        for p in _case_class(t):
+            assert (re.fullmatch(re.escape(p), t, re.I) is not None) == (p.lower() == t.lower()), (t, p)
+
+
+def test_a_greek_final_sigma_is_matched_as_re_i_matches_it() -> None:
+    p = IPattern("\u03c3\u03c4\u03bf\u03b1", index=NeedIndex())  # medial sigma in the pattern
+    text = "x" * 60 + " \u03c2\u03c4\u03bf\u03b1"  # final sigma in the text: re.I matches it
+    assert re.search(p.pattern, text, re.I) is not None
+    assert p.search(text) is not None

@@ -28,7 +28,9 @@ from geo.extraction.regex_needs import need_words
         (r"(?<=said )\bfled\b", ("fled",)),  # nor is a lookbehind
         (r"^\s*fled$", ("fled",)),  # anchors are zero-width: the run is unbroken
         (r"\bU\.S\.-led\b", ("u.s.-led",)),  # escaped punctuation is literal
-        (r"\u201cquote\u201d", ("\u201cquote\u201d",)),
+        (r"\u201cquote\u201d", ("\u201cquote\u201d",)),  # caseless characters are literal
+        (r"caf\u00e9s\s+open", ("open",)),  # a cased non-ASCII letter is not: re.I may match it by
+        ("\u03c3\u03c4\u03bf\u03b1", ()),  # another lowercase (final sigma for sigma)
         (r"fl[a-e]d", ()),  # a range is not one letter: "fl" alone is too short
         (r"[^x]fled", ("fled",)),
         (r"(?P<who>men|troops)\s+fled", ("fled",)),  # the longest shortest option wins
