@@ -98,7 +98,7 @@ def _instrument(log: list[Call]) -> Callable[[], None]:
 
     Returns a function that undoes it.
     """
-    import geo.extraction.classify as gc_
+    from geo.extraction.matching import NEED_INDEX
 
     undo: list[Callable[[], None]] = []
     recorders: dict[int, _Recorder] = {}  # one recorder per object: identity tests ("rx in _AGENCY_AT_END") still hold
@@ -160,10 +160,10 @@ def _instrument(log: list[Call]) -> Callable[[], None]:
             attrs += [k for k, v in d.items() if isinstance(v, (re.Pattern, *_AC_TYPES))]
         for k in attrs:
             swap(o, k)
-    built = gc_._NEEDS._built
+    built = NEED_INDEX.built  # the one automaton over every pattern's need words
     if built is not None:
-        gc_._NEEDS._built = (_Recorder(built[0], log), built[1])
-        undo.append(lambda: setattr(gc_._NEEDS, "_built", built))
+        NEED_INDEX.built = (_Recorder(built[0], log), built[1])
+        undo.append(lambda: setattr(NEED_INDEX, "built", built))
     # module-level re.search(pattern_string, ...) and friends
     for fname in (*_METHODS, "finditer"):
         old = getattr(re, fname)

@@ -2,7 +2,9 @@
 
 ``text`` (sentences, captions, boilerplate), ``numbers`` (tolls), ``dates``
 (date ranges and their precision), ``classify`` (the rules: event type,
-claimant, status, actor, control), ``extract`` (the pipeline of an article).
+claimant, status, actor, control), ``extract`` (the pipeline of an article);
+``matching`` (the rules' fast patterns behind need-word pre-filters) and
+``regex_needs`` (the words a pattern's every match contains).
 
 May import :mod:`gazetteer`, :mod:`geo.records` and the standard library; never
 :mod:`geo.web`, :mod:`geo.cli` or Streamlit.

@@ -8,15 +8,13 @@ triggered it in ``Classification.cues``.
 
 Canonical claimant and actor names follow ``geo/data/README.md``.
 
-The module is pure and imports nothing from other ``geo`` modules.
+The module is pure; its patterns are built with :mod:`geo.extraction.matching`.
 """
 
 from __future__ import annotations
 
 import re
-import re._constants as _sre  # the parse-tree node types, for derived_need
-import re._parser as _parser
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -39,6 +37,7 @@ __all__ = [
 ]
 
 from geo.extraction import rules  # noqa: E402  (the names and words: geo/extraction/rules/*.toml)
+from geo.extraction.matching import CasePattern, IPattern  # noqa: E402
 from geo.records.vocab import EVENT_TYPES, EXTENTS, STATUSES  # noqa: E402
 
 
@@ -107,364 +106,18 @@ class Classification:
 
 
 # ---------------------------------------------------------------------------
-# case-insensitive matching, fast
-#
-# ``re.I`` makes Python's regex engine compare every character through a case
-# fold and disables its literal/charset prefix scan, which makes it ~3x slower
-# than matching a lowercase pattern against ``s.lower()``. The two agree on
-# any text except the few characters that ``re.I`` folds onto an ASCII letter
-# but ``str.lower()`` does not (long s, dotless i) or lowercases to two
-# characters (dotted capital I): sentences holding one of those use the
-# ``re.I`` pattern itself. Offsets are the same in ``s`` and ``s.lower()``, so
-# the match text is always sliced from the original sentence.
+# the rules' patterns: case-insensitive unless written with _cs, each behind
+# the need-word pre-filter of geo.extraction.matching
 
-_UNSAFE_FOLD = ("\u017f", "\u0131", "\u0130", "\u212a")
-_last_lowered: tuple[str, str | None] = ("", "")
 
+def _rx(pattern: str, *need: str) -> IPattern:
+    """A case-insensitive rule pattern; ``need``: its need words, when written by hand (checked)."""
+    return IPattern(pattern, need=need)
 
-def _lowered(s: str) -> str | None:
-    """``s.lower()`` when it is equivalent to ``re.I`` matching, else None."""
-    global _last_lowered
-    c = _last_lowered
-    if c[0] is s:
-        return c[1]
-    low: str | None = s.lower()
-    if not s.isascii() and (len(low) != len(s) or any(ch in s for ch in _UNSAFE_FOLD)):  # type: ignore[arg-type]
-        low = None
-    _last_lowered = (s, low)
-    return low
 
-
-def _lower_src(pattern: str) -> str:
-    """A pattern's source with its literal letters lowercased (escapes kept)."""
-    out = []
-    i = 0
-    while i < len(pattern):
-        if pattern[i] == "\\":
-            out.append(pattern[i:i + 2])
-            i += 2
-            continue
-        if pattern.startswith("(?P", i):  # named group: "(?P<name>" / "(?P=name)"
-            j = pattern.index(">" if pattern.startswith("(?P<", i) else ")", i)
-            out.append(pattern[i:j + 1])
-            i = j + 1
-            continue
-        out.append(pattern[i].lower())
-        i += 1
-    return "".join(out)
-
-
-class _Match:
-    """A match on ``s.lower()`` whose groups are read from ``s``."""
-
-    __slots__ = ("_m", "_s")
-
-    def __init__(self, m: re.Match[str], s: str) -> None:
-        self._m = m
-        self._s = s
-
-    def group(self, *g: int | str) -> str | None:
-        if len(g) > 1:  # pragma: no cover - not used
-            return tuple(self.group(x) for x in g)  # type: ignore[return-value]
-        a, b = self._m.span(*g)
-        return None if a < 0 else self._s[a:b]
-
-    def start(self, g: int | str = 0) -> int:
-        return self._m.start(g)
-
-    def end(self, g: int | str = 0) -> int:
-        return self._m.end(g)
-
-    def span(self, g: int | str = 0) -> tuple[int, int]:
-        return self._m.span(g)
-
-    def groupdict(self) -> dict[str, str | None]:
-        return {k: self.group(k) for k in self._m.re.groupindex}
-
-
-_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
-
-
-def _literal(op, av) -> str | None:
-    """The lowercase character a node always matches (``a``, ``[Aa]``), or None."""
-    if op is _sre.LITERAL:
-        return chr(av).lower()
-    if op is _sre.IN and av and all(o is _sre.LITERAL for o, _ in av):
-        chars = {chr(c).lower() for _, c in av}
-        if len(chars) == 1:
-            return chars.pop()
-    return None
-
-
-def _required(items) -> set[str] | None:
-    """Strings one of which every match of the parsed ``items`` contains, lowercased; None if unknown."""
-    options: list[set[str]] = []
-    run: list[str] = []
-    for op, av in items:
-        ch = _literal(op, av)
-        if ch is not None:
-            run.append(ch)
-            continue
-        if op is _sre.AT:
-            continue  # zero-width (\b, ^): the literals either side are still adjacent in the text
-        if run:
-            options.append({"".join(run)})
-            run = []
-        need: set[str] | None = None
-        if op is _sre.SUBPATTERN:
-            need = _required(av[-1])
-        elif op is _sre.ATOMIC_GROUP:
-            need = _required(av)
-        elif op is _sre.BRANCH:
-            alts = [_required(b) for b in av[1]]
-            need = None if any(a is None for a in alts) else set().union(*alts)
-        elif op in _REPEATS and av[0] >= 1:
-            need = _required(av[2])
-        if need:
-            options.append(need)
-    if run:
-        options.append({"".join(run)})
-    if not options:
-        return None
-    # the most selective: longest shortest string, then fewest strings
-    return max(options, key=lambda o: (min(map(len, o)), -len(o)))
-
-
-def derived_need(pattern: str, flags: int = 0) -> tuple[str, ...]:
-    """Lowercase strings one of which every match of ``pattern`` contains, read off its parse tree.
-
-    Empty when none can be read, or when one is shorter than three characters
-    (too common to filter anything). A pre-filter only: ``w in s.lower()`` for
-    no ``w`` proves the pattern cannot match, whatever its case flags.
-    """
-    need = _required(_parser.parse(pattern, flags))
-    if not need or min(map(len, need)) < 3 or len(need) > 48:
-        return ()
-    return tuple(sorted(need))
-
-
-def _may_match(need: tuple[str, ...], low: str) -> bool:
-    """Is one of the strings every match contains in the lowered text? (a loop beats any() here)"""
-    for w in need:
-        if w in low:
-            return True
-    return False
-
-
-class _NeedIndex:
-    """Which registered pre-filters a lowered text passes, all found in one pass.
-
-    Each pattern with a ``need`` registers it and gets a slot. For a lowered
-    sentence, one overlapping Aho-Corasick pass over every need word gives the
-    set of slots with at least one of their words in the text: exactly the
-    patterns for which :func:`_may_match` is true, without one ``in`` scan per
-    word per pattern (some needs have 40 words). :meth:`state` keeps, for the
-    last few texts, the lowered text and that set: every pattern asks about
-    the same sentence in turn, with the claimant phrases cut from it asked
-    about in between, and the patterns read ``states`` directly (a dict
-    lookup instead of two calls, at ~560 pattern calls per article).
-    """
-
-    MEMO = 16
-
-    def __init__(self) -> None:
-        self.needs: list[tuple[str, ...]] = []
-        self._built: tuple[object, list[tuple[int, ...]]] | None = None
-        #: text -> (its lowering, or None when re.I must be used; the slots it passes)
-        self.states: dict[str, tuple[str | None, frozenset[int] | set[int]]] = {}
-
-    def register(self, need: tuple[str, ...]) -> int:
-        self.needs.append(need)
-        self._built = None  # rebuilt on next use
-        self.states.clear()  # the answers kept lack the new slot
-        return len(self.needs) - 1
-
-    def _build(self) -> tuple[object, list[tuple[int, ...]]]:
-        import ahocorasick_rs
-
-        slots: dict[str, list[int]] = {}
-        for slot, need in enumerate(self.needs):
-            for w in need:
-                slots.setdefault(w, []).append(slot)
-        words = list(slots)
-        self._built = (ahocorasick_rs.AhoCorasick(words), [tuple(slots[w]) for w in words])
-        return self._built
-
-    def passing(self, low: str) -> set[int]:
-        """Slots whose need has a word in ``low`` (a lowered text)."""
-        ac, slots_of = self._built or self._build()
-        ok: set[int] = set()
-        for wi in {m[0] for m in ac.find_matches_as_indexes(low, overlapping=True)}:  # type: ignore[attr-defined]
-            ok.update(slots_of[wi])
-        return ok
-
-    def state(self, s: str) -> tuple[str | None, frozenset[int] | set[int]]:
-        """``(s`` lowered or None, the slots it passes``)``, kept in :attr:`states`."""
-        low = _lowered(s)
-        st = (low, frozenset() if low is None else self.passing(low))
-        if len(self.states) >= self.MEMO:
-            self.states.clear()
-        self.states[s] = st
-        return st
-
-
-_NEEDS = _NeedIndex()
-
-
-class AnyOf:
-    """Does a text hold any of these words, in any case? A test, not a match.
-
-    One Aho-Corasick pass (``ahocorasick_rs``, native) over the lowered text:
-    for a long list of bare words, several times faster than the regex
-    alternation, which Python's engine tries word by word at each position.
-    Texts whose lowering is not equivalent to ``re.I`` (see :func:`_lowered`)
-    are tested by the ``re.I`` alternation itself, so the answer is the same.
-    """
-
-    __slots__ = ("words", "rx", "_ac")
-
-    def __init__(self, words: Iterable[str]) -> None:
-        import ahocorasick_rs
-
-        self.words = tuple(dict.fromkeys(words))
-        bad = [w for w in self.words if not w or w != w.lower()]
-        if bad:
-            raise ValueError(f"AnyOf: expected non-empty lowercase words, got {bad!r}")
-        self.rx = re.compile("|".join(map(re.escape, self.words)), re.I)
-        self._ac = ahocorasick_rs.AhoCorasick(list(self.words))
-
-    def __call__(self, s: str) -> bool:
-        low = _lowered(s)
-        if low is None:
-            return self.rx.search(s) is not None
-        return bool(self._ac.find_matches_as_indexes(low))
-
-
-#: texts up to this length are matched without the need index
-_SHORT = 48
-
-
-class _IRx:
-    """A case-insensitive pattern (``re.I``) matched fast: see above."""
-
-    __slots__ = ("rx", "lo", "pattern", "need", "_memo", "_slot")
-
-    def __init__(self, pattern: str, flags: int = 0, need: tuple[str, ...] = ()) -> None:
-        self.pattern = pattern
-        self._memo: tuple[str | None, object] = (None, None)  # (sentence, search result): coders ask twice
-        self.rx = re.compile(pattern, re.I | flags)
-        self.lo = re.compile(_lower_src(pattern), flags)
-        # ``need``: lowercase words one of which every match contains -- a
-        # cheap ``in`` pre-filter on the lowered text that spares the regex;
-        # read off the pattern itself when not given
-        self.need = need or derived_need(pattern, re.I | flags)
-        self._slot = _NEEDS.register(self.need) if self.need else -1
-
-    def search(self, s: str):
-        memo = self._memo
-        if memo[0] is s:
-            return memo[1]
-        st = _NEEDS.states.get(s)
-        if st is None and len(s) <= _SHORT:
-            # a short piece ("said on" before a date): the regex is cheaper
-            # than a need pass, and keeping its state would evict a sentence's
-            low = _lowered(s)
-            if low is None:
-                return self.rx.search(s)
-            m = self.lo.search(low)
-            return None if m is None else _Match(m, s)
-        low, ok = st or _NEEDS.state(s)
-        if low is None:
-            return self.rx.search(s)
-        if self._slot >= 0 and self._slot not in ok:
-            self._memo = (s, None)
-            return None
-        m = self.lo.search(low)
-        found = None if m is None else _Match(m, s)
-        self._memo = (s, found)
-        return found
-
-    def match(self, s: str):
-        low = _lowered(s)
-        if low is None:
-            return self.rx.match(s)
-        m = self.lo.match(low)
-        return None if m is None else _Match(m, s)
-
-    def finditer(self, s: str):
-        # not a generator function: most calls are answered "nothing" by the
-        # pre-filter, and a generator frame per call cost more than the answer
-        low, ok = _NEEDS.states.get(s) or _NEEDS.state(s)
-        if low is None:
-            return self.rx.finditer(s)
-        if self._slot >= 0 and self._slot not in ok:
-            return iter(())
-        return (_Match(m, s) for m in self.lo.finditer(low))
-
-    def split(self, s: str, maxsplit: int = 0) -> list[str]:
-        # pieces of the original string, cut where the pattern matches
-        low = _lowered(s)
-        if low is None or self.lo.groups:
-            return self.rx.split(s, maxsplit)
-        out = []
-        pos = 0
-        for n, m in enumerate(self.lo.finditer(low)):
-            if maxsplit and n >= maxsplit:
-                break
-            out.append(s[pos:m.start()])
-            pos = m.end()
-        out.append(s[pos:])
-        return out
-
-    def sub(self, repl: str, s: str) -> str:
-        # only used with a literal "" replacement
-        low = _lowered(s)
-        if low is None or repl:
-            return self.rx.sub(repl, s)
-        out = []
-        pos = 0
-        for m in self.lo.finditer(low):
-            out.append(s[pos:m.start()])
-            pos = m.end()
-        out.append(s[pos:])
-        return "".join(out)
-
-
-def _rx(pattern: str, *need: str) -> _IRx:
-    return _IRx(pattern, need=need)
-
-
-class _CaseRx:
-    """A case-sensitive pattern behind the same cheap pre-filter as :class:`_IRx`
-    (``need`` read off the pattern, looked for in the lowered text); matches
-    are the pattern's own."""
-
-    __slots__ = ("rx", "need", "pattern", "_slot")
-
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        self.rx = re.compile(pattern, flags)
-        self.pattern = pattern
-        self.need = derived_need(pattern, flags)
-        self._slot = _NEEDS.register(self.need) if self.need else -1
-
-    def _excluded(self, s: str) -> bool:
-        if self._slot < 0:
-            return False
-        low, ok = _NEEDS.states.get(s) or _NEEDS.state(s)
-        return low is not None and self._slot not in ok
-
-    def search(self, s: str):
-        return None if self._excluded(s) else self.rx.search(s)
-
-    def match(self, s: str):
-        return None if self._excluded(s) else self.rx.match(s)
-
-    def finditer(self, s: str):
-        return iter(()) if self._excluded(s) else self.rx.finditer(s)
-
-
-def _cs(pattern: str, flags: int = 0) -> _CaseRx:
-    return _CaseRx(pattern, flags)
+def _cs(pattern: str, flags: int = 0) -> CasePattern:
+    """A case-sensitive rule pattern (names written in capitals: "IS", "SDF")."""
+    return CasePattern(pattern, flags)
 
 
 # ---------------------------------------------------------------------------
@@ -738,7 +391,7 @@ def _only_generic_strike(word: str, s: str) -> bool:
 # ---------------------------------------------------------------------------
 # munition
 
-def _alias_rx(entry: rules.Aliases) -> _IRx | _CaseRx:
+def _alias_rx(entry: rules.Aliases) -> IPattern | CasePattern:
     """One pattern for an entry's aliases: matched in any case, or as written."""
     return _rx(entry.pattern) if entry.case == "any" else _cs(entry.pattern)
 

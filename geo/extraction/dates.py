@@ -45,7 +45,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from geo.extraction import rules
-from geo.extraction.classify import _IRx, _lowered, _may_match  # fast case-insensitive matching (classify is pure too)
+
+# fast case-insensitive matching behind need-word pre-filters
+from geo.extraction.matching import IPattern as _IRx, lowered as _lowered, may_match as _may_match
 
 __all__ = [
     "PRECISIONS",

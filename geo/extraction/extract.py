@@ -43,7 +43,8 @@ from gazetteer import Gazetteer, Mention
 
 from geo.extraction import dates as _dates
 from geo.records.articles import Article
-from geo.extraction.classify import AnyOf, Classification, _IRx, classify, control_extents_at
+from geo.extraction.classify import Classification, classify, control_extents_at
+from geo.extraction.matching import AnyOf, IPattern as _IRx
 from geo.records.incidents import placed, sourced
 from geo.records.report import Report
 from geo.extraction.numbers import Casualties, casualties
@@ -462,6 +463,8 @@ def extract_files(paths: Iterable[str | os.PathLike], *, published, outlet: str,
     """
     lo, hi = _published(published)
     texts = [(Path(p), gazetteer.read_article(p)) for p in paths]  # every file checked before any work
+    for p, text in texts:
+        require_english(text, name=str(p))
     gz = gz if gz is not None else gazetteer.load()
     feats: list[dict] = []
     for p, text in texts:

@@ -26,18 +26,19 @@ def test_floor_runs_and_reports_its_figures(capsys: pytest.CaptureFixture[str]) 
 
 def test_instrument_records_calls_and_undoes_itself() -> None:
     import geo.extraction.classify as gc_
+    from geo.extraction.matching import NEED_INDEX
     from geo.extraction.text import sentences
 
     import geo.extraction.dates as gd
     import geo.extraction.text as gt
 
-    before = (re.search, re.sub, gc_._NEEDS._built)
+    before = (re.search, re.sub, NEED_INDEX.built)
     kept = (list(gd._PATTERNS), list(gt._CREDIT_RES), gt._AGENCY_AT_END)
     log: list = []
     restore = floor._instrument(log)
     try:
         # patterns kept in lists and tuples are recorded too, each behind one recorder
-        raw = {p[0] for p in kept[0] if isinstance(p[1], re.Pattern)}  # the others are _IRx, recorded inside
+        raw = {p[0] for p in kept[0] if isinstance(p[1], re.Pattern)}  # the others are IPattern, recorded inside
         assert raw and all(isinstance(p[1], floor._Recorder) for p in gd._PATTERNS if p[0] in raw)
         assert gt._AGENCY_AT_END[0] is gt._CREDIT_RES[4][1] and isinstance(gt._AGENCY_AT_END[0], floor._Recorder)
         assert re.search("b", "abc").start() == 1
@@ -45,7 +46,7 @@ def test_instrument_records_calls_and_undoes_itself() -> None:
         list(sentences("One sentence here. And another one there."))
     finally:
         restore()
-    assert (re.search, re.sub, gc_._NEEDS._built) == before
+    assert (re.search, re.sub, NEED_INDEX.built) == before
     assert (gd._PATTERNS, gt._CREDIT_RES, gt._AGENCY_AT_END) == kept
     assert all(a[1] is b[1] for a, b in zip(gd._PATTERNS, kept[0]))
     assert not any(isinstance(v, floor._Recorder) for v in vars(gc_).values())

@@ -1,9 +1,8 @@
-"""Tests of geo.extraction.classify, and of all four modules against the synthetic articles."""
+"""Tests of geo.extraction.classify, and of all four modules against the synthetic articles (the matching engine: test_matching)."""
 
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
@@ -301,105 +300,3 @@ def test_modules_reproduce_expected(name: str, inc: dict, pub: tuple[str, str]) 
     assert (k.event_type, k.munition, k.status, k.claimed_by, k.actor) == (
         inc["event_type"], inc["munition"], inc["status"], inc["claimed_by"], inc["actor"])
     assert (k.control.as_dict() if k.control else None) == inc["control"]
-
-
-# ---------------------------------------------------------------------------
-# the pre-filter read off each pattern: it may only ever spare a regex that cannot match
-
-@pytest.mark.parametrize(
-    ("pattern", "need"),
-    [
-        (r"\bclaim(?:ed|s|ing)?\b", ("claim",)),
-        (r"\brockets?\b|\bkatyusha\b|\bGrad\b", ("grad", "katyusha", "rocket")),
-        (r"\b[Ss]yrian\s+(?:army|forces)\b", ("syrian",)),  # [Ss] is one letter to a lowered text
-        (r"\bsyrian\s+army\b|\bregime\s+forces\b", ("regime", "syrian")),
-        (r"(?:ab)+cde", ("cde",)),  # a repeat done at least once keeps its literal; the longest run wins
-        (r"\bUS\b|\bcoalition\b", ()),  # "us" is too short to filter anything
-        (r"x?y?z?", ()),  # optional parts require nothing
-        (r"(?!not)\w+", ()),  # a lookahead is not part of the match
-    ],
-)
-def test_derived_need_table(pattern, need):
-    from geo.extraction.classify import derived_need
-
-    assert derived_need(pattern) == need
-
-
-def _prefiltered_patterns():
-    """Every pre-filtered pattern of geo.extraction.classify, alone or inside its tables."""
-    import geo.extraction.classify as gc
-
-    kinds = (gc._IRx, gc._CaseRx)
-    found = []
-    for value in vars(gc).values():
-        for item in value if isinstance(value, list) else [value]:
-            for rx in item if isinstance(item, tuple) else (item,):
-                if isinstance(rx, kinds) and rx.need:
-                    found.append(rx)
-    return found
-
-
-_PREFILTERED = _prefiltered_patterns()
-_VOCAB = sorted({w for rx in _PREFILTERED for n in rx.need for w in n.split()} | {"the", "SDF", "IS", "said", "US", "-", "."})
-
-
-def test_most_patterns_are_prefiltered():
-    assert len(_PREFILTERED) >= 40, len(_PREFILTERED)
-
-
-@given(st.lists(st.sampled_from(_VOCAB), min_size=1, max_size=8).map(" ".join), st.sampled_from(_PREFILTERED))
-@settings(max_examples=1500, deadline=None)
-def test_prefilter_never_hides_a_match(sentence, rx):
-    """Sentences built from the need words themselves: whenever the bare regex matches, the wrapper must too."""
-    # as built (often short: matched without the need index) and padded past
-    # classify._SHORT (through the index)
-    for text in (sentence, sentence + " and so on" * 6):
-        bare = rx.rx.search(text)  # the pattern as written (re.I for _IRx), no pre-filter
-        wrapped = rx.search(text)
-        assert (bare is None) == (wrapped is None), (rx.pattern, text)
-        if bare is not None:
-            assert bare.span() == wrapped.span()
-            assert any(w in text.lower() for w in rx.need)
-
-
-# --------------------------------------------------------------------------
-# AnyOf: the Aho-Corasick word test answers as the re.I alternation does
-
-_ANYOF_WORDS = ("air", "strike", "left the city", "ied", "kill", "overran")
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("airAIRstrikeSTRIKE left thcyLEFTDKol") + ["\u0130", "\u017f", "\u0131", "é"]),
-               max_size=40))
-def test_anyof_agrees_with_the_case_insensitive_alternation(text):
-    rx = re.compile("|".join(map(re.escape, _ANYOF_WORDS)), re.I)
-    assert C.AnyOf(_ANYOF_WORDS)(text) == (rx.search(text) is not None)
-
-
-@pytest.mark.parametrize(("words", "bad"), [(("air", "IED"), "IED"), (("",), "")])
-def test_anyof_refuses_words_it_could_not_match_as_written(words, bad):
-    with pytest.raises(ValueError, match=re.escape(repr([bad]))):
-        C.AnyOf(words)
-
-
-_NEED_WORDS = sorted({w for need in C._NEEDS.needs for w in need})
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.lists(st.one_of(st.sampled_from(_NEED_WORDS), st.text(alphabet="abcdefghijklmnopqrstuvwxyz -.,", max_size=6)),
-                max_size=12))
-def test_need_index_passes_exactly_the_patterns_the_word_loop_passes(pieces):
-    # one Aho-Corasick pass must give, for every registered pre-filter, the loop's answer
-    low = "".join(pieces).lower()
-    passing = C._NEEDS.passing(low)
-    assert {slot for slot, need in enumerate(C._NEEDS.needs) if C._may_match(need, low)} == passing
-    assert len(C._NEEDS.needs) > 50  # the classify, dates and text patterns registered theirs
-
-
-def test_a_pattern_made_after_a_text_was_asked_about_still_matches_it():
-    # the need index keeps answers per text: a new pattern must not inherit a stale one
-    text = "Warplanes of the zorblax coalition struck the zorblax quarter."
-    assert C._IRx(r"\bwarplanes\b").search(text)
-    late = C._IRx(r"\bzorblax\s+quarter\b")
-    assert late.need == ("zorblax",)
-    assert late.search(text) is not None and late.search(text).group(0) == "zorblax quarter"
