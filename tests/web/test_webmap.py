@@ -1,4 +1,4 @@
-"""Pure tests of the folium maps that geo/web/webmap.py builds (no browser, no network).
+"""Pure tests of the folium maps that geo.web builds (through its entry point geo.web.webmap) (no browser, no network).
 
 They read the HTML/JS that ``m.get_root().render()`` produces: no CDN URL may
 survive, article text must reach HTML only escaped, and bad input must fail
@@ -8,13 +8,20 @@ with a message that says what was expected and what was got.
 from __future__ import annotations
 
 import copy
+import pickle
 import re
 
 import folium
 import folium.plugins
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from geo.web import webmap as W
+from geo.web.elements import Verbatim
+from geo.web.escape import esc
+from geo.web.layers.advances import short_span
+from geo.web.layers.incidents import lowest_toll_per_event
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -508,27 +515,60 @@ TEMPLATE_SYNTAX = [
     "{% raw %}",
     "{{ unbalanced",
     "{# comment #}",
+    "{#",
+    "{%- if true %}yes{%- endif %}",
+    "{{{{ 7*7 }}}}",
+    "{{ {{ 7 }} }}",
 ]
+
+
+def hostile_map(text: str) -> folium.Map:
+    """A map with ``text`` in a quote, a place name, a claimant, a label and a control polygon."""
+    m = folium.Map(location=[35.95, 39.0], zoom_start=12, tiles=None)
+    W.incident_layer(incidents_fc(f"Strike {text} here")).add_to(m)
+    W.control_layer(control_fc(text)).add_to(m)
+    W.place_labels_layer(places_fc(f"Place {text} name"), kinds=("district",)).add_to(m)
+    W.context_places_layer(places_fc(f"Place {text} name")).add_to(m)
+    return m
 
 
 @pytest.mark.parametrize("text", TEMPLATE_SYNTAX)
 def test_article_text_is_never_evaluated_as_a_template(text):
-    # branca re-parses rendered output as Jinja2 unless geo/web/_branca.py stops it: {{ }} from an
-    # article would run on the server, {% raw %} would break the whole map
-    feats = incidents_fc(f"Strike {text} here")
-    m = folium.Map(location=[35.95, 39.0], zoom_start=12, tiles=None)
-    W.incident_layer(feats).add_to(m)
-    W.control_layer(control_fc(text)).add_to(m)
-    out = render(m)
+    # branca re-renders macro output as a Jinja2 template unless it is placed verbatim
+    # (geo/web/elements.py): {{ }} from an article would run on the server, {% raw %} or
+    # {# would break the whole map
+    out = render(hostile_map(text))
     assert f"Strike {text} here" in out  # as written: not evaluated, not dropped
+    assert f"Place {text} name" in out
     assert "Strike 49 here" not in out and "/work" not in out
 
 
-def test_verbatim_elements_survive_deepcopy():
-    import branca.element
+# braces, percent and hash signs around words: every Jinja delimiter and their mixes
+JINJA_TEXT = st.text(alphabet="{}%#-+ ab7*", max_size=24)
 
-    el = branca.element.Element("{{ 7*7 }}")
-    assert copy.deepcopy(el).render() == "{{ 7*7 }}"
+
+@settings(max_examples=40, deadline=None)
+@given(quote=JINJA_TEXT, place=JINJA_TEXT, claimant=JINJA_TEXT)
+def test_braces_in_quotes_places_and_claimants_reach_the_map_as_written(quote, place, claimant):
+    feats = incidents_fc(f"q[{quote}]")
+    for f in feats["features"]:
+        f["properties"].update(claimed_by=f"c[{claimant}]", place_name=f"p[{place}]")
+    m = folium.Map(location=[35.95, 39.0], zoom_start=12, tiles=None)
+    W.incident_layer(feats).add_to(m)
+    W.place_labels_layer(places_fc(f"p[{place}]"), kinds=("district",)).add_to(m)
+    out = render(m)
+    # tojson writes ' as \u0027; nothing else in this alphabet is escaped on the way
+    for text in (f"q[{quote}]", f"p[{place}]", f"c[{claimant}]"):
+        assert text.replace("'", "\\u0027") in out
+
+
+def test_verbatim_text_survives_deepcopy_and_pickle():
+    # st.cache_data pickles maps; a copy must still render the text as it is
+    el = Verbatim("{{ 7*7 }} {% raw %}")
+    assert copy.deepcopy(el).render() == el.text
+    assert pickle.loads(pickle.dumps(el)).render() == el.text
+    m = hostile_map("{{ 7*7 }}")
+    assert "Strike {{ 7*7 }} here" in render(copy.deepcopy(m))
 
 
 def test_map_page_loads_leaflet_alone_unless_a_layer_uses_folium_icon():
@@ -615,7 +655,7 @@ def test_reports_spread_over_a_place_group_at_their_mean_and_placeless_ones_only
 ])
 def test_lowest_toll_per_event_takes_each_reports_lower_bound(claims, expected):
     props = [incident(i, deaths=d)["properties"] for i, d in enumerate(claims)]
-    assert W._lowest_toll_per_event(props) == expected
+    assert lowest_toll_per_event(props) == expected
 
 
 # --------------------------------------------------------------------------
@@ -657,9 +697,9 @@ def test_advances_merge_a_place_s_claims_into_one_flag_with_every_claim_listed(g
     # every claim, with its claimant and outlet, in the tooltip, whatever the label shows
     for f in mishlab:
         p = f["properties"]
-        assert W._short_span(p["date_start"], p["date_end"]) in flag["_tooltip"]
-        assert W._esc(p["claimed_by"]) in flag["_tooltip"] and W._esc(p["outlet"]) in flag["_tooltip"]
-    spans = list(dict.fromkeys(W._short_span(f["properties"]["date_start"], f["properties"]["date_end"])
+        assert short_span(p["date_start"], p["date_end"]) in flag["_tooltip"]
+        assert esc(p["claimed_by"]) in flag["_tooltip"] and esc(p["outlet"]) in flag["_tooltip"]
+    spans = list(dict.fromkeys(short_span(f["properties"]["date_start"], f["properties"]["date_end"])
                                for f in sorted(mishlab, key=lambda f: f["properties"]["date_start"])))
     assert flag["_label"] == W.advance_label(spans)
     # one flag per place; reports with no mapped place get none
