@@ -17,6 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from geo.records.vocab import CONTROL_STATE_LABELS, EVENT_TYPE_LABELS, EXTENT_LABELS, MUNITION_LABELS
 from geo.web import webmap as W
 from geo.web.elements import Verbatim
 from geo.web.escape import esc
@@ -721,6 +722,29 @@ def test_advance_tooltip_escapes_claimant_text():
     html_text = render(W.base_map(center=(35.95, 39.02), zoom=13).add_child(group))
     for raw in ("<img src=x", "<script>alert", "\\u003cimg src=x", "\\u003cscript\\u003ealert"):
         assert raw not in html_text
+
+
+@pytest.mark.parametrize("extent", list(EXTENT_LABELS))
+def test_advance_tooltip_names_the_extent_with_the_vocabulary_s_label(extent):
+    f = {"type": "Feature", "id": "r-1", "geometry": pt(39.02, 35.95),
+         "properties": {"place_id": "p", "place_name": "X", "date_start": "2017-06-06",
+                        "control_extent": extent, "control_actor": "SDF", "claimed_by": "c", "outlet": "o"}}
+    (layer,) = [c for c in W.advances_layer(fc(f))._children.values() if isinstance(c, folium.GeoJson)]
+    assert f"6 Jun: {EXTENT_LABELS[extent]} by SDF" in layer.data["features"][0]["properties"]["_tooltip"]
+
+
+def test_map_and_legend_use_the_vocabulary_s_labels():
+    # one label per code everywhere: the legend, the popups and the panel say the same
+    assert {k: v[0] for k, v in W.EVENT_COLOURS.items()} == dict(EVENT_TYPE_LABELS)
+    assert {k: v[0] for k, v in W.CONTROL_STATES.items()} == dict(CONTROL_STATE_LABELS)
+    out = render(full_map())
+    legend_html = re.search(r"div.innerHTML = (\".*?\");", out).group(1)
+    for label in (*EVENT_TYPE_LABELS.values(), *CONTROL_STATE_LABELS.values()):
+        assert f"\\u003e{label}\\u003c" in legend_html
+    m = folium.Map(location=[35.95, 39.0], zoom_start=12, tiles=None)
+    W.incident_layer(fc(incident(1, event_type="displacement", munition="white_phosphorus"))).add_to(m)
+    popup = render(m)
+    assert EVENT_TYPE_LABELS["displacement"] in popup and MUNITION_LABELS["white_phosphorus"] in popup
 
 
 def test_advance_with_a_polygon_is_refused_naming_the_feature():

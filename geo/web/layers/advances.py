@@ -8,16 +8,13 @@ from typing import Any
 
 import folium
 
+from geo.records.vocab import EXTENT_LABELS
 from geo.web.escape import esc
 from geo.web.geojson import BrowserGeoJson, feature_collection, html_tooltip
 from geo.web.layers.labels import LabelZoom
 from geo.web.validate import check_fc, check_latlon, feature_key
 
 __all__ = ["ADVANCE_LABEL_SPANS", "advance_label", "advances_layer", "short_span"]
-
-
-_EXTENT_WORDS = {"entered": "entered", "partial": "partly taken", "full": "taken",
-                 "repelled": "assault repelled"}
 
 
 def short_span(start: Any, end: Any) -> str:
@@ -105,7 +102,7 @@ def advances_layer(advances_fc: Mapping, *, name: str = "Advances (territory cha
         lines = []
         for f in fs:
             p = f["properties"]
-            ext = _EXTENT_WORDS.get(p.get("control_extent"), p.get("control_extent"))
+            ext = EXTENT_LABELS.get(p.get("control_extent"), p.get("control_extent"))
             lines.append(
                 f"{short_span(p.get('date_start'), p.get('date_end'))}: {esc(ext)} by "
                 f"{esc(p.get('control_actor'))} — {esc(p.get('claimed_by'))} ({esc(p.get('outlet'))})"

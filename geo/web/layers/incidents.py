@@ -9,7 +9,7 @@ from typing import Any
 import folium
 import folium.plugins
 
-from geo.records.vocab import INCENDIARY_MUNITIONS
+from geo.records.vocab import INCENDIARY_MUNITIONS, MUNITION_LABELS
 from geo.web.escape import esc, safe_href
 from geo.web.geojson import BrowserGeoJson, feature_collection, html_popup, html_tooltip, prepare
 from geo.web.theme import EVENT_COLOURS
@@ -46,6 +46,11 @@ def marker_radius(deaths: Any) -> float:
     return round(min(_MAX_RADIUS, max(_MIN_RADIUS, _RADIUS_PER_SQRT_DEATH * math.sqrt(deaths))), 2)
 
 
+def _munition_label(munition: Any) -> str:
+    # an uploaded extraction may name a munition outside the vocabulary
+    return MUNITION_LABELS.get(munition) or str(munition).replace("_", " ")
+
+
 def _deaths(p: Mapping) -> Any:
     for k in ("deaths_best", "deaths_low", "deaths_high"):
         if p.get(k) is not None:
@@ -63,7 +68,7 @@ def _dates_text(p: Mapping) -> str:
 
 def _incident_popup(p: Mapping) -> str:
     label = EVENT_COLOURS.get(p.get("event_type"), (p.get("event_type"), ""))[0]
-    munition = f" ({esc(str(p.get('munition')).replace('_', ' '))})" if p.get("munition") else ""
+    munition = f" ({esc(_munition_label(p['munition']))})" if p.get("munition") else ""
     dates = _dates_text(p)
     deaths = (
         f"{esc(p.get('deaths_low'))} / {esc(p.get('deaths_best'))} / {esc(p.get('deaths_high'))}"
@@ -193,7 +198,7 @@ def group_incidents(feats: Sequence[Mapping]) -> list[dict]:
 def _group_texts(p: Mapping, *, unreviewed: bool) -> tuple[str, str]:
     """Tooltip and popup of a grouped marker (escaped)."""
     label = EVENT_COLOURS[p["event_type"]][0]
-    munition = f" ({esc(str(p['munition']).replace('_', ' '))} alleged)" if p.get("munition") else ""
+    munition = f" ({esc(_munition_label(p['munition']))} alleged)" if p.get("munition") else ""
     dates = _dates_text(p)
     n, ev = p["n_reports"], p["n_events"]
     low = p.get("deaths_low")
