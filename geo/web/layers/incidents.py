@@ -15,7 +15,14 @@ from geo.web.geojson import BrowserGeoJson, feature_collection, html_popup, html
 from geo.web.theme import EVENT_COLOURS
 from geo.web.validate import check_fc, feature_key, is_number
 
-__all__ = ["FAST_CLUSTER_THRESHOLD", "GROUP_THRESHOLD", "group_incidents", "incident_layer", "lowest_toll_per_event", "marker_radius"]
+__all__ = [
+    "FAST_CLUSTER_THRESHOLD",
+    "GROUP_THRESHOLD",
+    "group_incidents",
+    "incident_layer",
+    "lowest_toll_per_event",
+    "marker_radius",
+]
 
 
 #: Above this many points, :func:`incident_layer` clusters instead of drawing each.
@@ -215,6 +222,20 @@ def _group_texts(p: Mapping, *, unreviewed: bool) -> tuple[str, str]:
     return tooltip, popup
 
 
+def _report_texts(p: Mapping, *, unreviewed: bool) -> tuple[str, str]:
+    """Tooltip and popup of one report's marker (escaped)."""
+    label = EVENT_COLOURS[p["event_type"]][0]
+    tooltip = (
+        ("<b>UNREVIEWED</b> extraction · " if unreviewed else "")
+        + f"<b>{esc(label)}</b> · {esc(p.get('place_name'))} · {esc(p.get('date_start'))}"
+        + f"<br><small>claimed by {esc(p.get('claimed_by'))} ({esc(p.get('status'))})</small>"
+    )
+    popup = _incident_popup(p)
+    if unreviewed:
+        popup = '<div class="atlas-popup"><b>Unreviewed extraction</b></div>' + popup
+    return tooltip, popup
+
+
 def incident_layer(
     incidents_fc: Mapping,
     *,
@@ -281,18 +302,8 @@ def incident_layer(
     prepared = prepare(feats, "incident")
     for g in prepared:
         p = g["properties"]
-        if grouped:
-            p["_tooltip"], p["_popup"] = _group_texts(p, unreviewed=unreviewed)
-            continue
-        label = EVENT_COLOURS[p["event_type"]][0]
-        p["_tooltip"] = (
-            ("<b>UNREVIEWED</b> extraction · " if unreviewed else "")
-            + f"<b>{esc(label)}</b> · {esc(p.get('place_name'))} · {esc(p.get('date_start'))}"
-            + f"<br><small>claimed by {esc(p.get('claimed_by'))} ({esc(p.get('status'))})</small>"
-        )
-        p["_popup"] = _incident_popup(p)
-        if unreviewed:
-            p["_popup"] = '<div class="atlas-popup"><b>Unreviewed extraction</b></div>' + p["_popup"]
+        texts = _group_texts if grouped else _report_texts
+        p["_tooltip"], p["_popup"] = texts(p, unreviewed=unreviewed)
     plain = [g for g in prepared if g["properties"].get("munition") not in INCENDIARY_MUNITIONS]
     incendiary = [g for g in prepared if g["properties"].get("munition") in INCENDIARY_MUNITIONS]
 
@@ -324,7 +335,8 @@ def incident_layer(
         # Leaflet positions marker icons with a transform, so the diamond's
         # rotation lives on an inner element.
         icon = folium.DivIcon(
-            html='<div class="atlas-wp atlas-wp-unrev"></div>' if unreviewed else '<div class="atlas-wp"></div>', icon_size=(16, 16), icon_anchor=(8, 8),
+            html='<div class="atlas-wp atlas-wp-unrev"></div>' if unreviewed else '<div class="atlas-wp"></div>',
+            icon_size=(16, 16), icon_anchor=(8, 8),
             class_name="atlas-wp-icon",
         )
         BrowserGeoJson(

@@ -31,6 +31,23 @@ class _BasemapPane(MapScript):
         self.pane = pane
 
 
+def _outlines_and_rivers(feats: list[dict]) -> tuple[list[dict], list[dict]]:
+    """City, district and suburb polygons (cities first), and river lines."""
+    polys: list[dict] = []
+    rivers: list[dict] = []
+    for f in feats:
+        geom = f.get("geometry") or {}
+        kind = (f.get("properties") or {}).get("kind")
+        gtype = geom.get("type")
+        if kind in ("city", "district", "suburb") and gtype in ("Polygon", "MultiPolygon"):
+            polys.append(f)
+        elif kind == "river" and gtype in ("LineString", "MultiLineString"):
+            rivers.append(f)
+    # Cities first so district outlines draw over them.
+    polys.sort(key=lambda f: 0 if f["properties"].get("kind") == "city" else 1)
+    return polys, rivers
+
+
 def plain_basemap_layer(places_fc: Mapping, *, countries_fc: Mapping | None = None,
                         name: str = "Basemap") -> folium.FeatureGroup:
     """Draw a plain basemap from our own data: countries, city, districts, the Euphrates.
@@ -63,19 +80,7 @@ def plain_basemap_layer(places_fc: Mapping, *, countries_fc: Mapping | None = No
         if gtype not in ("Polygon", "MultiPolygon"):
             raise ValueError(f"countries_fc: feature {i} ({feature_key(f, i)}): expected a Polygon or "
                              f"MultiPolygon geometry, got {gtype!r}")
-    polys: list[dict] = []
-    rivers: list[dict] = []
-    for f in feats:
-        geom = f.get("geometry") or {}
-        kind = (f.get("properties") or {}).get("kind")
-        gtype = geom.get("type")
-        if kind in ("city", "district", "suburb") and gtype in ("Polygon", "MultiPolygon"):
-            polys.append(f)
-        elif kind == "river" and gtype in ("LineString", "MultiLineString"):
-            rivers.append(f)
-
-    # Cities first so district outlines draw over them.
-    polys.sort(key=lambda f: 0 if f["properties"].get("kind") == "city" else 1)
+    polys, rivers = _outlines_and_rivers(feats)
 
     def poly_style(feature: Mapping) -> dict:
         p = feature["properties"]

@@ -19,8 +19,8 @@ def uncertainty_layer(
     """Dashed circles of radius ``uncertainty_m`` around point features.
 
     The ring is centred on the representative point ``properties.lat/lon``
-    (districts are polygons with such a point), else on a Point geometry. Features with neither, or with ``uncertainty_m`` null or 0,
-    are skipped. The rings are not interactive.
+    (districts are polygons with such a point), else on a Point geometry.
+    Features with neither, or with ``uncertainty_m`` null or 0, are skipped. The rings are not interactive.
 
     Parameters
     ----------

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
+from functools import partial
 from typing import Any
 
 import folium
@@ -13,6 +14,11 @@ from geo.web.theme import ZONE_COLOUR
 from geo.web.validate import check_fc, feature_key, is_number
 
 __all__ = ["zone_layer"]
+
+
+def _zone_style(style: dict, feature: Mapping, *, circle: bool) -> dict:
+    # a circle's radius is its own; a polygon is drawn as it is
+    return {**style, "radius": float(feature["properties"]["radius_m"])} if circle else style
 
 
 def zone_layer(zones_fc: Mapping, *, name: str = "Zones") -> folium.FeatureGroup:
@@ -64,14 +70,10 @@ def zone_layer(zones_fc: Mapping, *, name: str = "Zones") -> folium.FeatureGroup
             r = p.get("radius_m")
             size = f" ({esc(round(r / 1000, 1))} km radius)" if is_number(r) else ""
             p["_tooltip"] = f"<b>{esc(display_name(p))}</b>{size}"
-        kwargs: dict[str, Any] = {}
-        if kind == "circle":
-            kwargs["marker"] = folium.Circle()
-            sf: Callable = lambda f: {**style, "radius": float(f["properties"]["radius_m"])}
-        else:
-            sf = lambda f: style
+        kwargs: dict[str, Any] = {"marker": folium.Circle()} if kind == "circle" else {}
         BrowserGeoJson(
-            feature_collection(prepared), name=name, style_function=sf, tooltip=html_tooltip(), control=False,
+            feature_collection(prepared), name=name, style_function=partial(_zone_style, style, circle=kind == "circle"),
+            tooltip=html_tooltip(), control=False,
             **kwargs,
         ).add_to(group)
     return group
