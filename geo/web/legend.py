@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from branca.element import MacroElement
 
-from geo.web.elements import VerbatimMacro
+from geo.web.elements import MapScript
 from geo.web.escape import esc
 from geo.web.resources import script_template
 from geo.web.theme import CONTROL_STATES, EVENT_COLOURS, UNCERTAINTY_COLOUR
@@ -12,8 +12,10 @@ from geo.web.theme import CONTROL_STATES, EVENT_COLOURS, UNCERTAINTY_COLOUR
 __all__ = ["legend"]
 
 
-class _Legend(VerbatimMacro):
+class _Legend(MapScript):
     """The legend control; ``html`` is our markup (labels escaped)."""
+
+    layer = "legend"
 
     _template = script_template("legend.js.j2")
 
