@@ -11,18 +11,25 @@ import copy
 import pickle
 import re
 
+import branca.element
 import folium
 import folium.plugins
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from geo.records.vocab import CONTROL_STATE_LABELS, EVENT_TYPE_LABELS, EXTENT_LABELS, MUNITION_LABELS
+from geo.records.vocab import (
+    CONTROL_STATE_LABELS,
+    EVENT_TYPE_LABELS,
+    EXTENT_LABELS,
+    MUNITION_LABELS,
+)
 from geo.web import webmap as W
 from geo.web.elements import Verbatim
 from geo.web.escape import esc
 from geo.web.layers.advances import short_span
 from geo.web.layers.incidents import lowest_toll_per_event
+from geo.web.resources import TEMPLATES, static_text
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -570,6 +577,30 @@ def test_verbatim_text_survives_deepcopy_and_pickle():
     assert pickle.loads(pickle.dumps(el)).render() == el.text
     m = hostile_map("{{ 7*7 }}")
     assert "Strike {{ 7*7 }} here" in render(copy.deepcopy(m))
+
+
+def test_map_css_and_scripts_come_from_their_files_as_written():
+    out = render(full_map())
+    assert f"<style>\n{static_text('map.css')}</style>" in out
+    m = W.base_map(center=(35.95, 39.01), zoom=13)
+    W.place_labels_layer(places_fc()).add_to(m)
+    W.plain_basemap_layer(places_fc()).add_to(m)
+    out = render(W.finish_map(m))
+    name = m.get_name()
+    for template in sorted(TEMPLATES.glob("*.js.j2")):
+        # every line of the script's JavaScript, with this map's name in its slot, as written
+        lines = [line.replace("{{ this.map_name }}", name)
+                 for line in template.read_text(encoding="utf-8").splitlines()[1:-1]]
+        fixed = [line for line in lines if line.strip() and "{{" not in line]
+        assert fixed and all(line in out for line in fixed), template.name
+
+
+@pytest.mark.parametrize("layer", [lambda: W.place_labels_layer(places_fc()), lambda: W.plain_basemap_layer(places_fc())])
+def test_map_scripts_need_a_map_above_them(layer):
+    fig = branca.element.Figure()
+    fig.add_child(layer())
+    with pytest.raises(ValueError, match=r"expected the layer to be added to a folium.Map before rendering"):
+        fig.render()
 
 
 def test_map_page_loads_leaflet_alone_unless_a_layer_uses_folium_icon():
