@@ -201,7 +201,7 @@ class OfflineMap(folium.Map):
     default_js = [(n, u) for n, u in folium.Map.default_js if n == "leaflet"]
     default_css = [(n, u) for n, u in folium.Map.default_css if n == "leaflet_css"]
 
-    def render(self, **kwargs: Any) -> None:
+    def render(self, **kwargs: Any) -> None:  # type: ignore[override]  # as folium.Map.render
         if any(isinstance(el, folium.Icon) for el in _iter_elements(self)):
             self.default_js, self.default_css = list(folium.Map.default_js), list(folium.Map.default_css)
         localize_assets(self)

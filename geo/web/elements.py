@@ -41,7 +41,7 @@ class VerbatimMacro(MacroElement):
     the folium class's own ``render`` runs first and ends in this one.
     """
 
-    def render(self, **kwargs: Any) -> None:
+    def render(self, **kwargs: Any) -> None:  # type: ignore[override]  # macros render into the figure
         figure = get_and_assert_figure_root(self)
         macros = vars(self._template.module)
         for part in ("header", "html", "script"):
@@ -60,7 +60,7 @@ class MapScript(VerbatimMacro):
     #: the map's JavaScript name, set by :meth:`render`
     map_name = ""
 
-    def render(self, **kwargs: Any) -> None:
+    def render(self, **kwargs: Any) -> None:  # type: ignore[override]  # macros render into the figure
         try:
             m = get_obj_in_upper_tree(self, folium.Map)
         except ValueError:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import folium
+from folium.utilities import get_and_assert_figure_root
 
 from geo.web.assets import OfflineMap, localize_assets
 from geo.web.elements import Verbatim
@@ -100,7 +101,7 @@ def base_map(
                 f"bounds: expected south <= north and west <= east, got {bounds!r}"
             )
         m.fit_bounds([[s, w], [n, e]])
-    m.get_root().header.add_child(Verbatim(f"<style>\n{static_text('map.css')}</style>"), name="atlas_css")
+    get_and_assert_figure_root(m).header.add_child(Verbatim(f"<style>\n{static_text('map.css')}</style>"), name="atlas_css")
     localize_assets(m)
     return m
 

@@ -93,15 +93,15 @@ def advances_layer(advances_fc: Mapping, *, name: str = "Advances (territory cha
         key = (f["properties"].get("place_id") or f"{lat},{lon}",)
         groups.setdefault(key, []).append(f)
     merged = []
-    for (key,), fs in groups.items():
-        fs = sorted(fs, key=lambda f: (str(f["properties"].get("date_start")), str(feature_key(f, 0))))
+    for (key,), members in groups.items():
+        fs = sorted(members, key=lambda f: (str(f["properties"].get("date_start")), str(feature_key(f, 0))))
         p0 = fs[0]["properties"]
         spans = list(dict.fromkeys(
             short_span(f["properties"].get("date_start"), f["properties"].get("date_end")) for f in fs
         ))
         lines = []
-        for f in fs:
-            p = f["properties"]
+        for report in fs:
+            p = report["properties"]
             ext = EXTENT_LABELS.get(p.get("control_extent"), p.get("control_extent"))
             lines.append(
                 f"{short_span(p.get('date_start'), p.get('date_end'))}: {esc(ext)} by "

@@ -74,7 +74,7 @@ def _dates_text(p: Mapping) -> str:
 
 
 def _incident_popup(p: Mapping) -> str:
-    label = EVENT_COLOURS.get(p.get("event_type"), (p.get("event_type"), ""))[0]
+    label = EVENT_COLOURS[p["event_type"]][0]
     munition = f" ({esc(_munition_label(p['munition']))})" if p.get("munition") else ""
     dates = _dates_text(p)
     deaths = (
@@ -173,7 +173,7 @@ def group_incidents(feats: Sequence[Mapping]) -> list[dict]:
         key = (where, p["event_type"], incendiary)
         buckets.setdefault(key, []).append(p)
         coords.setdefault(key, []).append((lon, lat))
-    out = []
+    out: list[dict[str, Any]] = []
     for (where, event_type, incendiary), props in buckets.items():
         place_id = where if isinstance(where, str) else None
         pts = coords[(where, event_type, incendiary)]
@@ -183,10 +183,10 @@ def group_incidents(feats: Sequence[Mapping]) -> list[dict]:
         lat = round(sum(y for _, y in pts) / len(pts), 6)
         deaths, with_toll = lowest_toll_per_event(props)
         munitions = sorted({str(p["munition"]) for p in props if p.get("munition") in INCENDIARY_MUNITIONS})
-        key = f"{place_id or f'{lon},{lat}'}:{event_type}{':incendiary' if incendiary else ''}"
-        out.append({"type": "Feature", "id": f"group:{key}", "geometry": {"type": "Point", "coordinates": [lon, lat]},
+        gid = f"group:{place_id or f'{lon},{lat}'}:{event_type}{':incendiary' if incendiary else ''}"
+        out.append({"type": "Feature", "id": gid, "geometry": {"type": "Point", "coordinates": [lon, lat]},
                     "properties": {
-                        "id": f"group:{key}", "group": True, "place_id": place_id,
+                        "id": gid, "group": True, "place_id": place_id,
                         "place_name": props[0].get("place_name"), "event_type": event_type,
                         "munition": munitions[0] if len(munitions) == 1 else ("incendiary" if munitions else None),
                         "n_reports": len(props),
@@ -286,7 +286,7 @@ def incident_layer(
     ValueError
         For an unknown ``event_type``, a negative toll or a non-Point geometry.
     """
-    feats = _check_incidents(check_fc(incidents_fc, "incidents_fc"))
+    feats: Sequence[Mapping] = _check_incidents(check_fc(incidents_fc, "incidents_fc"))
     group = folium.FeatureGroup(name=name, show=show)
     grouped = group_threshold is not None and len(feats) > group_threshold
     group.grouped = grouped
