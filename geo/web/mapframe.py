@@ -101,7 +101,8 @@ def base_map(
                 f"bounds: expected south <= north and west <= east, got {bounds!r}"
             )
         m.fit_bounds([[s, w], [n, e]])
-    get_and_assert_figure_root(m).header.add_child(Verbatim(f"<style>\n{static_text('map.css')}</style>"), name="atlas_css")
+    css = Verbatim(f"<style>\n{static_text('map.css')}</style>")
+    get_and_assert_figure_root(m).header.add_child(css, name="atlas_css")
     localize_assets(m)
     return m
 

@@ -7,8 +7,9 @@ two tables the layers and the legend read (:data:`EVENT_COLOURS`,
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Mapping, NamedTuple
+from typing import NamedTuple
 
 from geo.records.vocab import CONTROL_STATE_LABELS, EVENT_TYPE_LABELS
 

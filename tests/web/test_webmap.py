@@ -352,7 +352,8 @@ def test_control_points_are_filled_discs_coloured_by_state(state):
     # a place known only as a point (Jazra) is a dashed disc of its uncertainty, filled with the state colour
     data = fc({"type": "Feature", "geometry": pt(38.95, 35.94),
                "properties": {"place_id": "raqqa-jazra", "name": "Jazra", "state": state, "uncertainty_m": 1200}},
-              {"type": "Feature", "geometry": sq(39.0, 35.9), "properties": {"place_id": "p", "name": "n", "state": state}})
+              {"type": "Feature", "geometry": sq(39.0, 35.9),
+               "properties": {"place_id": "p", "name": "n", "state": state}})
     (gj,) = _geojsons(W.control_points_layer(data))
     assert [f["properties"]["place_id"] for f in gj.data["features"]] == ["raqqa-jazra"]  # polygons are control_layer's
     style = gj.style_function(gj.data["features"][0])
@@ -460,7 +461,8 @@ ONE = {"type": "Feature", "geometry": sq(39, 35), "properties": {"place_id": "p"
     (W.control_layer, {"type": "Feature"}, ValueError, r"expected type 'FeatureCollection', got 'Feature'"),
     (W.control_layer, {"type": "FeatureCollection"}, ValueError, r"expected 'features' to be a list, got NoneType"),
     (W.control_layer, fc({"type": "Point"}), ValueError, r"feature 0: expected type 'Feature', got 'Point'"),
-    (W.control_layer, fc({**ONE, "properties": None}), ValueError, r"expected 'properties' to be an object, got NoneType"),
+    (W.control_layer, fc({**ONE, "properties": None}), ValueError,
+     r"expected 'properties' to be an object, got NoneType"),
     (W.control_layer, fc({**ONE, "properties": {"place_id": "p", "state": "ISIS"}}), ValueError,
      r"feature 0 \(p\): expected state in \['contested', 'is', 'sdf', 'unknown'\], got 'ISIS'"),
     (W.control_layer, fc({**ONE, "geometry": pt(39, 35)}), ValueError,
@@ -476,7 +478,8 @@ ONE = {"type": "Feature", "geometry": sq(39, 35), "properties": {"place_id": "p"
     (W.zone_layer, fc({"type": "Feature", "id": "z", "geometry": pt(38, 33), "properties": {"radius_m": None}}),
      ValueError, r"feature 0 \(z\): expected radius_m > 0 \(metres\) for a Point zone, got None"),
     (W.zone_layer, fc({"type": "Feature", "id": "z", "geometry": {"type": "LineString", "coordinates": []},
-                       "properties": {}}), ValueError, r"expected a Point with radius_m or a Polygon, got 'LineString'"),
+                       "properties": {}}), ValueError,
+     r"expected a Point with radius_m or a Polygon, got 'LineString'"),
     (W.uncertainty_layer, fc({"type": "Feature", "id": "u", "geometry": pt(38, 33),
                               "properties": {"uncertainty_m": -5}}), ValueError,
      r"feature 0 \(u\): expected uncertainty_m to be a number >= 0 or null, got -5"),
@@ -595,10 +598,10 @@ def test_map_css_and_scripts_come_from_their_files_as_written():
         assert fixed and all(line in out for line in fixed), template.name
 
 
-@pytest.mark.parametrize("layer", [lambda: W.place_labels_layer(places_fc()), lambda: W.plain_basemap_layer(places_fc())])
+@pytest.mark.parametrize("layer", [W.place_labels_layer, W.plain_basemap_layer])
 def test_map_scripts_need_a_map_above_them(layer):
     fig = branca.element.Figure()
-    fig.add_child(layer())
+    fig.add_child(layer(places_fc()))
     with pytest.raises(ValueError, match=r"expected the layer to be added to a folium.Map before rendering"):
         fig.render()
 
@@ -813,7 +816,8 @@ def test_each_place_label_carries_its_rank_for_decluttering(kind, rank):
          "properties": {"kind": kind, "name": "A <b>place</b>", "lat": 35.95, "lon": 39.0}}
     group = W.place_labels_layer(fc(f), kinds=(kind,), min_zoom=0)
     (marker,) = [c for c in group._children.values() if isinstance(c, folium.Marker)]
-    assert marker.icon.options["html"] == f'<div class="atlas-label" data-rank="{rank}">A &lt;b&gt;place&lt;/b&gt;</div>'
+    html_text = marker.icon.options["html"]
+    assert html_text == f'<div class="atlas-label" data-rank="{rank}">A &lt;b&gt;place&lt;/b&gt;</div>'
 
 
 def test_the_declutter_script_is_installed_once_per_map():

@@ -1,4 +1,4 @@
-"""Territorial control: district polygons coloured by who held them, and approximate discs for places known as points."""
+"""Territorial control: district polygons coloured by who held them; discs for places known only as points."""
 
 from __future__ import annotations
 
@@ -136,7 +136,8 @@ def control_points_layer(control_fc: Mapping, *, name: str = "Territorial contro
         p = g["properties"]
         label = CONTROL_STATES[p["state"]][0]
         u = p.get("uncertainty_m")
-        size = f"approximate area: ± {esc(round(u))} m around the reference point" if is_number(u) else "approximate area"
+        size = ("approximate area" if not is_number(u)
+                else f"approximate area: ± {esc(round(u))} m around the reference point")
         p["_tooltip"] = f"<b>{esc(display_name(p))}</b><br>{esc(label)}<br><small>{size}</small>"
         p["_popup"] = (
             f'<div class="atlas-popup"><b>{esc(display_name(p))}</b><br>{esc(label)} since '

@@ -1,4 +1,4 @@
-"""Incident markers: circles sized by deaths and coloured by event type, incendiary diamonds, groups for large layers."""
+"""Incident markers: circles sized by deaths, coloured by event type; incendiary diamonds; groups for big layers."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from geo.web.validate import check_fc, feature_key, is_number
 __all__ = [
     "FAST_CLUSTER_THRESHOLD",
     "GROUP_THRESHOLD",
+    "IncidentGroup",
     "group_incidents",
     "incident_layer",
     "lowest_toll_per_event",
@@ -183,6 +184,8 @@ def group_incidents(feats: Sequence[Mapping]) -> list[dict]:
         lat = round(sum(y for _, y in pts) / len(pts), 6)
         deaths, with_toll = lowest_toll_per_event(props)
         munitions = sorted({str(p["munition"]) for p in props if p.get("munition") in INCENDIARY_MUNITIONS})
+        starts = [p["date_start"] for p in props if p.get("date_start")]
+        ends = [p.get("date_end") or p["date_start"] for p in props if p.get("date_end") or p.get("date_start")]
         gid = f"group:{place_id or f'{lon},{lat}'}:{event_type}{':incendiary' if incendiary else ''}"
         out.append({"type": "Feature", "id": gid, "geometry": {"type": "Point", "coordinates": [lon, lat]},
                     "properties": {
@@ -192,9 +195,8 @@ def group_incidents(feats: Sequence[Mapping]) -> list[dict]:
                         "n_reports": len(props),
                         "n_events": len({p.get("event_id") or p.get("id") for p in props}),
                         "n_claimants": len({p.get("claimed_by") for p in props if p.get("claimed_by")}),
-                        "date_start": min((p.get("date_start") for p in props if p.get("date_start")), default=None),
-                        "date_end": max((p.get("date_end") or p.get("date_start") for p in props
-                                         if p.get("date_end") or p.get("date_start")), default=None),
+                        "date_start": min(starts, default=None),
+                        "date_end": max(ends, default=None),
                         "deaths_low": deaths, "deaths_best": None, "deaths_high": None,
                         "events_with_toll": with_toll,
                     }})
@@ -236,6 +238,14 @@ def _report_texts(p: Mapping, *, unreviewed: bool) -> tuple[str, str]:
     return tooltip, popup
 
 
+class IncidentGroup(folium.FeatureGroup):
+    """The incident layer's group; ``grouped``: whether its markers stand for groups of reports."""
+
+    def __init__(self, *, name: str, show: bool, grouped: bool) -> None:
+        super().__init__(name=name, show=show)
+        self.grouped = grouped
+
+
 def incident_layer(
     incidents_fc: Mapping,
     *,
@@ -244,7 +254,7 @@ def incident_layer(
     group_threshold: int | None = GROUP_THRESHOLD,
     unreviewed: bool = False,
     show: bool = True,
-) -> folium.FeatureGroup:
+) -> IncidentGroup:
     """Incident markers: circles sized by deaths, coloured by event type.
 
     Circle radius follows :func:`marker_radius` of ``deaths_best`` (else
@@ -277,8 +287,8 @@ def incident_layer(
 
     Returns
     -------
-    folium.FeatureGroup
-        With ``grouped`` set: whether its markers stand for groups of reports
+    IncidentGroup
+        A ``folium.FeatureGroup`` with ``grouped`` set: whether its markers stand for groups of reports
         (for the legend, :func:`finish_map`).
 
     Raises
@@ -287,9 +297,8 @@ def incident_layer(
         For an unknown ``event_type``, a negative toll or a non-Point geometry.
     """
     feats: Sequence[Mapping] = _check_incidents(check_fc(incidents_fc, "incidents_fc"))
-    group = folium.FeatureGroup(name=name, show=show)
     grouped = group_threshold is not None and len(feats) > group_threshold
-    group.grouped = grouped
+    group = IncidentGroup(name=name, show=show, grouped=grouped)
     if grouped:
         feats = group_incidents(feats)
     elif len(feats) > cluster_threshold:

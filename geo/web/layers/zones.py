@@ -72,8 +72,8 @@ def zone_layer(zones_fc: Mapping, *, name: str = "Zones") -> folium.FeatureGroup
             p["_tooltip"] = f"<b>{esc(display_name(p))}</b>{size}"
         kwargs: dict[str, Any] = {"marker": folium.Circle()} if kind == "circle" else {}
         BrowserGeoJson(
-            feature_collection(prepared), name=name, style_function=partial(_zone_style, style, circle=kind == "circle"),
-            tooltip=html_tooltip(), control=False,
+            feature_collection(prepared), name=name,
+            style_function=partial(_zone_style, style, circle=kind == "circle"), tooltip=html_tooltip(), control=False,
             **kwargs,
         ).add_to(group)
     return group
