@@ -109,7 +109,7 @@ MAP_ONLY_APP = '''import folium
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.web.webmap import OfflineMap
+from geo.web.assets import OfflineMap
 
 st.title("Empty page")
 m = OfflineMap(location=[35.95, 39.01], zoom_start=13, tiles=None)

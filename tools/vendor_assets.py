@@ -5,7 +5,7 @@ The atlas must render with no network, so ``package.json`` pins the exact
 versions folium 0.20 asks for, ``npm ci --ignore-scripts`` fetches them, and
 this script copies the files the browser needs into ``static/vendor/<pkg>/``,
 which Streamlit serves at ``/app/static/vendor/...`` when
-``[server] enableStaticServing = true``. ``geo.web.webmap.localize_assets`` then
+``[server] enableStaticServing = true``. ``geo.web.assets.localize_assets`` then
 points every folium element at those copies.
 
 ``static/vendor/`` is generated and git-ignored. Running the script again is

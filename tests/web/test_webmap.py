@@ -1,4 +1,4 @@
-"""Pure tests of the folium maps that geo/web/webmap.py builds (no browser, no network).
+"""Pure tests of the folium maps that geo.web builds (through its entry point geo.web.webmap) (no browser, no network).
 
 They read the HTML/JS that ``m.get_root().render()`` produces: no CDN URL may
 survive, article text must reach HTML only escaped, and bad input must fail
@@ -8,13 +8,28 @@ with a message that says what was expected and what was got.
 from __future__ import annotations
 
 import copy
+import pickle
 import re
 
+import branca.element
 import folium
 import folium.plugins
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from geo.records.vocab import (
+    CONTROL_STATE_LABELS,
+    EVENT_TYPE_LABELS,
+    EXTENT_LABELS,
+    MUNITION_LABELS,
+)
 from geo.web import webmap as W
+from geo.web.elements import Verbatim
+from geo.web.escape import esc
+from geo.web.layers.advances import short_span
+from geo.web.layers.incidents import lowest_toll_per_event
+from geo.web.resources import TEMPLATES, static_text
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -337,7 +352,8 @@ def test_control_points_are_filled_discs_coloured_by_state(state):
     # a place known only as a point (Jazra) is a dashed disc of its uncertainty, filled with the state colour
     data = fc({"type": "Feature", "geometry": pt(38.95, 35.94),
                "properties": {"place_id": "raqqa-jazra", "name": "Jazra", "state": state, "uncertainty_m": 1200}},
-              {"type": "Feature", "geometry": sq(39.0, 35.9), "properties": {"place_id": "p", "name": "n", "state": state}})
+              {"type": "Feature", "geometry": sq(39.0, 35.9),
+               "properties": {"place_id": "p", "name": "n", "state": state}})
     (gj,) = _geojsons(W.control_points_layer(data))
     assert [f["properties"]["place_id"] for f in gj.data["features"]] == ["raqqa-jazra"]  # polygons are control_layer's
     style = gj.style_function(gj.data["features"][0])
@@ -445,7 +461,8 @@ ONE = {"type": "Feature", "geometry": sq(39, 35), "properties": {"place_id": "p"
     (W.control_layer, {"type": "Feature"}, ValueError, r"expected type 'FeatureCollection', got 'Feature'"),
     (W.control_layer, {"type": "FeatureCollection"}, ValueError, r"expected 'features' to be a list, got NoneType"),
     (W.control_layer, fc({"type": "Point"}), ValueError, r"feature 0: expected type 'Feature', got 'Point'"),
-    (W.control_layer, fc({**ONE, "properties": None}), ValueError, r"expected 'properties' to be an object, got NoneType"),
+    (W.control_layer, fc({**ONE, "properties": None}), ValueError,
+     r"expected 'properties' to be an object, got NoneType"),
     (W.control_layer, fc({**ONE, "properties": {"place_id": "p", "state": "ISIS"}}), ValueError,
      r"feature 0 \(p\): expected state in \['contested', 'is', 'sdf', 'unknown'\], got 'ISIS'"),
     (W.control_layer, fc({**ONE, "geometry": pt(39, 35)}), ValueError,
@@ -461,7 +478,8 @@ ONE = {"type": "Feature", "geometry": sq(39, 35), "properties": {"place_id": "p"
     (W.zone_layer, fc({"type": "Feature", "id": "z", "geometry": pt(38, 33), "properties": {"radius_m": None}}),
      ValueError, r"feature 0 \(z\): expected radius_m > 0 \(metres\) for a Point zone, got None"),
     (W.zone_layer, fc({"type": "Feature", "id": "z", "geometry": {"type": "LineString", "coordinates": []},
-                       "properties": {}}), ValueError, r"expected a Point with radius_m or a Polygon, got 'LineString'"),
+                       "properties": {}}), ValueError,
+     r"expected a Point with radius_m or a Polygon, got 'LineString'"),
     (W.uncertainty_layer, fc({"type": "Feature", "id": "u", "geometry": pt(38, 33),
                               "properties": {"uncertainty_m": -5}}), ValueError,
      r"feature 0 \(u\): expected uncertainty_m to be a number >= 0 or null, got -5"),
@@ -508,27 +526,84 @@ TEMPLATE_SYNTAX = [
     "{% raw %}",
     "{{ unbalanced",
     "{# comment #}",
+    "{#",
+    "{%- if true %}yes{%- endif %}",
+    "{{{{ 7*7 }}}}",
+    "{{ {{ 7 }} }}",
 ]
+
+
+def hostile_map(text: str) -> folium.Map:
+    """A map with ``text`` in a quote, a place name, a claimant, a label and a control polygon."""
+    m = folium.Map(location=[35.95, 39.0], zoom_start=12, tiles=None)
+    W.incident_layer(incidents_fc(f"Strike {text} here")).add_to(m)
+    W.control_layer(control_fc(text)).add_to(m)
+    W.place_labels_layer(places_fc(f"Place {text} name"), kinds=("district",)).add_to(m)
+    W.context_places_layer(places_fc(f"Place {text} name")).add_to(m)
+    return m
 
 
 @pytest.mark.parametrize("text", TEMPLATE_SYNTAX)
 def test_article_text_is_never_evaluated_as_a_template(text):
-    # branca re-parses rendered output as Jinja2 unless geo/web/_branca.py stops it: {{ }} from an
-    # article would run on the server, {% raw %} would break the whole map
-    feats = incidents_fc(f"Strike {text} here")
-    m = folium.Map(location=[35.95, 39.0], zoom_start=12, tiles=None)
-    W.incident_layer(feats).add_to(m)
-    W.control_layer(control_fc(text)).add_to(m)
-    out = render(m)
+    # branca re-renders macro output as a Jinja2 template unless it is placed verbatim
+    # (geo/web/elements.py): {{ }} from an article would run on the server, {% raw %} or
+    # {# would break the whole map
+    out = render(hostile_map(text))
     assert f"Strike {text} here" in out  # as written: not evaluated, not dropped
+    assert f"Place {text} name" in out
     assert "Strike 49 here" not in out and "/work" not in out
 
 
-def test_verbatim_elements_survive_deepcopy():
-    import branca.element
+# braces, percent and hash signs around words: every Jinja delimiter and their mixes
+JINJA_TEXT = st.text(alphabet="{}%#-+ ab7*", max_size=24)
 
-    el = branca.element.Element("{{ 7*7 }}")
-    assert copy.deepcopy(el).render() == "{{ 7*7 }}"
+
+@settings(max_examples=40, deadline=None)
+@given(quote=JINJA_TEXT, place=JINJA_TEXT, claimant=JINJA_TEXT)
+def test_braces_in_quotes_places_and_claimants_reach_the_map_as_written(quote, place, claimant):
+    feats = incidents_fc(f"q[{quote}]")
+    for f in feats["features"]:
+        f["properties"].update(claimed_by=f"c[{claimant}]", place_name=f"p[{place}]")
+    m = folium.Map(location=[35.95, 39.0], zoom_start=12, tiles=None)
+    W.incident_layer(feats).add_to(m)
+    W.place_labels_layer(places_fc(f"p[{place}]"), kinds=("district",)).add_to(m)
+    out = render(m)
+    # tojson writes ' as \u0027; nothing else in this alphabet is escaped on the way
+    for text in (f"q[{quote}]", f"p[{place}]", f"c[{claimant}]"):
+        assert text.replace("'", "\\u0027") in out
+
+
+def test_verbatim_text_survives_deepcopy_and_pickle():
+    # st.cache_data pickles maps; a copy must still render the text as it is
+    el = Verbatim("{{ 7*7 }} {% raw %}")
+    assert copy.deepcopy(el).render() == el.text
+    assert pickle.loads(pickle.dumps(el)).render() == el.text
+    m = hostile_map("{{ 7*7 }}")
+    assert "Strike {{ 7*7 }} here" in render(copy.deepcopy(m))
+
+
+def test_map_css_and_scripts_come_from_their_files_as_written():
+    out = render(full_map())
+    assert f"<style>\n{static_text('map.css')}</style>" in out
+    m = W.base_map(center=(35.95, 39.01), zoom=13)
+    W.place_labels_layer(places_fc()).add_to(m)
+    W.plain_basemap_layer(places_fc()).add_to(m)
+    out = render(W.finish_map(m))
+    name = m.get_name()
+    for template in sorted(TEMPLATES.glob("*.js.j2")):
+        # every line of the script's JavaScript, with this map's name in its slot, as written
+        lines = [line.replace("{{ this.map_name }}", name)
+                 for line in template.read_text(encoding="utf-8").splitlines()[1:-1]]
+        fixed = [line for line in lines if line.strip() and "{{" not in line]
+        assert fixed and all(line in out for line in fixed), template.name
+
+
+@pytest.mark.parametrize("layer", [W.place_labels_layer, W.plain_basemap_layer])
+def test_map_scripts_need_a_map_above_them(layer):
+    fig = branca.element.Figure()
+    fig.add_child(layer(places_fc()))
+    with pytest.raises(ValueError, match=r"expected the layer to be added to a folium.Map before rendering"):
+        fig.render()
 
 
 def test_map_page_loads_leaflet_alone_unless_a_layer_uses_folium_icon():
@@ -615,7 +690,7 @@ def test_reports_spread_over_a_place_group_at_their_mean_and_placeless_ones_only
 ])
 def test_lowest_toll_per_event_takes_each_reports_lower_bound(claims, expected):
     props = [incident(i, deaths=d)["properties"] for i, d in enumerate(claims)]
-    assert W._lowest_toll_per_event(props) == expected
+    assert lowest_toll_per_event(props) == expected
 
 
 # --------------------------------------------------------------------------
@@ -657,9 +732,9 @@ def test_advances_merge_a_place_s_claims_into_one_flag_with_every_claim_listed(g
     # every claim, with its claimant and outlet, in the tooltip, whatever the label shows
     for f in mishlab:
         p = f["properties"]
-        assert W._short_span(p["date_start"], p["date_end"]) in flag["_tooltip"]
-        assert W._esc(p["claimed_by"]) in flag["_tooltip"] and W._esc(p["outlet"]) in flag["_tooltip"]
-    spans = list(dict.fromkeys(W._short_span(f["properties"]["date_start"], f["properties"]["date_end"])
+        assert short_span(p["date_start"], p["date_end"]) in flag["_tooltip"]
+        assert esc(p["claimed_by"]) in flag["_tooltip"] and esc(p["outlet"]) in flag["_tooltip"]
+    spans = list(dict.fromkeys(short_span(f["properties"]["date_start"], f["properties"]["date_end"])
                                for f in sorted(mishlab, key=lambda f: f["properties"]["date_start"])))
     assert flag["_label"] == W.advance_label(spans)
     # one flag per place; reports with no mapped place get none
@@ -681,6 +756,29 @@ def test_advance_tooltip_escapes_claimant_text():
     html_text = render(W.base_map(center=(35.95, 39.02), zoom=13).add_child(group))
     for raw in ("<img src=x", "<script>alert", "\\u003cimg src=x", "\\u003cscript\\u003ealert"):
         assert raw not in html_text
+
+
+@pytest.mark.parametrize("extent", list(EXTENT_LABELS))
+def test_advance_tooltip_names_the_extent_with_the_vocabulary_s_label(extent):
+    f = {"type": "Feature", "id": "r-1", "geometry": pt(39.02, 35.95),
+         "properties": {"place_id": "p", "place_name": "X", "date_start": "2017-06-06",
+                        "control_extent": extent, "control_actor": "SDF", "claimed_by": "c", "outlet": "o"}}
+    (layer,) = [c for c in W.advances_layer(fc(f))._children.values() if isinstance(c, folium.GeoJson)]
+    assert f"6 Jun: {EXTENT_LABELS[extent]} by SDF" in layer.data["features"][0]["properties"]["_tooltip"]
+
+
+def test_map_and_legend_use_the_vocabulary_s_labels():
+    # one label per code everywhere: the legend, the popups and the panel say the same
+    assert {k: v[0] for k, v in W.EVENT_COLOURS.items()} == dict(EVENT_TYPE_LABELS)
+    assert {k: v[0] for k, v in W.CONTROL_STATES.items()} == dict(CONTROL_STATE_LABELS)
+    out = render(full_map())
+    legend_html = re.search(r"div.innerHTML = (\".*?\");", out).group(1)
+    for label in (*EVENT_TYPE_LABELS.values(), *CONTROL_STATE_LABELS.values()):
+        assert f"\\u003e{label}\\u003c" in legend_html
+    m = folium.Map(location=[35.95, 39.0], zoom_start=12, tiles=None)
+    W.incident_layer(fc(incident(1, event_type="displacement", munition="white_phosphorus"))).add_to(m)
+    popup = render(m)
+    assert EVENT_TYPE_LABELS["displacement"] in popup and MUNITION_LABELS["white_phosphorus"] in popup
 
 
 def test_advance_with_a_polygon_is_refused_naming_the_feature():
@@ -718,7 +816,8 @@ def test_each_place_label_carries_its_rank_for_decluttering(kind, rank):
          "properties": {"kind": kind, "name": "A <b>place</b>", "lat": 35.95, "lon": 39.0}}
     group = W.place_labels_layer(fc(f), kinds=(kind,), min_zoom=0)
     (marker,) = [c for c in group._children.values() if isinstance(c, folium.Marker)]
-    assert marker.icon.options["html"] == f'<div class="atlas-label" data-rank="{rank}">A &lt;b&gt;place&lt;/b&gt;</div>'
+    html_text = marker.icon.options["html"]
+    assert html_text == f'<div class="atlas-label" data-rank="{rank}">A &lt;b&gt;place&lt;/b&gt;</div>'
 
 
 def test_the_declutter_script_is_installed_once_per_map():
