@@ -1,4 +1,4 @@
-"""HTML from templates: the one Jinja2 environment and the one escaping helper, :func:`esc`.
+"""HTML from templates: the one Jinja2 environment; every value escaped by :func:`geo.web.escape.esc_markdown`.
 
 The click panel and the timeline are Jinja2 templates under ``templates/``,
 shown by the dashboard through ``st.html`` / ``st.markdown``. Article text is
@@ -29,36 +29,12 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from jinja2.ext import Extension
 from markupsafe import Markup
 
+from geo.web.escape import esc_markdown as esc
+
 __all__ = ["STATIC", "TEMPLATES", "css_class", "css_colour", "esc", "render", "static_text"]
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 STATIC = Path(__file__).resolve().parent / "static"
-
-# Characters that mean something to Markdown / Streamlit markdown extensions.
-_HTML_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"}
-_MD_ENTITIES = {c: f"&#{ord(c)};" for c in "\\*_`[]()#~|!{}$:"}
-#: One pass: what html.escape(quote=True) does, plus the Markdown characters.
-_ESCAPE_TABLE = str.maketrans({**_HTML_ENTITIES, **_MD_ENTITIES})
-
-
-def esc(value: Any, empty: str = "—") -> str:
-    """Escape any value for our HTML (``None``/"" -> ``empty``, which is ours and trusted).
-
-    ``html.escape`` (quotes included), then Markdown-significant characters as
-    numeric entities, then newlines as ``<br>``. Safe in text and in quoted
-    attribute values. Lists, tuples and sets are escaped item by item and
-    joined with ", "; a float with no fraction prints as an int.
-    """
-    if value is None or value == "":
-        return empty
-    if isinstance(value, (list, tuple, set, frozenset)):
-        parts = [esc(v, "") for v in value]
-        return ", ".join(p for p in parts if p) or empty
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    # one pass, so the '&' and '#' of the entities we emit are never re-escaped
-    text = str(value).translate(_ESCAPE_TABLE)
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "<br>")
 
 
 def css_class(name: Any) -> Markup:
