@@ -31,6 +31,7 @@ from markupsafe import Markup
 
 from geo.records.vocab import DATE_PRECISION_LABELS, EVENT_TYPE_LABELS, GEOMETRY_QUALITY_LABELS, MUNITION_LABELS
 from geo.web.html import css_class, esc, render, static_text
+from geo.web.theme import CONTROL_STATE_COLOURS
 
 __all__ = [
     "PANEL_CSS",
@@ -56,7 +57,13 @@ LOCATED_AT = {1: "the place itself", 2: "near / part of it", 3: "a larger area"}
 COMPETING_LABELS = {"date": "Date", "deaths": "Killed", "injured": "Injured", "extent": "Control"}
 
 #: The panel's and the legend strip's styles, one ``<style>`` block for ``st.html``.
-PANEL_CSS = f"<style>\n{static_text('panel.css')}</style>"
+#: The control states' colours come from the map's theme, so panel and map agree.
+_CONTROL_CSS = "".join(
+    f".atlas-control-{state} {{ border-color: {style.fill}; }}\n"
+    for state, style in CONTROL_STATE_COLOURS.items()
+    if state != "unknown"
+)
+PANEL_CSS = f"<style>\n{static_text('panel.css')}{_CONTROL_CSS}</style>"
 
 
 # --------------------------------------------------------------------------
