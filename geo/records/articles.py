@@ -110,9 +110,16 @@ def load_catalog(seeds_dir: str | None = None) -> tuple[Article, ...]:
             continue
         out.append(
             Article(
-                id=rec["id"], outlet=rec["outlet"], title=rec["title"], published_earliest=early, published_latest=late,
-                date_precision=rec["date_precision"], date_basis=rec.get("date_basis", "inferred"),
-                date_note=rec.get("date_note", ""), text=text, file=rec["file"],
+                id=rec["id"],
+                outlet=rec["outlet"],
+                title=rec["title"],
+                published_earliest=early,
+                published_latest=late,
+                date_precision=rec["date_precision"],
+                date_basis=rec.get("date_basis", "inferred"),
+                date_note=rec.get("date_note", ""),
+                text=text,
+                file=rec["file"],
             )
         )
     if problems:

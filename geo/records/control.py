@@ -15,14 +15,19 @@ from gazetteer import Gazetteer
 
 #: What a territory-change extent does to the holder of a place.
 EXTENT_STATE: dict[str, str | None] = {
-    "entered": "contested", "partial": "contested", "full": "taken", "repelled": None}
+    "entered": "contested",
+    "partial": "contested",
+    "full": "taken",
+    "repelled": None,
+}
 STATE_RANK = {"held": 0, "contested": 1, "taken": 2}
 BASELINE_HOLDER = "Islamic State"
 BASELINE_BASIS = "baseline: held by the Islamic State before the offensive"
 #: the city whose parts the layer covers
 CITY = "raqqa"
 CONTROL_KINDS = frozenset(
-    {"district", "suburb", "military_site", "landmark", "square", "street", "village", "town", "dam"})
+    {"district", "suburb", "military_site", "landmark", "square", "street", "village", "town", "dam"}
+)
 
 
 def state_code(state: str, holder: str | None) -> str:
@@ -39,12 +44,22 @@ def state_code(state: str, holder: str | None) -> str:
 
 def control_places(gz: Gazetteer, reports: list[dict]) -> list[str]:
     """Places the control layer covers: parts of Raqqa city, and any place a territory change names."""
-    ids = {p.id for p in gz if p.kind in CONTROL_KINDS and CITY in {a.id for a in gz.ancestors(p.id)}
-           and p.shape.geom_type in ("Polygon", "MultiPolygon")}
+    ids = {
+        p.id
+        for p in gz
+        if p.kind in CONTROL_KINDS
+        and CITY in {a.id for a in gz.ancestors(p.id)}
+        and p.shape.geom_type in ("Polygon", "MultiPolygon")
+    }
     # a change reported for a half of the city or a whole region stays in the advances layer:
     # painting it would colour every district inside it on the strength of one vague claim
-    ids |= {r["place_id"] for r in reports if r.get("event_type") == "territory_change"
-            and r.get("place_id") in gz and gz.get(r["place_id"]).kind in CONTROL_KINDS}
+    ids |= {
+        r["place_id"]
+        for r in reports
+        if r.get("event_type") == "territory_change"
+        and r.get("place_id") in gz
+        and gz.get(r["place_id"]).kind in CONTROL_KINDS
+    }
     return sorted(ids)
 
 
@@ -55,29 +70,47 @@ def timelines(gz: Gazetteer, reports: list[dict]) -> dict[str, dict]:
     the baseline, dated ``None``); a claim is ``{report_id, claimed_by, outlet,
     extent, actor, date_start, date_end}``, competing ones included.
     """
-    tc = sorted((r for r in reports if r.get("event_type") == "territory_change" and r.get("place_id")),
-                key=lambda r: (r["date_end"], r["id"]))
+    tc = sorted(
+        (r for r in reports if r.get("event_type") == "territory_change" and r.get("place_id")),
+        key=lambda r: (r["date_end"], r["id"]),
+    )
     out: dict[str, dict] = {}
     for pid in control_places(gz, reports):
         state = "held"
         holder: str | None = BASELINE_HOLDER
-        changes: list[dict] = [{"date": None, "state": state, "code": "is", "holder": holder, "report_ids": [],
-                               "basis": BASELINE_BASIS}]
+        changes: list[dict] = [
+            {"date": None, "state": state, "code": "is", "holder": holder, "report_ids": [], "basis": BASELINE_BASIS}
+        ]
         claims: list[dict] = []
         for r in (r for r in tc if r["place_id"] == pid):
             extent = r.get("control_extent")
-            claims.append({"report_id": r["id"], "claimed_by": r["claimed_by"], "outlet": r["outlet"],
-                           "extent": extent, "actor": r.get("control_actor"), "date_start": r["date_start"],
-                           "date_end": r["date_end"]})
+            claims.append(
+                {
+                    "report_id": r["id"],
+                    "claimed_by": r["claimed_by"],
+                    "outlet": r["outlet"],
+                    "extent": extent,
+                    "actor": r.get("control_actor"),
+                    "date_start": r["date_start"],
+                    "date_end": r["date_end"],
+                }
+            )
             new = EXTENT_STATE.get(extent) if extent else None
             if new is None or STATE_RANK[new] <= STATE_RANK[state]:
                 continue  # no stronger than what earlier reports already support
             state = new
             if new == "taken":
                 holder = r.get("control_actor")
-            changes.append({"date": r["date_end"], "state": state, "code": state_code(state, holder),
-                            "holder": holder if new == "taken" else None, "report_ids": [r["id"]],
-                            "basis": f"{r['claimed_by']}: {extent}"})
+            changes.append(
+                {
+                    "date": r["date_end"],
+                    "state": state,
+                    "code": state_code(state, holder),
+                    "holder": holder if new == "taken" else None,
+                    "report_ids": [r["id"]],
+                    "basis": f"{r['claimed_by']}: {extent}",
+                }
+            )
         out[pid] = {"changes": changes, "claims": claims}
     return out
 
@@ -102,7 +135,8 @@ def state_on(gz: Gazetteer, reports: list[dict], day: dt.date | str) -> list[dic
         # disputed: another claimant, by that day, puts the place at a different extent
         basis = next((c for c in claims if c["report_id"] in cur["report_ids"]), None)
         disputed = basis is not None and any(
-            c["claimed_by"] != basis["claimed_by"] and c["extent"] != basis["extent"] for c in claims)
+            c["claimed_by"] != basis["claimed_by"] and c["extent"] != basis["extent"] for c in claims
+        )
         out.append(
             {
                 "place_id": pid,

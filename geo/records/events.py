@@ -121,14 +121,43 @@ class Event:
 
 def _event(eid: str, reports: list[Report]) -> Event:
     rs = sorted(reports, key=lambda r: (r.date_start, r.id))
-    dates = tuple(DateClaim(report_id=r.id, claimed_by=r.claimed_by, outlet=r.outlet, date_start=r.date_start,
-                            date_end=r.date_end, date_precision=r.date_precision, date_text=r.date_text) for r in rs)
-    deaths = tuple(TollClaim(report_id=r.id, claimed_by=r.claimed_by, outlet=r.outlet, low=r.deaths_low,
-                             best=r.deaths_best, high=r.deaths_high, group=r.casualty_group) for r in rs if r.has_deaths)
-    injured = tuple(InjuredClaim(report_id=r.id, claimed_by=r.claimed_by, low=r.injured_low, high=r.injured_high)
-                    for r in rs if r.has_injured)
-    extents = tuple(ExtentClaim(report_id=r.id, claimed_by=r.claimed_by, place_id=r.place_id, extent=r.control_extent,
-                                actor=r.control_actor) for r in rs if r.control_extent)
+    dates = tuple(
+        DateClaim(
+            report_id=r.id,
+            claimed_by=r.claimed_by,
+            outlet=r.outlet,
+            date_start=r.date_start,
+            date_end=r.date_end,
+            date_precision=r.date_precision,
+            date_text=r.date_text,
+        )
+        for r in rs
+    )
+    deaths = tuple(
+        TollClaim(
+            report_id=r.id,
+            claimed_by=r.claimed_by,
+            outlet=r.outlet,
+            low=r.deaths_low,
+            best=r.deaths_best,
+            high=r.deaths_high,
+            group=r.casualty_group,
+        )
+        for r in rs
+        if r.has_deaths
+    )
+    injured = tuple(
+        InjuredClaim(report_id=r.id, claimed_by=r.claimed_by, low=r.injured_low, high=r.injured_high)
+        for r in rs
+        if r.has_injured
+    )
+    extents = tuple(
+        ExtentClaim(
+            report_id=r.id, claimed_by=r.claimed_by, place_id=r.place_id, extent=r.control_extent, actor=r.control_actor
+        )
+        for r in rs
+        if r.control_extent
+    )
     competing = []
     if len({(d.date_start, d.date_end) for d in dates}) > 1:
         competing.append("date")
@@ -140,7 +169,7 @@ def _event(eid: str, reports: list[Report]) -> Event:
         competing.append("extent")
     # the event sits at its most specific place (the one with the smallest uncertainty)
     located = [r for r in rs if r.has_point]
-    anchor = min(located, key=lambda r: (r.place_uncertainty_m or 1e12)) if located else None
+    anchor = min(located, key=lambda r: r.place_uncertainty_m or 1e12) if located else None
     return Event(
         event_id=eid,
         event_types=tuple(sorted({r.event_type for r in rs})),

@@ -15,12 +15,14 @@ from types import MappingProxyType
 from geo.records.vocab import EVENT_TYPES, STATUSES
 
 #: time window -> label: which reports a day shows
-WINDOW_LABELS: Mapping[str, str] = MappingProxyType({
-    "upto": "Up to the chosen day",
-    "day": "On the chosen day only",
-    "week": "The 7 days up to the chosen day",
-    "all": "Whole reporting period",
-})
+WINDOW_LABELS: Mapping[str, str] = MappingProxyType(
+    {
+        "upto": "Up to the chosen day",
+        "day": "On the chosen day only",
+        "week": "The 7 days up to the chosen day",
+        "all": "Whole reporting period",
+    }
+)
 WINDOWS: tuple[str, ...] = tuple(WINDOW_LABELS)
 #: the day of :meth:`Filters.whole_period` (any day would do: the window ignores it)
 WHOLE_PERIOD_DAY = "2017-06-06"

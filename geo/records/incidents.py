@@ -49,7 +49,11 @@ def verify_report(rec: Mapping[str, Any], article: Article | None, gz: Gazetteer
             got = article.text[s:e]
             if got != q:
                 where = article.text.find(q)
-                hint = f" (the quote is at {where}..{where + len(q)})" if where >= 0 else " (the quote is nowhere in the article)"
+                hint = (
+                    f" (the quote is at {where}..{where + len(q)})"
+                    if where >= 0
+                    else " (the quote is nowhere in the article)"
+                )
                 bad("quote", f"the text at {s}..{e} of {article.file or article.id}{hint}", got[:80])
         place_text = rec.get("place_text")
         if place_text and isinstance(q, str) and place_text not in q:
@@ -65,7 +69,6 @@ def verify_report(rec: Mapping[str, Any], article: Article | None, gz: Gazetteer
         if not isinstance(ctl, dict) or ctl.get("extent") not in EXTENTS or not ctl.get("actor"):
             bad("control", f"an object with actor and extent in {', '.join(EXTENTS)}", ctl)
     return out
-
 
 
 def load_curated(articles: dict[str, Article], gz: Gazetteer, path: str | Path | None = None) -> list[Report]:
@@ -101,8 +104,10 @@ def load_curated(articles: dict[str, Article], gz: Gazetteer, path: str | Path |
         art = articles.get(aid) if isinstance(aid, str) else None
         errs = verify_report(rec, art, gz)
         rid = rec.get("id", "<no id>")
-        errs += [f"record {rid!r}: {k}: expected no such field (geo/data/README.md lists them), found {rec[k]!r}"
-                 for k in sorted(set(rec) - _CURATED_FIELDS, key=str)]
+        errs += [
+            f"record {rid!r}: {k}: expected no such field (geo/data/README.md lists them), found {rec[k]!r}"
+            for k in sorted(set(rec) - _CURATED_FIELDS, key=str)
+        ]
         if errs or art is None:
             problems.extend(errs)
             continue
@@ -117,16 +122,33 @@ def placed(gz: Gazetteer, place_id: str | None, place_text: str | None) -> dict[
     or, for an unresolved place, the name as written and no point."""
     place = gz.get(place_id) if place_id is not None and place_id in gz else None
     if place is None:
-        return {"place_name": place_text, "place_kind": None, "place_uncertainty_m": None,
-                "place_geometry_quality": None, "lat": None, "lon": None}
-    return {"place_name": place.name, "place_kind": place.kind, "place_uncertainty_m": place.uncertainty_m,
-            "place_geometry_quality": place.geometry_quality, "lat": place.lat, "lon": place.lon}
+        return {
+            "place_name": place_text,
+            "place_kind": None,
+            "place_uncertainty_m": None,
+            "place_geometry_quality": None,
+            "lat": None,
+            "lon": None,
+        }
+    return {
+        "place_name": place.name,
+        "place_kind": place.kind,
+        "place_uncertainty_m": place.uncertainty_m,
+        "place_geometry_quality": place.geometry_quality,
+        "lat": place.lat,
+        "lon": place.lon,
+    }
 
 
 def sourced(article: Article, *, origin: str) -> dict[str, Any]:
     """A report's source fields; only a curated report of a reviewed article is ``reviewed``."""
-    return {"outlet": article.outlet, "title": article.title, "published": article.published,
-            "reviewed": bool(article.reviewed and origin == "curated"), "origin": origin}
+    return {
+        "outlet": article.outlet,
+        "title": article.title,
+        "published": article.published,
+        "reviewed": bool(article.reviewed and origin == "curated"),
+        "origin": origin,
+    }
 
 
 def curated_report(rec: Mapping[str, Any], article: Article, gz: Gazetteer) -> Report:
@@ -134,9 +156,14 @@ def curated_report(rec: Mapping[str, Any], article: Article, gz: Gazetteer) -> R
     ctl = rec.get("control") or {}
     claim = {k: v for k, v in rec.items() if k != "control"}
     claim.setdefault("geo_precision", 1 if rec.get("place_id") in gz else None)
-    return Report(**claim, control_actor=ctl.get("actor"), control_from=ctl.get("from"),
-                  control_extent=ctl.get("extent"), **placed(gz, rec.get("place_id"), rec.get("place_text")),
-                  **sourced(article, origin="curated"))
+    return Report(
+        **claim,
+        control_actor=ctl.get("actor"),
+        control_from=ctl.get("from"),
+        control_extent=ctl.get("extent"),
+        **placed(gz, rec.get("place_id"), rec.get("place_text")),
+        **sourced(article, origin="curated"),
+    )
 
 
 def to_feature(report: Mapping[str, Any]) -> dict:
@@ -149,7 +176,9 @@ def to_feature(report: Mapping[str, Any]) -> dict:
     return {"type": "Feature", "id": report["id"], "geometry": geom, "properties": dict(report)}
 
 
-def curated_reports(*, seeds_dir: str | None = None, curated: str | None = None, gz: Gazetteer | None = None) -> list[dict]:
+def curated_reports(
+    *, seeds_dir: str | None = None, curated: str | None = None, gz: Gazetteer | None = None
+) -> list[dict]:
     """The verified curated reports of the seed articles, as flat dicts.
 
     The boundary for the consumers that still take dicts (layers, export, the

@@ -34,8 +34,14 @@ def fc(features: list[dict]) -> dict:
     return {"type": "FeatureCollection", "features": features}
 
 
-def select(reports: list[dict], *, date_from: str | None = None, date_to: str | None = None,
-           event_type: str | None = None, place_ids: set[str] | None = None) -> list[dict]:
+def select(
+    reports: list[dict],
+    *,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    event_type: str | None = None,
+    place_ids: set[str] | None = None,
+) -> list[dict]:
     """Reports whose date range overlaps ``[date_from, date_to]``, of a type, at some places."""
     out = []
     for r in reports:
@@ -59,8 +65,11 @@ def place_scope(gz: Gazetteer, place_id: str) -> set[str]:
 def reports_at(gz: Gazetteer, reports: list[dict], place_id: str) -> list[dict]:
     """Reports at a place or inside it, and reports with no mapped place that mention it."""
     scope = place_scope(gz, place_id)
-    return [r for r in reports if r.get("place_id") in scope
-            or (r.get("lat") is None and place_id in (r.get("places_mentioned") or []))]
+    return [
+        r
+        for r in reports
+        if r.get("place_id") in scope or (r.get("lat") is None and place_id in (r.get("places_mentioned") or []))
+    ]
 
 
 def report_layers(reports: list[dict]) -> dict[str, dict]:
@@ -96,10 +105,18 @@ def control_layer(gz: Gazetteer, reports: list[dict], day: dt.date | str) -> dic
     for s in state_on(gz, reports, day):
         place = gz.get(s["place_id"])
         props = {k: v for k, v in s.items() if k != "claims"}
-        props.update(day=d, lat=place.lat, lon=place.lon, uncertainty_m=place.uncertainty_m, kind=place.kind,
-                     n_claims=len(s["claims"]), claims=s["claims"])
-        feats.append({"type": "Feature", "id": s["place_id"], "geometry": places[s["place_id"]]["geometry"],
-                      "properties": props})
+        props.update(
+            day=d,
+            lat=place.lat,
+            lon=place.lon,
+            uncertainty_m=place.uncertainty_m,
+            kind=place.kind,
+            n_claims=len(s["claims"]),
+            claims=s["claims"],
+        )
+        feats.append(
+            {"type": "Feature", "id": s["place_id"], "geometry": places[s["place_id"]]["geometry"], "properties": props}
+        )
     feats.sort(key=lambda f: -(f["properties"]["uncertainty_m"] or 0))
     return fc(feats)
 
@@ -131,8 +148,10 @@ def to_gdf(collection: dict):
 
     rows, geoms = [], []
     for f in collection["features"]:
-        props = {k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v)
-                 for k, v in f["properties"].items()}
+        props = {
+            k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v)
+            for k, v in f["properties"].items()
+        }
         rows.append(props)
         geoms.append(shape(f["geometry"]) if f.get("geometry") else None)
     return geopandas.GeoDataFrame(rows, geometry=geoms, crs="EPSG:4326")

@@ -26,14 +26,28 @@ ORIGINS: tuple[str, ...] = ("curated", "extracted", "synthetic")
 
 #: Claim fields that must hold a value.
 REQUIRED: tuple[str, ...] = (
-    "id", "event_id", "article_id", "quote", "span_start", "span_end", "event_type", "status", "claimed_by",
-    "date_start", "date_end", "date_precision",
+    "id",
+    "event_id",
+    "article_id",
+    "quote",
+    "span_start",
+    "span_end",
+    "event_type",
+    "status",
+    "claimed_by",
+    "date_start",
+    "date_end",
+    "date_precision",
 )
 #: Casualty counts: non-negative whole numbers or null.
 COUNTS: tuple[str, ...] = ("deaths_low", "deaths_best", "deaths_high", "injured_low", "injured_high")
 # (lower, upper) pairs of counts; the upper one is named when they disagree
-_ORDERED = (("deaths_low", "deaths_high"), ("injured_low", "injured_high"), ("deaths_low", "deaths_best"),
-            ("deaths_best", "deaths_high"))
+_ORDERED = (
+    ("deaths_low", "deaths_high"),
+    ("injured_low", "injured_high"),
+    ("deaths_low", "deaths_best"),
+    ("deaths_best", "deaths_high"),
+)
 _CLAIM_TEXTS = ("place_text", "place_id", "munition", "actor", "target", "date_text", "casualty_group", "notes")
 _MORE_TEXTS = ("control_actor", "control_from", "place_name", "place_kind", "outlet", "title", "published")
 # derived from event_type and date_precision (properties below); a flat dict may carry them
@@ -43,20 +57,75 @@ _DERIVED = ("acled_event_type", "acled_sub_event_type", "time_precision", "date_
 # curated file's field order (control flattened, the place and source after),
 # and the extractor's (place after the date, then every place it mentions).
 _TAIL = (
-    "control_actor", "control_from", "control_extent", "place_name", "place_kind", "place_uncertainty_m",
-    "place_geometry_quality", "lat", "lon", *_DERIVED, "outlet", "title", "published", "reviewed", "origin",
+    "control_actor",
+    "control_from",
+    "control_extent",
+    "place_name",
+    "place_kind",
+    "place_uncertainty_m",
+    "place_geometry_quality",
+    "lat",
+    "lon",
+    *_DERIVED,
+    "outlet",
+    "title",
+    "published",
+    "reviewed",
+    "origin",
 )
 #: The fields of a claim as the curated file codes them (its ``control`` object flattened to ``control_*``).
 CLAIM_KEYS: tuple[str, ...] = (
-    "id", "event_id", "article_id", "quote", "span_start", "span_end", "place_text", "place_id", "geo_precision",
-    "event_type", "munition", "actor", "target", "status", "claimed_by", "date_text", "date_start", "date_end",
-    "date_precision", *COUNTS, "casualty_group", "civilian_harm", "notes",
+    "id",
+    "event_id",
+    "article_id",
+    "quote",
+    "span_start",
+    "span_end",
+    "place_text",
+    "place_id",
+    "geo_precision",
+    "event_type",
+    "munition",
+    "actor",
+    "target",
+    "status",
+    "claimed_by",
+    "date_text",
+    "date_start",
+    "date_end",
+    "date_precision",
+    *COUNTS,
+    "casualty_group",
+    "civilian_harm",
+    "notes",
 )
 CURATED_KEYS: tuple[str, ...] = (*CLAIM_KEYS, *_TAIL)
 EXTRACTED_KEYS: tuple[str, ...] = (
-    "id", "event_id", "article_id", "quote", "span_start", "span_end", "event_type", "munition", "actor", "target",
-    "status", "claimed_by", "date_text", "date_start", "date_end", "date_precision", "place_id", "place_text",
-    "geo_precision", "places_mentioned", *COUNTS, "casualty_group", "civilian_harm", "notes", *_TAIL,
+    "id",
+    "event_id",
+    "article_id",
+    "quote",
+    "span_start",
+    "span_end",
+    "event_type",
+    "munition",
+    "actor",
+    "target",
+    "status",
+    "claimed_by",
+    "date_text",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "place_id",
+    "place_text",
+    "geo_precision",
+    "places_mentioned",
+    *COUNTS,
+    "casualty_group",
+    "civilian_harm",
+    "notes",
+    *_TAIL,
 )
 
 
@@ -203,8 +272,11 @@ class Report:
 
 _FIELDS = frozenset(f.name for f in fields(Report))
 # (field, lowest, highest, what is expected) of the numbers of a place
-_RANGES = (("lat", -90.0, 90.0, "a latitude (-90 to 90) or null"), ("lon", -180.0, 180.0, "a longitude (-180 to 180) or null"),
-           ("place_uncertainty_m", 0.0, float("inf"), "a non-negative number of metres or null"))
+_RANGES = (
+    ("lat", -90.0, 90.0, "a latitude (-90 to 90) or null"),
+    ("lon", -180.0, 180.0, "a longitude (-180 to 180) or null"),
+    ("place_uncertainty_m", 0.0, float("inf"), "a non-negative number of metres or null"),
+)
 
 
 # ---------------------------------------------------------------------------

@@ -89,14 +89,17 @@ def build_map(reports: Sequence[dict], *, gz: Gazetteer, places_fc: Mapping, cou
     rings = [f for f in places_fc["features"] if f["id"] in used and f["properties"].get("kind") not in NO_RING_KINDS]
     W.uncertainty_layer(fc(rings), name="Location uncertainty (rings)").add_to(m)
     incident_layers = [
-        W.incident_layer(_markers([r for r in reviewed if r["event_type"] in types]), name=name).add_to(m)
+        W.incident_layer(_markers([r for r in reviewed if r["event_type"] in types]), name=name)
         for types, name in INCIDENT_LAYERS
     ]
+    for layer in incident_layers:
+        layer.add_to(m)
     W.advances_layer(fc([to_feature(r) for r in reviewed if r["event_type"] == "territory_change"]),
                      name="Advances (territory changes)").add_to(m)
     if unreviewed:
-        incident_layers.append(
-            W.incident_layer(_markers(unreviewed), name="Uploaded, UNREVIEWED", unreviewed=True).add_to(m))
+        candidates = W.incident_layer(_markers(unreviewed), name="Uploaded, UNREVIEWED", unreviewed=True)
+        candidates.add_to(m)
+        incident_layers.append(candidates)
     W.context_places_layer(places_fc, name="Context places", kinds=list(v.context_kinds)).add_to(m)
     if labels:
         W.place_labels_layer(places_fc, name=v.label_layer, min_zoom=v.label_min_zoom, kinds=v.label_kinds).add_to(m)

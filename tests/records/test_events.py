@@ -39,7 +39,9 @@ def test_competing_claims_are_kept_side_by_side(reports, events):
         if "deaths" in e.competing:
             assert len({(c.low, c.best, c.high) for c in e.deaths}) > 1
         for c in e.deaths:
-            assert (c.low, c.best, c.high) == tuple(by_id[c.report_id][k] for k in ("deaths_low", "deaths_best", "deaths_high"))
+            assert (c.low, c.best, c.high) == tuple(
+                by_id[c.report_id][k] for k in ("deaths_low", "deaths_best", "deaths_high")
+            )
 
 
 def test_an_event_sits_at_its_most_specific_located_place(reports, events):

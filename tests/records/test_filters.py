@@ -21,9 +21,15 @@ D0 = dt.date(2017, 5, 20)
 def reports(draw) -> dict:
     start = D0 + dt.timedelta(days=draw(st.integers(0, 60)))
     end = start + dt.timedelta(days=draw(st.integers(0, 10)))
-    return {"event_type": draw(st.sampled_from(EVENT_TYPES)), "status": draw(st.sampled_from(STATUSES)),
-            "claimed_by": draw(st.sampled_from(CLAIMANTS)), "outlet": draw(st.sampled_from(OUTLETS)),
-            "civilian_harm": draw(st.booleans()), "date_start": start.isoformat(), "date_end": end.isoformat()}
+    return {
+        "event_type": draw(st.sampled_from(EVENT_TYPES)),
+        "status": draw(st.sampled_from(STATUSES)),
+        "claimed_by": draw(st.sampled_from(CLAIMANTS)),
+        "outlet": draw(st.sampled_from(OUTLETS)),
+        "civilian_harm": draw(st.booleans()),
+        "date_start": start.isoformat(),
+        "date_end": end.isoformat(),
+    }
 
 
 def subset(values: tuple[str, ...]):
@@ -35,9 +41,15 @@ days = st.integers(0, 70).map(lambda n: (D0 + dt.timedelta(days=n)).isoformat())
 
 @st.composite
 def filters(draw) -> Filters:
-    return Filters(day=draw(days), window=draw(st.sampled_from(WINDOWS)), types=draw(subset(EVENT_TYPES)),
-                   claimants=draw(subset(CLAIMANTS)), outlets=draw(subset(OUTLETS)),
-                   statuses=draw(subset(STATUSES)), civilians_only=draw(st.booleans()))
+    return Filters(
+        day=draw(days),
+        window=draw(st.sampled_from(WINDOWS)),
+        types=draw(subset(EVENT_TYPES)),
+        claimants=draw(subset(CLAIMANTS)),
+        outlets=draw(subset(OUTLETS)),
+        statuses=draw(subset(STATUSES)),
+        civilians_only=draw(st.booleans()),
+    )
 
 
 def ids(rs: list[dict]) -> set[int]:
@@ -57,14 +69,23 @@ def test_filters_are_hashable_and_frozen():
 def test_default_filters_let_every_type_and_status_through():
     f = Filters(day="2017-06-11")
     assert (f.window, f.types, f.statuses, f.claimants, f.outlets, f.civilians_only) == (
-        "upto", EVENT_TYPES, STATUSES, (), (), False)
+        "upto",
+        EVENT_TYPES,
+        STATUSES,
+        (),
+        (),
+        False,
+    )
 
 
-@pytest.mark.parametrize(("kwargs", "error"), [
-    ({"day": "2017-06-11", "window": "month"}, ValueError),
-    ({"day": "11 June 2017"}, ValueError),
-    ({"day": "2017-06-11", "types": ["air_strike"]}, TypeError),
-])
+@pytest.mark.parametrize(
+    ("kwargs", "error"),
+    [
+        ({"day": "2017-06-11", "window": "month"}, ValueError),
+        ({"day": "11 June 2017"}, ValueError),
+        ({"day": "2017-06-11", "types": ["air_strike"]}, TypeError),
+    ],
+)
 def test_bad_filters_are_refused(kwargs, error):
     with pytest.raises(error):
         Filters(**kwargs)

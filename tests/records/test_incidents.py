@@ -11,7 +11,9 @@ from geo.exc import CuratedDataError
 from geo.records.articles import articles_by_id
 from geo.records.incidents import CURATED_PATH, curated_reports, load_curated
 
-QUOTE = "On Tuesday, the SDF's Arab and Kurdish fighters finally broke into the eastern Al-Meshleb district of the city."
+QUOTE = (
+    "On Tuesday, the SDF's Arab and Kurdish fighters finally broke into the eastern Al-Meshleb district of the city."
+)
 
 
 @pytest.fixture(scope="module")
@@ -23,11 +25,25 @@ def good_record(arts) -> dict:
     text = arts["003_ebdecad3bcd8edbe"].text
     s = text.index(QUOTE)
     return {
-        "id": "r-003-90", "event_id": "ev-test", "article_id": "003_ebdecad3bcd8edbe", "quote": QUOTE,
-        "span_start": s, "span_end": s + len(QUOTE), "place_text": "Al-Meshleb", "place_id": "raqqa-mishlab",
-        "geo_precision": 1, "event_type": "territory_change", "munition": None, "actor": "SDF", "target": "Islamic State",
-        "status": "claimed", "claimed_by": "Operation Wrath of the Euphrates command", "date_text": "On Tuesday",
-        "date_start": "2017-06-06", "date_end": "2017-06-06", "date_precision": "day",
+        "id": "r-003-90",
+        "event_id": "ev-test",
+        "article_id": "003_ebdecad3bcd8edbe",
+        "quote": QUOTE,
+        "span_start": s,
+        "span_end": s + len(QUOTE),
+        "place_text": "Al-Meshleb",
+        "place_id": "raqqa-mishlab",
+        "geo_precision": 1,
+        "event_type": "territory_change",
+        "munition": None,
+        "actor": "SDF",
+        "target": "Islamic State",
+        "status": "claimed",
+        "claimed_by": "Operation Wrath of the Euphrates command",
+        "date_text": "On Tuesday",
+        "date_start": "2017-06-06",
+        "date_end": "2017-06-06",
+        "date_precision": "day",
         "control": {"actor": "SDF", "from": "Islamic State", "extent": "entered"},
     }
 

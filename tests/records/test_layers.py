@@ -94,8 +94,19 @@ def test_tanf_zone_is_a_55km_circle(built):
 
 def test_export_filters(tmp_path, gz):
     out = tmp_path / "strikes.geojson"
-    r = geo_cli("export", "--layer", "incidents", "--type", "air_strike", "--from", "2017-06-05", "--to", "2017-06-11",
-                "--out", str(out))
+    r = geo_cli(
+        "export",
+        "--layer",
+        "incidents",
+        "--type",
+        "air_strike",
+        "--from",
+        "2017-06-05",
+        "--to",
+        "2017-06-11",
+        "--out",
+        str(out),
+    )
     assert r.returncode == 0, r.stderr
     fc = assert_rfc7946(out)
     assert fc["features"]

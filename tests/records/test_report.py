@@ -25,9 +25,13 @@ def curated(gz) -> list[dict]:
 
 @pytest.fixture(scope="module")
 def extracted(gz) -> list[dict]:
-    return [r for a in articles_by_id().values()
-            for r in extract_text(a.text, article_id=a.id, published=(a.published_earliest, a.published_latest),
-                                  outlet=a.outlet, gz=gz)]
+    return [
+        r
+        for a in articles_by_id().values()
+        for r in extract_text(
+            a.text, article_id=a.id, published=(a.published_earliest, a.published_latest), outlet=a.outlet, gz=gz
+        )
+    ]
 
 
 # --- real data round-trips ----------------------------------------------------
@@ -60,7 +64,10 @@ def test_derived_codes_and_properties(curated):
         assert r.has_deaths == any(d[k] is not None for k in ("deaths_low", "deaths_best", "deaths_high"))
         assert r.start.isoformat() == d["date_start"] and r.end >= r.start
         assert (r.acled_event_type, r.time_precision, r.date_prec) == (
-            d["acled_event_type"], d["time_precision"], d["date_prec"])
+            d["acled_event_type"],
+            d["time_precision"],
+            d["date_prec"],
+        )
 
 
 def test_a_report_is_frozen(curated):
@@ -132,8 +139,9 @@ def test_an_invalid_value_is_rejected_naming_field_expected_found(curated, data)
 @given(data=st.data())
 def test_every_bad_field_of_a_record_is_reported_together(extracted, data):
     d = dict(data.draw(st.sampled_from(extracted)))
-    fields = data.draw(st.lists(st.sampled_from(sorted(set(INVALID) - {"acled_event_type"})),
-                                min_size=2, max_size=6, unique=True))
+    fields = data.draw(
+        st.lists(st.sampled_from(sorted(set(INVALID) - {"acled_event_type"})), min_size=2, max_size=6, unique=True)
+    )
     values = {f: data.draw(INVALID[f]) for f in fields}
     d.update(values)
     with pytest.raises(CuratedDataError) as e:
@@ -148,8 +156,10 @@ def test_cross_field_rules(curated):
     cases = [
         (dict(toll, deaths_high=toll["deaths_low"] - 1), "deaths_high: expected at least deaths_low"),
         (dict(toll, date_end="2017-01-01"), "date_end: expected a date on or after date_start"),
-        (dict(toll, date_precision="day", date_start="2017-06-01", date_end="2017-06-02"),
-         "date_precision: expected 'range' when start and end differ"),
+        (
+            dict(toll, date_precision="day", date_start="2017-06-01", date_end="2017-06-02"),
+            "date_precision: expected 'range' when start and end differ",
+        ),
         (dict(t, control_extent=None), "control_extent: expected one of entered"),
         (dict(t, control_actor=""), "control_actor: expected who took"),
         (dict(toll, lat=None, lon=38.9), "lat: expected a value when the other coordinate has one"),

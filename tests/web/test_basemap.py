@@ -41,12 +41,26 @@ def test_gazetteer_places_fall_in_their_country(gz):
     ("data", "message"),
     [
         ([], r"expected a FeatureCollection"),
-        ({"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [0, 0]},
-                                                     "properties": {"name": "x"}}]},
-         r"feature 0.*geometry.type.*Polygon or MultiPolygon.*'Point'"),
-        ({"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": {"type": "Polygon", "coordinates": []},
-                                                     "properties": {}}]},
-         r"feature 0.*properties.name"),
+        (
+            {
+                "type": "FeatureCollection",
+                "features": [
+                    {
+                        "type": "Feature",
+                        "geometry": {"type": "Point", "coordinates": [0, 0]},
+                        "properties": {"name": "x"},
+                    }
+                ],
+            },
+            r"feature 0.*geometry.type.*Polygon or MultiPolygon.*'Point'",
+        ),
+        (
+            {
+                "type": "FeatureCollection",
+                "features": [{"type": "Feature", "geometry": {"type": "Polygon", "coordinates": []}, "properties": {}}],
+            },
+            r"feature 0.*properties.name",
+        ),
     ],
 )
 def test_broken_outlines_file_names_every_problem(tmp_path, data, message):
@@ -68,9 +82,15 @@ def test_basemap_draws_countries_first_and_inertly():
 
 
 def test_basemap_rejects_point_countries():
-    bad = {"type": "FeatureCollection", "features": [
-        {"type": "Feature", "id": "syria", "geometry": {"type": "Point", "coordinates": [38, 35]}, "properties": {}}]}
-    with pytest.raises(ValueError, match=r"countries_fc: feature 0 \(syria\): expected a Polygon or MultiPolygon geometry, got 'Point'"):
+    bad = {
+        "type": "FeatureCollection",
+        "features": [
+            {"type": "Feature", "id": "syria", "geometry": {"type": "Point", "coordinates": [38, 35]}, "properties": {}}
+        ],
+    }
+    with pytest.raises(
+        ValueError, match=r"countries_fc: feature 0 \(syria\): expected a Polygon or MultiPolygon geometry, got 'Point'"
+    ):
         W.plain_basemap_layer({"type": "FeatureCollection", "features": []}, countries_fc=bad)
 
 
