@@ -41,14 +41,30 @@ class VerbatimMacro(MacroElement):
     the folium class's own ``render`` runs first and ends in this one.
     """
 
+    def add_child(self, child: Element, name: str | None = None, index: int | None = None) -> Element:
+        """``MacroElement.add_child``, keeping our own ordered record of the children for :meth:`render`."""
+        super().add_child(child, name=name, index=index)
+        name = name or child.get_name()
+        kids = [(k, c) for k, c in self.__dict__.get("kids", {}).items() if k != name or index is None]
+        if index is None:
+            kids = [(k, child if k == name else c) for k, c in kids]
+            if name not in dict(kids):
+                kids.append((name, child))
+        else:
+            kids.insert(int(index), (name, child))
+        self.kids: dict[str, Element] = dict(kids)
+        return self
+
     def render(self, **kwargs: Any) -> None:  # type: ignore[override]  # macros render into the figure
         figure = get_and_assert_figure_root(self)
+        # ``_template`` is branca's subclass protocol (each element class declares its Jinja2 template
+        # there); its macros are read through Jinja2's public ``Template.module``
         macros = vars(self._template.module)
         for part in ("header", "html", "script"):
             macro = macros.get(part)
             if macro is not None:
                 getattr(figure, part).add_child(Verbatim(macro(self, kwargs)), name=self.get_name())
-        for child in self._children.values():
+        for child in self.__dict__.get("kids", {}).values():
             child.render(**kwargs)
 
 
