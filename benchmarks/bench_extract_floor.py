@@ -80,15 +80,19 @@ class _Recorder:
     def __getattr__(self, name: str):
         v = getattr(self._obj, name)
         if name == "finditer":
+
             def finditer(*a, **kw):
                 rec: Call = [v, a, kw, 0]
                 self._log.append(rec)
                 return _Taken(v(*a, **kw), rec)
+
             return finditer
         if name in _METHODS or name.startswith("find_matches"):
+
             def call(*a, **kw):
                 self._log.append([v, a, kw, None])
                 return v(*a, **kw)
+
             return call
         return v
 
@@ -178,6 +182,7 @@ def _instrument(log: list[Call]) -> Callable[[], None]:
                     a, flags = a[:before_flags], a[before_flags]
                 rx = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, flags)
                 return getattr(_Recorder(rx, log), fname)(*a, **kw)
+
             return f
 
         setattr(re, fname, make(fname))
@@ -240,8 +245,10 @@ def main(argv: list[str] | None = None) -> int:
         texts = [(p.read_text(encoding="utf-8"), pub) for p, pub in be.corpus(args.n, Path(tmp), gz)]
 
     def extract_all() -> list:
-        return [gx.extract_text(t, article_id=f"a{i}", published=pub, outlet="bench", gz=gz)
-                for i, (t, pub) in enumerate(texts)]
+        return [
+            gx.extract_text(t, article_id=f"a{i}", published=pub, outlet="bench", gz=gz)
+            for i, (t, pub) in enumerate(texts)
+        ]
 
     plain = extract_all()  # also builds every lazy automaton before instrumenting
     log: list[Call] = []
@@ -257,13 +264,17 @@ def main(argv: list[str] | None = None) -> int:
     full, replay, loop = best["full"], best["replay"], best["loop"]
     n = len(texts)
     kinds = Counter(getattr(f, "__name__", "?") for f, *_ in log)
-    print(f"{n} articles, {sum(map(len, plain)):,} reports, Python {sys.version.split()[0]}, best of {args.passes}, "
-          f"one core: {hasattr(os, 'sched_setaffinity')}\n")
+    print(
+        f"{n} articles, {sum(map(len, plain)):,} reports, Python {sys.version.split()[0]}, best of {args.passes}, "
+        f"one core: {hasattr(os, 'sched_setaffinity')}\n"
+    )
     print("| what | ms per article | articles per CPU s |")
     print("|---|---:|---:|")
     print(f"| extract_text, whole | {1e3 * full / n:.3f} | {n / full:.0f} |")
-    print(f"| its native calls alone, replayed ({len(log) / n:.0f} per article) | {1e3 * (replay - loop) / n:.3f} "
-          f"| {n / max(replay - loop, 1e-9):.0f} |")
+    print(
+        f"| its native calls alone, replayed ({len(log) / n:.0f} per article) | {1e3 * (replay - loop) / n:.3f} "
+        f"| {n / max(replay - loop, 1e-9):.0f} |"
+    )
     print(f"| … the replay loop's own cost, subtracted above | {1e3 * loop / n:.3f} | |")
     print(f"| Python logic (the difference) | {1e3 * (full - replay + loop) / n:.3f} | |\n")
     print("calls per article: " + ", ".join(f"{k} {v / n:.1f}" for k, v in kinds.most_common()) + "\n")
@@ -277,7 +288,7 @@ def main(argv: list[str] | None = None) -> int:
         count[key] += 1
     print(f"| costliest of {len(cost)} patterns / automata | ms per article | calls per article |")
     print("|---|---:|---:|")
-    for key, v in sorted(cost.items(), key=lambda kv: -kv[1])[:args.top]:
+    for key, v in sorted(cost.items(), key=lambda kv: -kv[1])[: args.top]:
         print(f"| `{key}` | {1e3 * v / n:.3f} | {count[key] / n:.1f} |")
     return 0
 
