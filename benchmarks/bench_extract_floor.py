@@ -122,7 +122,7 @@ def _instrument(log: list[Call]) -> Callable[[], None]:
             items = [wrapped(x, depth + 1) for x in v]
             if all(x is None for x in items):
                 return None
-            return type(v)(x if w is None else w for x, w in zip(v, items))
+            return type(v)(x if w is None else w for x, w in zip(v, items, strict=True))
         if isinstance(v, list):
             for i, x in enumerate(v):
                 w = wrapped(x, depth + 1)
@@ -204,7 +204,7 @@ def _replay(calls: list[Call]) -> None:
 
 
 def _loop(calls: list[Call]) -> None:
-    for f, a, kw, n in calls:
+    for _f, _a, _kw, _n in calls:
         pass
 
 

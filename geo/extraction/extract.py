@@ -521,7 +521,7 @@ def extract_records(text: str, *, article: Article, gz: Gazetteer, title: str | 
             _append(recs, r)
             continue
         names = ", ".join(m.text for m in places)
-        for m, ext in zip(places, extents):
+        for m, ext in zip(places, extents, strict=True):  # one extent per place
             place_id, place_text, geo_precision = _place_fields(m, text, sp.start)
             rid = f"x-{article_id}-{len(recs) + 1:02d}"
             _append(

@@ -25,7 +25,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Union
 
 __all__ = ["need_words", "check_need_words"]
 
@@ -51,7 +50,10 @@ class _Lit:
 
 @dataclass(frozen=True)
 class _Class:
-    """``[...]``, or ``\\d`` / ``\\s`` / ``\\w`` alone; items are ``("lit", c)``, ``("cat", x)``, ``("range", a, b)``."""
+    """``[...]``, or ``\\d`` / ``\\s`` / ``\\w`` alone.
+
+    Items are ``("lit", c)``, ``("cat", x)``, ``("range", a, b)``.
+    """
 
     items: tuple[tuple[str, ...], ...]
     negated: bool = False
@@ -96,7 +98,7 @@ class _Branch:
     sources: list[str] = field(default_factory=list)
 
 
-_Node = Union[_Lit, _Class, _At, _AnyChar, _Group, _Look, _Repeat, _Branch]
+_Node = _Lit | _Class | _At | _AnyChar | _Group | _Look | _Repeat | _Branch
 
 _CATEGORIES = frozenset("dDsSwW")
 _CHAR_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v", "a": "\a"}
@@ -450,7 +452,8 @@ def _uncovered(seq: list[_Node], words: Sequence[str]) -> str | None:
             if found is not None:
                 return found
         if isinstance(node, _Branch):
-            for alt, src in zip(node.alts, node.sources):
+            # branches built by _factor carry no sources (zip yields nothing), as before
+            for alt, src in zip(node.alts, node.sources, strict=False):
                 if not _always_contains(alt, words):
                     return _uncovered(alt, words) or src
     return None

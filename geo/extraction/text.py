@@ -538,9 +538,9 @@ def captions(text: str, *, published: date | tuple[date, date] | None = None) ->
     alone = [any(r in _STRONG for r in rs) or len(rs) >= 2 for rs in reasons]
     normed = [_norm(x.text) for x in ls]
     counts = Counter(normed)
-    stripped_caps = {_norm(_strip_credit(x.text)) for x, c in zip(ls, alone) if c}
+    stripped_caps = {_norm(_strip_credit(x.text)) for x, c in zip(ls, alone, strict=True) if c}
     out: list[Span] = []
-    for x, rs, c, n in zip(ls, reasons, alone, normed):
+    for x, rs, c, n in zip(ls, reasons, alone, normed, strict=True):
         if c or n in stripped_caps or (counts[n] > 1 and "photo description" in rs):
             out.append(x)
     return out

@@ -1,4 +1,7 @@
-"""Tests of geo.extraction.classify, and of all four modules against the synthetic articles (the matching engine: test_matching)."""
+"""Tests of geo.extraction.classify, and of all four modules against the synthetic articles.
+
+The matching engine is tested in test_matching.
+"""
 
 from __future__ import annotations
 
@@ -371,7 +374,8 @@ def test_the_battle_for_a_city_is_the_campaign(sentence: str, expected: str, cue
             ["full", "partial"],
         ),
         (
-            "The SDF said it had seized al-Mishlab district in the far east of Raqqa on Friday and al-Sabahia district in the west.",
+            "The SDF said it had seized al-Mishlab district in the far east of Raqqa on Friday"
+            " and al-Sabahia district in the west.",
             ("al-Mishlab", "al-Sabahia"),
             ["full", "full"],
         ),

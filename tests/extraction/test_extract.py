@@ -111,7 +111,10 @@ def test_unresolved_places_have_null_geometry(extracted):
 
 
 def test_an_unknown_place_is_kept_as_written_without_a_point(egz):
-    text = "Coalition jets struck the Zorba Nowhere district on Monday, killing at least 4 civilians, the Observatory said."
+    text = (
+        "Coalition jets struck the Zorba Nowhere district on Monday,"
+        " killing at least 4 civilians, the Observatory said."
+    )
     (r,) = extract_text(text, article_id="u", published=dt.date(2017, 6, 7), outlet="AFP", gz=egz)
     assert r["place_id"] is None and r["lat"] is None and to_feature(r)["geometry"] is None
     assert r["place_text"] and r["place_text"] in text and r["place_name"] == r["place_text"]
@@ -236,7 +239,8 @@ def test_the_day_a_statement_was_made_bounds_the_event_not_dates_it(egz, sentenc
 # is a place only when the story before it has named exactly one city
 THE_CITY = [
     (
-        "US-backed fighters pressed into Raqqa on Monday.\n\nCoalition jets struck the city on Sunday, killing five civilians.",
+        "US-backed fighters pressed into Raqqa on Monday.\n\n"
+        "Coalition jets struck the city on Sunday, killing five civilians.",
         "raqqa",
         "the city",
         1,
@@ -270,7 +274,8 @@ THE_CITY = [
     # a city named only in a photo caption is not the story's
     (
         (
-            "Smoke rises after an airstrike near Mosul, Iraq October 24, 2016.  (photo credit: REUTERS/AHMED JADALLAH)\n\n"
+            "Smoke rises after an airstrike near Mosul, Iraq October 24, 2016."
+            "  (photo credit: REUTERS/AHMED JADALLAH)\n\n"
             "Coalition jets struck the city on Sunday, killing five civilians."
         ),
         None,

@@ -1,4 +1,7 @@
-"""Tests of geo.extraction.matching: the pre-filtered patterns answer as ``re`` does; hand-written need words are checked."""
+"""Tests of geo.extraction.matching.
+
+The pre-filtered patterns answer as ``re`` does; hand-written need words are checked.
+"""
 
 from __future__ import annotations
 

@@ -134,7 +134,8 @@ def test_no_story_sentence_is_a_caption_elsewhere(path: Path) -> None:
     "line,caption",
     [
         (
-            "Smoke rises after an US airstrike near Mosul, Iraq October 24, 2016.  (photo credit: REUTERS/AHMED JADALLAH)",
+            "Smoke rises after an US airstrike near Mosul, Iraq October 24, 2016."
+            "  (photo credit: REUTERS/AHMED JADALLAH)",
             True,
         ),
         ("(photo credit: REUTERS/AHMED JADALLAH)", True),
