@@ -26,6 +26,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import itertools
 import os
@@ -128,14 +129,14 @@ def _instrument(log: list[Call]) -> Callable[[], None]:
                 w = wrapped(x, depth + 1)
                 if w is not None:
                     v[i] = w
-                    undo.append(lambda v=v, i=i, x=x: v.__setitem__(i, x))
+                    undo.append(functools.partial(v.__setitem__, i, x))
             return None  # changed in place
         if isinstance(v, dict):
             for k, x in list(v.items()):
                 w = wrapped(x, depth + 1)
                 if w is not None:
                     v[k] = w
-                    undo.append(lambda v=v, k=k, x=x: v.__setitem__(k, x))
+                    undo.append(functools.partial(v.__setitem__, k, x))
             return None
         return None
 
@@ -186,7 +187,7 @@ def _instrument(log: list[Call]) -> Callable[[], None]:
             return f
 
         setattr(re, fname, make(fname))
-        undo.append(lambda fname=fname, old=old: setattr(re, fname, old))
+        undo.append(functools.partial(setattr, re, fname, old))
 
     def restore() -> None:
         for u in reversed(undo):
@@ -239,7 +240,8 @@ def main(argv: list[str] | None = None) -> int:
 
     import geo.extraction.extract as gx
 
-    gx._code = gx._code_uncached  # no memo: every sentence coded, as in the no-memo figure
+    # no memo: every sentence coded, as in the no-memo figure (a monkeypatch: the types differ on purpose)
+    gx._code = gx._code_uncached  # type: ignore[assignment]
     gz = gazetteer.load()
     with tempfile.TemporaryDirectory(prefix="bench_floor_") as tmp:
         texts = [(p.read_text(encoding="utf-8"), pub) for p, pub in be.corpus(args.n, Path(tmp), gz)]

@@ -37,7 +37,7 @@ __all__ = [
 ]
 
 from geo.extraction import rules  # noqa: E402  (the names and words: geo/extraction/rules/*.toml)
-from geo.extraction.matching import CasePattern, IPattern  # noqa: E402
+from geo.extraction.matching import AnyMatch, AnyPattern, CasePattern, IPattern  # noqa: E402
 from geo.records.vocab import EVENT_TYPES, EXTENTS, STATUSES  # noqa: E402
 
 
@@ -231,7 +231,7 @@ _DISPLACE = _rx(
     "turned",
 )
 # territory: (pattern, extent)
-_TERRITORY: list[tuple[re.Pattern[str], str]] = [
+_TERRITORY: list[tuple[AnyPattern, str]] = [
     (
         _rx(
             r"\b(?:turned\s+back(?!\s+(?:\w+\s+)?(?:families|civilians|people|residents|refugees|women|children))|repelled|repulsed|fended\s+off|beat\s+back|thwarted|foiled|"
@@ -314,7 +314,7 @@ _INTENT = _rx(
 )
 
 
-def _first(rx: re.Pattern[str], s: str) -> re.Match[str] | None:
+def _first(rx: AnyPattern, s: str) -> AnyMatch | None:
     for m in rx.finditer(s):
         if not _INTENT.search(s[max(0, m.start() - 25) : m.start()]):
             return m
@@ -322,8 +322,8 @@ def _first(rx: re.Pattern[str], s: str) -> re.Match[str] | None:
 
 
 @lru_cache(maxsize=8)  # within one sentence: _event(), actor() and control_extent() ask again
-def _territory(s: str) -> tuple[str, re.Match[str]] | None:
-    hits: list[tuple[int, str, re.Match[str]]] = []
+def _territory(s: str) -> tuple[str, AnyMatch] | None:
+    hits: list[tuple[int, str, AnyMatch]] = []
     for rx, extent in _TERRITORY:
         m = _first(rx, s)
         if m is not None:

@@ -47,6 +47,7 @@ from datetime import date, timedelta
 from geo.extraction import rules
 
 # fast case-insensitive matching behind need-word pre-filters
+from geo.extraction.matching import AnyMatch, AnyPattern
 from geo.extraction.matching import IPattern as _IRx
 from geo.extraction.matching import lowered as _lowered
 from geo.extraction.matching import may_match as _may_match
@@ -265,7 +266,7 @@ _MON = (
 )
 
 # (name, compiled pattern, precision, resolver(p, match) -> (start, end) | None)
-_Resolver = tuple[str, "re.Pattern[str]", str, object]
+_Resolver = tuple[str, AnyPattern, str, object]
 
 
 def _explicit(m: re.Match[str], p: date) -> tuple[date, date] | None:
@@ -306,7 +307,7 @@ def _weekday_res(m: re.Match[str], p: date) -> tuple[date, date] | None:
     return d, d
 
 
-_PATTERNS: list[tuple[str, re.Pattern[str], str, object]] = [
+_PATTERNS: list[_Resolver] = [
     ("iso", re.compile(r"\b(?P<iso>\d{4}-\d{2}-\d{2})\b"), "day", _explicit),
     (
         "mdy",
@@ -406,9 +407,7 @@ def _widen(precision: str, start: date, end: date) -> str:
     return max(precision, by_span, key=PRECISIONS.index)
 
 
-def _combine(
-    m: re.Match[str], precision: str, fn: object, pub: tuple[date, date], offset: int = 0
-) -> ResolvedDate | None:
+def _combine(m: AnyMatch, precision: str, fn: object, pub: tuple[date, date], offset: int = 0) -> ResolvedDate | None:
     try:
         a = fn(m, pub[0])  # type: ignore[operator]
         b = fn(m, pub[1])  # type: ignore[operator]

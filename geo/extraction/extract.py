@@ -280,7 +280,8 @@ def _choose_place(ms: list[Mention], text: str = "") -> tuple[Mention | None, Me
     ]
     best = None
     if resolved:
-        best = min(resolved, key=lambda m: (_TIER.get(m.place.kind, 2), m.place.uncertainty_m, m.start))
+        # resolved holds only mentions with a place; mypy cannot carry that into the lambda
+        best = min(resolved, key=lambda m: (_TIER.get(m.place.kind, 2), m.place.uncertainty_m, m.start))  # type: ignore[union-attr]
     unresolved = next((m for m in ms if m.place is None), None)
     return best, unresolved
 
@@ -293,7 +294,7 @@ def _city_from_context(
     m = _THE_CITY.search(s)
     if m is None:
         return None
-    cities = {}
+    cities: dict[str, Mention] = {}
     for x in mentions:
         if x.start >= sent_start:
             break
@@ -316,7 +317,9 @@ def _near_before(text: str, at: int, floor: int) -> bool:
 
 def _place_fields(m: Mention, text: str, sent_start: int) -> tuple[str, str, int]:
     """``(place_id, place_text, geo_precision)`` of a resolved mention."""
-    return (m.place.id, m.text, 3 if m.place.kind in _COARSE else 2 if _near_before(text, m.start, sent_start) else 1)
+    place = m.place
+    assert place is not None  # callers pass resolved mentions only
+    return (place.id, m.text, 3 if place.kind in _COARSE else 2 if _near_before(text, m.start, sent_start) else 1)
 
 
 def _changed_places(ms: list[Mention], text: str, sent_start: int) -> list[Mention]:
@@ -454,6 +457,7 @@ def extract_records(text: str, *, article: Article, gz: Gazetteer, title: str | 
             place_id, place_text, geo_precision = _place_fields(best, text, sp.start)
         elif context is not None:
             city, words, at = context
+            assert city.place is not None  # _city_from_context returns a resolved city
             place_id, place_text, geo_precision = city.place.id, words, 2 if _near_before(s, at, 0) else 1
             notes.append(
                 f"place from the story: {words!r} is {city.text!r}, the only city it names before this sentence"
@@ -469,6 +473,7 @@ def extract_records(text: str, *, article: Article, gz: Gazetteer, title: str | 
                 notes.append(f"place {unresolved.text!r} unresolved ({why}): no point")
         mentioned = list(dict.fromkeys(m.place.id for m in ms if m.place is not None))
         if context is not None:
+            assert context[0].place is not None  # a resolved city (see _city_from_context)
             mentioned.append(context[0].place.id)  # named as "the city"
         if cas.injured_best is not None and cas.injured_low is None and cas.injured_high is None:
             notes.append(f"about {cas.injured_best} injured (a best estimate the schema's low/high cannot hold)")

@@ -44,6 +44,8 @@ __all__ = [
     "AnyOf",
     "IPattern",
     "CasePattern",
+    "AnyPattern",
+    "AnyMatch",
 ]
 
 # ---------------------------------------------------------------------------
@@ -112,7 +114,9 @@ class _Match:
         self._m = m
         self._s = s
 
-    def group(self, g: int | str = 0) -> str | None:
+    # typed as typeshed types re.Match.group (``str | Any``): a group that took
+    # no part gives None, which callers rule out from the pattern's shape
+    def group(self, g: int | str = 0) -> str | Any:
         a, b = self._m.span(g)
         return None if a < 0 else self._s[a:b]
 
@@ -373,3 +377,7 @@ class CasePattern:
     def finditer(self, s: str) -> Iterator[re.Match[str]]:
         """``re.finditer``."""
         return iter(()) if self._excluded(s) else self.rx.finditer(s)
+
+
+#: a compiled ``re`` pattern or one of the pattern classes above (they answer alike)
+AnyPattern = Union["re.Pattern[str]", IPattern, CasePattern]

@@ -459,7 +459,7 @@ def _parse_number_tokens(words: list[str]) -> tuple[int | None, bool]:
         vague = True
     if ws and ws[0] in ("a", "an") and len(ws) >= 2 and (ws[1] in _SCALES or ws[1] in _DOZEN):
         ws = ["1"] + ws[1:]
-    total = 0
+    total: float = 0
     current: float | None = None
     seen_any = False
     for w in ws:
@@ -880,6 +880,7 @@ def quantities(sentence: str) -> list[Quantity]:
             and any(t.low in _VAGUE_PLURALS or t.low in ("several", "few") for t in tq)
         )
         suffix = toks[te - 1].suffix if toks[te - 1].kind == "num" else None
+        noun: str | None
         if suffix:
             noun, kind, nend = suffix, ("unit" if suffix in _UNIT_NOUNS or suffix == "%" else "unknown"), te
         else:
