@@ -860,18 +860,9 @@ def actor(
     if not ments or ev == "displacement":
         return None
     if ev == "territory_change":
-        t = _territory(s)
-        if t is not None:
-            extent, tm = t
-            if extent == "repelled":
-                # "Islamic State had turned back an earlier SDF assault": the
-                # attacker is the one after the verb
-                after = [x for x in ments if x[0] >= tm.end()]
-                if after:
-                    return after[0][2]
-            before = [x for x in ments if x[1] <= tm.start() and x[2] not in exclude]
-            if before:
-                return before[-1][2]
+        who = _territory_actor(s, ments, exclude)
+        if who is not None:
+            return who
     cue_pos = s.lower().find(cue.lower()) if cue else -1
     if cue_pos >= 0:
         before = [x for x in ments if x[1] <= cue_pos and cue_pos - x[1] <= 40 and x[2] not in exclude]
@@ -884,6 +875,24 @@ def actor(
                 return x[2]
         return None
     return cands[0][2] if cands else None
+
+
+def _territory_actor(s: str, ments: list[tuple[int, int, str]], exclude: tuple[str, ...]) -> str | None:
+    """The actor of a territory change: the one before its verb (after it for "turned back"), or None."""
+    t = _territory(s)
+    if t is None:
+        return None
+    extent, tm = t
+    if extent == "repelled":
+        # "Islamic State had turned back an earlier SDF assault": the
+        # attacker is the one after the verb
+        after = [x for x in ments if x[0] >= tm.end()]
+        if after:
+            return after[0][2]
+    before = [x for x in ments if x[1] <= tm.start() and x[2] not in exclude]
+    if before:
+        return before[-1][2]
+    return None
 
 
 _CIVILIAN = _rx(

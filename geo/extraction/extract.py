@@ -372,6 +372,81 @@ def _append(recs: list[Report], r: Report) -> None:
 # the extractor
 
 
+def _date_fields(
+    s: str, found: list[_dates.ResolvedDate], lo: dt.date, hi: dt.date, notes: list[str]
+) -> tuple[dt.date, dt.date, str, str | None]:
+    """``(date_start, date_end, date_precision, date_text)`` of a sentence from its dates ``found``; notes appended."""
+    limit = lo - dt.timedelta(days=BACKGROUND_DAYS)
+    recent = [d for d in found if d.end >= limit]
+    events = [d for d in recent if not _dates.is_statement_date(s, d)]
+    if events:
+        d = events[0]
+        d0, d1, prec, dtext = d.start, d.end, d.precision, d.text
+        if len(events) > 1:
+            notes.append(f"dated by the first of {len(events)} date expressions ({d.text!r})")
+        if len(events) < len(recent):
+            notes.append(
+                "the date of the statement is not the event's: "
+                + ", ".join(repr(x.text) for x in recent if x not in events)
+            )
+    elif recent:
+        d = recent[0]
+        d0, d1, prec = _dates.week_up_to(d.start, d.end)
+        dtext = d.text
+        notes.append(f"dated only by when it was said ({d.text!r}): the week up to then (the event is on or before it)")
+    else:
+        d0, d1, prec = _dates.week_up_to(lo, hi)
+        dtext = None
+        notes.append(
+            "no date words in the sentence: dated to the week up to publication "
+            "(an upper bound; news reports recent events, but the event may be earlier)"
+        )
+    if prec == "day" and d0 != d1:
+        prec = "range"
+    return d0, d1, prec, dtext
+
+
+def _place_of(
+    s: str,
+    sent_start: int,
+    text: str,
+    ms: list[Mention],
+    mentions: list[Mention],
+    not_story: list[tuple[int, int]],
+    notes: list[str],
+) -> tuple[str | None, str | None, int | None, list[str]]:
+    """``(place_id, place_text, geo_precision, places_mentioned)`` of a sentence from its mentions ``ms``.
+
+    Notes on how the place was chosen are appended to ``notes``.
+    """
+    best, unresolved = _choose_place(ms, text)
+    context = _city_from_context(s, sent_start, mentions, not_story) if not ms else None
+    place_id: str | None
+    place_text: str | None
+    geo_precision: int | None
+    if best is not None:
+        place_id, place_text, geo_precision = _place_fields(best, text, sent_start)
+    elif context is not None:
+        city, words, at = context
+        assert city.place is not None  # _city_from_context returns a resolved city
+        place_id, place_text, geo_precision = city.place.id, words, 2 if _near_before(s, at, 0) else 1
+        notes.append(f"place from the story: {words!r} is {city.text!r}, the only city it names before this sentence")
+    else:
+        place_id, place_text, geo_precision = None, unresolved.text if unresolved is not None else None, None
+        if unresolved is not None:
+            why = (
+                "ambiguous: " + ", ".join(p.id for p in unresolved.candidates)
+                if unresolved.status == "ambiguous"
+                else "not in the gazetteer"
+            )
+            notes.append(f"place {unresolved.text!r} unresolved ({why}): no point")
+    mentioned = list(dict.fromkeys(m.place.id for m in ms if m.place is not None))
+    if context is not None:
+        assert context[0].place is not None  # a resolved city (see _city_from_context)
+        mentioned.append(context[0].place.id)  # named as "the city"
+    return place_id, place_text, geo_precision, mentioned
+
+
 def extract_records(text: str, *, article: Article, gz: Gazetteer, title: str | None = None) -> list[Report]:
     """Candidate reports of ``article`` (its ``text``), placed and sourced, never reviewed.
 
@@ -410,35 +485,7 @@ def extract_records(text: str, *, article: Article, gz: Gazetteer, title: str | 
         if _background(s, found, lo):
             continue
         notes = ["extracted automatically from the wording; not reviewed"]
-        limit = lo - dt.timedelta(days=BACKGROUND_DAYS)
-        recent = [d for d in found if d.end >= limit]
-        events = [d for d in recent if not _dates.is_statement_date(s, d)]
-        if events:
-            d = events[0]
-            d0, d1, prec, dtext = d.start, d.end, d.precision, d.text
-            if len(events) > 1:
-                notes.append(f"dated by the first of {len(events)} date expressions ({d.text!r})")
-            if len(events) < len(recent):
-                notes.append(
-                    "the date of the statement is not the event's: "
-                    + ", ".join(repr(x.text) for x in recent if x not in events)
-                )
-        elif recent:
-            d = recent[0]
-            d0, d1, prec = _dates.week_up_to(d.start, d.end)
-            dtext = d.text
-            notes.append(
-                f"dated only by when it was said ({d.text!r}): the week up to then (the event is on or before it)"
-            )
-        else:
-            d0, d1, prec = _dates.week_up_to(lo, hi)
-            dtext = None
-            notes.append(
-                "no date words in the sentence: dated to the week up to publication "
-                "(an upper bound; news reports recent events, but the event may be earlier)"
-            )
-        if prec == "day" and d0 != d1:
-            prec = "range"
+        d0, d1, prec, dtext = _date_fields(s, found, lo, hi, notes)
         if mentions is None:
             mentions = gz.mentions(text)
             starts = [m.start for m in mentions]  # in text order: a sentence's mentions are one slice
@@ -448,33 +495,7 @@ def extract_records(text: str, *, article: Article, gz: Gazetteer, title: str | 
             if mentions[i].end <= sp.end:
                 ms.append(mentions[i])
             i += 1
-        best, unresolved = _choose_place(ms, text)
-        context = _city_from_context(s, sp.start, mentions, not_story) if not ms else None
-        place_id: str | None
-        place_text: str | None
-        geo_precision: int | None
-        if best is not None:
-            place_id, place_text, geo_precision = _place_fields(best, text, sp.start)
-        elif context is not None:
-            city, words, at = context
-            assert city.place is not None  # _city_from_context returns a resolved city
-            place_id, place_text, geo_precision = city.place.id, words, 2 if _near_before(s, at, 0) else 1
-            notes.append(
-                f"place from the story: {words!r} is {city.text!r}, the only city it names before this sentence"
-            )
-        else:
-            place_id, place_text, geo_precision = None, unresolved.text if unresolved is not None else None, None
-            if unresolved is not None:
-                why = (
-                    "ambiguous: " + ", ".join(p.id for p in unresolved.candidates)
-                    if unresolved.status == "ambiguous"
-                    else "not in the gazetteer"
-                )
-                notes.append(f"place {unresolved.text!r} unresolved ({why}): no point")
-        mentioned = list(dict.fromkeys(m.place.id for m in ms if m.place is not None))
-        if context is not None:
-            assert context[0].place is not None  # a resolved city (see _city_from_context)
-            mentioned.append(context[0].place.id)  # named as "the city"
+        place_id, place_text, geo_precision, mentioned = _place_of(s, sp.start, text, ms, mentions, not_story, notes)
         if cas.injured_best is not None and cas.injured_low is None and cas.injured_high is None:
             notes.append(f"about {cas.injured_best} injured (a best estimate the schema's low/high cannot hold)")
         control = c.control if c.event_type == "territory_change" else None
