@@ -26,6 +26,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import itertools
 import os
@@ -37,6 +38,7 @@ import types
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -80,17 +82,86 @@ class _Recorder:
     def __getattr__(self, name: str):
         v = getattr(self._obj, name)
         if name == "finditer":
+
             def finditer(*a, **kw):
                 rec: Call = [v, a, kw, 0]
                 self._log.append(rec)
                 return _Taken(v(*a, **kw), rec)
+
             return finditer
         if name in _METHODS or name.startswith("find_matches"):
+
             def call(*a, **kw):
                 self._log.append([v, a, kw, None])
                 return v(*a, **kw)
+
             return call
         return v
+
+
+def _wrapped(v: Any, rec: Callable[[Any], _Recorder], undo: list[Callable[[], None]], depth: int = 0) -> Any:
+    """``v`` with its patterns (also inside tuples, sets, lists and dicts) behind recorders; None if it has none."""
+    if isinstance(v, (re.Pattern, *_AC_TYPES)):
+        return rec(v)
+    if depth >= 2:
+        return None
+    if isinstance(v, (tuple, frozenset, set)):
+        items = [_wrapped(x, rec, undo, depth + 1) for x in v]
+        if all(x is None for x in items):
+            return None
+        return type(v)(x if w is None else w for x, w in zip(v, items, strict=True))
+    if isinstance(v, list):
+        for i, x in enumerate(v):
+            w = _wrapped(x, rec, undo, depth + 1)
+            if w is not None:
+                v[i] = w
+                undo.append(functools.partial(v.__setitem__, i, x))
+        return None  # changed in place
+    if isinstance(v, dict):
+        for k, x in list(v.items()):
+            w = _wrapped(x, rec, undo, depth + 1)
+            if w is not None:
+                v[k] = w
+                undo.append(functools.partial(v.__setitem__, k, x))
+        return None
+    return None
+
+
+def _swap(owner: Any, attr: str, rec: Callable[[Any], _Recorder], undo: list[Callable[[], None]]) -> None:
+    old = getattr(owner, attr)
+    new = _wrapped(old, rec, undo)
+    if new is not None:
+        setattr(owner, attr, new)
+        undo.append(lambda: setattr(owner, attr, old))
+
+
+def _pattern_attrs(o: object) -> list[str]:
+    """The attributes of a ``geo`` / ``gazetteer`` object (not a module) that hold a pattern or an automaton."""
+    if isinstance(o, (_Recorder, types.ModuleType)):  # modules done apart; a recorder is not wrapped again
+        return []
+    if not str(getattr(type(o), "__module__", "")).startswith(("geo", "gazetteer")):
+        return []
+    slots = getattr(type(o), "__slots__", ())
+    attrs = [k for k in slots if isinstance(getattr(o, k, None), (re.Pattern, *_AC_TYPES))]
+    d = getattr(o, "__dict__", None)
+    if isinstance(d, dict) and not isinstance(o, type):
+        attrs += [k for k, v in d.items() if isinstance(v, (re.Pattern, *_AC_TYPES))]
+    return attrs
+
+
+def _module_function(fname: str, log: list[Call]) -> Callable:
+    """``re.<fname>`` routed through a recorder of the pattern it compiles."""
+    # the module functions' own signatures: flags comes after string (and repl, count / maxsplit)
+    before_flags = {"sub": 3, "subn": 3, "split": 2}.get(fname, 1)
+
+    def f(pattern, *a, **kw):
+        flags = kw.pop("flags", 0)
+        if len(a) > before_flags:
+            a, flags = a[:before_flags], a[before_flags]
+        rx = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, flags)
+        return getattr(_Recorder(rx, log), fname)(*a, **kw)
+
+    return f
 
 
 def _instrument(log: list[Call]) -> Callable[[], None]:
@@ -103,63 +174,20 @@ def _instrument(log: list[Call]) -> Callable[[], None]:
     undo: list[Callable[[], None]] = []
     recorders: dict[int, _Recorder] = {}  # one recorder per object: identity tests ("rx in _AGENCY_AT_END") still hold
 
-    def rec(obj):
+    def rec(obj: Any) -> _Recorder:
         if id(obj) not in recorders:
             recorders[id(obj)] = _Recorder(obj, log)
         return recorders[id(obj)]
-
-    def wrapped(v, depth: int = 0):
-        """``v`` with its patterns (also inside tuples, sets, lists and dicts) behind recorders; None if it has none."""
-        if isinstance(v, (re.Pattern, *_AC_TYPES)):
-            return rec(v)
-        if depth >= 2:
-            return None
-        if isinstance(v, (tuple, frozenset, set)):
-            items = [wrapped(x, depth + 1) for x in v]
-            if all(x is None for x in items):
-                return None
-            return type(v)(x if w is None else w for x, w in zip(v, items))
-        if isinstance(v, list):
-            for i, x in enumerate(v):
-                w = wrapped(x, depth + 1)
-                if w is not None:
-                    v[i] = w
-                    undo.append(lambda v=v, i=i, x=x: v.__setitem__(i, x))
-            return None  # changed in place
-        if isinstance(v, dict):
-            for k, x in list(v.items()):
-                w = wrapped(x, depth + 1)
-                if w is not None:
-                    v[k] = w
-                    undo.append(lambda v=v, k=k, x=x: v.__setitem__(k, x))
-            return None
-        return None
-
-    def swap(owner, attr: str) -> None:
-        old = getattr(owner, attr)
-        new = wrapped(old)
-        if new is not None:
-            setattr(owner, attr, new)
-            undo.append(lambda: setattr(owner, attr, old))
 
     for name, mod in list(sys.modules.items()):
         if mod is None or not name.startswith(("geo", "gazetteer")):
             continue
         for k in list(vars(mod)):
             if not k.startswith("__"):
-                swap(mod, k)
+                _swap(mod, k, rec, undo)
     for o in gc.get_objects():
-        if isinstance(o, (_Recorder, types.ModuleType)):  # modules done above; a recorder is not wrapped again
-            continue
-        if not str(getattr(type(o), "__module__", "")).startswith(("geo", "gazetteer")):
-            continue
-        slots = getattr(type(o), "__slots__", ())
-        attrs = [k for k in slots if isinstance(getattr(o, k, None), (re.Pattern, *_AC_TYPES))]
-        d = getattr(o, "__dict__", None)
-        if isinstance(d, dict) and not isinstance(o, type):
-            attrs += [k for k, v in d.items() if isinstance(v, (re.Pattern, *_AC_TYPES))]
-        for k in attrs:
-            swap(o, k)
+        for k in _pattern_attrs(o):
+            _swap(o, k, rec, undo)
     built = NEED_INDEX.built  # the one automaton over every pattern's need words
     if built is not None:
         NEED_INDEX.built = (_Recorder(built[0], log), built[1])
@@ -167,21 +195,8 @@ def _instrument(log: list[Call]) -> Callable[[], None]:
     # module-level re.search(pattern_string, ...) and friends
     for fname in (*_METHODS, "finditer"):
         old = getattr(re, fname)
-
-        def make(fname: str) -> Callable:
-            # the module functions' own signatures: flags comes after string (and repl, count / maxsplit)
-            before_flags = {"sub": 3, "subn": 3, "split": 2}.get(fname, 1)
-
-            def f(pattern, *a, **kw):
-                flags = kw.pop("flags", 0)
-                if len(a) > before_flags:
-                    a, flags = a[:before_flags], a[before_flags]
-                rx = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, flags)
-                return getattr(_Recorder(rx, log), fname)(*a, **kw)
-            return f
-
-        setattr(re, fname, make(fname))
-        undo.append(lambda fname=fname, old=old: setattr(re, fname, old))
+        setattr(re, fname, _module_function(fname, log))
+        undo.append(functools.partial(setattr, re, fname, old))
 
     def restore() -> None:
         for u in reversed(undo):
@@ -199,7 +214,7 @@ def _replay(calls: list[Call]) -> None:
 
 
 def _loop(calls: list[Call]) -> None:
-    for f, a, kw, n in calls:
+    for _f, _a, _kw, _n in calls:
         pass
 
 
@@ -234,14 +249,17 @@ def main(argv: list[str] | None = None) -> int:
 
     import geo.extraction.extract as gx
 
-    gx._code = gx._code_uncached  # no memo: every sentence coded, as in the no-memo figure
+    # no memo: every sentence coded, as in the no-memo figure (a monkeypatch: the types differ on purpose)
+    gx._code = gx._code_uncached  # type: ignore[assignment]
     gz = gazetteer.load()
     with tempfile.TemporaryDirectory(prefix="bench_floor_") as tmp:
         texts = [(p.read_text(encoding="utf-8"), pub) for p, pub in be.corpus(args.n, Path(tmp), gz)]
 
     def extract_all() -> list:
-        return [gx.extract_text(t, article_id=f"a{i}", published=pub, outlet="bench", gz=gz)
-                for i, (t, pub) in enumerate(texts)]
+        return [
+            gx.extract_text(t, article_id=f"a{i}", published=pub, outlet="bench", gz=gz)
+            for i, (t, pub) in enumerate(texts)
+        ]
 
     plain = extract_all()  # also builds every lazy automaton before instrumenting
     log: list[Call] = []
@@ -257,13 +275,17 @@ def main(argv: list[str] | None = None) -> int:
     full, replay, loop = best["full"], best["replay"], best["loop"]
     n = len(texts)
     kinds = Counter(getattr(f, "__name__", "?") for f, *_ in log)
-    print(f"{n} articles, {sum(map(len, plain)):,} reports, Python {sys.version.split()[0]}, best of {args.passes}, "
-          f"one core: {hasattr(os, 'sched_setaffinity')}\n")
+    print(
+        f"{n} articles, {sum(map(len, plain)):,} reports, Python {sys.version.split()[0]}, best of {args.passes}, "
+        f"one core: {hasattr(os, 'sched_setaffinity')}\n"
+    )
     print("| what | ms per article | articles per CPU s |")
     print("|---|---:|---:|")
     print(f"| extract_text, whole | {1e3 * full / n:.3f} | {n / full:.0f} |")
-    print(f"| its native calls alone, replayed ({len(log) / n:.0f} per article) | {1e3 * (replay - loop) / n:.3f} "
-          f"| {n / max(replay - loop, 1e-9):.0f} |")
+    print(
+        f"| its native calls alone, replayed ({len(log) / n:.0f} per article) | {1e3 * (replay - loop) / n:.3f} "
+        f"| {n / max(replay - loop, 1e-9):.0f} |"
+    )
     print(f"| … the replay loop's own cost, subtracted above | {1e3 * loop / n:.3f} | |")
     print(f"| Python logic (the difference) | {1e3 * (full - replay + loop) / n:.3f} | |\n")
     print("calls per article: " + ", ".join(f"{k} {v / n:.1f}" for k, v in kinds.most_common()) + "\n")
@@ -277,7 +299,7 @@ def main(argv: list[str] | None = None) -> int:
         count[key] += 1
     print(f"| costliest of {len(cost)} patterns / automata | ms per article | calls per article |")
     print("|---|---:|---:|")
-    for key, v in sorted(cost.items(), key=lambda kv: -kv[1])[:args.top]:
+    for key, v in sorted(cost.items(), key=lambda kv: -kv[1])[: args.top]:
         print(f"| `{key}` | {1e3 * v / n:.3f} | {count[key] / n:.1f} |")
     return 0
 

@@ -37,7 +37,7 @@ __all__ = [
 ]
 
 from geo.extraction import rules  # noqa: E402  (the names and words: geo/extraction/rules/*.toml)
-from geo.extraction.matching import CasePattern, IPattern  # noqa: E402
+from geo.extraction.matching import AnyMatch, AnyPattern, CasePattern, IPattern  # noqa: E402
 from geo.records.vocab import EVENT_TYPES, EXTENTS, STATUSES  # noqa: E402
 
 
@@ -128,10 +128,14 @@ _INTO_TERRITORY = _rx(r"\b(?:advanc(?:ed|ing)|push(?:ed|ing)?)\s+into\s+(?:\w+\s
 _KILLED = _rx(r"\b(?:killed|killing|dead|died|wounded|injured)\b")
 _AIR_HIT = _rx(r"\b(?:coalition|jets?|warplanes?|aircraft|drones?)\b.{0,60}?\b(hit|targeted|attacked|struck)\b")
 _IS_A_WEAPON = re.compile(r"\b(?:is|are)\s+an?\s+(?:\w+\s+){0,2}(?:weapon|substance)\b")
-_STRIKE_CONTEXT = _rx(r"\b(?:coalition|jets?|warplanes?|aircraft|air|US-led|U\.S\.|killed|dead|"
-                      r"civilians?|targeted|hit)\b")
-_DROP_CONTEXT = _rx(r"\b(?:phosphorus|phosphorous|bombs?|munitions?|incendiar\w*|barrels?|"
-                    r"aircraft|jets?|warplanes?|coalition|leaflets)\b")
+_STRIKE_CONTEXT = _rx(
+    r"\b(?:coalition|jets?|warplanes?|aircraft|air|US-led|U\.S\.|killed|dead|"
+    r"civilians?|targeted|hit)\b"
+)
+_DROP_CONTEXT = _rx(
+    r"\b(?:phosphorus|phosphorous|bombs?|munitions?|incendiar\w*|barrels?|"
+    r"aircraft|jets?|warplanes?|coalition|leaflets)\b"
+)
 _LEAFLETS = _rx(r"\bleaflets\b")
 _AIR_WORD = _rx(r"air")
 _MINE_CONTEXT = _rx(r"\b(?:planted|laid|land|killed|explod)")
@@ -149,9 +153,13 @@ _AUXILIARY = _rx(r"\b(?:had|has|have|was|were|is|are|would|will|could|did|been)\
 _NOT_A_SUBJECT_END = _rx(r"\b(?:is|are|was|were|what|which|who|images?|videos?)\s*$")
 _EMPTY_SUBJECT = _rx(r"^(?:an?|the|according\s+to\b.*|\W*)$")
 _SUBJECT_START = _rx(r"^(?:local|former|syrian|an?|the|one)\s")
-_BY_AGENT = _rx(r"\b(?:(?P<not>backed|supported|led|held|controlled|affiliated|run|trapped|surrounded)\s+)?"
-                r"(?:by|belong(?:ing)?\s+to)\s+(?:the\s+|a\s+)?")
-_FIGHTERS_KILLED = re.compile(r"\s+(?:fighters|militants|members|troops|soldiers)\b[^.]{0,30}\b(?:killed|dead|died|wounded|injured)\b")
+_BY_AGENT = _rx(
+    r"\b(?:(?P<not>backed|supported|led|held|controlled|affiliated|run|trapped|surrounded)\s+)?"
+    r"(?:by|belong(?:ing)?\s+to)\s+(?:the\s+|a\s+)?"
+)
+_FIGHTERS_KILLED = re.compile(
+    r"\s+(?:fighters|militants|members|troops|soldiers)\b[^.]{0,30}\b(?:killed|dead|died|wounded|injured)\b"
+)
 _PRO_REGIME = _rx(r"\bpro-(?:regime|government)\s+(?:troops|forces|fighters|convoy)\b|\bregime\s+convoy\b")
 _AGAINST_IS = re.compile(r"\b(?:against|on|targeting|hit|struck)\s+(?:the\s+)?(?:Islamic\s+State|IS|ISIS|jihadists?)\b")
 _SDF_TARGET = re.compile(r"\b(?:SDF\s+(?:assault|positions|fighters|lines))\b")
@@ -162,55 +170,160 @@ _CIVILIAN_WORD = _rx(r"\bcivilian")
 # ---------------------------------------------------------------------------
 # event type
 
-_AIR = _rx(r"\b(?:air\s*-?\s*strikes?|airstrikes?|air\s+raids?|air\s+attacks?|bombing\s+raids?|"
-           r"raids?|bomb(?:ing|ings|ed|s)?|bombard(?:ment|ed|ing)?|jets?|warplanes?|war\s+planes?|"
-           r"aircraft|drones?|sorties|coalition\s+strikes?|(?:US|U\.S\.?|coalition)[-\s]led\s+strikes?|"
-           r"strikes?|struck|dropp(?:ed|ing)|airstrike)\b", "air", "raid", "bomb", "jet", "plane", "drone", "sortie", "strike", "struck", "dropp")
-_SHELL = _rx(r"\b(?:shell(?:ing|ed|s)?|artillery|mortars?|howitzers?|rocket\s+fire|"
-             r"barrages?|bombarded\s+by\s+artillery)\b", "shell", "artiller", "mortar", "howitzer", "rocket", "barrage")
-_CLASH = _rx(r"\b(?:clash(?:es|ed)?|fighting|fought|battl(?:e|es|ed|ing)|firefights?|"
-             r"gun\s*battles?|skirmish(?:es)?|combat|assault(?:s|ed)?|attack(?:s|ed)?|"
-             r"ambush(?:ed)?|counter-?attacks?)\b", "clash", "fight", "fought", "battl", "skirmish", "combat", "assault", "attack", "ambush")
-_DISPLACE = _rx(r"\b(?:fled|fleeing|flee|displaced|displacement|trapped|escap(?:e|ed|ing)|"
-                r"evacuat(?:ed|ion|ing)|exodus|refugees?|camps?\s+for\s+the\s+displaced|"
-                r"left\s+the\s+city|streamed\s+out|made\s+their\s+way\s+out|camps?|corridors?|"
-                r"turned\s+back\s+(?:\w+\s+)?(?:families|civilians|people|residents|refugees|women|children))\b", "fled", "flee", "displace", "trapped", "escap", "evacuat", "exodus", "refugee", "camp", "left", "streamed", "made", "corridor", "turned")
+_AIR = _rx(
+    r"\b(?:air\s*-?\s*strikes?|airstrikes?|air\s+raids?|air\s+attacks?|bombing\s+raids?|"
+    r"raids?|bomb(?:ing|ings|ed|s)?|bombard(?:ment|ed|ing)?|jets?|warplanes?|war\s+planes?|"
+    r"aircraft|drones?|sorties|coalition\s+strikes?|(?:US|U\.S\.?|coalition)[-\s]led\s+strikes?|"
+    r"strikes?|struck|dropp(?:ed|ing)|airstrike)\b",
+    "air",
+    "raid",
+    "bomb",
+    "jet",
+    "plane",
+    "drone",
+    "sortie",
+    "strike",
+    "struck",
+    "dropp",
+)
+_SHELL = _rx(
+    r"\b(?:shell(?:ing|ed|s)?|artillery|mortars?|howitzers?|rocket\s+fire|"
+    r"barrages?|bombarded\s+by\s+artillery)\b",
+    "shell",
+    "artiller",
+    "mortar",
+    "howitzer",
+    "rocket",
+    "barrage",
+)
+_CLASH = _rx(
+    r"\b(?:clash(?:es|ed)?|fighting|fought|battl(?:e|es|ed|ing)|firefights?|"
+    r"gun\s*battles?|skirmish(?:es)?|combat|assault(?:s|ed)?|attack(?:s|ed)?|"
+    r"ambush(?:ed)?|counter-?attacks?)\b",
+    "clash",
+    "fight",
+    "fought",
+    "battl",
+    "skirmish",
+    "combat",
+    "assault",
+    "attack",
+    "ambush",
+)
+_DISPLACE = _rx(
+    r"\b(?:fled|fleeing|flee|displaced|displacement|trapped|escap(?:e|ed|ing)|"
+    r"evacuat(?:ed|ion|ing)|exodus|refugees?|camps?\s+for\s+the\s+displaced|"
+    r"left\s+the\s+city|streamed\s+out|made\s+their\s+way\s+out|camps?|corridors?|"
+    r"turned\s+back\s+(?:\w+\s+)?(?:families|civilians|people|residents|refugees|women|children))\b",
+    "fled",
+    "flee",
+    "displace",
+    "trapped",
+    "escap",
+    "evacuat",
+    "exodus",
+    "refugee",
+    "camp",
+    "left",
+    "streamed",
+    "made",
+    "corridor",
+    "turned",
+)
 # territory: (pattern, extent)
-_TERRITORY: list[tuple[re.Pattern[str], str]] = [
-    (_rx(r"\b(?:turned\s+back(?!\s+(?:\w+\s+)?(?:families|civilians|people|residents|refugees|women|children))|repelled|repulsed|fended\s+off|beat\s+back|thwarted|foiled|"
-         r"pushed\s+back|drove\s+back|halted)\b", "turned", "repelled", "repulsed", "fended", "beat", "thwarted", "foiled", "pushed", "drove", "halted"), "repelled"),
-    (_rx(r"\b(?:broke|break|breaking|broken)\s+into\b|\b(?:entered|enter|entering|stormed|storming|"
-         r"advanced\s+into|advancing\s+into|advance\s+into|pushed\s+into|pushing\s+into|push\s+into|"
-         r"moved\s+into|moving\s+into|breached|penetrated|made\s+inroads)\b", "brok", "break", "enter", "storm", "advanc", "push", "mov", "breached", "penetrated", "inroads"), "entered"),
-    (_rx(r"\b(?:gained|gaining|gains?)\s+ground\b|\badvanc(?:ed|ing|es)\s+(?:on|towards?|deeper|further)\b", "ground", "advanc"), "partial"),
-    (_rx(r"\b(?:seized|seize|seizing|captured|capture|capturing|"
-         r"(?:took|taken|take|taking)(?!\s+(?:responsibility|part|place|steps|care|shelter|refuge|"
-         r"measures|precautions|action|time|hours|days|weeks|months|years)\b)|"
-         r"took\s+control|taken\s+control|seized\s+control|retook|retaken|recaptured|"
-         r"reclaimed|liberated|liberating|cleared|overran|overrun|fell\s+to|falls\s+to|"
-         r"control\s+of|wrested|wrest)\b", "seiz", "captur", "took", "tak", "reclaimed", "liberat", "cleared", "overr", "fell", "falls", "control", "wrest"), "full"),
+_TERRITORY: list[tuple[AnyPattern, str]] = [
+    (
+        _rx(
+            r"\b(?:turned\s+back(?!\s+(?:\w+\s+)?(?:families|civilians|people|residents|refugees|women|children))|repelled|repulsed|fended\s+off|beat\s+back|thwarted|foiled|"
+            r"pushed\s+back|drove\s+back|halted)\b",
+            "turned",
+            "repelled",
+            "repulsed",
+            "fended",
+            "beat",
+            "thwarted",
+            "foiled",
+            "pushed",
+            "drove",
+            "halted",
+        ),
+        "repelled",
+    ),
+    (
+        _rx(
+            r"\b(?:broke|break|breaking|broken)\s+into\b|\b(?:entered|enter|entering|stormed|storming|"
+            r"advanced\s+into|advancing\s+into|advance\s+into|pushed\s+into|pushing\s+into|push\s+into|"
+            r"moved\s+into|moving\s+into|breached|penetrated|made\s+inroads)\b",
+            "brok",
+            "break",
+            "enter",
+            "storm",
+            "advanc",
+            "push",
+            "mov",
+            "breached",
+            "penetrated",
+            "inroads",
+        ),
+        "entered",
+    ),
+    (
+        _rx(
+            r"\b(?:gained|gaining|gains?)\s+ground\b|\badvanc(?:ed|ing|es)\s+(?:on|towards?|deeper|further)\b",
+            "ground",
+            "advanc",
+        ),
+        "partial",
+    ),
+    (
+        _rx(
+            r"\b(?:seized|seize|seizing|captured|capture|capturing|"
+            r"(?:took|taken|take|taking)(?!\s+(?:responsibility|part|place|steps|care|shelter|refuge|"
+            r"measures|precautions|action|time|hours|days|weeks|months|years)\b)|"
+            r"took\s+control|taken\s+control|seized\s+control|retook|retaken|recaptured|"
+            r"reclaimed|liberated|liberating|cleared|overran|overrun|fell\s+to|falls\s+to|"
+            r"control\s+of|wrested|wrest)\b",
+            "seiz",
+            "captur",
+            "took",
+            "tak",
+            "reclaimed",
+            "liberat",
+            "cleared",
+            "overr",
+            "fell",
+            "falls",
+            "control",
+            "wrest",
+        ),
+        "full",
+    ),
 ]
-_PARTIAL = _rx(r"\b(?:parts?\s+of|half\s+of|more\s+than\s+half|much\s+of|most\s+of|"
-               r"limited\s+areas?|some\s+areas?|areas?\s+in|outskirts|edges?\s+of|"
-               r"sections?\s+of|portions?\s+of|positions\s+in|several\s+(?:buildings|streets|blocks)|"
-               r"a\s+foothold|neighbou?rhoods?\s+of)\b")
+_PARTIAL = _rx(
+    r"\b(?:parts?\s+of|half\s+of|more\s+than\s+half|much\s+of|most\s+of|"
+    r"limited\s+areas?|some\s+areas?|areas?\s+in|outskirts|edges?\s+of|"
+    r"sections?\s+of|portions?\s+of|positions\s+in|several\s+(?:buildings|streets|blocks)|"
+    r"a\s+foothold|neighbou?rhoods?\s+of)\b"
+)
 _FULL_STRONG = _rx(r"\b(?:fully|entire(?:ly)?|complete(?:ly|d)?|whole|full\s+control|all\s+of)\b")
 # words that say an action is only intended, not done
-_INTENT = _rx(r"\b(?:to|aims?\s+to|bid\s+to|battle\s+to|operation\s+to|offensive\s+to|"
-              r"campaign\s+to|attempt(?:ing)?\s+to|trying\s+to|tried\s+to|eager\s+to|plans?\s+to|"
-              r"will|would|could|before|can\s+be|could\s+be|to\s+be|will\s+be)\s+$")
+_INTENT = _rx(
+    r"\b(?:to|aims?\s+to|bid\s+to|battle\s+to|operation\s+to|offensive\s+to|"
+    r"campaign\s+to|attempt(?:ing)?\s+to|trying\s+to|tried\s+to|eager\s+to|plans?\s+to|"
+    r"will|would|could|before|can\s+be|could\s+be|to\s+be|will\s+be)\s+$"
+)
 
 
-def _first(rx: re.Pattern[str], s: str) -> re.Match[str] | None:
+def _first(rx: AnyPattern, s: str) -> AnyMatch | None:
     for m in rx.finditer(s):
-        if not _INTENT.search(s[max(0, m.start() - 25):m.start()]):
+        if not _INTENT.search(s[max(0, m.start() - 25) : m.start()]):
             return m
     return None
 
 
 @lru_cache(maxsize=8)  # within one sentence: _event(), actor() and control_extent() ask again
-def _territory(s: str) -> tuple[str, re.Match[str]] | None:
-    hits: list[tuple[int, str, re.Match[str]]] = []
+def _territory(s: str) -> tuple[str, AnyMatch] | None:
+    hits: list[tuple[int, str, AnyMatch]] = []
     for rx, extent in _TERRITORY:
         m = _first(rx, s)
         if m is not None:
@@ -237,8 +350,8 @@ def control_extent(sentence: str) -> str | None:
         return None
     extent, m = t
     if extent == "full":
-        after = sentence[m.end():m.end() + 60]
-        before = sentence[max(0, m.start() - 30):m.start()]
+        after = sentence[m.end() : m.end() + 60]
+        before = sentence[max(0, m.start() - 30) : m.start()]
         if _PARTIAL.search(after) and not _FULL_STRONG.search(after[:25]):
             return "partial"
         if _PART_OF.search(before):
@@ -341,8 +454,11 @@ def _event(s: str) -> tuple[str, str]:
 
 # "the battle for Raqqa", "the battle to retake the city", "the Great Battle":
 # the whole campaign, not a clash on a day
-_CAMPAIGN = _rx(r"\b(?:the\s+(?:long-awaited\s+|great\s+|final\s+|decisive\s+)?battle\s+(?:to|for|of)\b|"
-                r"the\s+great\s+battle\b)", "battle")
+_CAMPAIGN = _rx(
+    r"\b(?:the\s+(?:long-awaited\s+|great\s+|final\s+|decisive\s+)?battle\s+(?:to|for|of)\b|"
+    r"the\s+great\s+battle\b)",
+    "battle",
+)
 
 
 _LAUNCH = _rx(r"\b(?:launch(?:ed|es|ing)?|announc(?:e|ed|es|ing)|start\s+of|began|begun|kicked\s+off)\b")
@@ -356,10 +472,14 @@ def _only_the_campaign(s: str) -> bool:
     return all(any(a <= m.start() < b for a, b in spans) for m in _CLASH.finditer(s))
 
 
-_DELIVERY = _rx(r"\b(?:attack(?:s|ing|ed)?|used|using|uses|use\s+of|dropp(?:ed|ing)|shower(?:s|ed|ing)?|"
-                r"bombing|fired|rain(?:ed|ing))\b")
-_AERIAL_MUNITION = _rx(r"\bwhite[\s-]+phosphor(?:us|ous)\b|\bWP\b|\bincendiar(?:y|ies)\b|"
-                       r"\bcluster\s+(?:bombs?|munitions?)\b|\bunguided\b")
+_DELIVERY = _rx(
+    r"\b(?:attack(?:s|ing|ed)?|used|using|uses|use\s+of|dropp(?:ed|ing)|shower(?:s|ed|ing)?|"
+    r"bombing|fired|rain(?:ed|ing))\b"
+)
+_AERIAL_MUNITION = _rx(
+    r"\bwhite[\s-]+phosphor(?:us|ous)\b|\bWP\b|\bincendiar(?:y|ies)\b|"
+    r"\bcluster\s+(?:bombs?|munitions?)\b|\bunguided\b"
+)
 
 
 def _event_with_munition(s: str) -> tuple[str, str]:
@@ -377,7 +497,7 @@ def _event_with_munition(s: str) -> tuple[str, str]:
 
 
 def _only_generic_strike(word: str, s: str) -> bool:
-    """"strike(s)"/"attack" words that do not imply aircraft without context."""
+    """ "strike(s)"/"attack" words that do not imply aircraft without context."""
     w = word.lower()
     if w in ("strike", "strikes", "struck"):
         # "strike" alone is aerial in this war's reporting when a coalition,
@@ -390,6 +510,7 @@ def _only_generic_strike(word: str, s: str) -> bool:
 
 # ---------------------------------------------------------------------------
 # munition
+
 
 def _alias_rx(entry: rules.Aliases) -> IPattern | CasePattern:
     """One pattern for an entry's aliases: matched in any case, or as written."""
@@ -418,16 +539,37 @@ def munition(sentence: str) -> str | None:
 # ---------------------------------------------------------------------------
 # status
 
-_DENIED = _rx(r"\b(?:denied|denies|deny|denying|rejected\s+(?:the\s+)?(?:claims?|reports?|allegations?)|"
-              r"dismissed\s+(?:the\s+)?(?:claims?|reports?|allegations?))\b", "den", "rejected", "dismissed")
+_DENIED = _rx(
+    r"\b(?:denied|denies|deny|denying|rejected\s+(?:the\s+)?(?:claims?|reports?|allegations?)|"
+    r"dismissed\s+(?:the\s+)?(?:claims?|reports?|allegations?))\b",
+    "den",
+    "rejected",
+    "dismissed",
+)
 _NOT_DENY = _rx(r"\b(?:not|n't|never)\s+(?:\w+\s+)?deny\b|\bwithout\s+denying\b", "deny")
-_CONFIRMED = _rx(r"\b(?:confirmed|confirms|acknowledged|acknowledges|admitted|admits|"
-                 r"accepted\s+responsibility|took\s+responsibility|conceded)\b", "confirm", "acknowledg", "admit", "accepted", "took", "conceded")
-_ALLEGED = _rx(r"\b(?:alleged(?:ly)?|allegations?|accus(?:ed|es|ing|ation|ations)|"
-               r"purported(?:ly)?|suspected)\b", "alleg", "accus", "purported", "suspected")
+_CONFIRMED = _rx(
+    r"\b(?:confirmed|confirms|acknowledged|acknowledges|admitted|admits|"
+    r"accepted\s+responsibility|took\s+responsibility|conceded)\b",
+    "confirm",
+    "acknowledg",
+    "admit",
+    "accepted",
+    "took",
+    "conceded",
+)
+_ALLEGED = _rx(
+    r"\b(?:alleged(?:ly)?|allegations?|accus(?:ed|es|ing|ation|ations)|"
+    r"purported(?:ly)?|suspected)\b",
+    "alleg",
+    "accus",
+    "purported",
+    "suspected",
+)
 _CLAIMED = _rx(r"\bclaim(?:ed|s|ing)?\b", "claim")
-_REPORTED = _rx(r"\b(?:said|says|say|told|according\s+to|reported(?:ly)?|reports?|estimated|"
-                r"estimates|announced|warned|added|stated|believed)\b")
+_REPORTED = _rx(
+    r"\b(?:said|says|say|told|according\s+to|reported(?:ly)?|reports?|estimated|"
+    r"estimates|announced|warned|added|stated|believed)\b"
+)
 
 
 def status(sentence: str) -> str:
@@ -471,19 +613,24 @@ def _status(s: str) -> tuple[str, str]:
 _ALIASES = [(c.name, _alias_rx(c)) for c in rules.claimants()]
 
 # generic references resolved from the previous claimant when given
-_ANAPHORA = _rx(r"^(?:it|he|she|they|the\s+(?:group|organi[sz]ation|agency|collective|media\s+collective|"
-                r"monitor|monitoring\s+group|aid\s+group|statement|forces|alliance|militia|official|"
-                r"officials|spokesman|spokeswoman|spokesperson|source|sources|ministry))$")
+_ANAPHORA = _rx(
+    r"^(?:it|he|she|they|the\s+(?:group|organi[sz]ation|agency|collective|media\s+collective|"
+    r"monitor|monitoring\s+group|aid\s+group|statement|forces|alliance|militia|official|"
+    r"officials|spokesman|spokeswoman|spokesperson|source|sources|ministry))$"
+)
 
 _SAY = rules.verbs().speech.alternation
 _SAY_RE = _rx(r"(?<![-\w])(?:has\s+|have\s+|had\s+)?(?:also\s+)?(?:" + _SAY + r")\b")
 _ACCORDING = _rx(r"\baccording\s+to\s+([^,.;:]+)")
-_INVERTED = _rx(r"[,\"\u201d]\s*(?:" + rules.verbs().speech_inverted.alternation + r")\s+(?!that\b|it\b|he\b|she\b|they\b)"
-                       r"((?:the\s+|a\s+|an\s+|one\s+)?[^,.;:\"\u201c\u201d]{2,80}?)\s*(?:,[^\"\u201c\u201d]*)?"
-                       r"[.!?\"\u201d']*\s*$")
+_INVERTED = _rx(
+    r"[,\"\u201d]\s*(?:" + rules.verbs().speech_inverted.alternation + r")\s+(?!that\b|it\b|he\b|she\b|they\b)"
+    r"((?:the\s+|a\s+|an\s+|one\s+)?[^,.;:\"\u201c\u201d]{2,80}?)\s*(?:,[^\"\u201c\u201d]*)?"
+    r"[.!?\"\u201d']*\s*$"
+)
 # a space in an outlet's name matches any run of whitespace
-_OUTLETS = _rx(r"^(?:" + "|".join(r"\s+".join(map(re.escape, n.split())) for n in rules.outlets().speakers.words)
-               + r")\b")
+_OUTLETS = _rx(
+    r"^(?:" + "|".join(r"\s+".join(map(re.escape, n.split())) for n in rules.outlets().speakers.words) + r")\b"
+)
 
 
 def normalise_claimant(name: str) -> str:
@@ -527,8 +674,10 @@ def _aliases_in(phrase: str) -> list[str]:
 
 
 _GENERIC = {c.name for c in rules.claimants() if c.kind == "generic"}
-_APPOSITIVE = re.compile(r"^(?:of|a|an|the|author|head|director|chief|spokes\w+|an?\s+\w+|about|who|which|"
-                         r"affiliated|based)\b")
+_APPOSITIVE = re.compile(
+    r"^(?:of|a|an|the|author|head|director|chief|spokes\w+|an?\s+\w+|about|who|which|"
+    r"affiliated|based)\b"
+)
 
 
 def _clean_chunk(c: str) -> str:
@@ -545,7 +694,7 @@ def _subject_before(s: str, verb_start: int) -> tuple[str, int]:
     """
     head = s[:verb_start]
     cut = max(head.rfind('"'), head.rfind("\u201d"), head.rfind(";"), head.rfind(":"))
-    if cut >= 0 and head[cut + 1:].strip(" ,"):
+    if cut >= 0 and head[cut + 1 :].strip(" ,"):
         base = cut + 1
     else:
         base = 0
@@ -585,15 +734,15 @@ UNNAMED_SOURCE = "unnamed source"
 
 
 def _resolve_anaphora(s: str, span: tuple[int, int], previous: str | None) -> list[str]:
-    """"it added", "the alliance said": the previous claimant, else the
+    """ "it added", "the alliance said": the previous claimant, else the
     one organisation the sentence itself names ("The SDF seized ..., the
     alliance said")."""
     if previous:
         return [previous]
-    if _PRONOUN.match(s[span[0]:span[1]]):
+    if _PRONOUN.match(s[span[0] : span[1]]):
         # "He says ...": somebody the copy does not name -- not the outlet
         return [UNNAMED_SOURCE]
-    found = _aliases_in(s[:span[0]] + " " + s[span[1]:])
+    found = _aliases_in(s[: span[0]] + " " + s[span[1] :])
     return found[:1]
 
 
@@ -685,8 +834,9 @@ def _actor_mentions(s: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(sorted(out))
 
 
-def actor(sentence: str, *, event: str | None = None, exclude: tuple[str, ...] = (),
-          skip: tuple[int, int] | None = None) -> str | None:
+def actor(
+    sentence: str, *, event: str | None = None, exclude: tuple[str, ...] = (), skip: tuple[int, int] | None = None
+) -> str | None:
     """Who acted.
 
     Looks, in order, for an agent after "by" ("dropped by the US-led
@@ -697,8 +847,7 @@ def actor(sentence: str, *, event: str | None = None, exclude: tuple[str, ...] =
     """
     s = sentence
     ev, cue = _event_with_munition(s) if event is None else (event, "")
-    ments = [m for m in _actor_mentions(s)
-             if skip is None or not (skip[0] <= m[0] < skip[1])]
+    ments = [m for m in _actor_mentions(s) if skip is None or not (skip[0] <= m[0] < skip[1])]
     if not ments:
         return None
     for mm in _BY_AGENT.finditer(s):
@@ -707,22 +856,13 @@ def actor(sentence: str, *, event: str | None = None, exclude: tuple[str, ...] =
         after = [x for x in ments if x[0] == mm.end()]
         if after:
             return after[0][2]
-    ments = [x for x in ments if not _FIGHTERS_KILLED.match(s[x[1]:])]
+    ments = [x for x in ments if not _FIGHTERS_KILLED.match(s[x[1] :])]
     if not ments or ev == "displacement":
         return None
     if ev == "territory_change":
-        t = _territory(s)
-        if t is not None:
-            extent, tm = t
-            if extent == "repelled":
-                # "Islamic State had turned back an earlier SDF assault": the
-                # attacker is the one after the verb
-                after = [x for x in ments if x[0] >= tm.end()]
-                if after:
-                    return after[0][2]
-            before = [x for x in ments if x[1] <= tm.start() and x[2] not in exclude]
-            if before:
-                return before[-1][2]
+        who = _territory_actor(s, ments, exclude)
+        if who is not None:
+            return who
     cue_pos = s.lower().find(cue.lower()) if cue else -1
     if cue_pos >= 0:
         before = [x for x in ments if x[1] <= cue_pos and cue_pos - x[1] <= 40 and x[2] not in exclude]
@@ -737,11 +877,33 @@ def actor(sentence: str, *, event: str | None = None, exclude: tuple[str, ...] =
     return cands[0][2] if cands else None
 
 
-_CIVILIAN = _rx(r"\b(?:civilians?|residents|children|women|families|people|homes|houses|"
-                r"residential|internet\s+cafe|market|hospital|school|mosque|bakery|boats?|dinghy|"
-                r"displaced|refugees|non-combatants)\b")
-_HARM = _rx(r"\b(?:killed|killing|dead|died|deaths|injured|wounded|casualt(?:y|ies)|harm|endanger\w*|"
-            r"trapped|at\s+risk|hit|targeted|struck|attacking|burn\w*|toll|shields)\b")
+def _territory_actor(s: str, ments: list[tuple[int, int, str]], exclude: tuple[str, ...]) -> str | None:
+    """The actor of a territory change: the one before its verb (after it for "turned back"), or None."""
+    t = _territory(s)
+    if t is None:
+        return None
+    extent, tm = t
+    if extent == "repelled":
+        # "Islamic State had turned back an earlier SDF assault": the
+        # attacker is the one after the verb
+        after = [x for x in ments if x[0] >= tm.end()]
+        if after:
+            return after[0][2]
+    before = [x for x in ments if x[1] <= tm.start() and x[2] not in exclude]
+    if before:
+        return before[-1][2]
+    return None
+
+
+_CIVILIAN = _rx(
+    r"\b(?:civilians?|residents|children|women|families|people|homes|houses|"
+    r"residential|internet\s+cafe|market|hospital|school|mosque|bakery|boats?|dinghy|"
+    r"displaced|refugees|non-combatants)\b"
+)
+_HARM = _rx(
+    r"\b(?:killed|killing|dead|died|deaths|injured|wounded|casualt(?:y|ies)|harm|endanger\w*|"
+    r"trapped|at\s+risk|hit|targeted|struck|attacking|burn\w*|toll|shields)\b"
+)
 
 
 def target(sentence: str) -> str | None:
@@ -763,8 +925,9 @@ def target(sentence: str) -> str | None:
 _PARTY = {c.name: c.actor for c in rules.claimants() if c.actor is not None}
 
 
-def classify(sentence: str, *, previous_claimant: str | None = None,
-             default_claimant: str | None = None) -> Classification:
+def classify(
+    sentence: str, *, previous_claimant: str | None = None, default_claimant: str | None = None
+) -> Classification:
     """Code one sentence.
 
     Parameters
@@ -827,8 +990,14 @@ def classify(sentence: str, *, previous_claimant: str | None = None,
     if mun == "white_phosphorus" and _CIVILIAN_WORD.search(s):
         harm = True
     return Classification(
-        event_type=ev, munition=mun, status=st,
+        event_type=ev,
+        munition=mun,
+        status=st,
         claimed_by="; ".join(cl) if cl else default_claimant,
-        claimants=tuple(cl), actor=act, target=tgt, control=ctrl,
-        civilian_harm=harm, cues=tuple(cues),
+        claimants=tuple(cl),
+        actor=act,
+        target=tgt,
+        control=ctrl,
+        civilian_harm=harm,
+        cues=tuple(cues),
     )

@@ -47,7 +47,10 @@ from datetime import date, timedelta
 from geo.extraction import rules
 
 # fast case-insensitive matching behind need-word pre-filters
-from geo.extraction.matching import IPattern as _IRx, lowered as _lowered, may_match as _may_match
+from geo.extraction.matching import AnyMatch, AnyPattern
+from geo.extraction.matching import IPattern as _IRx
+from geo.extraction.matching import lowered as _lowered
+from geo.extraction.matching import may_match as _may_match
 
 __all__ = [
     "PRECISIONS",
@@ -67,14 +70,39 @@ __all__ = [
 PRECISIONS: tuple[str, ...] = ("day", "range", "week", "month")
 
 _WEEKDAYS = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
-    "saturday": 5, "sunday": 6,
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
 }
 _MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
-    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11,
-    "december": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7,
-    "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 
 
@@ -169,8 +197,9 @@ def publication_range(earliest: date | str, latest: date | str | None = None) ->
     if not isinstance(a, date) or not isinstance(b, date):
         raise ValueError(f"could not use publication range {earliest!r}..{latest!r}: expected dates")
     if a > b:
-        raise ValueError(f"could not use publication range {a.isoformat()!r}..{b.isoformat()!r}: "
-                         "expected earliest <= latest")
+        raise ValueError(
+            f"could not use publication range {a.isoformat()!r}..{b.isoformat()!r}: expected earliest <= latest"
+        )
     return a, b
 
 
@@ -229,13 +258,15 @@ def _last_week(p: date) -> tuple[date, date]:
 _WD = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 # month names are matched case-sensitively (Title or UPPER case) so that the
 # modal "may" is not read as May
-_MON = (r"(?P<mon>(?:January|February|March|April|May|June|July|August|September|October|"
-        r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
-        r"|(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|"
-        r"NOVEMBER|DECEMBER|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC))\.?")
+_MON = (
+    r"(?P<mon>(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+    r"|(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|"
+    r"NOVEMBER|DECEMBER|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC))\.?"
+)
 
 # (name, compiled pattern, precision, resolver(p, match) -> (start, end) | None)
-_Resolver = tuple[str, "re.Pattern[str]", str, object]
+_Resolver = tuple[str, AnyPattern, str, object]
 
 
 def _explicit(m: re.Match[str], p: date) -> tuple[date, date] | None:
@@ -276,33 +307,70 @@ def _weekday_res(m: re.Match[str], p: date) -> tuple[date, date] | None:
     return d, d
 
 
-_PATTERNS: list[tuple[str, re.Pattern[str], str, object]] = [
+_PATTERNS: list[_Resolver] = [
     ("iso", re.compile(r"\b(?P<iso>\d{4}-\d{2}-\d{2})\b"), "day", _explicit),
-    ("mdy", re.compile(r"\b" + _MON + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d{2}))?\b"),
-     "day", _explicit),
-    ("dmy", re.compile(r"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?\b"),
-     "day", _explicit),
+    (
+        "mdy",
+        re.compile(r"\b" + _MON + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d{2}))?\b"),
+        "day",
+        _explicit,
+    ),
+    (
+        "dmy",
+        re.compile(
+            r"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?\b"
+        ),
+        "day",
+        _explicit,
+    ),
     ("my", re.compile(r"\b(?:in\s+)?" + _MON + r",?\s+(?P<year>(?:19|20)\d{2})\b"), "month", _explicit),
-    ("weekend", _IRx(r"\b(?P<pre>over|at|during|on|this|last|past)\s+(?:the\s+)?(?:past\s+)?weekend\b"),
-     "range", lambda m, p: _weekend(p, last=m.group("pre").lower() in ("last",))),
-    ("earlier this week", _IRx(r"\bearlier\s+(?:this|in\s+the)\s+week\b"), "week",
-     lambda m, p: (_monday(p), max(_monday(p), p - timedelta(days=1)))),
+    (
+        "weekend",
+        _IRx(r"\b(?P<pre>over|at|during|on|this|last|past)\s+(?:the\s+)?(?:past\s+)?weekend\b"),
+        "range",
+        lambda m, p: _weekend(p, last=m.group("pre").lower() in ("last",)),
+    ),
+    (
+        "earlier this week",
+        _IRx(r"\bearlier\s+(?:this|in\s+the)\s+week\b"),
+        "week",
+        lambda m, p: (_monday(p), max(_monday(p), p - timedelta(days=1))),
+    ),
     ("this week", _IRx(r"\b(?:this|later\s+this)\s+week\b"), "week", lambda m, p: (_monday(p), p)),
-    ("past week", _IRx(r"\b(?:the\s+)?(?:past|last)\s+(?:seven\s+days|7\s+days)\b|\b(?:(?:over|in|during)\s+)?the\s+(?:past|last)\s+week\b"),
-     "week", lambda m, p: (p - timedelta(days=7), p)),
+    (
+        "past week",
+        _IRx(
+            r"\b(?:the\s+)?(?:past|last)\s+(?:seven\s+days|7\s+days)\b|\b(?:(?:over|in|during)\s+)?the\s+(?:past|last)\s+week\b"
+        ),
+        "week",
+        lambda m, p: (p - timedelta(days=7), p),
+    ),
     ("last week", _IRx(r"\blast\s+week\b"), "week", lambda m, p: _last_week(p)),
     ("last month", _IRx(r"\blast\s+month\b"), "month", lambda m, p: _prev_month(p)),
-    ("this month", _IRx(r"\b(?:earlier\s+|so\s+far\s+)?this\s+month\b"), "month",
-     lambda m, p: (p.replace(day=1), p)),
-    ("yesterday", _IRx(r"\b(?:yesterday|last\s+night)\b"), "day",
-     lambda m, p: (p - timedelta(days=1), p - timedelta(days=1))),
-    ("overnight", _IRx(r"\bovernight\b(?!\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))"),
-     "range", lambda m, p: (p - timedelta(days=1), p)),
-    ("today", _IRx(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b"), "day",
-     lambda m, p: (p, p)),
-    ("weekday", _IRx(r"\b(?:(?P<pre>(?:(?:late|early|later|earlier)\s+)?(?:on|last|this|next|since|from|by|until|overnight)(?:\s+on)?)\s+)?"
-                           + _WD + r"(?:'s|\u2019s)?(?:\s+(?:night|morning|evening|afternoon))?\b"),
-     "day", _weekday_res),
+    ("this month", _IRx(r"\b(?:earlier\s+|so\s+far\s+)?this\s+month\b"), "month", lambda m, p: (p.replace(day=1), p)),
+    (
+        "yesterday",
+        _IRx(r"\b(?:yesterday|last\s+night)\b"),
+        "day",
+        lambda m, p: (p - timedelta(days=1), p - timedelta(days=1)),
+    ),
+    (
+        "overnight",
+        _IRx(r"\bovernight\b(?!\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))"),
+        "range",
+        lambda m, p: (p - timedelta(days=1), p),
+    ),
+    ("today", _IRx(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b"), "day", lambda m, p: (p, p)),
+    (
+        "weekday",
+        _IRx(
+            r"\b(?:(?P<pre>(?:(?:late|early|later|earlier)\s+)?(?:on|last|this|next|since|from|by|until|overnight)(?:\s+on)?)\s+)?"
+            + _WD
+            + r"(?:'s|\u2019s)?(?:\s+(?:night|morning|evening|afternoon))?\b"
+        ),
+        "day",
+        _weekday_res,
+    ),
 ]
 
 # cheap pre-filters: a pattern can only match a text holding one of these
@@ -339,8 +407,7 @@ def _widen(precision: str, start: date, end: date) -> str:
     return max(precision, by_span, key=PRECISIONS.index)
 
 
-def _combine(m: re.Match[str], precision: str, fn: object, pub: tuple[date, date],
-             offset: int = 0) -> ResolvedDate | None:
+def _combine(m: AnyMatch, precision: str, fn: object, pub: tuple[date, date], offset: int = 0) -> ResolvedDate | None:
     try:
         a = fn(m, pub[0])  # type: ignore[operator]
         b = fn(m, pub[1])  # type: ignore[operator]
@@ -355,7 +422,12 @@ def _combine(m: re.Match[str], precision: str, fn: object, pub: tuple[date, date
     if start > end:  # pragma: no cover - resolvers return ordered ranges
         return None
     prec = _widen(precision, start, end)
-    if precision == "month" and start.day == 1 and end == _month_bounds(end.year, end.month)[1] and start.month == end.month:
+    if (
+        precision == "month"
+        and start.day == 1
+        and end == _month_bounds(end.year, end.month)[1]
+        and start.month == end.month
+    ):
         prec = "month"
     return ResolvedDate(start, end, prec, m.group(0), offset + m.start(), offset + m.end())
 
@@ -445,8 +517,8 @@ _SPEECH_AFTER = _IRx(r"^,?\s*(?:" + rules.verbs().statement_after.alternation + 
 
 def is_statement_date(sentence: str, d: ResolvedDate) -> bool:
     """Is ``d`` (found in ``sentence``) the day a statement was made rather than the event's day?"""
-    before = sentence[max(0, d.span_start - 24):d.span_start]
-    return bool(_SPEECH_BEFORE.search(before) or _SPEECH_AFTER.search(sentence[d.span_end:d.span_end + 16]))
+    before = sentence[max(0, d.span_start - 24) : d.span_start]
+    return bool(_SPEECH_BEFORE.search(before) or _SPEECH_AFTER.search(sentence[d.span_end : d.span_end + 16]))
 
 
 def week_up_to(lo: date, hi: date) -> tuple[date, date, str]:
@@ -455,8 +527,7 @@ def week_up_to(lo: date, hi: date) -> tuple[date, date, str]:
     return start, hi, _widen("week", start, hi)
 
 
-def date_of(sentence: str, published: date | str | tuple, *,
-            default_to_published: bool = False) -> ResolvedDate | None:
+def date_of(sentence: str, published: date | str | tuple, *, default_to_published: bool = False) -> ResolvedDate | None:
     """The date of the event a sentence reports.
 
     Its first date expression that is not merely when a statement was made

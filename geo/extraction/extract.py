@@ -40,16 +40,16 @@ from pathlib import Path
 
 import gazetteer
 from gazetteer import Gazetteer, Mention
-
 from geo.extraction import dates as _dates
-from geo.records.articles import Article
 from geo.extraction.classify import Classification, classify, control_extents_at
-from geo.extraction.matching import AnyOf, IPattern as _IRx
+from geo.extraction.language import require_english
+from geo.extraction.matching import AnyOf
+from geo.extraction.matching import IPattern as _IRx
+from geo.extraction.numbers import Casualties, casualties
+from geo.extraction.text import captions, is_boilerplate, lines, sentences
+from geo.records.articles import Article
 from geo.records.incidents import placed, sourced
 from geo.records.report import Report
-from geo.extraction.numbers import Casualties, casualties
-from geo.extraction.language import require_english
-from geo.extraction.text import captions, is_boilerplate, lines, sentences
 
 __all__ = ["extract_text", "extract_article", "extract_files", "iter_extract", "BACKGROUND_DAYS", "UNDATED_DAYS"]
 
@@ -62,18 +62,115 @@ BACKGROUND_DAYS = 120
 # Sentence pre-filter: a sentence without one of these stems cannot be coded
 # as an incident by classify/numbers (event words, casualty words, territory
 # verbs). Cheap, and it spares the slow coders most sentences of an article.
-_CUES = AnyOf((
-    "air", "bomb", "jet", "plane", "aircraft", "drone", "sortie", "strike", "struck", "drop", "raid", "shell",
-    "artiller", "mortar", "howitzer", "rocket", "barrage", "clash", "fight", "fought", "battl", "skirmish",
-    "combat", "assault", "attack", "ambush", "fled", "flee", "displac", "trap", "escap", "evacuat", "exodus",
-    "refugee", "camp", "corridor", "left the city", "streamed", "made their way", "turned back", "repel",
-    "repuls", "fended", "beat back", "thwart", "foil", "pushed", "push", "drove", "halt", "broke", "break",
-    "entered", "enter", "storm", "advanc", "moved", "moving", "breach", "penetrat", "inroad", "gain", "seiz",
-    "captur", "took", "taken", "take", "taking", "retook", "retaken", "reclaim", "liberat", "cleared",
-    "overran", "overrun", "fell to", "falls to", "control", "wrest", "kill", "dead", "die", "death", "perish",
-    "slain", "massacr", "execut", "fatalit", "toll", "lives", "injur", "wound", "hurt", "phosph", "incendiar",
-    "cluster", "napalm", "missile", "shot", "hit", "target", "explo", "mine", "ied", "casualt",
-))
+_CUES = AnyOf(
+    (
+        "air",
+        "bomb",
+        "jet",
+        "plane",
+        "aircraft",
+        "drone",
+        "sortie",
+        "strike",
+        "struck",
+        "drop",
+        "raid",
+        "shell",
+        "artiller",
+        "mortar",
+        "howitzer",
+        "rocket",
+        "barrage",
+        "clash",
+        "fight",
+        "fought",
+        "battl",
+        "skirmish",
+        "combat",
+        "assault",
+        "attack",
+        "ambush",
+        "fled",
+        "flee",
+        "displac",
+        "trap",
+        "escap",
+        "evacuat",
+        "exodus",
+        "refugee",
+        "camp",
+        "corridor",
+        "left the city",
+        "streamed",
+        "made their way",
+        "turned back",
+        "repel",
+        "repuls",
+        "fended",
+        "beat back",
+        "thwart",
+        "foil",
+        "pushed",
+        "push",
+        "drove",
+        "halt",
+        "broke",
+        "break",
+        "entered",
+        "enter",
+        "storm",
+        "advanc",
+        "moved",
+        "moving",
+        "breach",
+        "penetrat",
+        "inroad",
+        "gain",
+        "seiz",
+        "captur",
+        "took",
+        "taken",
+        "take",
+        "taking",
+        "retook",
+        "retaken",
+        "reclaim",
+        "liberat",
+        "cleared",
+        "overran",
+        "overrun",
+        "fell to",
+        "falls to",
+        "control",
+        "wrest",
+        "kill",
+        "dead",
+        "die",
+        "death",
+        "perish",
+        "slain",
+        "massacr",
+        "execut",
+        "fatalit",
+        "toll",
+        "lives",
+        "injur",
+        "wound",
+        "hurt",
+        "phosph",
+        "incendiar",
+        "cluster",
+        "napalm",
+        "missile",
+        "shot",
+        "hit",
+        "target",
+        "explo",
+        "mine",
+        "ied",
+        "casualt",
+    )
+)
 # casualties() can only find a death or injury figure where a number and a
 # casualty word both occur; most sentences have neither
 _NUMBERISH = _IRx(
@@ -91,11 +188,21 @@ _NEAR = _IRx(
 )
 # smaller is more specific; kinds not listed sit with towns
 _TIER = {
-    "street": 0, "square": 0, "landmark": 0, "military_site": 0, "dam": 0, "border_crossing": 0,
-    "district": 1, "suburb": 1,
-    "village": 2, "town": 2, "zone": 2,
+    "street": 0,
+    "square": 0,
+    "landmark": 0,
+    "military_site": 0,
+    "dam": 0,
+    "border_crossing": 0,
+    "district": 1,
+    "suburb": 1,
+    "village": 2,
+    "town": 2,
+    "zone": 2,
     "city": 3,
-    "river": 4, "governorate": 4, "region": 4,
+    "river": 4,
+    "governorate": 4,
+    "region": 4,
     "country": 5,
 }
 # "the city", "the besieged city", "inside the city": in a story that has named
@@ -164,28 +271,39 @@ _LOCATIVE = _IRx(r"\b(?:in|inside|across|into|throughout|over|within)\s+(?:the\s
 
 def _choose_place(ms: list[Mention], text: str = "") -> tuple[Mention | None, Mention | None]:
     """(most specific resolved mention, first unresolved mention)."""
-    resolved = [m for m in ms if m.status == "resolved" and m.place is not None
-                and (m.place.kind != "country" or _LOCATIVE.search(text[max(0, m.start - 30):m.start]))]
+    resolved = [
+        m
+        for m in ms
+        if m.status == "resolved"
+        and m.place is not None
+        and (m.place.kind != "country" or _LOCATIVE.search(text[max(0, m.start - 30) : m.start]))
+    ]
     best = None
     if resolved:
-        best = min(resolved, key=lambda m: (_TIER.get(m.place.kind, 2), m.place.uncertainty_m, m.start))
+        # resolved holds only mentions with a place; mypy cannot carry that into the lambda
+        best = min(resolved, key=lambda m: (_TIER.get(m.place.kind, 2), m.place.uncertainty_m, m.start))  # type: ignore[union-attr]
     unresolved = next((m for m in ms if m.place is None), None)
     return best, unresolved
 
 
-def _city_from_context(s: str, sent_start: int, mentions: list[Mention],
-                       not_story: list[tuple[int, int]]) -> tuple[Mention, str, int] | None:
+def _city_from_context(
+    s: str, sent_start: int, mentions: list[Mention], not_story: list[tuple[int, int]]
+) -> tuple[Mention, str, int] | None:
     """``(the city's earlier mention, "the city" as written, its offset in s)`` when
     the sentence says "the city" and the story before it has named exactly one city."""
     m = _THE_CITY.search(s)
     if m is None:
         return None
-    cities = {}
+    cities: dict[str, Mention] = {}
     for x in mentions:
         if x.start >= sent_start:
             break
-        if (x.status == "resolved" and x.place is not None and x.place.kind == "city"
-                and not any(a <= x.start < b for a, b in not_story)):
+        if (
+            x.status == "resolved"
+            and x.place is not None
+            and x.place.kind == "city"
+            and not any(a <= x.start < b for a, b in not_story)
+        ):
             cities.setdefault(x.place.id, x)
     if len(cities) != 1:
         return None
@@ -194,13 +312,14 @@ def _city_from_context(s: str, sent_start: int, mentions: list[Mention],
 
 def _near_before(text: str, at: int, floor: int) -> bool:
     """Is the place named at ``at`` only as near ("outside", "north of")? Looks back to ``floor``."""
-    return _NEAR.search(text[max(floor, at - 40):at]) is not None
+    return _NEAR.search(text[max(floor, at - 40) : at]) is not None
 
 
 def _place_fields(m: Mention, text: str, sent_start: int) -> tuple[str, str, int]:
     """``(place_id, place_text, geo_precision)`` of a resolved mention."""
-    return (m.place.id, m.text,
-            3 if m.place.kind in _COARSE else 2 if _near_before(text, m.start, sent_start) else 1)
+    place = m.place
+    assert place is not None  # callers pass resolved mentions only
+    return (place.id, m.text, 3 if place.kind in _COARSE else 2 if _near_before(text, m.start, sent_start) else 1)
 
 
 def _changed_places(ms: list[Mention], text: str, sent_start: int) -> list[Mention]:
@@ -253,6 +372,81 @@ def _append(recs: list[Report], r: Report) -> None:
 # the extractor
 
 
+def _date_fields(
+    s: str, found: list[_dates.ResolvedDate], lo: dt.date, hi: dt.date, notes: list[str]
+) -> tuple[dt.date, dt.date, str, str | None]:
+    """``(date_start, date_end, date_precision, date_text)`` of a sentence from its dates ``found``; notes appended."""
+    limit = lo - dt.timedelta(days=BACKGROUND_DAYS)
+    recent = [d for d in found if d.end >= limit]
+    events = [d for d in recent if not _dates.is_statement_date(s, d)]
+    if events:
+        d = events[0]
+        d0, d1, prec, dtext = d.start, d.end, d.precision, d.text
+        if len(events) > 1:
+            notes.append(f"dated by the first of {len(events)} date expressions ({d.text!r})")
+        if len(events) < len(recent):
+            notes.append(
+                "the date of the statement is not the event's: "
+                + ", ".join(repr(x.text) for x in recent if x not in events)
+            )
+    elif recent:
+        d = recent[0]
+        d0, d1, prec = _dates.week_up_to(d.start, d.end)
+        dtext = d.text
+        notes.append(f"dated only by when it was said ({d.text!r}): the week up to then (the event is on or before it)")
+    else:
+        d0, d1, prec = _dates.week_up_to(lo, hi)
+        dtext = None
+        notes.append(
+            "no date words in the sentence: dated to the week up to publication "
+            "(an upper bound; news reports recent events, but the event may be earlier)"
+        )
+    if prec == "day" and d0 != d1:
+        prec = "range"
+    return d0, d1, prec, dtext
+
+
+def _place_of(
+    s: str,
+    sent_start: int,
+    text: str,
+    ms: list[Mention],
+    mentions: list[Mention],
+    not_story: list[tuple[int, int]],
+    notes: list[str],
+) -> tuple[str | None, str | None, int | None, list[str]]:
+    """``(place_id, place_text, geo_precision, places_mentioned)`` of a sentence from its mentions ``ms``.
+
+    Notes on how the place was chosen are appended to ``notes``.
+    """
+    best, unresolved = _choose_place(ms, text)
+    context = _city_from_context(s, sent_start, mentions, not_story) if not ms else None
+    place_id: str | None
+    place_text: str | None
+    geo_precision: int | None
+    if best is not None:
+        place_id, place_text, geo_precision = _place_fields(best, text, sent_start)
+    elif context is not None:
+        city, words, at = context
+        assert city.place is not None  # _city_from_context returns a resolved city
+        place_id, place_text, geo_precision = city.place.id, words, 2 if _near_before(s, at, 0) else 1
+        notes.append(f"place from the story: {words!r} is {city.text!r}, the only city it names before this sentence")
+    else:
+        place_id, place_text, geo_precision = None, unresolved.text if unresolved is not None else None, None
+        if unresolved is not None:
+            why = (
+                "ambiguous: " + ", ".join(p.id for p in unresolved.candidates)
+                if unresolved.status == "ambiguous"
+                else "not in the gazetteer"
+            )
+            notes.append(f"place {unresolved.text!r} unresolved ({why}): no point")
+    mentioned = list(dict.fromkeys(m.place.id for m in ms if m.place is not None))
+    if context is not None:
+        assert context[0].place is not None  # a resolved city (see _city_from_context)
+        mentioned.append(context[0].place.id)  # named as "the city"
+    return place_id, place_text, geo_precision, mentioned
+
+
 def extract_records(text: str, *, article: Article, gz: Gazetteer, title: str | None = None) -> list[Report]:
     """Candidate reports of ``article`` (its ``text``), placed and sourced, never reviewed.
 
@@ -280,36 +474,18 @@ def extract_records(text: str, *, article: Article, gz: Gazetteer, title: str | 
         if c.claimants:
             previous = "; ".join(c.claimants)
         has_cas = cas.has_deaths or cas.has_injured
-        if (c.event_type == "other" and not has_cas and c.control is None
-                and not any(x.startswith("event_type:") for x in c.cues)):  # "other" with a cue: the campaign's launch
+        if (
+            c.event_type == "other"
+            and not has_cas
+            and c.control is None
+            and not any(x.startswith("event_type:") for x in c.cues)
+        ):  # "other" with a cue: the campaign's launch
             continue
         found = _dates.find_dates(s, pub)
         if _background(s, found, lo):
             continue
         notes = ["extracted automatically from the wording; not reviewed"]
-        limit = lo - dt.timedelta(days=BACKGROUND_DAYS)
-        recent = [d for d in found if d.end >= limit]
-        events = [d for d in recent if not _dates.is_statement_date(s, d)]
-        if events:
-            d = events[0]
-            d0, d1, prec, dtext = d.start, d.end, d.precision, d.text
-            if len(events) > 1:
-                notes.append(f"dated by the first of {len(events)} date expressions ({d.text!r})")
-            if len(events) < len(recent):
-                notes.append("the date of the statement is not the event's: "
-                             + ", ".join(repr(x.text) for x in recent if x not in events))
-        elif recent:
-            d = recent[0]
-            d0, d1, prec = _dates.week_up_to(d.start, d.end)
-            dtext = d.text
-            notes.append(f"dated only by when it was said ({d.text!r}): the week up to then (the event is on or before it)")
-        else:
-            d0, d1, prec = _dates.week_up_to(lo, hi)
-            dtext = None
-            notes.append("no date words in the sentence: dated to the week up to publication "
-                         "(an upper bound; news reports recent events, but the event may be earlier)")
-        if prec == "day" and d0 != d1:
-            prec = "range"
+        d0, d1, prec, dtext = _date_fields(s, found, lo, hi, notes)
         if mentions is None:
             mentions = gz.mentions(text)
             starts = [m.start for m in mentions]  # in text order: a sentence's mentions are one slice
@@ -319,25 +495,7 @@ def extract_records(text: str, *, article: Article, gz: Gazetteer, title: str | 
             if mentions[i].end <= sp.end:
                 ms.append(mentions[i])
             i += 1
-        best, unresolved = _choose_place(ms, text)
-        context = _city_from_context(s, sp.start, mentions, not_story) if not ms else None
-        place_id: str | None
-        place_text: str | None
-        geo_precision: int | None
-        if best is not None:
-            place_id, place_text, geo_precision = _place_fields(best, text, sp.start)
-        elif context is not None:
-            city, words, at = context
-            place_id, place_text, geo_precision = city.place.id, words, 2 if _near_before(s, at, 0) else 1
-            notes.append(f"place from the story: {words!r} is {city.text!r}, the only city it names before this sentence")
-        else:
-            place_id, place_text, geo_precision = None, unresolved.text if unresolved is not None else None, None
-            if unresolved is not None:
-                why = "ambiguous: " + ", ".join(p.id for p in unresolved.candidates) if unresolved.status == "ambiguous" else "not in the gazetteer"
-                notes.append(f"place {unresolved.text!r} unresolved ({why}): no point")
-        mentioned = list(dict.fromkeys(m.place.id for m in ms if m.place is not None))
-        if context is not None:
-            mentioned.append(context[0].place.id)  # named as "the city"
+        place_id, place_text, geo_precision, mentioned = _place_of(s, sp.start, text, ms, mentions, not_story, notes)
         if cas.injured_best is not None and cas.injured_low is None and cas.injured_high is None:
             notes.append(f"about {cas.injured_best} injured (a best estimate the schema's low/high cannot hold)")
         control = c.control if c.event_type == "territory_change" else None
@@ -345,52 +503,105 @@ def extract_records(text: str, *, article: Article, gz: Gazetteer, title: str | 
             notes.append("cues: " + "; ".join(c.cues))
         rid = f"x-{article_id}-{len(recs) + 1:02d}"
         r = Report(
-            id=rid, event_id=f"ev-{rid}", article_id=article_id, quote=s, span_start=sp.start, span_end=sp.end,
-            event_type=c.event_type, munition=c.munition, actor=c.actor, target=c.target, status=c.status,
-            claimed_by=c.claimed_by or outlet, date_text=dtext, date_start=d0.isoformat(), date_end=d1.isoformat(),
-            date_precision=prec, place_id=place_id, place_text=place_text, geo_precision=geo_precision,
-            places_mentioned=tuple(mentioned), deaths_low=cas.deaths_low, deaths_best=cas.deaths_best,
-            deaths_high=cas.deaths_high, injured_low=cas.injured_low, injured_high=cas.injured_high,
+            id=rid,
+            event_id=f"ev-{rid}",
+            article_id=article_id,
+            quote=s,
+            span_start=sp.start,
+            span_end=sp.end,
+            event_type=c.event_type,
+            munition=c.munition,
+            actor=c.actor,
+            target=c.target,
+            status=c.status,
+            claimed_by=c.claimed_by or outlet,
+            date_text=dtext,
+            date_start=d0.isoformat(),
+            date_end=d1.isoformat(),
+            date_precision=prec,
+            place_id=place_id,
+            place_text=place_text,
+            geo_precision=geo_precision,
+            places_mentioned=tuple(mentioned),
+            deaths_low=cas.deaths_low,
+            deaths_best=cas.deaths_best,
+            deaths_high=cas.deaths_high,
+            injured_low=cas.injured_low,
+            injured_high=cas.injured_high,
             casualty_group=cas.casualty_group,
             civilian_harm=bool(c.civilian_harm or (cas.casualty_group and "civilian" in cas.casualty_group.lower())),
-            control_actor=control.actor if control else None, control_from=control.from_ if control else None,
-            control_extent=control.extent if control else None, notes=". ".join(notes),
-            **placed(gz, place_id, place_text), **source,
+            control_actor=control.actor if control else None,
+            control_from=control.from_ if control else None,
+            control_extent=control.extent if control else None,
+            notes=". ".join(notes),
+            **placed(gz, place_id, place_text),
+            **source,
         )
         places = _changed_places(ms, text, sp.start) if control is not None else []
         # "The SDF had taken Mishlab and more than half of Sabahia": a change at each
         # place, so that each district's control over time hears of it
-        extents = control_extents_at(s, [(m.start - sp.start, m.end - sp.start) for m in places]) if len(places) > 1 else []
+        extents = (
+            control_extents_at(s, [(m.start - sp.start, m.end - sp.start) for m in places]) if len(places) > 1 else []
+        )
         if len(extents) < 2:
             _append(recs, r)
             continue
         names = ", ".join(m.text for m in places)
-        for m, ext in zip(places, extents):
+        for m, ext in zip(places, extents, strict=True):  # one extent per place
             place_id, place_text, geo_precision = _place_fields(m, text, sp.start)
             rid = f"x-{article_id}-{len(recs) + 1:02d}"
-            _append(recs, replace(
-                r, id=rid, event_id=f"ev-{rid}", control_extent=ext, place_id=place_id, place_text=place_text,
-                geo_precision=geo_precision, **placed(gz, place_id, place_text),
-                notes=". ".join([*notes, f"one of {len(places)} places this sentence reports a change at ({names})"]),
-            ))
+            _append(
+                recs,
+                replace(
+                    r,
+                    id=rid,
+                    event_id=f"ev-{rid}",
+                    control_extent=ext,
+                    place_id=place_id,
+                    place_text=place_text,
+                    geo_precision=geo_precision,
+                    **placed(gz, place_id, place_text),
+                    notes=". ".join(
+                        [*notes, f"one of {len(places)} places this sentence reports a change at ({names})"]
+                    ),
+                ),
+            )
     return recs
 
 
-def _article(text: str, article_id: str, lo: dt.date, hi: dt.date, outlet: str, title: str | None, file: str | None) -> Article:
+def _article(
+    text: str, article_id: str, lo: dt.date, hi: dt.date, outlet: str, title: str | None, file: str | None
+) -> Article:
     if title is None:
         # the first line, when it is a headline: a line as long as the article is no title, and a
         # title is copied into every report (a 100 KB one-line file made 121 MB of reports)
         ls = [x for x in lines(text) if not is_boilerplate(x.text)]
         title = ls[0].text if ls and len(ls[0].text) <= MAX_TITLE_CHARS else article_id
     return Article(
-        id=article_id, outlet=outlet, title=title, published_earliest=lo, published_latest=hi,
-        date_precision=_pub_precision(lo, hi), date_basis="stated", date_note="given at extraction",
-        text=text, file=file, reviewed=False,
+        id=article_id,
+        outlet=outlet,
+        title=title,
+        published_earliest=lo,
+        published_latest=hi,
+        date_precision=_pub_precision(lo, hi),
+        date_basis="stated",
+        date_note="given at extraction",
+        text=text,
+        file=file,
+        reviewed=False,
     )
 
 
-def extract_text(text: str, *, article_id: str, published, outlet: str, title: str | None = None,
-                 gz: Gazetteer | None = None, file: str | None = None) -> list[dict]:
+def extract_text(
+    text: str,
+    *,
+    article_id: str,
+    published,
+    outlet: str,
+    title: str | None = None,
+    gz: Gazetteer | None = None,
+    file: str | None = None,
+) -> list[dict]:
     """Candidate incident reports of one article, as flat report properties.
 
     Parameters
@@ -431,16 +642,18 @@ def extract_text(text: str, *, article_id: str, published, outlet: str, title: s
     return [r.to_dict() for r in extract_records(text, article=art, gz=gz, title=title)]
 
 
-def extract_article(path: str | os.PathLike, *, published, outlet: str, title: str | None = None,
-                    gz: Gazetteer | None = None) -> list[dict]:
+def extract_article(
+    path: str | os.PathLike, *, published, outlet: str, title: str | None = None, gz: Gazetteer | None = None
+) -> list[dict]:
     """Read one article file (errors name it) and extract its reports; id = file stem."""
     p = Path(path)
     text = gazetteer.read_article(p)
     return extract_text(text, article_id=p.stem, published=published, outlet=outlet, title=title, gz=gz, file=str(p))
 
 
-def iter_extract(paths: Iterable[str | os.PathLike], *, published, outlet: str, title: str | None = None,
-                 gz: Gazetteer | None = None) -> Iterator[tuple[str, list[dict]]]:
+def iter_extract(
+    paths: Iterable[str | os.PathLike], *, published, outlet: str, title: str | None = None, gz: Gazetteer | None = None
+) -> Iterator[tuple[str, list[dict]]]:
     """Stream ``(path, reports)`` one article at a time (nothing is kept between articles).
 
     Raises
@@ -454,8 +667,9 @@ def iter_extract(paths: Iterable[str | os.PathLike], *, published, outlet: str, 
         yield str(p), extract_article(p, published=published, outlet=outlet, title=title, gz=gz)
 
 
-def extract_files(paths: Iterable[str | os.PathLike], *, published, outlet: str, title: str | None = None,
-                  gz: Gazetteer | None = None) -> dict:
+def extract_files(
+    paths: Iterable[str | os.PathLike], *, published, outlet: str, title: str | None = None, gz: Gazetteer | None = None
+) -> dict:
     """Candidate reports of several articles as a GeoJSON FeatureCollection.
 
     Every file is read before anything is returned, so a bad file (its

@@ -44,6 +44,8 @@ __all__ = [
     "AnyOf",
     "IPattern",
     "CasePattern",
+    "AnyPattern",
+    "AnyMatch",
 ]
 
 # ---------------------------------------------------------------------------
@@ -90,12 +92,12 @@ def _lower_src(pattern: str) -> str:
     i = 0
     while i < len(pattern):
         if pattern[i] == "\\":
-            out.append(pattern[i:i + 2])
+            out.append(pattern[i : i + 2])
             i += 2
             continue
         if pattern.startswith("(?P", i):  # named group: "(?P<name>" / "(?P=name)"
             j = pattern.index(">" if pattern.startswith("(?P<", i) else ")", i)
-            out.append(pattern[i:j + 1])
+            out.append(pattern[i : j + 1])
             i = j + 1
             continue
         out.append(pattern[i].lower())
@@ -112,7 +114,9 @@ class _Match:
         self._m = m
         self._s = s
 
-    def group(self, g: int | str = 0) -> str | None:
+    # typed as typeshed types re.Match.group (``str | Any``): a group that took
+    # no part gives None, which callers rule out from the pattern's shape
+    def group(self, g: int | str = 0) -> str | Any:
         a, b = self._m.span(g)
         return None if a < 0 else self._s[a:b]
 
@@ -131,6 +135,7 @@ class _Match:
 
 #: what the pattern classes' ``search`` / ``match`` give
 AnyMatch = Union["re.Match[str]", _Match]
+
 
 def may_match(need: Sequence[str], low: str) -> bool:
     """Is one of the strings every match contains in the lowered text? (a loop beats any() here)"""
@@ -253,7 +258,9 @@ class IPattern:
 
     __slots__ = ("rx", "lo", "pattern", "need", "_memo", "_slot", "_index")
 
-    def __init__(self, pattern: str, flags: int = 0, *, need: Sequence[str] = (), index: NeedIndex = NEED_INDEX) -> None:
+    def __init__(
+        self, pattern: str, flags: int = 0, *, need: Sequence[str] = (), index: NeedIndex = NEED_INDEX
+    ) -> None:
         self.pattern = pattern
         self._memo: tuple[str | None, AnyMatch | None] = (None, None)  # (sentence, search result): coders ask twice
         self.rx = re.compile(pattern, re.I | flags)
@@ -318,7 +325,7 @@ class IPattern:
         for n, m in enumerate(self.lo.finditer(low)):
             if maxsplit and n >= maxsplit:
                 break
-            out.append(s[pos:m.start()])
+            out.append(s[pos : m.start()])
             pos = m.end()
         out.append(s[pos:])
         return out
@@ -331,7 +338,7 @@ class IPattern:
         out = []
         pos = 0
         for m in self.lo.finditer(low):
-            out.append(s[pos:m.start()])
+            out.append(s[pos : m.start()])
             pos = m.end()
         out.append(s[pos:])
         return "".join(out)
@@ -370,3 +377,7 @@ class CasePattern:
     def finditer(self, s: str) -> Iterator[re.Match[str]]:
         """``re.finditer``."""
         return iter(()) if self._excluded(s) else self.rx.finditer(s)
+
+
+#: a compiled ``re`` pattern or one of the pattern classes above (they answer alike)
+AnyPattern = Union["re.Pattern[str]", IPattern, CasePattern]

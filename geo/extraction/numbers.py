@@ -44,34 +44,81 @@ __all__ = [
 # vocabulary
 
 _UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
 }
 _TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fourty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 _DOZEN = {"dozen": 12, "score": 20}
 # vague plurals -> lower bound when standing alone; the multiplier when it
 # modifies a larger quantity ("tens of thousands" -> 10 * 2 * 1000 = 20000).
 _VAGUE_PLURALS = {
-    "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000,
-    "millions": 2_000_000, "tens": 20,
+    "dozens": 24,
+    "scores": 40,
+    "hundreds": 200,
+    "thousands": 2000,
+    "millions": 2_000_000,
+    "tens": 20,
 }
-_VAGUE_BASE = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000,
-               "millions": 1_000_000, "tens": 10}
+_VAGUE_BASE = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000, "millions": 1_000_000, "tens": 10}
 # "several", "a few" before a scale word: lower-bound multipliers
 _FEW = {"several": 3, "few": 2, "a few": 2, "a couple of": 2, "couple of": 2}
 
 _NUMBER_WORDS = set(_UNITS) | set(_TENS) | set(_SCALES) | set(_DOZEN) | set(_VAGUE_PLURALS)
 
 _MONTHS = {
-    "january", "february", "march", "april", "may", "june", "july", "august",
-    "september", "october", "november", "december", "jan", "feb", "mar", "apr",
-    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
 }
 
 # casualties.toml: people, things, and the words of death, injury and being affected
@@ -82,35 +129,116 @@ _INJURY_WORDS = frozenset(rules.casualty_words().injury_words.words)
 _AFFECTED_WORDS = frozenset(rules.casualty_words().affected_words.words)
 # verbs that take the victim as object right after them ("killed 8")
 _ACTIVE_DEATH = {"killed", "kill", "kills", "killing", "executed", "massacred"}
-_ACTIVE_INJURY = {"injured", "injure", "injures", "injuring", "wounded",
-                  "wound", "wounds", "wounding"}
+_ACTIVE_INJURY = {"injured", "injure", "injures", "injuring", "wounded", "wound", "wounds", "wounding"}
 # death words that need a passive/copula before them to apply to a preceding
 # subject ("One of the strikes killed eight" -> "One" is not a victim)
 _TRANSITIVE = _ACTIVE_DEATH | _ACTIVE_INJURY | {"hurt"}
 _BE = {"were", "was", "been", "are", "is", "be", "being", "got", "get", "reportedly"}
 # fillers allowed between a noun keyword and its number ("death toll rose to 30")
-_TOLL_FILLERS = {"to", "of", "at", "reached", "rose", "risen", "climbed", "has",
-                 "had", "have", "now", "stood", "stands", "is", "was", "the",
-                 "climbing", "rising", "jumped", "increased", "lives", "claimed"}
+_TOLL_FILLERS = {
+    "to",
+    "of",
+    "at",
+    "reached",
+    "rose",
+    "risen",
+    "climbed",
+    "has",
+    "had",
+    "have",
+    "now",
+    "stood",
+    "stands",
+    "is",
+    "was",
+    "the",
+    "climbing",
+    "rising",
+    "jumped",
+    "increased",
+    "lives",
+    "claimed",
+}
 _SUBSET_CUES = {"including", "includes", "include", "among", "whom", "them"}
 _STOP_NOUN_SCAN = {
-    "were", "was", "are", "is", "have", "has", "had", "been", "be", "in",
-    "on", "at", "of", "and", "or", "who", "which", "that", "from", "by", "to",
-    "with", "as", "for", "into", "after", "before", "during", "when", "while",
-    "but", "the", "a", "an", "said", "says", "still", "also", "reportedly",
-    "allegedly", "mostly", "mainly", "all", "near", "inside", "across",
+    "were",
+    "was",
+    "are",
+    "is",
+    "have",
+    "has",
+    "had",
+    "been",
+    "be",
+    "in",
+    "on",
+    "at",
+    "of",
+    "and",
+    "or",
+    "who",
+    "which",
+    "that",
+    "from",
+    "by",
+    "to",
+    "with",
+    "as",
+    "for",
+    "into",
+    "after",
+    "before",
+    "during",
+    "when",
+    "while",
+    "but",
+    "the",
+    "a",
+    "an",
+    "said",
+    "says",
+    "still",
+    "also",
+    "reportedly",
+    "allegedly",
+    "mostly",
+    "mainly",
+    "all",
+    "near",
+    "inside",
+    "across",
 }
 
 _QUAL_LOW_EXCL = ("more than", "over", "upwards of", "in excess of", "above")
-_QUAL_LOW_INCL = ("at least", "a minimum of", "no fewer than", "no less than",
-                  "not less than", "not fewer than", "a total of at least")
+_QUAL_LOW_INCL = (
+    "at least",
+    "a minimum of",
+    "no fewer than",
+    "no less than",
+    "not less than",
+    "not fewer than",
+    "a total of at least",
+)
 _QUAL_HIGH_EXCL = ("fewer than", "less than", "under", "below")
-_QUAL_HIGH_INCL = ("up to", "as many as", "at most", "no more than",
-                   "not more than", "a maximum of", "as high as")
+_QUAL_HIGH_INCL = ("up to", "as many as", "at most", "no more than", "not more than", "a maximum of", "as high as")
 _QUAL_NEAR = ("nearly", "almost", "close to", "just under")
-_QUAL_APPROX = ("about", "around", "some", "roughly", "approximately",
-                "an estimated", "estimated", "approx.", "approx", "an approximate",
-                "circa", "perhaps", "possibly", "maybe", "a reported")
+_QUAL_APPROX = (
+    "about",
+    "around",
+    "some",
+    "roughly",
+    "approximately",
+    "an estimated",
+    "estimated",
+    "approx.",
+    "approx",
+    "an approximate",
+    "circa",
+    "perhaps",
+    "possibly",
+    "maybe",
+    "a reported",
+)
 _QUALIFIERS = sorted(
     [(q, "low_excl") for q in _QUAL_LOW_EXCL]
     + [(q, "low_incl") for q in _QUAL_LOW_INCL]
@@ -258,12 +386,20 @@ def _tokenise(text: str) -> list[_Tok]:
             except ValueError:  # pragma: no cover - regex guarantees digits
                 val = None
             suf = m.group("suf")
-            toks.append(_Tok("num", m.group(0), m.group(0).lower(), m.start(), m.end(),
-                             val, suf.lstrip("-\u2011").lower() if suf else None))
+            toks.append(
+                _Tok(
+                    "num",
+                    m.group(0),
+                    m.group(0).lower(),
+                    m.start(),
+                    m.end(),
+                    val,
+                    suf.lstrip("-\u2011").lower() if suf else None,
+                )
+            )
         elif m.group("word"):
             w = m.group("word")
-            toks.append(_Tok("word", w, w.lower().replace("\u2019", "'"), m.start(),
-                             m.start() + len(w)))
+            toks.append(_Tok("word", w, w.lower().replace("\u2019", "'"), m.start(), m.start() + len(w)))
         else:
             toks.append(_Tok("punct", m.group(0), m.group(0), m.start(), m.end()))
     return toks
@@ -300,16 +436,7 @@ def _parse_number_tokens(words: list[str]) -> tuple[int | None, bool]:
     # vague plural chains: "dozens", "tens of thousands", "hundreds of thousands"
     ws = [w for w in words if w != "of"]
     if ws and ws[0] in _VAGUE_PLURALS:
-        if len(ws) == 1:
-            return _VAGUE_PLURALS[ws[0]], True
-        mult = _VAGUE_PLURALS[ws[0]]
-        rest = ws[1:]
-        if all(r in _VAGUE_BASE for r in rest):
-            val = mult
-            for r in rest:
-                val *= _VAGUE_BASE[r]
-            return val, True
-        return None, False
+        return _vague_chain(ws)
     if ws and ws[-1] in _VAGUE_PLURALS and len(ws) >= 2:
         # "several thousands" -> treat like "several thousand"
         ws = ws[:-1] + [ws[-1][:-1]]
@@ -323,7 +450,31 @@ def _parse_number_tokens(words: list[str]) -> tuple[int | None, bool]:
         vague = True
     if ws and ws[0] in ("a", "an") and len(ws) >= 2 and (ws[1] in _SCALES or ws[1] in _DOZEN):
         ws = ["1"] + ws[1:]
-    total = 0
+    value = _word_sum(ws)
+    if value is None:
+        return None, False
+    if value != int(value):
+        return None, False
+    return int(value), vague
+
+
+def _vague_chain(ws: list[str]) -> tuple[int | None, bool]:
+    """A vague plural chain ("dozens", "tens of thousands"; ``of`` removed) -> (lower bound, True)."""
+    if len(ws) == 1:
+        return _VAGUE_PLURALS[ws[0]], True
+    mult = _VAGUE_PLURALS[ws[0]]
+    rest = ws[1:]
+    if all(r in _VAGUE_BASE for r in rest):
+        val = mult
+        for r in rest:
+            val *= _VAGUE_BASE[r]
+        return val, True
+    return None, False
+
+
+def _word_sum(ws: list[str]) -> float | None:
+    """The value of number words / digit strings ("three hundred and twenty"), or None when they do not make one."""
+    total: float = 0
     current: float | None = None
     seen_any = False
     for w in ws:
@@ -332,24 +483,15 @@ def _parse_number_tokens(words: list[str]) -> tuple[int | None, bool]:
         if _DIGITS_WORD.fullmatch(w):
             n = float(w.replace(",", ""))
             if current is not None:
-                return None, False
+                return None
             current = n
             seen_any = True
             continue
         v = _word_value(w)
         if v is not None:
-            if current is not None and 20 <= current < 100 and current % 10 == 0 and 0 < v < 10:
-                current += v  # "twenty three"
-            elif current is not None and current >= 100 and current % 100 == 0 and v < 100:
-                current += v
-            elif current is not None and current < 10 and v >= 20:
-                return None, False
-            elif current is not None and current % 1000 == 0 and current >= 1000 and v < 1000:
-                current += v
-            elif current is not None:
-                return None, False
-            else:
-                current = v
+            current = _join_word(current, v)
+            if current is None:
+                return None
             seen_any = True
             continue
         if w in _DOZEN:
@@ -360,7 +502,7 @@ def _parse_number_tokens(words: list[str]) -> tuple[int | None, bool]:
             scale = _SCALES[w]
             base = current if current is not None else None
             if base is None:
-                return None, False
+                return None
             if scale == 100:
                 current = base * 100
             else:
@@ -368,13 +510,25 @@ def _parse_number_tokens(words: list[str]) -> tuple[int | None, bool]:
                 current = None
             seen_any = True
             continue
-        return None, False
+        return None
     if not seen_any:
-        return None, False
-    value = total + (current or 0)
-    if value != int(value):
-        return None, False
-    return int(value), vague
+        return None
+    return total + (current or 0)
+
+
+def _join_word(current: float | None, v: int) -> float | None:
+    """``current`` followed by a number word worth ``v`` ("twenty" "three"), or None when they do not join."""
+    if current is None:
+        return v
+    if 20 <= current < 100 and current % 10 == 0 and 0 < v < 10:
+        return current + v  # "twenty three"
+    if current >= 100 and current % 100 == 0 and v < 100:
+        return current + v
+    if current < 10 and v >= 20:
+        return None
+    if current % 1000 == 0 and current >= 1000 and v < 1000:
+        return current + v
+    return None
 
 
 def parse_number(words: str, *, vague: bool = False) -> int | None:
@@ -460,8 +614,9 @@ def parse_amount(text: str) -> Amount:
     stripped = text.strip()
     if len(found) == 1 and found[0][0] <= len(text) - len(text.lstrip()) and found[0][1] >= len(text.rstrip()):
         return found[0][2]
-    raise ValueError(f"could not parse {stripped!r}: expected a quantity such as "
-                     "'at least 21', 'dozens' or 'between 15 and 18'")
+    raise ValueError(
+        f"could not parse {stripped!r}: expected a quantity such as 'at least 21', 'dozens' or 'between 15 and 18'"
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -487,9 +642,15 @@ def _number_run(toks: list[_Tok], i: int) -> tuple[int, int | None, bool] | None
     lw = t.low
     start_words: list[str] = []
     j = i
-    if lw in ("a", "an") and i + 1 < n and toks[i + 1].kind == "word" and (
-        toks[i + 1].low in _SCALES or toks[i + 1].low in _DOZEN
-        or (toks[i + 1].low == "few" and i + 2 < n and toks[i + 2].low in _SCALES | _DOZEN.keys())
+    if (
+        lw in ("a", "an")
+        and i + 1 < n
+        and toks[i + 1].kind == "word"
+        and (
+            toks[i + 1].low in _SCALES
+            or toks[i + 1].low in _DOZEN
+            or (toks[i + 1].low == "few" and i + 2 < n and toks[i + 2].low in _SCALES | _DOZEN.keys())
+        )
     ):
         start_words.append(lw)
         j = i + 1
@@ -504,7 +665,14 @@ def _number_run(toks: list[_Tok], i: int) -> tuple[int, int | None, bool] | None
         tj = toks[j]
         if tj.kind == "word" and (_is_number_word(tj.low) or tj.low in ("few",)):
             words.append(tj.low)
-        elif tj.kind == "word" and tj.low in ("and", "of") and words and j + 1 < n and toks[j + 1].kind == "word" and _is_number_word(toks[j + 1].low):
+        elif (
+            tj.kind == "word"
+            and tj.low in ("and", "of")
+            and words
+            and j + 1 < n
+            and toks[j + 1].kind == "word"
+            and _is_number_word(toks[j + 1].low)
+        ):
             if tj.low == "of" and words[-1] not in _VAGUE_PLURALS:
                 break
             words.append(tj.low)
@@ -522,7 +690,8 @@ def _number_run(toks: list[_Tok], i: int) -> tuple[int, int | None, bool] | None
     return best
 
 
-def _find_quantities(toks: list[_Tok], text: str) -> list[tuple[int, int, Amount, int, int]]:
+# complexity (C901) waived: one pass over every token of every sentence (the extraction benchmark's floor): kept inline
+def _find_quantities(toks: list[_Tok], text: str) -> list[tuple[int, int, Amount, int, int]]:  # noqa: C901
     """Return (char_start, char_end, amount, tok_start, tok_end) for each quantity."""
     out: list[tuple[int, int, Amount, int, int]] = []
     n = len(toks)
@@ -544,14 +713,21 @@ def _find_quantities(toks: list[_Tok], text: str) -> list[tuple[int, int, Amount
         if t.kind == "num" and t.suffix in ("st", "nd", "rd", "th", "s"):
             i += 1
             continue
-        if t.kind == "num" and t.value is not None and 1900 <= t.value <= 2099 and "," not in t.text and "." not in t.text and not t.suffix:
+        if (
+            t.kind == "num"
+            and t.value is not None
+            and 1900 <= t.value <= 2099
+            and "," not in t.text
+            and "." not in t.text
+            and not t.suffix
+        ):
             i += 1  # a year
             continue
         # qualifier?
         qual_kind: str | None = None
         qual_len = 0
         for qw, kind in _QUALIFIERS_BY_FIRST.get(t.low, ()):
-            if i + len(qw) < n and tuple(x.low for x in toks[i:i + len(qw)]) == qw:
+            if i + len(qw) < n and tuple(x.low for x in toks[i : i + len(qw)]) == qw:
                 run = _number_run(toks, i + len(qw))
                 if run is not None:
                     qual_kind, qual_len = kind, len(qw)
@@ -564,8 +740,7 @@ def _find_quantities(toks: list[_Tok], text: str) -> list[tuple[int, int, Amount
                 run2 = _number_run(toks, run1[0] + 1)
                 if run2 and run1[1] is not None and run2[1] is not None:
                     e = run2[0]
-                    out.append((toks[i].start, toks[e - 1].end,
-                                _amount_from(None, run1[1], False, run2[1]), i, e))
+                    out.append((toks[i].start, toks[e - 1].end, _amount_from(None, run1[1], False, run2[1]), i, e))
                     i = e
                     continue
         run = _number_run(toks, k)
@@ -625,16 +800,25 @@ def _noun_after(toks: list[_Tok], e: int, vague: bool) -> tuple[str | None, str,
 
 
 def _role(toks: list[_Tok], s: int, e: int, noun_kind: str, noun_end: int) -> str:
-    n = len(toks)
     if noun_kind in ("unit", "partitive"):
         return "other"
+    role = _role_before(toks, s)
+    if role is not None:
+        return role
+    return _role_after(toks, noun_end)
+
+
+def _role_before(toks: list[_Tok], s: int) -> str | None:
+    """The role the words before the quantity (starting at token ``s``) give it, or None."""
     prev = toks[s - 1].low if s > 0 else ""
     prev2 = toks[s - 2].low if s > 1 else ""
     # subsets: "including three children", "among them two children"
     if prev in _SUBSET_CUES or (prev in ("them", "whom") and prev2 in ("among", "of")):
         return "subset"
     # active verbs right before the quantity: "killed 8", "killing at least 14"
-    if prev in _ACTIVE_DEATH or (prev == "dead" and prev2 in ("shot", "shooting", "stabbed", "beaten", "left", "leaving")):
+    if prev in _ACTIVE_DEATH or (
+        prev == "dead" and prev2 in ("shot", "shooting", "stabbed", "beaten", "left", "leaving")
+    ):
         return "deaths"
     if prev in _ACTIVE_INJURY:
         return "injured"
@@ -648,6 +832,13 @@ def _role(toks: list[_Tok], s: int, e: int, noun_kind: str, noun_end: int) -> st
         return "deaths"
     if j >= 0 and j < s - 1 and toks[j].low in ("injuries",):
         return "injured"
+    return None
+
+
+# complexity (C901) waived: a token scan run for every quantity of every sentence: kept inline
+def _role_after(toks: list[_Tok], noun_end: int) -> str:  # noqa: C901
+    """The role from a keyword after the quantity's noun (ending at token ``noun_end``), in the same clause."""
+    n = len(toks)
     # following keyword in the same clause
     j = noun_end
     seen_be = False
@@ -668,7 +859,7 @@ def _role(toks: list[_Tok], s: int, e: int, noun_kind: str, noun_end: int) -> st
             break
         if tj.kind == "punct" and lw in (";", ":", "?", "!", "(", ")", '"', "\u201c", "\u201d"):
             break
-        if tj.kind == "punct" and lw == "." :
+        if tj.kind == "punct" and lw == ".":
             break
         if lw in _BE or lw in ("have", "had", "has"):
             seen_be = True
@@ -715,9 +906,14 @@ def quantities(sentence: str) -> list[Quantity]:
     out: list[Quantity] = []
     for cs, ce, amount, ts, te in _find_quantities(toks, sentence):
         tq = toks[ts:te]
-        vague = amount.best is None and amount.high is None and amount.low is not None and any(
-            t.low in _VAGUE_PLURALS or t.low in ("several", "few") for t in tq)
+        vague = (
+            amount.best is None
+            and amount.high is None
+            and amount.low is not None
+            and any(t.low in _VAGUE_PLURALS or t.low in ("several", "few") for t in tq)
+        )
         suffix = toks[te - 1].suffix if toks[te - 1].kind == "num" else None
+        noun: str | None
         if suffix:
             noun, kind, nend = suffix, ("unit" if suffix in _UNIT_NOUNS or suffix == "%" else "unknown"), te
         else:
@@ -734,8 +930,13 @@ def quantities(sentence: str) -> list[Quantity]:
 def _group(sentence: str, q: Quantity) -> str | None:
     if q.noun is None:
         return None
-    rest = sentence[q.end:]
-    m = re.match(r"\s*(?:of\s+(?:the\s+)?)?" + re.escape(q.noun) + r"\s*,\s*(mostly|mainly|many of them|most of them|including)\s+([A-Za-z -]+?)\s*,", rest)
+    rest = sentence[q.end :]
+    m = re.match(
+        r"\s*(?:of\s+(?:the\s+)?)?"
+        + re.escape(q.noun)
+        + r"\s*,\s*(mostly|mainly|many of them|most of them|including)\s+([A-Za-z -]+?)\s*,",
+        rest,
+    )
     if m and m.group(1) in ("mostly", "mainly", "many of them", "most of them"):
         return f"{q.noun} ({m.group(1)} {m.group(2)})"
     return q.noun
@@ -767,10 +968,12 @@ def casualties(sentence: str) -> Casualties:
     injured = next((q for q in qs if q.role == "injured"), None)
     kw: dict[str, object] = {}
     if deaths is not None:
-        kw.update(deaths_low=deaths.amount.low, deaths_best=deaths.amount.best,
-                  deaths_high=deaths.amount.high, casualty_group=_group(sentence, deaths))
+        kw.update(
+            deaths_low=deaths.amount.low,
+            deaths_best=deaths.amount.best,
+            deaths_high=deaths.amount.high,
+            casualty_group=_group(sentence, deaths),
+        )
     if injured is not None:
-        kw.update(injured_low=injured.amount.low, injured_best=injured.amount.best,
-                  injured_high=injured.amount.high)
-    return Casualties(affected=tuple(q for q in qs if q.role == "affected"),
-                      quantities=tuple(qs), **kw)  # type: ignore[arg-type]
+        kw.update(injured_low=injured.amount.low, injured_best=injured.amount.best, injured_high=injured.amount.high)
+    return Casualties(affected=tuple(q for q in qs if q.role == "affected"), quantities=tuple(qs), **kw)  # type: ignore[arg-type]

@@ -25,7 +25,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Union
 
 __all__ = ["need_words", "check_need_words"]
 
@@ -51,7 +50,10 @@ class _Lit:
 
 @dataclass(frozen=True)
 class _Class:
-    """``[...]``, or ``\\d`` / ``\\s`` / ``\\w`` alone; items are ``("lit", c)``, ``("cat", x)``, ``("range", a, b)``."""
+    """``[...]``, or ``\\d`` / ``\\s`` / ``\\w`` alone.
+
+    Items are ``("lit", c)``, ``("cat", x)``, ``("range", a, b)``.
+    """
 
     items: tuple[tuple[str, ...], ...]
     negated: bool = False
@@ -96,7 +98,7 @@ class _Branch:
     sources: list[str] = field(default_factory=list)
 
 
-_Node = Union[_Lit, _Class, _At, _AnyChar, _Group, _Look, _Repeat, _Branch]
+_Node = _Lit | _Class | _At | _AnyChar | _Group | _Look | _Repeat | _Branch
 
 _CATEGORIES = frozenset("dDsSwW")
 _CHAR_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v", "a": "\a"}
@@ -135,7 +137,7 @@ class _Parser:
         while True:
             start = self.i
             alts.append(self.sequence())
-            sources.append(self.p[start:self.i])
+            sources.append(self.p[start : self.i])
             if not self.take("|"):
                 break
         return alts[0] if len(alts) == 1 else [_Branch(alts, sources)]
@@ -200,7 +202,7 @@ class _Parser:
                 pass
             elif self.take("P<"):
                 end = self.p.find(">", self.i)
-                if end < 0 or not self.p[self.i:end].isidentifier():
+                if end < 0 or not self.p[self.i : end].isidentifier():
                     raise _Unsupported("bad group name")
                 self.i = end + 1
             elif self.take("=") or self.take("!") or self.take("<=") or self.take("<!"):
@@ -231,7 +233,7 @@ class _Parser:
             ch = _CHAR_ESCAPES[c]
         elif c in "xuU":
             n = {"x": 2, "u": 4, "U": 8}[c]
-            digits = self.p[self.i:self.i + n]
+            digits = self.p[self.i : self.i + n]
             if len(digits) != n or not set(digits) <= _HEX:
                 raise _Unsupported(f"bad \\{c} escape")
             self.i += n
@@ -293,7 +295,11 @@ def _literal(node: _Node) -> str | None:
     """The lowercase character a node always matches (``a``, ``[Aa]``), or None."""
     if isinstance(node, _Lit):
         return node.ch.lower() if _plain_case(node.ch) else None
-    if isinstance(node, _Class) and not node.negated and all(it[0] == "lit" and _plain_case(it[1]) for it in node.items):
+    if (
+        isinstance(node, _Class)
+        and not node.negated
+        and all(it[0] == "lit" and _plain_case(it[1]) for it in node.items)
+    ):
         chars = {it[1].lower() for it in node.items}
         if len(chars) == 1:
             return chars.pop()
@@ -446,7 +452,8 @@ def _uncovered(seq: list[_Node], words: Sequence[str]) -> str | None:
             if found is not None:
                 return found
         if isinstance(node, _Branch):
-            for alt, src in zip(node.alts, node.sources):
+            # branches built by _factor carry no sources (zip yields nothing), as before
+            for alt, src in zip(node.alts, node.sources, strict=False):
                 if not _always_contains(alt, words):
                     return _uncovered(alt, words) or src
     return None
@@ -460,7 +467,9 @@ def check_need_words(pattern: str, flags: int, need: Sequence[str]) -> None:
     try:
         tree = _parse(pattern, flags)
     except _Unsupported as e:
-        raise ValueError(f"cannot check the need words {list(need)!r} of {pattern!r} ({e}): derive them instead") from None
+        raise ValueError(
+            f"cannot check the need words {list(need)!r} of {pattern!r} ({e}): derive them instead"
+        ) from None
     if not _always_contains(tree, need):
         missing = _uncovered(tree, need) or pattern
         raise ValueError(

@@ -81,8 +81,7 @@ class ArticleError(ValueError):
         self.offset = offset
 
 
-def read_article(path: str | PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES,
-                 errors: str = "strict") -> str:
+def read_article(path: str | PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES, errors: str = "strict") -> str:
     """Read an article file as UTF-8 text.
 
     Parameters
@@ -119,43 +118,102 @@ def read_article(path: str | PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTE
     name = str(p)
     size = p.stat().st_size
     if size > max_bytes:
-        raise ArticleError(name, "too_large",
-                           f"could not read article {name!r}: {size} bytes is more than max_bytes={max_bytes}")
+        raise ArticleError(
+            name, "too_large", f"could not read article {name!r}: {size} bytes is more than max_bytes={max_bytes}"
+        )
     with p.open("rb") as fh:
         data = fh.read(max_bytes + 1)
     if len(data) > max_bytes:  # grew while reading, or a special file
-        raise ArticleError(name, "too_large",
-                           f"could not read article {name!r}: more than max_bytes={max_bytes} bytes")
+        raise ArticleError(name, "too_large", f"could not read article {name!r}: more than max_bytes={max_bytes} bytes")
     if not data.strip():
-        raise ArticleError(name, "empty", f"could not read article {name!r}: the file is empty"
-                           + (" (whitespace only)" if data else ""))
+        raise ArticleError(
+            name,
+            "empty",
+            f"could not read article {name!r}: the file is empty" + (" (whitespace only)" if data else ""),
+        )
     nul = data.find(b"\x00")
     if nul >= 0:
-        raise ArticleError(name, "binary",
-                           f"could not read article {name!r}: NUL byte at byte offset {nul}; "
-                           "expected a UTF-8 text file, not binary data", offset=nul)
+        raise ArticleError(
+            name,
+            "binary",
+            f"could not read article {name!r}: NUL byte at byte offset {nul}; "
+            "expected a UTF-8 text file, not binary data",
+            offset=nul,
+        )
     try:
         return data.decode("utf-8", errors="strict")
     except UnicodeDecodeError as exc:
         if errors == "replace":
             return data.decode("utf-8", errors="replace")
-        bad = data[exc.start:exc.end]
-        raise ArticleError(name, "encoding",
-                           f"could not read article {name!r}: byte {bad!r} at byte offset {exc.start} "
-                           "is not valid UTF-8 (re-encode the file as UTF-8, or pass errors='replace')",
-                           offset=exc.start) from None
+        bad = data[exc.start : exc.end]
+        raise ArticleError(
+            name,
+            "encoding",
+            f"could not read article {name!r}: byte {bad!r} at byte offset {exc.start} "
+            "is not valid UTF-8 (re-encode the file as UTF-8, or pass errors='replace')",
+            offset=exc.start,
+        ) from None
 
 
 # ---------------------------------------------------------------------------
 # lines and sentences
 
 _ABBREVIATIONS = {
-    "u.s", "u.k", "u.n", "e.u", "lt", "gen", "col", "maj", "sgt", "capt", "cpl",
-    "pvt", "adm", "brig", "cmdr", "dr", "mr", "mrs", "ms", "prof", "st", "jr",
-    "sr", "vs", "v", "e.g", "i.e", "approx", "fig", "mt", "ft",
-    "gov", "sen", "rep", "rev", "hon", "pres", "jan", "feb", "aug", "sept",
-    "sep", "oct", "nov", "dec", "inc", "ltd", "co", "corp", "dept", "est",
-    "a.m", "p.m", "km", "al",
+    "u.s",
+    "u.k",
+    "u.n",
+    "e.u",
+    "lt",
+    "gen",
+    "col",
+    "maj",
+    "sgt",
+    "capt",
+    "cpl",
+    "pvt",
+    "adm",
+    "brig",
+    "cmdr",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "prof",
+    "st",
+    "jr",
+    "sr",
+    "vs",
+    "v",
+    "e.g",
+    "i.e",
+    "approx",
+    "fig",
+    "mt",
+    "ft",
+    "gov",
+    "sen",
+    "rep",
+    "rev",
+    "hon",
+    "pres",
+    "jan",
+    "feb",
+    "aug",
+    "sept",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+    "inc",
+    "ltd",
+    "co",
+    "corp",
+    "dept",
+    "est",
+    "a.m",
+    "p.m",
+    "km",
+    "al",
 }
 _OPENERS = "\"'\u201c\u2018([\u00ab"
 _CLOSERS = "\"'\u201d\u2019)]\u00bb"
@@ -288,9 +346,15 @@ _AGENCIES = rules.outlets().photo_agencies.alternation  # outlets.toml
 _CREDIT_RES = [
     ("photo credit", re.compile(r"\b(?:photo|image|picture|video)\s+credit\s*:", re.I)),
     ("credit label", re.compile(r"^\(?\s*(?:photo|image|picture|credit|source)\s*:\s*\S", re.I)),
-    ("agency credit", re.compile(r"\(\s*(?:[A-Z][\w .'\-]*/\s*)?(?:" + _AGENCIES + r")(?:\s*/\s*[\w .'\-]+)?\s*\)\s*$")),
+    (
+        "agency credit",
+        re.compile(r"\(\s*(?:[A-Z][\w .'\-]*/\s*)?(?:" + _AGENCIES + r")(?:\s*/\s*[\w .'\-]+)?\s*\)\s*$"),
+    ),
     ("photographer credit", re.compile(r"\(\s*[A-Z][A-Z .'\-]{2,}/[A-Z][A-Za-z .'\-]{1,}\)\s*$")),
-    ("agency credit", re.compile(r"(?:\u2014|\u2013|-|\|)\s*(?:[A-Z][\w .'\-]*/)?(?:" + _AGENCIES + r")(?:\s+photo)?\s*$")),
+    (
+        "agency credit",
+        re.compile(r"(?:\u2014|\u2013|-|\|)\s*(?:[A-Z][\w .'\-]*/)?(?:" + _AGENCIES + r")(?:\s+photo)?\s*$"),
+    ),
     ("agency credit", re.compile(r"\b(?:[A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+)*)/(?:" + _AGENCIES + r")\.?\s*$")),
 ]
 #: the credit patterns whose match ends the line with an agency name (then
@@ -310,13 +374,17 @@ _PHOTO_VERBS = re.compile(
     r"\b(?:stands?|walks?|rises|sits?|looks?|poses?|holds?|carr(?:y|ies)|gathers?|"
     r"rides?|drives?|waits?|flees|arrives?|is seen|are seen|is pictured|are pictured|"
     r"pictured|smoke rises|billows|patrols?|inspects?|runs?|play|plays|queue|queues|"
-    r"lies|lie|stand|walk|sit|gather|wait|arrive|cross(?:es)?|watch(?:es)?)\b")
+    r"lies|lie|stand|walk|sit|gather|wait|arrive|cross(?:es)?|watch(?:es)?)\b"
+)
 _FULL_DATE = re.compile(
     r"\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s+(\d{1,2}),?\s+((?:19|20)\d{2})"
-    r"|(\d{1,2})\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+((?:19|20)\d{2}))\b")
-_MONTH_NUM = {m: i for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
+    r"|(\d{1,2})\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+((?:19|20)\d{2}))\b"
+)
+_MONTH_NUM = {
+    m: i
+    for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)
+}
 
 _BOILERPLATE = re.compile(
     r"^(?:breadcrumb|related(?: video| articles?| stories| content)?:?|show full article|latest news|"
@@ -326,7 +394,8 @@ _BOILERPLATE = re.compile(
     # a bare dateline: "Jun 11, 2017 at 9:52 AM ET", "Updated: 10 June 2017"
     r"|(?:(?:published|updated|posted)\s*:?\s*)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4})"
     r"(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{1,4})?)?)$",
-    re.I)
+    re.I,
+)
 
 
 def is_boilerplate(line: str) -> bool:
@@ -363,8 +432,7 @@ def _norm(line: str) -> str:
     return " ".join(line.split()).lower()  # str.split() and re's \s agree on what is whitespace
 
 
-def caption_reasons(line: str, *, published: date | tuple[date, date] | None = None,
-                    far_days: int = 45) -> list[str]:
+def caption_reasons(line: str, *, published: date | tuple[date, date] | None = None, far_days: int = 45) -> list[str]:
     """Why a line looks like a photo caption (empty list: it does not).
 
     Considers the line alone; :func:`captions` adds the signals that need the
@@ -403,7 +471,8 @@ def caption_reasons(line: str, *, published: date | tuple[date, date] | None = N
             reasons.append(name)
     first = re.split(r"(?<=[.!?])\s", s, maxsplit=1)[0]
     if _PHOTO_VERBS.search(" ".join(first.split(None, 14)[:14])) and not re.search(
-            r"\b(?:said|says|told|according)\b", first):
+        r"\b(?:said|says|told|according)\b", first
+    ):
         reasons.append("photo description")
     if published is not None:
         lo, hi = published if isinstance(published, tuple) else (published, published)
@@ -411,17 +480,31 @@ def caption_reasons(line: str, *, published: date | tuple[date, date] | None = N
             if (lo - d).days > far_days or (d - hi).days > far_days:
                 reasons.append("date far from story")
                 break
-    if (len(s.split()) <= 20 and not re.search(r"[.!?\"\u201d]$", s)
-            and re.match(r"^(?:(?:an?|the)\s+)?(?:[\w'\u2019-]+\s+){0,2}(?:video|photo|image|footage|picture)s?\b"
-                         r"(?:\s+\w+){0,2}\s+(?:of|showing|shows|allegedly|purportedly|appears|taken)\b", s, re.I)):
+    if (
+        len(s.split()) <= 20
+        and not re.search(r"[.!?\"\u201d]$", s)
+        and re.match(
+            r"^(?:(?:an?|the)\s+)?(?:[\w'\u2019-]+\s+){0,2}(?:video|photo|image|footage|picture)s?\b"
+            r"(?:\s+\w+){0,2}\s+(?:of|showing|shows|allegedly|purportedly|appears|taken)\b",
+            s,
+            re.I,
+        )
+    ):
         reasons.append("media caption")
     if len(s.split()) >= 12 and not re.search(r"[.!?\"'\u201d\u2019)\]:]$", s):
         reasons.append("truncated")
     return reasons
 
 
-_STRONG = {"media caption", "photo credit", "agency credit", "photographer credit", "credit label",
-           "repeats a caption", "repeated line"}
+_STRONG = {
+    "media caption",
+    "photo credit",
+    "agency credit",
+    "photographer credit",
+    "credit label",
+    "repeats a caption",
+    "repeated line",
+}
 
 
 def is_caption(line: str, *, published: date | tuple[date, date] | None = None) -> bool:
@@ -455,17 +538,17 @@ def captions(text: str, *, published: date | tuple[date, date] | None = None) ->
     alone = [any(r in _STRONG for r in rs) or len(rs) >= 2 for rs in reasons]
     normed = [_norm(x.text) for x in ls]
     counts = Counter(normed)
-    stripped_caps = {_norm(_strip_credit(x.text)) for x, c in zip(ls, alone) if c}
+    stripped_caps = {_norm(_strip_credit(x.text)) for x, c in zip(ls, alone, strict=True) if c}
     out: list[Span] = []
-    for x, rs, c, n in zip(ls, reasons, alone, normed):
-        if (c or n in stripped_caps
-                or (counts[n] > 1 and "photo description" in rs)):
+    for x, rs, c, n in zip(ls, reasons, alone, normed, strict=True):
+        if c or n in stripped_caps or (counts[n] > 1 and "photo description" in rs):
             out.append(x)
     return out
 
 
-def story_sentences(text: str, *, published: date | tuple[date, date] | None = None,
-                    drop_headline: bool = False) -> list[Span]:
+def story_sentences(
+    text: str, *, published: date | tuple[date, date] | None = None, drop_headline: bool = False
+) -> list[Span]:
     """Sentences of the story itself: captions and page furniture removed.
 
     Parameters

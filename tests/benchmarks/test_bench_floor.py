@@ -26,11 +26,10 @@ def test_floor_runs_and_reports_its_figures(capsys: pytest.CaptureFixture[str]) 
 
 def test_instrument_records_calls_and_undoes_itself() -> None:
     import geo.extraction.classify as gc_
-    from geo.extraction.matching import NEED_INDEX
-    from geo.extraction.text import sentences
-
     import geo.extraction.dates as gd
     import geo.extraction.text as gt
+    from geo.extraction.matching import NEED_INDEX
+    from geo.extraction.text import sentences
 
     before = (re.search, re.sub, NEED_INDEX.built)
     kept = (list(gd._PATTERNS), list(gt._CREDIT_RES), gt._AGENCY_AT_END)
@@ -42,13 +41,14 @@ def test_instrument_records_calls_and_undoes_itself() -> None:
         assert raw and all(isinstance(p[1], floor._Recorder) for p in gd._PATTERNS if p[0] in raw)
         assert gt._AGENCY_AT_END[0] is gt._CREDIT_RES[4][1] and isinstance(gt._AGENCY_AT_END[0], floor._Recorder)
         assert re.search("b", "abc").start() == 1
-        assert re.sub("b", "x", "abc", 1, re.IGNORECASE) == "axc"  # flags given positionally, as geo.extraction.text does
+        # flags given positionally, as geo.extraction.text does
+        assert re.sub("b", "x", "abc", 1, re.IGNORECASE) == "axc"  # noqa: B034  (the recorder must take them so)
         list(sentences("One sentence here. And another one there."))
     finally:
         restore()
     assert (re.search, re.sub, NEED_INDEX.built) == before
     assert (gd._PATTERNS, gt._CREDIT_RES, gt._AGENCY_AT_END) == kept
-    assert all(a[1] is b[1] for a, b in zip(gd._PATTERNS, kept[0]))
+    assert all(a[1] is b[1] for a, b in zip(gd._PATTERNS, kept[0], strict=True))
     assert not any(isinstance(v, floor._Recorder) for v in vars(gc_).values())
     names = [getattr(f, "__name__", "") for f, *_ in log]
     assert names[:2] == ["search", "sub"] and len(log) > 2

@@ -8,8 +8,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from geo.extraction.dates import (PRECISIONS, date_of, find_dates, parse_published, parse_published_range,
-                       publication_range, resolve)
+from geo.extraction.dates import (
+    PRECISIONS,
+    date_of,
+    find_dates,
+    parse_published,
+    parse_published_range,
+    publication_range,
+    resolve,
+)
 
 P000 = ("2017-06-09", "2017-06-10")  # Fri..Sat
 P001 = ("2017-06-11", "2017-06-11")  # Sun
@@ -19,31 +26,61 @@ P004 = ("2017-08-24", "2017-08-30")  # Thu..Wed
 
 TABLE = [
     # seed sentences
-    ("over the city on Thursday, the activist-run Raqqa Is Being Slaughtered Silently claimed.", P000,
-     "2017-06-08", "2017-06-08", "day"),
+    (
+        "over the city on Thursday, the activist-run Raqqa Is Being Slaughtered Silently claimed.",
+        P000,
+        "2017-06-08",
+        "2017-06-08",
+        "day",
+    ),
     ("The SDF broke into Raqqa city for the first time earlier this week", P000, "2017-06-05", "2017-06-09", "week"),
-    ("SDF fighters took parts of the suburb of Jazra just west of Raqqa's city limits on Friday.", P000,
-     "2017-06-09", "2017-06-09", "day"),
+    (
+        "SDF fighters took parts of the suburb of Jazra just west of Raqqa's city limits on Friday.",
+        P000,
+        "2017-06-09",
+        "2017-06-09",
+        "day",
+    ),
     ("The Observatory said 23 civilians were killed on Thursday night", P000, "2017-06-08", "2017-06-08", "day"),
     ("was launched last Tuesday by the U.S-backed Syrian Democratic Forces", P001, "2017-06-06", "2017-06-06", "day"),
     ("Over the weekend, a group of Syrian journalists", P001, "2017-06-10", "2017-06-11", "range"),
     ("The International Rescue Committee warned last week that", P001, "2017-05-29", "2017-06-10", "week"),
     ("released images over the weekend of what is said", P002, "2017-06-10", "2017-06-11", "range"),
     ("the forces and a war monitor said on Saturday.", P002, "2017-06-10", "2017-06-10", "day"),
-    ("The SDF said it had seized al-Mishlab district in the far east of Raqqa on Friday", P002,
-     "2017-06-09", "2017-06-09", "day"),
-    ("US-backed fighters gained ground against the Islamic State group in the streets of Raqqa on Wednesday",
-     P003, "2017-06-07", "2017-06-07", "day"),
+    (
+        "The SDF said it had seized al-Mishlab district in the far east of Raqqa on Friday",
+        P002,
+        "2017-06-09",
+        "2017-06-09",
+        "day",
+    ),
+    (
+        "US-backed fighters gained ground against the Islamic State group in the streets of Raqqa on Wednesday",
+        P003,
+        "2017-06-07",
+        "2017-06-07",
+        "day",
+    ),
     ("On Tuesday, the SDF's Arab and Kurdish fighters finally broke into", P003, "2017-06-06", "2017-06-06", "day"),
     ("Late on Monday, at least 21 civilians were killed", P003, "2017-06-05", "2017-06-05", "day"),
     ("One of Tuesday's air strikes inside the city killed eight civilians", P003, "2017-06-06", "2017-06-06", "day"),
-    ("on the northern outskirts of Raqqa, on June 6, 2017. (DELIL SOULEIMAN/AFP)", P003,
-     "2017-06-06", "2017-06-06", "day"),
+    (
+        "on the northern outskirts of Raqqa, on June 6, 2017. (DELIL SOULEIMAN/AFP)",
+        P003,
+        "2017-06-06",
+        "2017-06-06",
+        "day",
+    ),
     ("near Mosul, Iraq October 24, 2016.", P002, "2016-10-24", "2016-10-24", "day"),
     ("pushed ISIL from Mosul in neighbouring Iraq last month.", P004, "2017-07-01", "2017-07-31", "month"),
     ("Jan Egeland called Thursday for a humanitarian pause", P004, "2017-08-24", "2017-08-24", "day"),
-    ("But the coalition acknowledged on Wednesday it has escalated its attacks", P004,
-     "2017-08-23", "2017-08-30", "week"),
+    (
+        "But the coalition acknowledged on Wednesday it has escalated its attacks",
+        P004,
+        "2017-08-23",
+        "2017-08-30",
+        "week",
+    ),
     ("fleeing Raqqa's southern Nazlat a-Shahadah district this week.", P004, "2017-08-21", "2017-08-30", "week"),
     ("in Raqqa earlier this month.", P004, "2017-08-01", "2017-08-30", "month"),
     # own
@@ -72,13 +109,20 @@ def test_resolve_table(text: str, pub: tuple, start: str, end: str, precision: s
     r = resolve(text, pub)
     assert r is not None
     assert (r.start.isoformat(), r.end.isoformat(), r.precision) == (start, end, precision)
-    assert text[r.span_start:r.span_end] == r.text
+    assert text[r.span_start : r.span_end] == r.text
 
 
-@pytest.mark.parametrize("text", [
-    "next Monday", "on June 20, 2017", "tomorrow", "The citadel sits on a hilltop.",
-    "about 5 may have died", "in recent months",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "next Monday",
+        "on June 20, 2017",
+        "tomorrow",
+        "The citadel sits on a hilltop.",
+        "about 5 may have died",
+        "in recent months",
+    ],
+)
 def test_unresolvable_or_future(text: str) -> None:
     assert date_of(text, P003) is None
 
@@ -101,10 +145,19 @@ def test_default_to_published() -> None:
 # sentence -> (start, end, precision, text) of the event's date; published Tuesday 2017-07-04
 EVENT_DATES = [
     ("Jets struck a bakery on Sunday.", ("2017-07-02", "2017-07-02", "day", "on Sunday")),
-    ("Jets struck a bakery on Sunday, the Observatory said on Monday.", ("2017-07-02", "2017-07-02", "day", "on Sunday")),
-    ("The Observatory said on Monday that jets struck a bakery on Sunday.", ("2017-07-02", "2017-07-02", "day", "on Sunday")),
+    (
+        "Jets struck a bakery on Sunday, the Observatory said on Monday.",
+        ("2017-07-02", "2017-07-02", "day", "on Sunday"),
+    ),
+    (
+        "The Observatory said on Monday that jets struck a bakery on Sunday.",
+        ("2017-07-02", "2017-07-02", "day", "on Sunday"),
+    ),
     ("The coalition said on Monday that it had struck the wall.", ("2017-06-27", "2017-07-03", "week", "on Monday")),
-    ("The coalition said late on Monday it had struck the wall.", ("2017-06-27", "2017-07-03", "week", "late on Monday")),
+    (
+        "The coalition said late on Monday it had struck the wall.",
+        ("2017-06-27", "2017-07-03", "week", "late on Monday"),
+    ),
     ("The coalition on Monday said it had struck the wall.", ("2017-06-27", "2017-07-03", "week", "on Monday")),
     ("The coalition acknowledged on Monday it had struck the wall.", ("2017-06-27", "2017-07-03", "week", "on Monday")),
     ("The wall was struck, the coalition said on Monday.", ("2017-06-27", "2017-07-03", "week", "on Monday")),
@@ -117,7 +170,7 @@ EVENT_DATES = [
 def test_the_day_something_was_said_only_bounds_the_event(sentence: str, expected: tuple) -> None:
     r = date_of(sentence, "2017-07-04")
     assert (r.start.isoformat(), r.end.isoformat(), r.precision, r.text) == expected
-    assert sentence[r.span_start:r.span_end] == r.text
+    assert sentence[r.span_start : r.span_end] == r.text
 
 
 def test_accepts_date_objects() -> None:
@@ -125,18 +178,27 @@ def test_accepts_date_objects() -> None:
     assert resolve("on Monday", (date(2017, 6, 7), date(2017, 6, 7))).start == date(2017, 6, 5)
 
 
-@pytest.mark.parametrize("s,expected", [
-    ("2017-06-07", date(2017, 6, 7)), (" 2017-06-07\n", date(2017, 6, 7)), ("2016-02-29", date(2016, 2, 29)),
-])
+@pytest.mark.parametrize(
+    "s,expected",
+    [
+        ("2017-06-07", date(2017, 6, 7)),
+        (" 2017-06-07\n", date(2017, 6, 7)),
+        ("2016-02-29", date(2016, 2, 29)),
+    ],
+)
 def test_parse_published(s: str, expected: date) -> None:
     assert parse_published(s) == expected
 
 
-@pytest.mark.parametrize("bad", ["", "2017-6-7", "07/06/2017", "2017-13-01", "2017-02-30", "June 7, 2017",
-                                 "2017-06-07T10:00", "yesterday"])
+@pytest.mark.parametrize(
+    "bad", ["", "2017-6-7", "07/06/2017", "2017-13-01", "2017-02-30", "June 7, 2017", "2017-06-07T10:00", "yesterday"]
+)
 def test_parse_published_errors_quote_value(bad: str) -> None:
-    with pytest.raises(ValueError, match="could not parse " + repr(bad).replace("(", r"\(")
-                       .replace(")", r"\)").replace(".", r"\.").replace("+", r"\+")):
+    with pytest.raises(
+        ValueError,
+        match="could not parse "
+        + repr(bad).replace("(", r"\(").replace(")", r"\)").replace(".", r"\.").replace("+", r"\+"),
+    ):
         parse_published(bad)
 
 
@@ -156,11 +218,37 @@ def test_publication_range_order() -> None:
 
 
 _pub_dates = st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31))
-_EXPRS = ["on Monday", "late on Tuesday", "last Wednesday", "on Thursday night", "Friday's", "last Saturday",
-          "since Sunday", "over the weekend", "last weekend", "this week", "earlier this week", "last week",
-          "the past week", "last month", "this month", "yesterday", "today", "last night", "overnight",
-          "June 6, 2017", "6 June 2017", "October 24, 2016", "June 6", "December 31", "February 29",
-          "in August 2014", "2017-06-06", "next Monday", "Jun 11, 2017 at 9:52 AM ET"]
+_EXPRS = [
+    "on Monday",
+    "late on Tuesday",
+    "last Wednesday",
+    "on Thursday night",
+    "Friday's",
+    "last Saturday",
+    "since Sunday",
+    "over the weekend",
+    "last weekend",
+    "this week",
+    "earlier this week",
+    "last week",
+    "the past week",
+    "last month",
+    "this month",
+    "yesterday",
+    "today",
+    "last night",
+    "overnight",
+    "June 6, 2017",
+    "6 June 2017",
+    "October 24, 2016",
+    "June 6",
+    "December 31",
+    "February 29",
+    "in August 2014",
+    "2017-06-06",
+    "next Monday",
+    "Jun 11, 2017 at 9:52 AM ET",
+]
 
 
 def _check(found: list, lo: date, hi: date, text: str) -> None:
@@ -168,7 +256,7 @@ def _check(found: list, lo: date, hi: date, text: str) -> None:
         assert r.start <= r.end
         assert r.end <= hi
         assert r.precision in PRECISIONS
-        assert text[r.span_start:r.span_end] == r.text
+        assert text[r.span_start : r.span_end] == r.text
 
 
 @settings(max_examples=300, deadline=None)
@@ -179,8 +267,7 @@ def test_no_crash_arbitrary_text(text: str, lo: date, width: int) -> None:
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.lists(st.sampled_from(_EXPRS), min_size=1, max_size=4), _pub_dates,
-       st.integers(min_value=0, max_value=10))
+@given(st.lists(st.sampled_from(_EXPRS), min_size=1, max_size=4), _pub_dates, st.integers(min_value=0, max_value=10))
 def test_resolved_within_publication_range(exprs: list[str], lo: date, width: int) -> None:
     hi = lo + timedelta(days=width)
     text = ", and ".join(exprs)

@@ -13,11 +13,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import gazetteer
+from geo.extraction.extract import extract_files, extract_text, iter_extract
+from geo.extraction.text import captions
 from geo.records.articles import articles_by_id
 from geo.records.export import geojson_text
-from geo.extraction.extract import extract_files, extract_text, iter_extract
 from geo.records.incidents import CURATED_PATH, to_feature
-from geo.extraction.text import captions
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
@@ -40,8 +40,9 @@ def seeds():
 @pytest.fixture(scope="module")
 def extracted(seeds, egz):
     return {
-        a.id[:3]: extract_text(a.text, article_id=a.id, published=(a.published_earliest, a.published_latest),
-                               outlet=a.outlet, gz=egz)
+        a.id[:3]: extract_text(
+            a.text, article_id=a.id, published=(a.published_earliest, a.published_latest), outlet=a.outlet, gz=egz
+        )
         for a in seeds.values()
     }
 
@@ -51,8 +52,10 @@ def _cli(*args: str) -> subprocess.CompletedProcess:
     if REAL:
         cmd = [sys.executable, "-m", "geo", *args]
     else:
-        boot = (f"import sys, gazetteer; gazetteer.DEFAULT_PATH = {str(SMALL)!r}; "
-                "from geo.__main__ import main; raise SystemExit(main(sys.argv[1:]))")
+        boot = (
+            f"import sys, gazetteer; gazetteer.DEFAULT_PATH = {str(SMALL)!r}; "
+            "from geo.__main__ import main; raise SystemExit(main(sys.argv[1:]))"
+        )
         cmd = [sys.executable, "-c", boot, *args]
     return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=120)
 
@@ -68,7 +71,7 @@ def test_every_seed_extracts_with_quotes_at_their_spans(seeds, extracted):
         ids = [r["id"] for r in reports]
         assert len(ids) == len(set(ids))
         for r in reports:
-            assert art.text[r["span_start"]:r["span_end"]] == r["quote"]
+            assert art.text[r["span_start"] : r["span_end"]] == r["quote"]
             assert r["origin"] == "extracted" and r["reviewed"] is False
             assert r["article_id"] == art.id and r["id"].startswith(f"x-{art.id}-")
             assert r["event_id"].startswith("ev-x-")
@@ -86,8 +89,12 @@ def test_extracted_reports_pass_the_curated_verification(seeds, extracted, egz):
     for key, reports in extracted.items():
         art = next(a for a in seeds.values() if a.id.startswith(key))
         for r in reports:
-            rec = dict(r, control={"actor": r["control_actor"], "from": r["control_from"], "extent": r["control_extent"]}
-                       if r["control_extent"] else None)
+            rec = dict(
+                r,
+                control={"actor": r["control_actor"], "from": r["control_from"], "extent": r["control_extent"]}
+                if r["control_extent"]
+                else None,
+            )
             assert verify_report(rec, art, egz) == [], r["id"]
 
 
@@ -104,7 +111,10 @@ def test_unresolved_places_have_null_geometry(extracted):
 
 
 def test_an_unknown_place_is_kept_as_written_without_a_point(egz):
-    text = "Coalition jets struck the Zorba Nowhere district on Monday, killing at least 4 civilians, the Observatory said."
+    text = (
+        "Coalition jets struck the Zorba Nowhere district on Monday,"
+        " killing at least 4 civilians, the Observatory said."
+    )
     (r,) = extract_text(text, article_id="u", published=dt.date(2017, 6, 7), outlet="AFP", gz=egz)
     assert r["place_id"] is None and r["lat"] is None and to_feature(r)["geometry"] is None
     assert r["place_text"] and r["place_text"] in text and r["place_name"] == r["place_text"]
@@ -159,20 +169,62 @@ def test_undated_sentences_are_dated_to_the_week_up_to_publication(extracted, se
 # (sentence, expected date_text, date_start, date_end, date_precision, a phrase of the notes);
 # published Tuesday 2017-07-04
 STATEMENT_DATES = [
-    ("The coalition said on Monday that it had hit a regime convoy in al-Badu.",
-     "on Monday", "2017-06-27", "2017-07-03", "week", "when it was said"),
-    ("The coalition said late on Monday that it had struck two sections of the wall in al-Badu.",
-     "late on Monday", "2017-06-27", "2017-07-03", "week", "when it was said"),
-    ("The coalition on Monday said its jets had struck a bakery in al-Badu.",
-     "on Monday", "2017-06-27", "2017-07-03", "week", "when it was said"),
-    ("The Observatory said on Monday that coalition jets struck a bakery in al-Badu on Sunday.",
-     "on Sunday", "2017-07-02", "2017-07-02", "day", "the date of the statement is not the event's: 'on Monday'"),
-    ("Coalition jets struck a bakery in al-Badu on Sunday, the Observatory said.",
-     "on Sunday", "2017-07-02", "2017-07-02", "day", "extracted automatically"),
-    ("Coalition jets struck a bakery in al-Badu, the Observatory said on Monday.",
-     "on Monday", "2017-06-27", "2017-07-03", "week", "when it was said"),
-    ("Coalition jets struck a bakery in al-Badu, the Observatory said.",
-     None, "2017-06-28", "2017-07-04", "week", "week up to publication"),
+    (
+        "The coalition said on Monday that it had hit a regime convoy in al-Badu.",
+        "on Monday",
+        "2017-06-27",
+        "2017-07-03",
+        "week",
+        "when it was said",
+    ),
+    (
+        "The coalition said late on Monday that it had struck two sections of the wall in al-Badu.",
+        "late on Monday",
+        "2017-06-27",
+        "2017-07-03",
+        "week",
+        "when it was said",
+    ),
+    (
+        "The coalition on Monday said its jets had struck a bakery in al-Badu.",
+        "on Monday",
+        "2017-06-27",
+        "2017-07-03",
+        "week",
+        "when it was said",
+    ),
+    (
+        "The Observatory said on Monday that coalition jets struck a bakery in al-Badu on Sunday.",
+        "on Sunday",
+        "2017-07-02",
+        "2017-07-02",
+        "day",
+        "the date of the statement is not the event's: 'on Monday'",
+    ),
+    (
+        "Coalition jets struck a bakery in al-Badu on Sunday, the Observatory said.",
+        "on Sunday",
+        "2017-07-02",
+        "2017-07-02",
+        "day",
+        "extracted automatically",
+    ),
+    (
+        "Coalition jets struck a bakery in al-Badu, the Observatory said on Monday.",
+        "on Monday",
+        "2017-06-27",
+        "2017-07-03",
+        "week",
+        "when it was said",
+    ),
+    (
+        "Coalition jets struck a bakery in al-Badu, the Observatory said.",
+        None,
+        "2017-06-28",
+        "2017-07-04",
+        "week",
+        "week up to publication",
+    ),
 ]
 
 
@@ -186,21 +238,50 @@ def test_the_day_a_statement_was_made_bounds_the_event_not_dates_it(egz, sentenc
 # (article body, expected place_id, place_text, geo_precision) of its one report; "the city"
 # is a place only when the story before it has named exactly one city
 THE_CITY = [
-    ("US-backed fighters pressed into Raqqa on Monday.\n\nCoalition jets struck the city on Sunday, killing five civilians.",
-     "raqqa", "the city", 1),
-    ("Fighting went on in Raqqa.\n\nAt least 40 civilians were killed in the besieged city over the weekend.",
-     "raqqa", "the besieged city", 1),
-    ("Fighting went on in Raqqa.\n\nJets struck a military base two kilometers north of the city on Sunday.",
-     "raqqa", "the city", 2),
+    (
+        "US-backed fighters pressed into Raqqa on Monday.\n\n"
+        "Coalition jets struck the city on Sunday, killing five civilians.",
+        "raqqa",
+        "the city",
+        1,
+    ),
+    (
+        "Fighting went on in Raqqa.\n\nAt least 40 civilians were killed in the besieged city over the weekend.",
+        "raqqa",
+        "the besieged city",
+        1,
+    ),
+    (
+        "Fighting went on in Raqqa.\n\nJets struck a military base two kilometers north of the city on Sunday.",
+        "raqqa",
+        "the city",
+        2,
+    ),
     # two cities named: which one is meant is not known -- no point
-    ("Fighting went on in Raqqa and Mosul.\n\nCoalition jets struck the city on Sunday, killing five civilians.",
-     None, None, None),
+    (
+        "Fighting went on in Raqqa and Mosul.\n\nCoalition jets struck the city on Sunday, killing five civilians.",
+        None,
+        None,
+        None,
+    ),
     # no city named before the sentence
-    ("Coalition jets struck the city on Sunday, killing five civilians.\n\nThe strikes hit Raqqa hard.",
-     None, None, None),
+    (
+        "Coalition jets struck the city on Sunday, killing five civilians.\n\nThe strikes hit Raqqa hard.",
+        None,
+        None,
+        None,
+    ),
     # a city named only in a photo caption is not the story's
-    (("Smoke rises after an airstrike near Mosul, Iraq October 24, 2016.  (photo credit: REUTERS/AHMED JADALLAH)\n\n"
-      "Coalition jets struck the city on Sunday, killing five civilians."), None, None, None),
+    (
+        (
+            "Smoke rises after an airstrike near Mosul, Iraq October 24, 2016."
+            "  (photo credit: REUTERS/AHMED JADALLAH)\n\n"
+            "Coalition jets struck the city on Sunday, killing five civilians."
+        ),
+        None,
+        None,
+        None,
+    ),
 ]
 
 
@@ -213,20 +294,27 @@ def test_the_city_is_the_one_city_the_story_has_named(egz, body, place_id, place
         assert r["lat"] is None and r["lon"] is None
     else:
         assert r["lat"] is not None and "the only city it names before this sentence" in r["notes"]
-        assert r["quote"][r["quote"].index(place_text):].startswith(place_text)
+        assert r["quote"][r["quote"].index(place_text) :].startswith(place_text)
 
 
 def test_the_launch_of_the_campaign_is_a_report_of_its_own(extracted):
     # seed 001: "The long-awaited battle to retake ... Raqqa was launched last Tuesday by the ... SDF"
     (r,) = [r for r in extracted["001"] if "battle to retake" in r["quote"]]
-    assert (r["event_type"], r["date_text"], r["acled_event_type"]) == ("other", "last Tuesday", "Strategic developments")
+    assert (r["event_type"], r["date_text"], r["acled_event_type"]) == (
+        "other",
+        "last Tuesday",
+        "Strategic developments",
+    )
     assert "campaign launched" in r["notes"]
 
 
 def test_a_change_at_several_places_is_a_report_at_each(extracted):
     # seed 002: "... the SDF had taken Mishlab and more than half of Sabahia."
     rs = [r for r in extracted["002"] if "more than half of Sabahia" in r["quote"]]
-    assert [(r["place_id"], r["control_extent"]) for r in rs] == [("raqqa-mishlab", "full"), ("raqqa-sabahia", "partial")]
+    assert [(r["place_id"], r["control_extent"]) for r in rs] == [
+        ("raqqa-mishlab", "full"),
+        ("raqqa-sabahia", "partial"),
+    ]
     assert rs[0]["span_start"] == rs[1]["span_start"] and rs[0]["id"] != rs[1]["id"]
     assert rs[0]["event_id"] != rs[1]["event_id"]  # two places, two events
     assert all("one of 2 places this sentence reports a change at (Mishlab, Sabahia)" in r["notes"] for r in rs)
@@ -325,7 +413,9 @@ def test_recall_on_synthetic_articles(egz):
     assert r["fields"]["deaths_low"]["accuracy"] >= 0.9
 
 
-@pytest.mark.skipif(not (REAL and CURATED_PATH.exists()), reason="curated incidents / shipped gazetteer not written yet")
+@pytest.mark.skipif(
+    not (REAL and CURATED_PATH.exists()), reason="curated incidents / shipped gazetteer not written yet"
+)
 def test_recall_on_curated_seed_reports(egz):
     from eval_extract import eval_seeds
 
@@ -351,15 +441,38 @@ def test_recall_on_curated_seed_reports(egz):
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.text(alphabet=st.sampled_from(list("abcXYZ .,!?\n\"'-0123456789")) | st.characters(), max_size=300)
-       | st.lists(st.sampled_from([
-           "Coalition jets struck Raqqa on Monday, killing at least 12 civilians.", "The SDF seized al-Mishlab",
-           " district.", "\n", "(JOHN DOE/AFP)", "in 2004", "Fallujah", "more than", " dozens ", "wounded",
-           "last week", "Old City", "Tuesday", "\u201c", "\ufffd", "Mr. ", " U.S.-led ",
-       ]), max_size=25).map("".join))
+@given(
+    st.text(alphabet=st.sampled_from(list("abcXYZ .,!?\n\"'-0123456789")) | st.characters(), max_size=300)
+    | st.lists(
+        st.sampled_from(
+            [
+                "Coalition jets struck Raqqa on Monday, killing at least 12 civilians.",
+                "The SDF seized al-Mishlab",
+                " district.",
+                "\n",
+                "(JOHN DOE/AFP)",
+                "in 2004",
+                "Fallujah",
+                "more than",
+                " dozens ",
+                "wounded",
+                "last week",
+                "Old City",
+                "Tuesday",
+                "\u201c",
+                "\ufffd",
+                "Mr. ",
+                " U.S.-led ",
+            ]
+        ),
+        max_size=25,
+    ).map("".join)
+)
 def test_extract_text_never_crashes_and_quotes_are_verbatim(text):
     gz = gazetteer.load(SMALL)
-    for r in extract_text(text, article_id="h", published=(dt.date(2017, 6, 9), dt.date(2017, 6, 10)), outlet="o", gz=gz):
-        assert text[r["span_start"]:r["span_end"]] == r["quote"]
+    for r in extract_text(
+        text, article_id="h", published=(dt.date(2017, 6, 9), dt.date(2017, 6, 10)), outlet="o", gz=gz
+    ):
+        assert text[r["span_start"] : r["span_end"]] == r["quote"]
         assert r["date_end"] <= "2017-06-10"
         assert (r["lat"] is None) == (r["place_id"] is None)

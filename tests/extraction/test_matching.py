@@ -1,4 +1,7 @@
-"""Tests of geo.extraction.matching: the pre-filtered patterns answer as ``re`` does; hand-written need words are checked."""
+"""Tests of geo.extraction.matching.
+
+The pre-filtered patterns answer as ``re`` does; hand-written need words are checked.
+"""
 
 from __future__ import annotations
 
@@ -119,10 +122,18 @@ def test_a_hand_list_accepted_never_hides_a_match(pattern: str, data: st.DataObj
     # hand lists near the derived one (pieces of its words) and far from it (other words):
     # each is either refused or as safe as a derived one
     derived = need_words(pattern, re.I)
-    piece = st.sampled_from(derived).flatmap(
-        lambda w: st.tuples(st.integers(0, len(w) - 1), st.integers(1, len(w))).map(lambda ij: w[ij[0]:ij[0] + ij[1]] or w)
-    ) if derived else st.nothing()
-    hand = data.draw(st.lists(st.one_of(piece, st.sampled_from(["fled", "air", "kill", "the", "pro-"])), min_size=1, max_size=3))
+    piece = (
+        st.sampled_from(derived).flatmap(
+            lambda w: st.tuples(st.integers(0, len(w) - 1), st.integers(1, len(w))).map(
+                lambda ij: w[ij[0] : ij[0] + ij[1]] or w
+            )
+        )
+        if derived
+        else st.nothing()
+    )
+    hand = data.draw(
+        st.lists(st.one_of(piece, st.sampled_from(["fled", "air", "kill", "the", "pro-"])), min_size=1, max_size=3)
+    )
     try:
         p = IPattern(pattern, need=hand, index=NeedIndex())
     except ValueError as e:
@@ -198,8 +209,12 @@ _ANYOF_WORDS = ("air", "strike", "left the city", "ied", "kill", "overran")
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("airAIRstrikeSTRIKE left thcyLEFTDKol") + ["\u0130", "\u017f", "\u0131", "é"]),
-               max_size=40))
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("airAIRstrikeSTRIKE left thcyLEFTDKol") + ["\u0130", "\u017f", "\u0131", "é"]),
+        max_size=40,
+    )
+)
 def test_anyof_agrees_with_the_case_insensitive_alternation(text: str) -> None:
     rx = re.compile("|".join(map(re.escape, _ANYOF_WORDS)), re.I)
     assert AnyOf(_ANYOF_WORDS)(text) == (rx.search(text) is not None)
@@ -218,8 +233,12 @@ _NEED_WORDS = sorted({w for need in NEED_INDEX.needs for w in need})
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.one_of(st.sampled_from(_NEED_WORDS), st.text(alphabet="abcdefghijklmnopqrstuvwxyz -.,", max_size=6)),
-                max_size=12))
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(_NEED_WORDS), st.text(alphabet="abcdefghijklmnopqrstuvwxyz -.,", max_size=6)),
+        max_size=12,
+    )
+)
 def test_need_index_passes_exactly_the_patterns_the_word_loop_passes(pieces: list[str]) -> None:
     # one Aho-Corasick pass must give, for every registered pre-filter, the loop's answer
     low = "".join(pieces).lower()
@@ -238,8 +257,16 @@ def test_a_pattern_made_after_a_text_was_asked_about_still_matches_it() -> None:
     assert found is not None and found.group(0) == "zorblax quarter"
 
 
-@pytest.mark.parametrize(("text", "low"), [("Raqqa FLED", "raqqa fled"), ("Caf\u00e9", "caf\u00e9"),
-                                           ("\u0130dlib", None), ("Kelvin \u212a", None), ("the \u017fame", None)])
+@pytest.mark.parametrize(
+    ("text", "low"),
+    [
+        ("Raqqa FLED", "raqqa fled"),
+        ("Caf\u00e9", "caf\u00e9"),
+        ("\u0130dlib", None),
+        ("Kelvin \u212a", None),
+        ("the \u017fame", None),
+    ],
+)
 def test_lowered_only_where_it_matches_as_re_i_does(text: str, low: str | None) -> None:
     assert lowered(text) == low
 

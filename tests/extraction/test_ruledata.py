@@ -25,8 +25,14 @@ SHIPPED = sorted(RULES_DIR.glob("*.toml"))
 
 def test_every_shipped_file_is_read_by_a_loader_and_described_in_the_readme():
     readme = (RULES_DIR / "README.md").read_text(encoding="utf-8")
-    assert [p.name for p in SHIPPED] == ["actors.toml", "casualties.toml", "claimants.toml", "munitions.toml",
-                                         "outlets.toml", "verbs.toml"]
+    assert [p.name for p in SHIPPED] == [
+        "actors.toml",
+        "casualties.toml",
+        "claimants.toml",
+        "munitions.toml",
+        "outlets.toml",
+        "verbs.toml",
+    ]
     for p in SHIPPED:
         assert f"`{p.name}`" in readme
     cl, ac, mu = rules.claimants(), rules.actors(), rules.munitions()
@@ -75,6 +81,7 @@ def _edit_entry(section: str, name: str, old: str, new: str):
         block = text[a:b]
         assert old in block
         return text[:a] + block.replace(old, new, 1) + text[b:]
+
     return edit
 
 
@@ -83,6 +90,7 @@ def _drop_line(section: str, name: str, prefix: str):
         a, b = _entry_block(text, section, name)
         block = "".join(ln for ln in text[a:b].splitlines(keepends=True) if not ln.startswith(prefix))
         return text[:a] + block + text[b:]
+
     return edit
 
 
@@ -90,31 +98,69 @@ def _problems(exc: pytest.ExceptionInfo[RuleDataError]) -> list[str]:
     return exc.value.problems
 
 
-@pytest.mark.parametrize("edit, entry, field, expected, found", [
-    # missing field
-    (_drop_line("claimant", "SDF", "source = "), "claimant #5 'SDF'", "source",
-     "a non-empty string", "None"),
-    # wrong type
-    (_edit_entry("claimant", "Amaq", 'case = "any"', "case = 3"), "claimant #2 'Amaq'", "case",
-     "'any' or 'exact'", "3"),
-    # empty list
-    (_edit_entry("claimant", "Airwars", "aliases = [\n  '\\bairwars\\b',  # in no seed or test article\n]",
-                 "aliases = []"), "claimant #9 'Airwars'", "aliases", "a non-empty list of strings", "[]"),
-    # the same alias for two claimants
-    (_edit_entry("claimant", "UN", "aliases = [\n", "aliases = [\n  '\\bSDF\\b',\n"), "claimant #10 'UN'",
-     "aliases[0]", "an alias no other entry has (also in claimant #5 'SDF')", "'\\\\bSDF\\\\b'"),
-    # a party whose actor is not an actor
-    (_edit_entry("claimant", "Russia", 'actor = "Russia"', 'actor = "Moscow"'), "claimant #12 'Russia'",
-     "actor", "for a party, an actor name", "'Moscow'"),
-    # an alias that is not a regular expression
-    (_edit_entry("claimant", "Airwars", "'\\bairwars\\b'", "'\\bair(wars\\b'"), "claimant #9 'Airwars'",
-     "aliases[0]", "a regular expression (missing ), unterminated subpattern", "'\\\\bair(wars\\\\b'"),
-    # an unknown kind
-    (_edit_entry("claimant", "medics", 'kind = "generic"', 'kind = "doctor"'), "claimant #20 'medics'", "kind",
-     "one of party, monitor", "'doctor'"),
-])
-def test_a_broken_claimants_file_names_file_entry_field_expected_and_found(tmp_path, edit, entry, field,
-                                                                          expected, found):
+@pytest.mark.parametrize(
+    "edit, entry, field, expected, found",
+    [
+        # missing field
+        (_drop_line("claimant", "SDF", "source = "), "claimant #5 'SDF'", "source", "a non-empty string", "None"),
+        # wrong type
+        (
+            _edit_entry("claimant", "Amaq", 'case = "any"', "case = 3"),
+            "claimant #2 'Amaq'",
+            "case",
+            "'any' or 'exact'",
+            "3",
+        ),
+        # empty list
+        (
+            _edit_entry(
+                "claimant",
+                "Airwars",
+                "aliases = [\n  '\\bairwars\\b',  # in no seed or test article\n]",
+                "aliases = []",
+            ),
+            "claimant #9 'Airwars'",
+            "aliases",
+            "a non-empty list of strings",
+            "[]",
+        ),
+        # the same alias for two claimants
+        (
+            _edit_entry("claimant", "UN", "aliases = [\n", "aliases = [\n  '\\bSDF\\b',\n"),
+            "claimant #10 'UN'",
+            "aliases[0]",
+            "an alias no other entry has (also in claimant #5 'SDF')",
+            "'\\\\bSDF\\\\b'",
+        ),
+        # a party whose actor is not an actor
+        (
+            _edit_entry("claimant", "Russia", 'actor = "Russia"', 'actor = "Moscow"'),
+            "claimant #12 'Russia'",
+            "actor",
+            "for a party, an actor name",
+            "'Moscow'",
+        ),
+        # an alias that is not a regular expression
+        (
+            _edit_entry("claimant", "Airwars", "'\\bairwars\\b'", "'\\bair(wars\\b'"),
+            "claimant #9 'Airwars'",
+            "aliases[0]",
+            "a regular expression (missing ), unterminated subpattern",
+            "'\\\\bair(wars\\\\b'",
+        ),
+        # an unknown kind
+        (
+            _edit_entry("claimant", "medics", 'kind = "generic"', 'kind = "doctor"'),
+            "claimant #20 'medics'",
+            "kind",
+            "one of party, monitor",
+            "'doctor'",
+        ),
+    ],
+)
+def test_a_broken_claimants_file_names_file_entry_field_expected_and_found(
+    tmp_path, edit, entry, field, expected, found
+):
     path = _broken(tmp_path, "claimants.toml", edit)
     with pytest.raises(RuleDataError) as exc:
         rules.read_claimants(path)
@@ -128,13 +174,20 @@ def test_a_broken_claimants_file_names_file_entry_field_expected_and_found(tmp_p
 
 def test_every_problem_of_a_file_is_reported_at_once(tmp_path):
     def edit(text: str) -> str:
-        for e in (_edit_entry("claimant", "SDF", "\nsource = ", "\nsourcee = "),
-                  _edit_entry("claimant", "Amaq", 'case = "any"', "case = 3"),
-                  _edit_entry("claimant", "UN", "aliases = [\n", "aliases = [\n  '\\bSDF\\b',\n"),
-                  _edit_entry("claimant", "Airwars", "aliases = [\n  '\\bairwars\\b',  # in no seed or test article\n]",
-                              "aliases = []")):
+        for e in (
+            _edit_entry("claimant", "SDF", "\nsource = ", "\nsourcee = "),
+            _edit_entry("claimant", "Amaq", 'case = "any"', "case = 3"),
+            _edit_entry("claimant", "UN", "aliases = [\n", "aliases = [\n  '\\bSDF\\b',\n"),
+            _edit_entry(
+                "claimant",
+                "Airwars",
+                "aliases = [\n  '\\bairwars\\b',  # in no seed or test article\n]",
+                "aliases = []",
+            ),
+        ):
             text = e(text)
         return text
+
     with pytest.raises(RuleDataError) as exc:
         rules.read_claimants(_broken(tmp_path, "claimants.toml", edit))
     fields = sorted(p.split(": field ")[1].split(":")[0] for p in _problems(exc))
@@ -143,26 +196,38 @@ def test_every_problem_of_a_file_is_reported_at_once(tmp_path):
 
 
 def test_other_files_are_checked_too(tmp_path):
-    mu = _broken(tmp_path, "munitions.toml",
-                 _edit_entry("munition", "mortars", 'need = ["mortar"]', 'need = ["Mortar"]'))
-    with pytest.raises(RuleDataError, match=r"munition #10 'mortars': field 'need\[0\]': "
-                                            r"expected a lowercase word, found 'Mortar'"):
+    mu = _broken(
+        tmp_path, "munitions.toml", _edit_entry("munition", "mortars", 'need = ["mortar"]', 'need = ["Mortar"]')
+    )
+    with pytest.raises(
+        RuleDataError,
+        match=r"munition #10 'mortars': field 'need\[0\]': "
+        r"expected a lowercase word, found 'Mortar'",
+    ):
         rules.read_munitions(mu)
-    ve = _broken(tmp_path, "verbs.toml",
-                 lambda t: t.replace('words = ["said", "says", "added"', 'words = ["said", 7, "added"'))
-    with pytest.raises(RuleDataError, match=r"\[speech_inverted\]: field 'words\[1\]': "
-                                            r"expected a non-empty string, found 7"):
+    ve = _broken(
+        tmp_path, "verbs.toml", lambda t: t.replace('words = ["said", "says", "added"', 'words = ["said", 7, "added"')
+    )
+    with pytest.raises(
+        RuleDataError,
+        match=r"\[speech_inverted\]: field 'words\[1\]': "
+        r"expected a non-empty string, found 7",
+    ):
         rules.read_verbs(ve)
     ou = _broken(tmp_path, "outlets.toml", lambda t: t.replace('"AFP PHOTO"', '"AFP (PHOTO)"'))
-    with pytest.raises(RuleDataError, match=r"\[photo_agencies\]: field 'names\[13\]': expected letters, spaces, "
-                                            r"'-' and '/', found 'AFP \(PHOTO\)'"):
+    with pytest.raises(
+        RuleDataError,
+        match=r"\[photo_agencies\]: field 'names\[13\]': expected letters, spaces, "
+        r"'-' and '/', found 'AFP \(PHOTO\)'",
+    ):
         rules.read_outlets(ou)
     ca = _broken(tmp_path, "casualties.toml", lambda t: t.replace('"families",', '"Families", "car bomb",'))
     with pytest.raises(RuleDataError) as exc:
         rules.read_casualty_words(ca)
     assert exc.value.problems == [
         "[person_nouns]: field 'words[26]': expected a lowercase word without spaces, found 'Families'",
-        "[person_nouns]: field 'words[27]': expected a lowercase word without spaces, found 'car bomb'"]
+        "[person_nouns]: field 'words[27]': expected a lowercase word without spaces, found 'car bomb'",
+    ]
     bad = tmp_path / "actors.toml"
     bad.write_text("[[actor]\nname = 1\n", encoding="utf-8")
     with pytest.raises(RuleDataError, match=re.escape(str(bad)) + r": 1 problem(?s:.*)expected TOML, found"):
@@ -266,8 +331,10 @@ def test_a_count_of_things_is_never_a_death_toll(unit, n):
 @_COUNTS
 @pytest.mark.parametrize("word", _CW.death_words.words)
 def test_every_death_word_makes_a_toll(word, n):
-    got = {casualties(f"At least {n:,} people {word} on Monday.").deaths_low,
-           casualties(f"The {word} rose to {n:,} on Monday.").deaths_low}
+    got = {
+        casualties(f"At least {n:,} people {word} on Monday.").deaths_low,
+        casualties(f"The {word} rose to {n:,} on Monday.").deaths_low,
+    }
     # "lives" gives no toll in either sentence, nor in "claimed 12 lives":
     # noticed here, left as it is (the change is behaviour-preserving)
     assert (n in got) != (word == "lives"), got

@@ -12,8 +12,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from geo.extraction import text as T
-from geo.extraction.text import (ArticleError, captions, caption_reasons, is_boilerplate, is_caption, lines,
-                      read_article, sentences, story_sentences)
+from geo.extraction.text import (
+    ArticleError,
+    caption_reasons,
+    captions,
+    is_boilerplate,
+    is_caption,
+    lines,
+    read_article,
+    sentences,
+    story_sentences,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
@@ -35,7 +44,7 @@ def test_seed_sentences_offsets(path: Path) -> None:
     assert spans
     prev = -1
     for s in spans:
-        assert text[s.start:s.end] == s.text
+        assert text[s.start : s.end] == s.text
         assert s.text == s.text.strip() and s.text
         assert s.start >= prev
         prev = s.end
@@ -46,23 +55,38 @@ def test_seed_004_replacement_char_loads() -> None:
     assert "\ufffd" in text
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("Previously, the U.S. used white phosphorous. It burns.",
-     ["Previously, the U.S. used white phosphorous.", "It burns."]),
-    ("Coalition commander Lt. Gen. Steve Townsend said so. Others agreed.",
-     ["Coalition commander Lt. Gen. Steve Townsend said so.", "Others agreed."]),
-    ('"The bombing has been going for two days," Abu Mohamed told AFP. He said shops were shut.',
-     ['"The bombing has been going for two days," Abu Mohamed told AFP.', "He said shops were shut."]),
-    ('He said it was "deeply concerned." The group warned.', ['He said it was "deeply concerned."', "The group warned."]),
-    ('"IS wouldn\'t let us leave". Residents fled.', ['"IS wouldn\'t let us leave".', "Residents fled."]),
-    ("Headline Without A Period\n\nFirst sentence. Second one!\nThird?", 
-     ["Headline Without A Period", "First sentence.", "Second one!", "Third?"]),
-    ("It rose 2.5 percent. Then fell.", ["It rose 2.5 percent.", "Then fell."]),
-    ("the U.S-led coalition struck. 160,000 remain.", ["the U.S-led coalition struck.", "160,000 remain."]),
-    ("A. Smith said no. But e.g. this stays.", ["A. Smith said no.", "But e.g. this stays."]),
-    ("Is it over? he asked. Yes.", ["Is it over? he asked.", "Yes."]),
-    ("", []), ("   \n \n", []),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Previously, the U.S. used white phosphorous. It burns.",
+            ["Previously, the U.S. used white phosphorous.", "It burns."],
+        ),
+        (
+            "Coalition commander Lt. Gen. Steve Townsend said so. Others agreed.",
+            ["Coalition commander Lt. Gen. Steve Townsend said so.", "Others agreed."],
+        ),
+        (
+            '"The bombing has been going for two days," Abu Mohamed told AFP. He said shops were shut.',
+            ['"The bombing has been going for two days," Abu Mohamed told AFP.', "He said shops were shut."],
+        ),
+        (
+            'He said it was "deeply concerned." The group warned.',
+            ['He said it was "deeply concerned."', "The group warned."],
+        ),
+        ('"IS wouldn\'t let us leave". Residents fled.', ['"IS wouldn\'t let us leave".', "Residents fled."]),
+        (
+            "Headline Without A Period\n\nFirst sentence. Second one!\nThird?",
+            ["Headline Without A Period", "First sentence.", "Second one!", "Third?"],
+        ),
+        ("It rose 2.5 percent. Then fell.", ["It rose 2.5 percent.", "Then fell."]),
+        ("the U.S-led coalition struck. 160,000 remain.", ["the U.S-led coalition struck.", "160,000 remain."]),
+        ("A. Smith said no. But e.g. this stays.", ["A. Smith said no.", "But e.g. this stays."]),
+        ("Is it over? he asked. Yes.", ["Is it over? he asked.", "Yes."]),
+        ("", []),
+        ("   \n \n", []),
+    ],
+)
 def test_sentence_splitting(text: str, expected: list[str]) -> None:
     assert [s.text for s in sentences(text)] == expected
 
@@ -106,24 +130,33 @@ def test_no_story_sentence_is_a_caption_elsewhere(path: Path) -> None:
         assert not any(c.start <= s.start and s.end <= c.end for c in caps)
 
 
-@pytest.mark.parametrize("line,caption", [
-    ("Smoke rises after an US airstrike near Mosul, Iraq October 24, 2016.  (photo credit: REUTERS/AHMED JADALLAH)", True),
-    ("(photo credit: REUTERS/AHMED JADALLAH)", True),
-    ("A member of the SDF stands in the village of Hazima, on June 6, 2017. (DELIL SOULEIMAN/AFP)", True),
-    ("Displaced Syrians wait at a checkpoint near Raqqa. AFP PHOTO / DELIL SOULEIMAN/AFP", True),
-    ("Fighters walk past a ruined house in Raqqa. (Reuters)", True),
-    ("An ISIS video allegedly showing white phosphorus dropped on Raqqa", True),
-    ("The Observatory said 23 civilians were killed on Thursday night.", False),
-    ("No 'Worse Place On Earth' Than Syria's Raqqa", False),
-    ("SDF forces receive civilians fleeing Raqqa's southern Nazlat a-Shahadah district this week.", False),
-    ("Amnesty International said the responsibility to safeguard civilians lies on all sides.", False),
-])
+@pytest.mark.parametrize(
+    "line,caption",
+    [
+        (
+            "Smoke rises after an US airstrike near Mosul, Iraq October 24, 2016."
+            "  (photo credit: REUTERS/AHMED JADALLAH)",
+            True,
+        ),
+        ("(photo credit: REUTERS/AHMED JADALLAH)", True),
+        ("A member of the SDF stands in the village of Hazima, on June 6, 2017. (DELIL SOULEIMAN/AFP)", True),
+        ("Displaced Syrians wait at a checkpoint near Raqqa. AFP PHOTO / DELIL SOULEIMAN/AFP", True),
+        ("Fighters walk past a ruined house in Raqqa. (Reuters)", True),
+        ("An ISIS video allegedly showing white phosphorus dropped on Raqqa", True),
+        ("The Observatory said 23 civilians were killed on Thursday night.", False),
+        ("No 'Worse Place On Earth' Than Syria's Raqqa", False),
+        ("SDF forces receive civilians fleeing Raqqa's southern Nazlat a-Shahadah district this week.", False),
+        ("Amnesty International said the responsibility to safeguard civilians lies on all sides.", False),
+    ],
+)
 def test_is_caption(line: str, caption: bool) -> None:
     assert is_caption(line, published=date(2017, 6, 7)) is caption
 
 
 def test_caption_far_date_reason() -> None:
-    r = caption_reasons("Smoke rises over Bashiqa, Iraq October 24, 2016.", published=(date(2017, 6, 10), date(2017, 6, 11)))
+    r = caption_reasons(
+        "Smoke rises over Bashiqa, Iraq October 24, 2016.", published=(date(2017, 6, 10), date(2017, 6, 11))
+    )
     assert "date far from story" in r and "photo description" in r
 
 
@@ -133,15 +166,24 @@ def test_synthetic_article_captions() -> None:
         assert len(caps) == 1 and caps[0].text.endswith("AFP)") or caps[0].text.endswith("REUTERS)")
 
 
-@pytest.mark.parametrize("line,boiler", [
-    ("Breadcrumb", True), ("Related Video:", True), ("Show Full Article", True), ("Latest News", True),
-    ("Jun 11, 2017 at 9:52 AM ET", True), ("The SDF said so.", False), ("160,000 inside Raqa", False),
-])
+@pytest.mark.parametrize(
+    "line,boiler",
+    [
+        ("Breadcrumb", True),
+        ("Related Video:", True),
+        ("Show Full Article", True),
+        ("Latest News", True),
+        ("Jun 11, 2017 at 9:52 AM ET", True),
+        ("The SDF said so.", False),
+        ("160,000 inside Raqa", False),
+    ],
+)
 def test_is_boilerplate(line: str, boiler: bool) -> None:
     assert is_boilerplate(line) is boiler
 
 
 # --- read_article errors ----------------------------------------------------
+
 
 def test_read_empty(tmp_path: Path) -> None:
     p = tmp_path / "empty.txt"
@@ -210,7 +252,7 @@ def test_read_bad_args(tmp_path: Path) -> None:
 def test_sentences_offsets_arbitrary(text: str) -> None:
     prev = 0
     for s in sentences(text):
-        assert text[s.start:s.end] == s.text
+        assert text[s.start : s.end] == s.text
         assert s.text and s.text == s.text.strip()
         assert s.start >= prev
         prev = s.end
@@ -219,9 +261,36 @@ def test_sentences_offsets_arbitrary(text: str) -> None:
 
 
 # the cheap tests in front of the credit patterns and the date pattern only spare what cannot match
-_CREDIT_BITS = st.sampled_from(["AFP", "Reuters", "AFP/Getty Images", "EPA-EFE", " photo", "Photo", ".", " ", "  ", "(", ")",
-                                "/", " - ", " \u2014 ", "|", "DELIL SOULEIMAN", "photo credit:", "Credit", "credit :",
-                                "Smoke rises", "over Raqqa", "June 6, 2017", "2016", "19 October 2016", "Image:", "x"])
+_CREDIT_BITS = st.sampled_from(
+    [
+        "AFP",
+        "Reuters",
+        "AFP/Getty Images",
+        "EPA-EFE",
+        " photo",
+        "Photo",
+        ".",
+        " ",
+        "  ",
+        "(",
+        ")",
+        "/",
+        " - ",
+        " \u2014 ",
+        "|",
+        "DELIL SOULEIMAN",
+        "photo credit:",
+        "Credit",
+        "credit :",
+        "Smoke rises",
+        "over Raqqa",
+        "June 6, 2017",
+        "2016",
+        "19 October 2016",
+        "Image:",
+        "x",
+    ]
+)
 
 
 @given(st.lists(_CREDIT_BITS, max_size=9).map("".join))
@@ -254,5 +323,9 @@ def test_lines_of_the_same_text_asked_twice_are_fresh_equal_lists():
     first = lines(text)
     first.clear()  # a caller's list is its own
     again = lines(text)
-    assert [(x.start, x.end, x.text) for x in again] == [(0, 8, "Headline"), (12, 23, "First line."), (26, 37, "Second line")]
+    assert [(x.start, x.end, x.text) for x in again] == [
+        (0, 8, "Headline"),
+        (12, 23, "First line."),
+        (26, 37, "Second line"),
+    ]
     assert lines("Other\ntext") != again and [x.text for x in lines(text)] == ["Headline", "First line.", "Second line"]

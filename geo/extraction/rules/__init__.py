@@ -203,8 +203,15 @@ def _text(p: _Problems, where: str, entry: dict[str, Any], field: str) -> str:
     return v
 
 
-def _strings(p: _Problems, where: str, entry: dict[str, Any], field: str, *,
-             shape: re.Pattern[str] | None = None, shape_name: str = "") -> tuple[str, ...]:
+def _strings(
+    p: _Problems,
+    where: str,
+    entry: dict[str, Any],
+    field: str,
+    *,
+    shape: re.Pattern[str] | None = None,
+    shape_name: str = "",
+) -> tuple[str, ...]:
     """A non-empty list of distinct non-empty strings (each of ``shape`` when given)."""
     v = entry.get(field)
     if not isinstance(v, list) or not v:
@@ -229,8 +236,9 @@ def _only(p: _Problems, where: str, entry: dict[str, Any], fields: Collection[st
             p.add(where, k, f"only the fields {', '.join(fields)}", k)
 
 
-def _entries(p: _Problems, doc: dict[str, Any], section: str,
-             fields: Collection[str]) -> list[tuple[str, dict[str, Any], Aliases]]:
+def _entries(
+    p: _Problems, doc: dict[str, Any], section: str, fields: Collection[str]
+) -> list[tuple[str, dict[str, Any], Aliases]]:
     """Each ``[[section]]`` entry -> (its label for messages, its table, its common fields)."""
     raw = doc.get(section)
     if not isinstance(raw, list) or not raw or not all(isinstance(e, dict) for e in raw):
@@ -283,8 +291,7 @@ def read_claimants(path: Path, *, actor_names: Collection[str] | None = None) ->
         actor_names = [a.name for a in actors()]
     p = _Problems(path)
     out = []
-    for where, e, a in _entries(p, _read(path), "claimant",
-                                ("name", "kind", "actor", "case", "aliases", "source")):
+    for where, e, a in _entries(p, _read(path), "claimant", ("name", "kind", "actor", "case", "aliases", "source")):
         kind = e.get("kind")
         if kind not in CLAIMANT_KINDS:
             p.add(where, "kind", "one of " + ", ".join(CLAIMANT_KINDS), kind)
@@ -293,8 +300,7 @@ def read_claimants(path: Path, *, actor_names: Collection[str] | None = None) ->
             p.add(where, "actor", "for a party, an actor name (" + ", ".join(actor_names) + ")", actor)
         elif kind != "party" and actor is not None:
             p.add(where, "actor", "no actor for a claimant that is not a party", actor)
-        out.append(Claimant(name=a.name, case=a.case, aliases=a.aliases, source=a.source,
-                            kind=str(kind), actor=actor))
+        out.append(Claimant(name=a.name, case=a.case, aliases=a.aliases, source=a.source, kind=str(kind), actor=actor))
     p.raise_any()
     return tuple(out)
 
@@ -312,23 +318,28 @@ def read_munitions(path: Path) -> tuple[Munition, ...]:
     return tuple(out)
 
 
-def _words(p: _Problems, doc: dict[str, Any], section: str, field: str,
-           shape: re.Pattern[str], shape_name: str) -> Words:
+def _words(
+    p: _Problems, doc: dict[str, Any], section: str, field: str, shape: re.Pattern[str], shape_name: str
+) -> Words:
     table = doc.get(section)
     if not isinstance(table, dict):
         p.add(f"[{section}]", section, "a table", table)
         return Words(words=(), source="")
     _only(p, f"[{section}]", table, (field, "source"))
-    return Words(words=_strings(p, f"[{section}]", table, field, shape=shape, shape_name=shape_name),
-                 source=_text(p, f"[{section}]", table, "source"))
+    return Words(
+        words=_strings(p, f"[{section}]", table, field, shape=shape, shape_name=shape_name),
+        source=_text(p, f"[{section}]", table, "source"),
+    )
 
 
 def read_outlets(path: Path) -> Outlets:
     """The ``[speakers]`` and ``[photo_agencies]`` tables of ``path``, checked."""
     p = _Problems(path)
     doc = _read(path)
-    out = Outlets(speakers=_words(p, doc, "speakers", "names", _SPEAKER, "letters and single spaces"),
-                  photo_agencies=_words(p, doc, "photo_agencies", "names", _AGENCY, "letters, spaces, '-' and '/'"))
+    out = Outlets(
+        speakers=_words(p, doc, "speakers", "names", _SPEAKER, "letters and single spaces"),
+        photo_agencies=_words(p, doc, "photo_agencies", "names", _AGENCY, "letters, spaces, '-' and '/'"),
+    )
     p.raise_any()
     return out
 
@@ -337,8 +348,10 @@ def read_verbs(path: Path) -> Verbs:
     """The four verb tables of ``path``, checked: lowercase words."""
     p = _Problems(path)
     doc = _read(path)
-    lists = {s: _words(p, doc, s, "words", _VERB, "a lowercase word")
-             for s in ("speech", "speech_inverted", "statement_before", "statement_after")}
+    lists = {
+        s: _words(p, doc, s, "words", _VERB, "a lowercase word")
+        for s in ("speech", "speech_inverted", "statement_before", "statement_after")
+    }
     p.raise_any()
     return Verbs(**lists)
 
@@ -347,8 +360,10 @@ def read_casualty_words(path: Path) -> CasualtyWords:
     """The five word tables of ``path``, checked: lowercase words without spaces."""
     p = _Problems(path)
     doc = _read(path)
-    lists = {s: _words(p, doc, s, "words", _TOKEN, "a lowercase word without spaces")
-             for s in ("person_nouns", "unit_nouns", "death_words", "injury_words", "affected_words")}
+    lists = {
+        s: _words(p, doc, s, "words", _TOKEN, "a lowercase word without spaces")
+        for s in ("person_nouns", "unit_nouns", "death_words", "injury_words", "affected_words")
+    }
     p.raise_any()
     return CasualtyWords(**lists)
 
