@@ -7,8 +7,8 @@ This file only arranges widgets. Everything it shows is computed by pure
 functions in ``geo/`` and ``gazetteer/`` (which never import Streamlit),
 called through thin ``st.cache_data`` / ``st.cache_resource`` wrappers that
 take every input as an argument, so a rerun (a click, a filter) costs little
-and panning or zooming the map costs nothing (``st_folium`` returns only
-``last_active_drawing``).
+and panning or zooming the map costs nothing (the map component,
+:mod:`app.map_component`, reports only clicks).
 
 Hidden options (environment variables):
 
@@ -24,7 +24,6 @@ import datetime as dt
 import hashlib
 import os
 import random
-import threading
 from collections import Counter
 from pathlib import Path
 
@@ -33,6 +32,7 @@ import streamlit as st
 st.set_page_config(page_title="Raqqa incident atlas", page_icon="🗺️", layout="wide")
 
 import gazetteer  # noqa: E402
+from app.map_component import map_component  # noqa: E402
 from geo.web import panel as P  # noqa: E402
 from geo.web import webmap as W  # noqa: E402
 
@@ -331,47 +331,12 @@ def build_map(gz_path, incidents_path, synthetic, uploads, types, claimants, out
     return m
 
 
-_CAPTURE_LOCK = threading.Lock()
-MAP_RETURNS = ["last_active_drawing"]  # only clicks rerun the script: pan and zoom do not
-
-
 @st.cache_resource(show_spinner="Drawing the map…", max_entries=24)
-def map_component_args(gz_path, incidents_path, synthetic, uploads, types, claimants, outlets, statuses,
-                       civilians_only, day, window, view, tiles, labels) -> dict:
-    """What ``st_folium`` hands its front end for this map, worked out once per map.
-
-    ``st_folium`` renders the whole map to HTML, rewrites and hashes its script on every
-    call: 0.4 s a run for the city map, on the way to the browser. Its output depends on
-    the map alone, so it is computed once here (``st_folium`` itself, with its component
-    call recorded instead of made) and each run hands the recorded arguments to the
-    component. A lock keeps two sessions from recording at once.
-    """
-    import streamlit_folium as sf
-
-    fmap = build_map(gz_path, incidents_path, synthetic, uploads, types, claimants, outlets, statuses,
-                     civilians_only, day, window, view, tiles, labels)
-    recorded: dict = {}
-    with _CAPTURE_LOCK:
-        real = sf._component_func
-        sf._component_func = lambda **kw: recorded.update(kw)
-        try:
-            # render=False: st_folium renders the map itself once either way; its extra
-            # whole-figure render costs as much again and repeats DivIcon.setIcon calls
-            sf.st_folium(fmap, key="atlas_map", height=MAP_HEIGHT, use_container_width=True,
-                         returned_objects=MAP_RETURNS, render=False)
-        finally:
-            sf._component_func = real
-    if not recorded:
-        raise RuntimeError("streamlit_folium.st_folium did not call its component: "
-                           "expected the streamlit-folium version uv.lock pins")
-    return recorded
-
-
-def show_map(args: dict):
-    """Draw the map component from :func:`map_component_args`; returns the last click."""
-    import streamlit_folium as sf
-
-    return sf._component_func(**args)
+def map_page(gz_path, incidents_path, synthetic, uploads, types, claimants, outlets, statuses,
+             civilians_only, day, window, view, tiles, labels) -> str:
+    """The map as one full HTML page, rendered once per map (every visitor of that map shares it)."""
+    return build_map(gz_path, incidents_path, synthetic, uploads, types, claimants, outlets, statuses,
+                     civilians_only, day, window, view, tiles, labels).get_root().render()
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -424,7 +389,6 @@ def export_texts(kind: str, gz_path, incidents_path, synthetic, uploads, types, 
 st.markdown(
     """<style>
     .block-container { padding-top: 1.2rem; }
-    iframe[title="streamlit_folium.st_folium"] { border: 1px solid #ccc; border-radius: 4px; }
     </style>""",
     unsafe_allow_html=True,
 )
@@ -519,13 +483,13 @@ st.caption(
 # -------------------------------------------------------------- map + panel
 col_map, col_panel = st.columns([5, 3], gap="medium")
 with col_map:
-    out = show_map(map_component_args(*ARGS, day_s, window, view, bool(tiles), bool(labels)))
+    clicked = map_component(map_page(*ARGS, day_s, window, view, bool(tiles), bool(labels)),
+                            key="atlas_map", height=MAP_HEIGHT)
     st.html(P.legend_strip_html(W.CONTROL_STATES, W.EVENT_COLOURS,
                                 unreviewed=any(not r.get("reviewed", True) for r in shown)))
     if tiles:
         st.caption("Tiles © OpenStreetMap contributors. With tiles on, the map asks tile.openstreetmap.org for images.")
 
-clicked = (out or {}).get("last_active_drawing") or None
 if clicked:
     props = clicked.get("properties") or {}
     pid = props.get("place_id") or props.get("id")

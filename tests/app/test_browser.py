@@ -28,7 +28,7 @@ ARTIFACTS = ROOT / "artifacts"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+MAP_FRAME = 'iframe.atlas-map-frame'  # app/frontend/map/index.html
 HOSTILE = ROOT / "tests" / "data" / "hostile_article.txt"
 
 pytestmark = [
@@ -162,7 +162,7 @@ def wait_for_map(pg, timeout: float = 45) -> float:
     frame = pg.frame_locator(MAP_FRAME).first
     frame.locator("path.leaflet-interactive").first.wait_for(state="attached", timeout=timeout * 1000)
     waited = time.monotonic() - t0
-    wait_idle(pg)  # st_folium triggers one more rerun after the first render
+    wait_idle(pg)
     return waited
 
 
