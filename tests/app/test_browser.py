@@ -370,6 +370,8 @@ def test_wider_view_with_al_tanaf(page, server):
 STORM_SESSIONS = 20
 STORM_STEPS = 6  # arrow-key steps of the date slider, STORM_STEP_S apart
 STORM_STEP_S = 0.05
+# Time for all visitors: 80 s on a quiet machine. On one busy with other work, 80 s times its load
+# per CPU, or twice a lone visitor's map load per visitor (the server runs the scripts one at a time)
 STORM_DEADLINE_S = 80
 #: Districts whose reference point, clicked, lands on the district itself (others' points sit under
 #: a neighbour's marker or outline on some days)
@@ -410,7 +412,7 @@ async def _idle(pg, settle: float = 0.4) -> None:
         await asyncio.sleep(0.1)
 
 
-async def _visit(pg, server: str, day: str, place, stages: dict) -> None:
+async def _visit(pg, server: str, day: str, place, stages: dict, budget_s: float) -> None:
     """One visitor: open ``day``, step the date slider fast, click ``place`` on the map.
 
     ``stages[day]`` says how far it got and when (seconds since the storm began).
@@ -422,22 +424,24 @@ async def _visit(pg, server: str, day: str, place, stages: dict) -> None:
 
     reached("opening")
     await pg.goto(f"{server}/?day={day}", wait_until="commit")
-    await pg.wait_for_function(MAP_DRAWN_JS, timeout=STORM_DEADLINE_S * 1000)
+    await pg.wait_for_function(MAP_DRAWN_JS, timeout=budget_s * 1000)
     reached("map drawn")
     thumb = pg.locator('[data-testid="stSlider"] input[type="range"]').first
     await thumb.focus()
+    reached("focused")
     for _ in range(STORM_STEPS):
         await thumb.press("ArrowRight")
         await asyncio.sleep(STORM_STEP_S)
     reached("stepped")
     await _idle(pg)
-    await pg.wait_for_function(MAP_DRAWN_JS, timeout=STORM_DEADLINE_S * 1000)
+    await pg.wait_for_function(MAP_DRAWN_JS, timeout=budget_s * 1000)
     reached("map redrawn")
+    await pg.locator(MAP_FRAME).first.scroll_into_view_if_needed()
     xy = await pg.frame_locator(MAP_FRAME).first.locator("body").evaluate(MAP_POINT_JS, [place.lat, place.lon])
     box = await pg.locator(MAP_FRAME).first.bounding_box()
     await pg.mouse.click(box["x"] + xy[0], box["y"] + xy[1])
     # the click came back through the component: a place's panel (sessions open with none)
-    await pg.locator(".atlas-panel").first.wait_for(timeout=STORM_DEADLINE_S * 1000)
+    await pg.locator(".atlas-panel").first.wait_for(timeout=budget_s * 1000)
     reached("panel shown")
 
 
@@ -449,21 +453,26 @@ async def _storm(server: str, days: list[str], places: list) -> dict:
         # offline by the resolver, not by routing requests, which would turn the cache off: one
         # visitor's download of Streamlit's scripts serves all twenty, as in one browser it would
         b = await p.chromium.launch(executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, OFFLINE_RESOLVER])
-        ctx = await b.new_context(viewport={"width": 1200, "height": 900})
+        ctx = await b.new_context(viewport={"width": 1500, "height": 1100})
         outside: list[str] = []
         ctx.on("request", lambda r: None if is_local(r.url) else outside.append(r.url))
         warm = await ctx.new_page()
+        t0 = time.monotonic()
         await warm.goto(f"{server}/?day=2017-06-05", wait_until="commit")
         await warm.wait_for_function(MAP_DRAWN_JS, timeout=STORM_DEADLINE_S * 1000)
+        lone_s = time.monotonic() - t0
         await warm.close()
+        busy = os.getloadavg()[0] / (os.cpu_count() or 1)
+        budget_s = max(STORM_DEADLINE_S, STORM_DEADLINE_S * busy, 2 * len(days) * lone_s)
         pages = [await ctx.new_page() for _ in days]
         stages: dict[str, str] = {}
         t0 = time.monotonic()
         try:
-            await asyncio.wait_for(asyncio.gather(*(_visit(pg, server, d, pl, stages)
-                                                    for pg, d, pl in zip(pages, days, places))), STORM_DEADLINE_S)
+            await asyncio.wait_for(asyncio.gather(*(_visit(pg, server, d, pl, stages, budget_s)
+                                                    for pg, d, pl in zip(pages, days, places))), budget_s)
+            finished = True
         except TimeoutError:
-            raise AssertionError(f"the visitors did not finish in {STORM_DEADLINE_S} s: {stages}") from None
+            finished = False
         storm_s = time.monotonic() - t0
 
         async def draws(pg) -> bool:
@@ -478,7 +487,8 @@ async def _storm(server: str, days: list[str], places: list) -> dict:
         await fresh.goto(f"{server}/?day=2017-06-11", wait_until="commit")
         fresh_drawn = await draws(fresh)
         await b.close()
-    return {"drawn": drawn, "fresh_drawn": fresh_drawn, "storm_s": storm_s, "outside": outside}
+    return {"finished": finished, "stages": stages, "drawn": drawn, "fresh_drawn": fresh_drawn, "storm_s": storm_s,
+            "lone_visit_s": lone_s, "budget_s": budget_s, "outside": outside}
 
 
 def test_map_stays_for_every_visitor_when_many_step_the_date_at_once(page, server_process):
@@ -497,8 +507,9 @@ def test_map_stays_for_every_visitor_when_many_step_the_date_at_once(page, serve
     rss_after = rss_mb(proc.pid)
     (ARTIFACTS / "storm.json").write_text(json.dumps(
         {**result, "rss_before_mb": rss_before, "rss_after_mb": rss_after}, indent=1))
-    assert all(result["drawn"]), [d for d, ok in zip(days, result["drawn"]) if not ok]
-    assert result["fresh_drawn"]
+    assert all(result["drawn"]), ("maps gone", [d for d, ok in zip(days, result["drawn"]) if not ok], result)
+    assert result["fresh_drawn"], result
+    assert result["finished"], result
     assert not result["outside"]
     assert rss_after - rss_before < STORM_RSS_GROWTH_MB, (rss_before, rss_after)
 
