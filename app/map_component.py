@@ -40,7 +40,8 @@ def with_click_script(html: str) -> str:
 
 
 def _on_click() -> None:
-    """The click arrives as the component's value; nothing else to do on it."""
+    """Nothing to do on a click but return it; Streamlit returns a component's state only
+    for the names given an ``on_<name>_change`` callback."""
 
 
 def map_component(html: str, *, key: str, height: int) -> dict[str, Any] | None:
