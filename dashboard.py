@@ -9,7 +9,7 @@ called through thin ``st.cache_data`` / ``st.cache_resource`` wrappers. Their
 inputs are hashable values: the environment (:class:`geo.settings.Environment`),
 the uploads, and the filters as one frozen :class:`geo.records.filters.Filters`;
 so a rerun (a click, a filter) costs little and panning or zooming the map
-costs nothing (``st_folium`` returns only ``last_active_drawing``).
+costs nothing (the map component, :mod:`app.map_component`, reports only clicks).
 
 Hidden options (environment variables, read by :func:`geo.settings.from_environment`):
 
@@ -25,7 +25,6 @@ import dataclasses
 import datetime as dt
 import functools
 import hashlib
-import threading
 from collections import Counter
 
 import streamlit as st
@@ -33,6 +32,7 @@ import streamlit as st
 st.set_page_config(page_title="Raqqa incident atlas", page_icon="🗺️", layout="wide")
 
 import gazetteer  # noqa: E402
+from app.map_component import map_component  # noqa: E402
 from geo.records.filters import WINDOW_LABELS, Filters, select  # noqa: E402
 from geo.records.layers import fc, place_scope, reporting_period, reports_at  # noqa: E402
 from geo.records.synthetic import SYNTHETIC_ARTICLE_ID  # noqa: E402
@@ -122,55 +122,15 @@ def shown_reports(env: Environment, uploads: tuple, filters: Filters) -> list[di
     return select([*load_reports(env), *(r for u in uploads for r in u["reports"])], filters)
 
 
-def folium_map(env: Environment, uploads: tuple, filters: Filters, view: str, tiles: bool, labels: bool):
-    """The folium map for these inputs."""
-    return mapview.build_map(
+@st.cache_resource(show_spinner="Drawing the map…", max_entries=24)
+def map_page(env: Environment, uploads: tuple, filters: Filters, view: str, tiles: bool, labels: bool) -> str:
+    """The map as one full HTML page, rendered once per map (every visitor of that map shares it)."""
+    fmap = mapview.build_map(
         shown_reports(env, uploads, filters), gz=load_gazetteer(env.gazetteer),
         places_fc=load_places_fc(env.gazetteer), countries_fc=load_countries_fc(),
         control_fc=control_fc(env, filters.day), view=view, day=filters.day, tiles=tiles, labels=labels,
     )
-
-
-_CAPTURE_LOCK = threading.Lock()
-MAP_RETURNS = ["last_active_drawing"]  # only clicks rerun the script: pan and zoom do not
-
-
-@st.cache_resource(show_spinner="Drawing the map…", max_entries=24)
-def map_component_args(env: Environment, uploads: tuple, filters: Filters, view: str, tiles: bool,
-                       labels: bool) -> dict:
-    """What ``st_folium`` hands its front end for this map, worked out once per map.
-
-    ``st_folium`` renders the whole map to HTML, rewrites and hashes its script on every
-    call: 0.4 s a run for the city map, on the way to the browser. Its output depends on
-    the map alone, so it is computed once here (``st_folium`` itself, with its component
-    call recorded instead of made) and each run hands the recorded arguments to the
-    component. A lock keeps two sessions from recording at once.
-    """
-    import streamlit_folium as sf
-
-    fmap = folium_map(env, uploads, filters, view, tiles, labels)
-    recorded: dict = {}
-    with _CAPTURE_LOCK:
-        real = sf._component_func
-        sf._component_func = lambda **kw: recorded.update(kw)
-        try:
-            # render=False: st_folium renders the map itself once either way; its extra
-            # whole-figure render costs as much again and repeats DivIcon.setIcon calls
-            sf.st_folium(fmap, key="atlas_map", height=MAP_HEIGHT, use_container_width=True,
-                         returned_objects=MAP_RETURNS, render=False)
-        finally:
-            sf._component_func = real
-    if not recorded:
-        raise RuntimeError("streamlit_folium.st_folium did not call its component: "
-                           "expected the streamlit-folium version uv.lock pins")
-    return recorded
-
-
-def show_map(args: dict):
-    """Draw the map component from :func:`map_component_args`; returns the last click."""
-    import streamlit_folium as sf
-
-    return sf._component_func(**args)
+    return fmap.get_root().render()
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -221,7 +181,6 @@ def export_texts(kind: str, env: Environment, uploads: tuple, filters: Filters) 
 st.markdown(
     """<style>
     .block-container { padding-top: 1.2rem; }
-    iframe[title="streamlit_folium.st_folium"] { border: 1px solid #ccc; border-radius: 4px; }
     </style>""",
     unsafe_allow_html=True,
 )
@@ -314,13 +273,13 @@ st.caption(
 # -------------------------------------------------------------- map + panel
 col_map, col_panel = st.columns([5, 3], gap="medium")
 with col_map:
-    out = show_map(map_component_args(ENV, UPLOAD_KEY, FILTERS, view, bool(tiles), bool(labels)))
+    clicked = map_component(map_page(ENV, UPLOAD_KEY, FILTERS, view, bool(tiles), bool(labels)),
+                            key="atlas_map", height=MAP_HEIGHT)
     st.html(P.legend_strip_html(W.CONTROL_STATES, W.EVENT_COLOURS,
                                 unreviewed=any(not r.get("reviewed", True) for r in shown)))
     if tiles:
         st.caption("Tiles © OpenStreetMap contributors. With tiles on, the map asks tile.openstreetmap.org for images.")
 
-clicked = (out or {}).get("last_active_drawing") or None
 if clicked:
     props = clicked.get("properties") or {}
     pid = props.get("place_id") or props.get("id")

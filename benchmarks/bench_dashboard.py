@@ -21,8 +21,8 @@ Prints a Markdown table.
 What is measured, in the page's own clock (``performance.now()``, whose zero
 is the navigation start of the request):
 
-* request -> map drawn: the one ``iframe[title="streamlit_folium.st_folium"]``
-  is more than 100 px high and its Leaflet map holds drawn vector paths
+* request -> map drawn: the one map frame (``iframe.atlas-map-frame``, our map
+  component's) is more than 100 px high and its Leaflet map holds drawn vector paths
   (``path.leaflet-interactive``). The map's script adds every layer in one
   synchronous pass, so by then all layers are in the page;
 * click -> panel filled: from the click on al-Mishlab until the panel's text
@@ -31,7 +31,7 @@ is the navigation start of the request):
 Two floors, served by the same Streamlit on the same machine: an empty
 Streamlit page (one ``st.title``), request -> that title visible; and the
 smallest page on the stack the product card fixes, one title and one folium
-map of one circle through streamlit-folium with our vendored Leaflet
+map of one circle through our map component with our vendored Leaflet
 (:data:`MAP_ONLY_APP`), request -> map drawn, measured like the dashboard.
 Nothing the dashboard does can be faster than the second.
 
@@ -102,19 +102,19 @@ def click_panel(pg, lat: float, lon: float) -> float:
 
 EMPTY_APP = 'import streamlit as st\n\nst.title("Empty page")\n'
 
-#: The smallest page on the stack the product card fixes (folium through
-#: streamlit-folium, Leaflet served by the app): one title and one map with one
-#: circle, no data, no widgets, the dashboard's own map height and returned objects.
+#: The smallest page on the stack the product card fixes (folium through our map
+#: component, Leaflet served by the app): one title and one map with one circle,
+#: no data, no widgets, the dashboard's own map height.
 MAP_ONLY_APP = '''import folium
 import streamlit as st
-from streamlit_folium import st_folium
 
+from app.map_component import map_component
 from geo.web.assets import OfflineMap
 
 st.title("Empty page")
 m = OfflineMap(location=[35.95, 39.01], zoom_start=13, tiles=None)
 folium.CircleMarker([35.95, 39.01], radius=8).add_to(m)
-st_folium(m, key="m", height=640, use_container_width=True, returned_objects=["last_active_drawing"])
+map_component(m.get_root().render(), key="m", height=640)
 '''
 
 
@@ -201,7 +201,7 @@ def measure(browser, base: str, runs: int, lat: float, lon: float, return_browse
 
     def once(pg) -> tuple[float, float]:
         load = load_map(pg, url)
-        wait_idle(pg)  # the extra rerun st_folium asks for after the first render
+        wait_idle(pg)  # the run goes on after the map (panel, downloads): let it end before clicking
         return load, click_panel(pg, lat, lon)
 
     loads, clicks = [], []
@@ -277,7 +277,7 @@ def main() -> None:
         print(f"| floor: empty Streamlit page | {fmt(floor['cold_load'])} | {fmt(floor['load'])} | "
               f"{fmt(floor['return_load'])} | — | — | — |")
     if map_floor:
-        print(f"| floor: one title and one folium map of one circle (streamlit-folium, our Leaflet) | "
+        print(f"| floor: one title and one folium map of one circle (our map component, our Leaflet) | "
               f"{fmt(map_floor['cold_load'])} | {fmt(map_floor['load'])} | {fmt(map_floor['return_load'])} | — | — | — |")
     for label, r, (g_load, g_click) in rows:
         print(f"| {label} | {fmt(r['cold_load'])} | {fmt(r['load'], g_load)} | {fmt(r['return_load'], g_load)} | "

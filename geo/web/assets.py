@@ -189,8 +189,8 @@ def require_vendored_assets(static_dir: Path | str | None = None) -> None:
 class OfflineMap(folium.Map):
     """A ``folium.Map`` that localizes its assets (and its layers') on render.
 
-    ``st_folium`` and ``get_root().render()`` both call :meth:`render` before
-    they read the asset lists, so layers added after construction are covered.
+    ``get_root().render()`` calls :meth:`render` before it reads the asset
+    lists, so layers added after construction are covered.
     """
 
     # The atlas draws SVG paths and DivIcons only, so of folium's page assets it

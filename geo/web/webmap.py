@@ -2,7 +2,7 @@
 
 Every builder takes plain GeoJSON ``FeatureCollection`` dicts and returns a
 folium object; the dashboard adds the layers to :func:`base_map` and hands the
-map to ``st_folium``. This module only gathers the public names; each lives
+map to the dashboard's map component (:mod:`app.map_component`). This module only gathers the public names; each lives
 in the module named for its idea:
 
 * :mod:`geo.web.mapframe`: :func:`base_map`, :func:`finish_map`;
@@ -20,8 +20,8 @@ Quotes, place names, claimants and outlets come from news articles. Every
 such string is passed through :func:`html.escape` before it becomes HTML.
 Tooltips and popups are pre-built, escaped HTML stored in the extra
 properties ``_tooltip`` and ``_popup``; the original ``properties`` are kept
-as they were, so ``st_folium(...)["last_active_drawing"]["properties"]``
-returns them (plus those two keys). Folium serialises the GeoJSON with
+as they were, so a clicked feature (what the dashboard's map component
+returns) carries them (plus those two keys). Folium serialises the GeoJSON with
 Jinja's ``tojson``, which escapes ``<``, ``>``, ``&`` and ``'``; the output is
 never parsed as a template again (:mod:`geo.web.elements`).
 """

@@ -10,6 +10,7 @@ Run: ``uv run pytest tests/test_browser.py`` (``./run tests`` installs Chromium)
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import re
@@ -18,6 +19,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -28,7 +30,7 @@ ARTIFACTS = ROOT / "artifacts"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+MAP_FRAME = 'iframe.atlas-map-frame'  # app/frontend/map/index.html
 HOSTILE = ROOT / "tests" / "data" / "hostile_article.txt"
 
 pytestmark = [
@@ -80,12 +82,18 @@ def stop_server(proc: subprocess.Popen) -> None:
 
 
 @pytest.fixture(scope="session")
-def server():
+def server_process():
+    """The module's Streamlit server: its process (for its memory) and its URL."""
     ARTIFACTS.mkdir(exist_ok=True)
     port = free_port()
     proc = start_server(port)
-    yield f"http://127.0.0.1:{port}"
+    yield proc, f"http://127.0.0.1:{port}"
     stop_server(proc)
+
+
+@pytest.fixture(scope="session")
+def server(server_process):
+    return server_process[1]
 
 
 @pytest.fixture(scope="session")
@@ -162,7 +170,7 @@ def wait_for_map(pg, timeout: float = 45) -> float:
     frame = pg.frame_locator(MAP_FRAME).first
     frame.locator("path.leaflet-interactive").first.wait_for(state="attached", timeout=timeout * 1000)
     waited = time.monotonic() - t0
-    wait_idle(pg)  # st_folium triggers one more rerun after the first render
+    wait_idle(pg)
     return waited
 
 
@@ -171,19 +179,19 @@ def open_app(pg, server: str, query: str = "") -> None:
     wait_for_map(pg)
 
 
+# Runs in the map's page: the frame coordinates of [lat, lon] on its Leaflet map.
+MAP_POINT_JS = """(body, ll) => {
+    const name = Object.keys(window).find(k => k.startsWith('map_') && window[k] && window[k].latLngToContainerPoint);
+    const m = window[name];
+    const p = m.latLngToContainerPoint(ll);
+    const r = m.getContainer().getBoundingClientRect();
+    return [r.left + p.x, r.top + p.y];
+}"""
+
+
 def map_point(pg, lat: float, lon: float) -> tuple[float, float]:
     """Page coordinates of (lat, lon) on the Leaflet map inside the iframe."""
-    frame = pg.frame_locator(MAP_FRAME).first
-    xy = frame.locator("body").evaluate(
-        """(body, ll) => {
-            const name = Object.keys(window).find(k => k.startsWith('map_') && window[k] && window[k].latLngToContainerPoint);
-            const m = window[name];
-            const p = m.latLngToContainerPoint(ll);
-            const r = m.getContainer().getBoundingClientRect();
-            return [r.left + p.x, r.top + p.y];
-        }""",
-        [lat, lon],
-    )
+    xy = pg.frame_locator(MAP_FRAME).first.locator("body").evaluate(MAP_POINT_JS, [lat, lon])
     box = pg.locator(MAP_FRAME).first.bounding_box()
     return box["x"] + xy[0], box["y"] + xy[1]
 
@@ -355,6 +363,155 @@ def test_wider_view_with_al_tanaf(page, server):
     more = {b["text"] for b in frame.locator(".atlas-label").first.evaluate(VISIBLE_LABEL_BOXES_JS)}
     assert "Raqqa" in more and len(more) > len(shown), (shown, more)
     page.screenshot(path=str(ARTIFACTS / "theatre-al-tanaf.png"))
+
+
+# ---------------------------------------------------------------- many sessions at once
+
+STORM_SESSIONS = 20
+STORM_STEPS = 6  # arrow-key steps of the date slider, STORM_STEP_S apart
+STORM_STEP_S = 0.05
+# Time for all visitors: 80 s on a quiet machine. On one busy with other work, 80 s times its load
+# per CPU, or twice a lone visitor's map load per visitor (the server runs the scripts one at a time)
+STORM_DEADLINE_S = 80
+#: Districts whose reference point, clicked, lands on the district itself (others' points sit under
+#: a neighbour's marker or outline on some days)
+STORM_DISTRICTS = ("raqqa-badu", "raqqa-mishlab", "raqqa-nazlat-shahada", "raqqa-romania", "raqqa-rumaila",
+                   "raqqa-sabahia", "raqqa-sinaa", "raqqa-thakana")
+STORM_RSS_GROWTH_MB = 300  # the map caches are capped (max_entries): sessions must not grow memory without bound
+
+#: Chromium resolves no host but this machine: the storm's pages stay offline with their cache on.
+OFFLINE_RESOLVER = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost"
+
+# Runs in the page: true once the one map frame is laid out and Leaflet has drawn in it.
+MAP_DRAWN_JS = f"""() => {{
+    const f = document.querySelectorAll('{MAP_FRAME}');
+    if (f.length !== 1 || f[0].getBoundingClientRect().height <= 100) return false;
+    const d = f[0].contentDocument;
+    return Boolean(d && d.querySelector('.leaflet-container path.leaflet-interactive'));
+}}"""
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of process ``pid`` in MB (Linux: ``/proc/PID/status``)."""
+    for line in Path(f"/proc/{pid}/status").read_text(encoding="ascii").splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError(f"no VmRSS in /proc/{pid}/status")
+
+
+async def _idle(pg, settle: float = 0.4) -> None:
+    """Async :func:`wait_idle`: Streamlit's running indicator stays off for ``settle`` seconds."""
+    quiet_since = None
+    while True:
+        if await pg.locator('[data-testid="stStatusWidget"]').count():
+            quiet_since = None
+        elif quiet_since is None:
+            quiet_since = time.monotonic()
+        elif time.monotonic() - quiet_since >= settle:
+            return
+        await asyncio.sleep(0.1)
+
+
+async def _visit(pg, server: str, day: str, place, stages: dict, budget_s: float) -> None:
+    """One visitor: open ``day``, step the date slider fast, click ``place`` on the map.
+
+    ``stages[day]`` says how far it got and when (seconds since the storm began).
+    """
+    t0 = time.monotonic()
+
+    def reached(stage: str) -> None:
+        stages[day] = f"{stage} at {time.monotonic() - t0:.1f} s"
+
+    reached("opening")
+    await pg.goto(f"{server}/?day={day}", wait_until="commit")
+    await pg.wait_for_function(MAP_DRAWN_JS, timeout=budget_s * 1000)
+    reached("map drawn")
+    thumb = pg.locator('[data-testid="stSlider"] input[type="range"]').first
+    await thumb.focus()
+    reached("focused")
+    for _ in range(STORM_STEPS):
+        await thumb.press("ArrowRight")
+        await asyncio.sleep(STORM_STEP_S)
+    reached("stepped")
+    await _idle(pg)
+    await pg.wait_for_function(MAP_DRAWN_JS, timeout=budget_s * 1000)
+    reached("map redrawn")
+    await pg.locator(MAP_FRAME).first.scroll_into_view_if_needed()
+    xy = await pg.frame_locator(MAP_FRAME).first.locator("body").evaluate(MAP_POINT_JS, [place.lat, place.lon])
+    box = await pg.locator(MAP_FRAME).first.bounding_box()
+    await pg.mouse.click(box["x"] + xy[0], box["y"] + xy[1])
+    # the click came back through the component: a place's panel (sessions open with none)
+    await pg.locator(".atlas-panel").first.wait_for(timeout=budget_s * 1000)
+    reached("panel shown")
+
+
+async def _storm(server: str, days: list[str], places: list) -> dict:
+    """Every visitor at once in one Chromium; then whether each page, and a fresh one, draws its map."""
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as p:
+        # offline by the resolver, not by routing requests, which would turn the cache off: one
+        # visitor's download of Streamlit's scripts serves all twenty, as in one browser it would
+        b = await p.chromium.launch(executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, OFFLINE_RESOLVER])
+        ctx = await b.new_context(viewport={"width": 1500, "height": 1100})
+        outside: list[str] = []
+        ctx.on("request", lambda r: None if is_local(r.url) else outside.append(r.url))
+        warm = await ctx.new_page()
+        t0 = time.monotonic()
+        await warm.goto(f"{server}/?day=2017-06-05", wait_until="commit")
+        await warm.wait_for_function(MAP_DRAWN_JS, timeout=STORM_DEADLINE_S * 1000)
+        lone_s = time.monotonic() - t0
+        await warm.close()
+        busy = os.getloadavg()[0] / (os.cpu_count() or 1)
+        budget_s = max(STORM_DEADLINE_S, STORM_DEADLINE_S * busy, 2 * len(days) * lone_s)
+        pages = [await ctx.new_page() for _ in days]
+        stages: dict[str, str] = {}
+        t0 = time.monotonic()
+        try:
+            await asyncio.wait_for(asyncio.gather(*(_visit(pg, server, d, pl, stages, budget_s)
+                                                    for pg, d, pl in zip(pages, days, places))), budget_s)
+            finished = True
+        except TimeoutError:
+            finished = False
+        storm_s = time.monotonic() - t0
+
+        async def draws(pg) -> bool:
+            try:
+                await pg.wait_for_function(MAP_DRAWN_JS, timeout=20_000)
+            except Exception:  # noqa: BLE001 - a page without its map is what this test looks for
+                return False
+            return True
+
+        drawn = await asyncio.gather(*(draws(pg) for pg in pages))
+        fresh = await ctx.new_page()
+        await fresh.goto(f"{server}/?day=2017-06-11", wait_until="commit")
+        fresh_drawn = await draws(fresh)
+        await b.close()
+    return {"finished": finished, "stages": stages, "drawn": drawn, "fresh_drawn": fresh_drawn, "storm_s": storm_s,
+            "lone_visit_s": lone_s, "budget_s": budget_s, "outside": outside}
+
+
+def test_map_stays_for_every_visitor_when_many_step_the_date_at_once(page, server_process):
+    """Issue 18: overlapping runs from many sessions once left the map gone for everyone."""
+    import gazetteer
+
+    proc, server = server_process
+    open_app(page, server, "?day=2017-06-11")  # data loaded: the storm's growth is the sessions' own
+    rss_before = rss_mb(proc.pid)
+    gz = gazetteer.load()
+    districts = [gz.get(i) for i in STORM_DISTRICTS]
+    days = [f"2017-06-{d:02d}" for d in range(6, 6 + STORM_SESSIONS)]
+    places = [districts[i % len(districts)] for i in range(STORM_SESSIONS)]
+    with ThreadPoolExecutor(1) as pool:  # Playwright's async API on its own thread, beside the sync one
+        result = pool.submit(asyncio.run, _storm(server, days, places)).result()
+    rss_after = rss_mb(proc.pid)
+    (ARTIFACTS / "storm.json").write_text(json.dumps(
+        {**result, "rss_before_mb": rss_before, "rss_after_mb": rss_after}, indent=1))
+    assert all(result["drawn"]), ("maps gone", [d for d, ok in zip(days, result["drawn"]) if not ok], result)
+    assert result["fresh_drawn"], result
+    assert result["finished"], result
+    assert not result["outside"]
+    assert rss_after - rss_before < STORM_RSS_GROWTH_MB, (rss_before, rss_after)
 
 
 # the text box of every place label shown (not hidden by its zoom rule or by a clash)
