@@ -49,6 +49,7 @@ import statistics
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -84,7 +85,9 @@ def load_map(pg, url: str) -> float:
     pg.goto(url, wait_until="commit")
     ms = pg.wait_for_function(MAP_DRAWN_JS, timeout=120_000, polling=20).json_value()
     # the same thing with Playwright's locators (what the browser tests use)
-    pg.frame_locator(MAP_FRAME).first.locator("path.leaflet-interactive").first.wait_for(state="attached", timeout=5_000)
+    pg.frame_locator(MAP_FRAME).first.locator("path.leaflet-interactive").first.wait_for(
+        state="attached", timeout=5_000
+    )
     return ms / 1000
 
 
@@ -95,7 +98,8 @@ def click_panel(pg, lat: float, lon: float) -> float:
     t1 = pg.wait_for_function(
         "() => { const p = document.querySelector('.atlas-panel');"
         " return p && p.innerText.includes('al-Mishlab') && performance.now(); }",
-        timeout=60_000, polling=20,
+        timeout=60_000,
+        polling=20,
     ).json_value()
     return (t1 - t0) / 1000
 
@@ -105,7 +109,7 @@ EMPTY_APP = 'import streamlit as st\n\nst.title("Empty page")\n'
 #: The smallest page on the stack the product card fixes (folium through our map
 #: component, Leaflet served by the app): one title and one map with one circle,
 #: no data, no widgets, the dashboard's own map height.
-MAP_ONLY_APP = '''import folium
+MAP_ONLY_APP = """import folium
 import streamlit as st
 
 from app.map_component import map_component
@@ -115,7 +119,7 @@ st.title("Empty page")
 m = OfflineMap(location=[35.95, 39.01], zoom_start=13, tiles=None)
 folium.CircleMarker([35.95, 39.01], radius=8).add_to(m)
 map_component(m.get_root().render(), key="m", height=640)
-'''
+"""
 
 
 @contextlib.contextmanager
@@ -144,8 +148,11 @@ def _medians(measure_once, browser, runs: int, return_browser=None) -> dict:
             returns.append(measure_once(pg))
             pg.close()
         ctx.close()
-    return {"cold_load": loads[0], "load": statistics.median(loads[1:]),
-            "return_load": statistics.median(returns[1:]) if returns else None}
+    return {
+        "cold_load": loads[0],
+        "load": statistics.median(loads[1:]),
+        "return_load": statistics.median(returns[1:]) if returns else None,
+    }
 
 
 def measure_floor(browser, runs: int, return_browser=None) -> dict:
@@ -154,12 +161,19 @@ def measure_floor(browser, runs: int, return_browser=None) -> dict:
         app = Path(tmp, "empty_app.py")
         app.write_text(EMPTY_APP, encoding="utf-8")
         with serve(app, Path(tmp)) as port:
+
             def title_shown(pg) -> float:
                 pg.goto(f"http://127.0.0.1:{port}/", wait_until="commit")
-                return pg.wait_for_function(
-                    "() => { const h = document.querySelector('h1');"
-                    " return h && h.innerText.includes('Empty page') && h.getBoundingClientRect().height > 0"
-                    " && performance.now(); }", timeout=60_000, polling=20).json_value() / 1000
+                return (
+                    pg.wait_for_function(
+                        "() => { const h = document.querySelector('h1');"
+                        " return h && h.innerText.includes('Empty page') && h.getBoundingClientRect().height > 0"
+                        " && performance.now(); }",
+                        timeout=60_000,
+                        polling=20,
+                    ).json_value()
+                    / 1000
+                )
 
             return _medians(title_shown, browser, runs, return_browser)
 
@@ -211,8 +225,15 @@ def measure(browser, base: str, runs: int, lat: float, lon: float, return_browse
         loads.append(load)
         clicks.append(click)
         ctx.close()
-    out = {"cold_load": loads[0], "cold_click": clicks[0], "load": statistics.median(loads[1:]),
-           "click": statistics.median(clicks[1:]), "return_load": None, "return_click": None, "outside": []}
+    out: dict[str, Any] = {
+        "cold_load": loads[0],
+        "cold_click": clicks[0],
+        "load": statistics.median(loads[1:]),
+        "click": statistics.median(clicks[1:]),
+        "return_load": None,
+        "return_click": None,
+        "outside": [],
+    }
     if return_browser is not None:
         ctx, outside = kept_context(return_browser)
         r_loads, r_clicks = [], []
@@ -223,8 +244,9 @@ def measure(browser, base: str, runs: int, lat: float, lon: float, return_browse
             r_clicks.append(click)
             pg.close()
         ctx.close()
-        out.update(return_load=statistics.median(r_loads[1:]), return_click=statistics.median(r_clicks[1:]),
-                   outside=outside)
+        out.update(
+            return_load=statistics.median(r_loads[1:]), return_click=statistics.median(r_clicks[1:]), outside=outside
+        )
     return out
 
 
@@ -248,8 +270,11 @@ def main() -> None:
     rows = []
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        ret = None if args.no_return else pw.chromium.launch(executable_path=CHROMIUM,
-                                                             args=[*CHROMIUM_ARGS, OFFLINE_RESOLVER])
+        ret = (
+            None
+            if args.no_return
+            else pw.chromium.launch(executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, OFFLINE_RESOLVER])
+        )
         floor = None if args.no_floor else measure_floor(browser, args.runs, ret)
         map_floor = None if args.no_floor else measure_map_floor(browser, args.runs, ret)
         for label, n, goals in (("seed", 0, (2.0, 1.0)), (f"{args.synthetic:,} incidents", args.synthetic, (3.0, 1.0))):
@@ -270,18 +295,26 @@ def main() -> None:
     def fmt(v: float | None, g: float | None = None) -> str:
         return "—" if v is None else f"{v:.2f} s" + (f" {ok(v, g)}" if g is not None else "")
 
-    print(f"| data | first load (cold server) | request → map drawn, first visit (median of {args.runs}) | "
-          f"… return visit | goal | click → panel filled, first / return visit | goal |")
+    print(
+        f"| data | first load (cold server) | request → map drawn, first visit (median of {args.runs}) | "
+        f"… return visit | goal | click → panel filled, first / return visit | goal |"
+    )
     print("|---|---|---|---|---|---|---|")
     if floor:
-        print(f"| floor: empty Streamlit page | {fmt(floor['cold_load'])} | {fmt(floor['load'])} | "
-              f"{fmt(floor['return_load'])} | — | — | — |")
+        print(
+            f"| floor: empty Streamlit page | {fmt(floor['cold_load'])} | {fmt(floor['load'])} | "
+            f"{fmt(floor['return_load'])} | — | — | — |"
+        )
     if map_floor:
-        print(f"| floor: one title and one folium map of one circle (our map component, our Leaflet) | "
-              f"{fmt(map_floor['cold_load'])} | {fmt(map_floor['load'])} | {fmt(map_floor['return_load'])} | — | — | — |")
+        print(
+            f"| floor: one title and one folium map of one circle (our map component, our Leaflet) | "
+            f"{fmt(map_floor['cold_load'])} | {fmt(map_floor['load'])} | {fmt(map_floor['return_load'])} | — | — | — |"
+        )
     for label, r, (g_load, g_click) in rows:
-        print(f"| {label} | {fmt(r['cold_load'])} | {fmt(r['load'], g_load)} | {fmt(r['return_load'], g_load)} | "
-              f"≤ {g_load:g} s | {fmt(r['click'], g_click)} / {fmt(r['return_click'], g_click)} | ≤ {g_click:g} s |")
+        print(
+            f"| {label} | {fmt(r['cold_load'])} | {fmt(r['load'], g_load)} | {fmt(r['return_load'], g_load)} | "
+            f"≤ {g_load:g} s | {fmt(r['click'], g_click)} / {fmt(r['return_click'], g_click)} | ≤ {g_click:g} s |"
+        )
     outside = sorted({u for _, r, _ in rows for u in r["outside"]})
     if outside:
         print(f"\nOff-machine requests the return-visit pages attempted (refused): {outside}")

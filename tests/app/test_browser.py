@@ -28,15 +28,24 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "artifacts"
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-MAP_FRAME = 'iframe.atlas-map-frame'  # app/frontend/map/index.html
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+MAP_FRAME = "iframe.atlas-map-frame"  # app/frontend/map/index.html
 HOSTILE = ROOT / "tests" / "data" / "hostile_article.txt"
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(),
-                       reason=f"{CHROMIUM} is missing: install Debian's chromium (./run tests does)"),
+    pytest.mark.skipif(
+        not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is missing: install Debian's chromium (./run tests does)"
+    ),
 ]
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed in the venv")
 
@@ -47,17 +56,34 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(port: int, env: dict | None = None, *, script: str | Path = "dashboard.py",
-                 cwd: Path = ROOT) -> subprocess.Popen:
+def start_server(
+    port: int, env: dict | None = None, *, script: str | Path = "dashboard.py", cwd: Path = ROOT
+) -> subprocess.Popen:
     """``streamlit run script`` (the dashboard) from ``cwd`` (the repository root); returns once healthy.
 
     ``cwd``'s ``.streamlit/config.toml`` and ``static/`` apply to the app.
     """
     log = open(ARTIFACTS / f"streamlit-{Path(script).stem}-{port}.log", "w")  # noqa: SIM115 - closed with the process
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
-         "--server.headless", "true", "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-        cwd=cwd, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})},
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(script),
+            "--server.port",
+            str(port),
+            "--server.headless",
+            "true",
+            "--server.address",
+            "127.0.0.1",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=cwd,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, **(env or {})},
     )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -209,7 +235,9 @@ def panel_text(pg) -> str:
 
 
 def control_summary(pg) -> str:
-    return pg.locator("[data-testid='stMarkdownContainer'] p", has_text=re.compile(r"Control as of \w{3} \d")).first.inner_text()
+    return pg.locator(
+        "[data-testid='stMarkdownContainer'] p", has_text=re.compile(r"Control as of \w{3} \d")
+    ).first.inner_text()
 
 
 def fills(pg, colour: str) -> int:
@@ -268,13 +296,13 @@ def test_moving_the_date_changes_mishlab_control(page, server):
     thumb.focus()
     for _ in range(3):
         thumb.press("ArrowRight")
-    page.wait_for_function(
-        "() => document.body.innerText.includes('Control as of Thu 8 Jun 2017')", timeout=20_000)
+    page.wait_for_function("() => document.body.innerText.includes('Control as of Thu 8 Jun 2017')", timeout=20_000)
     wait_for_map(page)
     after = control_summary(page)
     assert "al-Mishlab" in after.split("taken by the SDF", 1)[1]
     page.frame_locator(MAP_FRAME).first.locator(f'path.leaflet-interactive[fill="{SDF_FILL}"]').first.wait_for(
-        state="attached", timeout=20_000)
+        state="attached", timeout=20_000
+    )
 
 
 def test_download_geojson_is_valid(page, server, tmp_path):
@@ -310,8 +338,10 @@ def test_hostile_upload_executes_nothing_and_shows_markup_as_text(page, server):
     assert "Unresolved place names" in page.locator("body").inner_text()
     # the upload's al-Mishlab strike is in the panel, marked unreviewed
     page.wait_for_function(
-        "() => { const p = document.querySelector('.atlas-panel'); return p && p.innerText.includes('unreviewed extraction'); }",
-        timeout=20_000)
+        "() => { const p = document.querySelector('.atlas-panel');"
+        " return p && p.innerText.includes('unreviewed extraction'); }",
+        timeout=20_000,
+    )
     # open the uploaded article's text: the markup must show as text
     summary = page.locator("details.atlas-upload-text summary").first
     summary.scroll_into_view_if_needed()
@@ -354,8 +384,10 @@ def test_wider_view_with_al_tanaf(page, server):
     assert {"Raqqa", "Tabqa", "Mosul", "Deir ez-Zor"} <= shown, shown
     assert "West Raqqa" not in shown and len(shown) < frame.locator(".atlas-label").count()
     for i, a in enumerate(boxes):
-        for b in boxes[i + 1:]:
-            assert not (a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]), (a, b)
+        for b in boxes[i + 1 :]:
+            assert not (
+                a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]
+            ), (a, b)
     # zoomed in, the hidden names come back
     frame.locator(".leaflet-control-zoom-in").click()
     frame.locator(".leaflet-control-zoom-in").click()
@@ -375,8 +407,16 @@ STORM_STEP_S = 0.05
 STORM_DEADLINE_S = 80
 #: Districts whose reference point, clicked, lands on the district itself (others' points sit under
 #: a neighbour's marker or outline on some days)
-STORM_DISTRICTS = ("raqqa-badu", "raqqa-mishlab", "raqqa-nazlat-shahada", "raqqa-romania", "raqqa-rumaila",
-                   "raqqa-sabahia", "raqqa-sinaa", "raqqa-thakana")
+STORM_DISTRICTS = (
+    "raqqa-badu",
+    "raqqa-mishlab",
+    "raqqa-nazlat-shahada",
+    "raqqa-romania",
+    "raqqa-rumaila",
+    "raqqa-sabahia",
+    "raqqa-sinaa",
+    "raqqa-thakana",
+)
 STORM_RSS_GROWTH_MB = 300  # the map caches are capped (max_entries): sessions must not grow memory without bound
 
 #: Chromium resolves no host but this machine: the storm's pages stay offline with their cache on.
@@ -468,8 +508,15 @@ async def _storm(server: str, days: list[str], places: list) -> dict:
         stages: dict[str, str] = {}
         t0 = time.monotonic()
         try:
-            await asyncio.wait_for(asyncio.gather(*(_visit(pg, server, d, pl, stages, budget_s)
-                                                    for pg, d, pl in zip(pages, days, places))), budget_s)
+            await asyncio.wait_for(
+                asyncio.gather(
+                    *(
+                        _visit(pg, server, d, pl, stages, budget_s)
+                        for pg, d, pl in zip(pages, days, places, strict=True)
+                    )
+                ),
+                budget_s,
+            )
             finished = True
         except TimeoutError:
             finished = False
@@ -487,8 +534,16 @@ async def _storm(server: str, days: list[str], places: list) -> dict:
         await fresh.goto(f"{server}/?day=2017-06-11", wait_until="commit")
         fresh_drawn = await draws(fresh)
         await b.close()
-    return {"finished": finished, "stages": stages, "drawn": drawn, "fresh_drawn": fresh_drawn, "storm_s": storm_s,
-            "lone_visit_s": lone_s, "budget_s": budget_s, "outside": outside}
+    return {
+        "finished": finished,
+        "stages": stages,
+        "drawn": drawn,
+        "fresh_drawn": fresh_drawn,
+        "storm_s": storm_s,
+        "lone_visit_s": lone_s,
+        "budget_s": budget_s,
+        "outside": outside,
+    }
 
 
 def test_map_stays_for_every_visitor_when_many_step_the_date_at_once(page, server_process):
@@ -505,9 +560,14 @@ def test_map_stays_for_every_visitor_when_many_step_the_date_at_once(page, serve
     with ThreadPoolExecutor(1) as pool:  # Playwright's async API on its own thread, beside the sync one
         result = pool.submit(asyncio.run, _storm(server, days, places)).result()
     rss_after = rss_mb(proc.pid)
-    (ARTIFACTS / "storm.json").write_text(json.dumps(
-        {**result, "rss_before_mb": rss_before, "rss_after_mb": rss_after}, indent=1))
-    assert all(result["drawn"]), ("maps gone", [d for d, ok in zip(days, result["drawn"]) if not ok], result)
+    (ARTIFACTS / "storm.json").write_text(
+        json.dumps({**result, "rss_before_mb": rss_before, "rss_after_mb": rss_after}, indent=1)
+    )
+    assert all(result["drawn"]), (
+        "maps gone",
+        [d for d, ok in zip(days, result["drawn"], strict=True) if not ok],
+        result,
+    )
     assert result["fresh_drawn"], result
     assert result["finished"], result
     assert not result["outside"]
