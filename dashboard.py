@@ -37,7 +37,7 @@ from geo.records.filters import WINDOW_LABELS, Filters, select  # noqa: E402
 from geo.records.layers import fc, place_scope, reporting_period, reports_at  # noqa: E402
 from geo.records.synthetic import SYNTHETIC_ARTICLE_ID  # noqa: E402
 from geo.records.vocab import STATUSES  # noqa: E402
-from geo.settings import Environment, from_environment  # noqa: E402
+from geo.settings import EARLIEST_DATE, Environment, from_environment  # noqa: E402
 from geo.web import mapview  # noqa: E402
 from geo.web import panel as P  # noqa: E402
 from geo.web import webmap as W  # noqa: E402
@@ -398,8 +398,8 @@ if st.toggle("Add an article", key="upload_open",
         up_file = st.file_uploader("Article (.txt)", type=["txt"], key="upload_file", max_upload_size=MAX_UPLOAD_MB)
         u1, u2, u3 = st.columns(3)
         with u1:
-            up_date = st.date_input("Publication date", value=dt.date(2017, 6, 11), min_value=dt.date(2014, 1, 1),
-                                    max_value=dt.date(2019, 12, 31), key="upload_date")
+            up_date = st.date_input("Publication date", value=dt.date(2017, 6, 11), min_value=EARLIEST_DATE,
+                                    max_value=dt.date.today(), key="upload_date")
         with u2:
             up_outlet = st.text_input("Outlet", value="", max_chars=120, key="upload_outlet",
                                       placeholder="e.g. Reuters")
@@ -415,10 +415,11 @@ if st.toggle("Add an article", key="upload_open",
             st.warning("Say which outlet published the article (it is the claimant of unattributed sentences).")
         else:
             raw = up_file.getvalue()
-            if len(raw) > MAX_UPLOAD_BYTES:
-                st.error(f"That file is {len(raw) / 1024 / 1024:.1f} MB: the limit is {MAX_UPLOAD_MB} MB.")
+            try:  # the one reader's rules, as on the command line: UTF-8 or UTF-16 with a BOM, text, the cap
+                text = gazetteer.decode_article(raw, name=up_file.name, max_bytes=MAX_UPLOAD_BYTES)
+            except gazetteer.ArticleError as e:
+                st.error(f"That file cannot be read as an article: {e}")
             else:
-                text = raw.decode("utf-8", errors="replace").replace("\r\n", "\n")
                 digest = hashlib.sha256(raw).hexdigest()[:12]
                 article_id = f"upload-{digest}"
                 try:

@@ -580,3 +580,25 @@ VISIBLE_LABEL_BOXES_JS = """el => Array.from(el.ownerDocument.querySelectorAll('
     .map(l => { const r = l.ownerDocument.createRange(); r.selectNodeContents(l);
                 const b = r.getBoundingClientRect();
                 return {text: l.textContent, left: b.left, right: b.right, top: b.top, bottom: b.bottom}; })"""
+
+
+@pytest.mark.parametrize(
+    ("name", "raw", "said"),
+    [
+        ("latin1.txt", "Coalition jets struck Raqqa’s old city on Tuesday, killing 12.".encode("cp1252"), "not UTF-8"),
+        ("ls.txt", b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 200, "binary data"),
+    ],
+)
+def test_upload_refuses_what_the_command_line_refuses(page, server, tmp_path, name, raw, said):
+    # the same reader as `geo extract`: no replacement characters, no "incidents" from a binary
+    path = tmp_path / name
+    path.write_bytes(raw)
+    open_app(page, server, "?day=2017-06-11")
+    page.locator('[data-testid="stCheckbox"]').filter(has_text="Add an article").locator("label").first.click()
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(path))
+    page.get_by_role("textbox", name="Outlet", exact=True).fill("Test Wire")
+    page.get_by_role("button", name="Extract incidents").click()
+    error = page.get_by_text(f"That file cannot be read as an article: {name}: ", exact=False).first
+    error.wait_for(timeout=30_000)
+    assert said in error.inner_text()
+    assert page.get_by_text("incident(s) extracted", exact=False).count() == 0
