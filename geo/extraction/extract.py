@@ -286,28 +286,61 @@ def _choose_place(ms: list[Mention], text: str = "") -> tuple[Mention | None, Me
     return best, unresolved
 
 
-def _city_from_context(
-    s: str, sent_start: int, mentions: list[Mention], not_story: list[tuple[int, int]]
-) -> tuple[Mention, str, int] | None:
+class _Spans:
+    """Character spans, asked whether one of them holds a given span: a binary search over the
+    spans sorted by start with the running maximum of their ends (linear in the article)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [a for a, _ in ordered]
+        self.reach: list[int] = []
+        furthest = -1
+        for _, b in ordered:
+            furthest = max(furthest, b)
+            self.reach.append(furthest)
+
+    def hold(self, start: int, end: int) -> bool:
+        """Is ``[start, end)`` inside one of the spans?"""
+        i = bisect.bisect_right(self.starts, start)
+        return i > 0 and self.reach[i - 1] >= end
+
+
+class _StoryCities:
+    """The cities the story names, in text order (captions and page furniture aside), built once
+    an article so that "the one city named before this offset" is a binary search, not a scan of
+    every earlier mention for every sentence (that scan made a 2 MB article quadratic)."""
+
+    def __init__(self, mentions: list[Mention], not_story: _Spans) -> None:
+        self.cities = [
+            x
+            for x in mentions
+            if x.status == "resolved"
+            and x.place is not None
+            and x.place.kind == "city"
+            and not not_story.hold(x.start, x.start + 1)
+        ]
+        self.starts = [x.start for x in self.cities]
+        #: distinct[i]: how many different cities the first i mentions name
+        self.distinct = [0]
+        seen: set[str] = set()
+        for x in self.cities:
+            seen.add(x.place.id)  # type: ignore[union-attr]  # only resolved mentions are kept
+            self.distinct.append(len(seen))
+
+    def only_city_before(self, at: int) -> Mention | None:
+        """The first mention of the one city named before ``at``; ``None`` for none or several."""
+        i = bisect.bisect_left(self.starts, at)
+        return self.cities[0] if self.distinct[i] == 1 else None
+
+
+def _city_from_context(s: str, sent_start: int, story: _StoryCities) -> tuple[Mention, str, int] | None:
     """``(the city's earlier mention, "the city" as written, its offset in s)`` when
     the sentence says "the city" and the story before it has named exactly one city."""
     m = _THE_CITY.search(s)
     if m is None:
         return None
-    cities: dict[str, Mention] = {}
-    for x in mentions:
-        if x.start >= sent_start:
-            break
-        if (
-            x.status == "resolved"
-            and x.place is not None
-            and x.place.kind == "city"
-            and not any(a <= x.start < b for a, b in not_story)
-        ):
-            cities.setdefault(x.place.id, x)
-    if len(cities) != 1:
-        return None
-    return next(iter(cities.values())), m.group(0), m.start()
+    city = story.only_city_before(sent_start)
+    return None if city is None else (city, m.group(0), m.start())
 
 
 def _near_before(text: str, at: int, floor: int) -> bool:
@@ -411,8 +444,7 @@ def _place_of(
     sent_start: int,
     text: str,
     ms: list[Mention],
-    mentions: list[Mention],
-    not_story: list[tuple[int, int]],
+    story: _StoryCities,
     notes: list[str],
 ) -> tuple[str | None, str | None, int | None, list[str]]:
     """``(place_id, place_text, geo_precision, places_mentioned)`` of a sentence from its mentions ``ms``.
@@ -420,7 +452,7 @@ def _place_of(
     Notes on how the place was chosen are appended to ``notes``.
     """
     best, unresolved = _choose_place(ms, text)
-    context = _city_from_context(s, sent_start, mentions, not_story) if not ms else None
+    context = _city_from_context(s, sent_start, story) if not ms else None
     place_id: str | None
     place_text: str | None
     geo_precision: int | None
@@ -458,15 +490,15 @@ def extract_records(text: str, *, article: Article, gz: Gazetteer, title: str | 
     source = sourced(article, origin="extracted")
     skip = [(c.start, c.end) for c in captions(text, published=pub)]
     skip += [(x.start, x.end) for x in lines(text) if is_boilerplate(x.text)]
-    not_story = list(skip)  # captions and page furniture: their places are not the story's
-    skip += _headline_spans(text, title)
+    not_story = _Spans(skip)  # captions and page furniture: their places are not the story's
+    skipped = _Spans(skip + _headline_spans(text, title))
     mentions: list[Mention] | None = None  # computed lazily: most articles need it, cheap ones may not
     starts: list[int] = []
     recs: list[Report] = []
     previous: str | None = None
     for sp in sentences(text):
         s = sp.text
-        if any(a <= sp.start and sp.end <= b for a, b in skip):
+        if skipped.hold(sp.start, sp.end):
             continue
         if not _CUES(s):
             continue
@@ -489,13 +521,14 @@ def extract_records(text: str, *, article: Article, gz: Gazetteer, title: str | 
         if mentions is None:
             mentions = gz.mentions(text)
             starts = [m.start for m in mentions]  # in text order: a sentence's mentions are one slice
+            story = _StoryCities(mentions, not_story)
         i = bisect.bisect_left(starts, sp.start)
         ms = []
         while i < len(mentions) and mentions[i].start < sp.end:
             if mentions[i].end <= sp.end:
                 ms.append(mentions[i])
             i += 1
-        place_id, place_text, geo_precision, mentioned = _place_of(s, sp.start, text, ms, mentions, not_story, notes)
+        place_id, place_text, geo_precision, mentioned = _place_of(s, sp.start, text, ms, story, notes)
         if cas.injured_best is not None and cas.injured_low is None and cas.injured_high is None:
             notes.append(f"about {cas.injured_best} injured (a best estimate the schema's low/high cannot hold)")
         control = c.control if c.event_type == "territory_change" else None

@@ -123,3 +123,16 @@ def test_any_text_gives_reports_that_quote_it_exactly(text):
 def test_adversarial_shapes_finish_in_bounded_time(text):
     _, peak, cpu = _cost(text)
     assert cpu < 20 and peak < 200 * len(text) + 20_000_000, (cpu, peak)
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 200), st.integers(0, 60)).map(lambda t: (t[0], t[0] + t[1])), max_size=30),
+    st.integers(0, 260),
+    st.integers(0, 40),
+)
+def test_span_lookup_agrees_with_a_scan(spans, start, length):
+    # the binary search that replaced a scan of every span for every sentence (quadratic in a long article)
+    from geo.extraction.extract import _Spans
+
+    end = start + length
+    assert _Spans(spans).hold(start, end) == any(a <= start and end <= b for a, b in spans)
