@@ -98,9 +98,9 @@ def load_reports(env: Environment) -> list[dict]:
 @st.cache_resource(show_spinner=False)
 def control_fc(env: Environment, day: str) -> dict:
     """Control of every covered place on ``day``, from the curated reports only (never generated ones)."""
-    from geo.records.layers import control_layer
+    from geo.records.layers import control_features
 
-    return control_layer(load_gazetteer(env.gazetteer), load_reports(dataclasses.replace(env, synthetic=0)), day)
+    return control_features(load_gazetteer(env.gazetteer), load_reports(dataclasses.replace(env, synthetic=0)), day)
 
 
 @st.cache_data(show_spinner="Extracting incidents from the article…", max_entries=32)

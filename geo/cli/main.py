@@ -27,7 +27,7 @@ def _cmd_export(args) -> int:
     from geo.records.incidents import curated_reports
     from geo.records.layers import (
         LAYERS,
-        control_layer,
+        control_features,
         place_layers,
         place_scope,
         report_layers,
@@ -53,7 +53,7 @@ def _cmd_export(args) -> int:
     chosen = select(reports, date_from=d0, date_to=d1, event_type=args.type, place_ids=scope)
     if args.layer == "control":
         # control on the --to day (default: the last reported day), from every report up to it
-        coll = control_layer(gz, reports, d1 or reporting_period(reports)[1])
+        coll = control_features(gz, reports, d1 or reporting_period(reports)[1])
     elif args.layer in ("places", "zones"):
         coll = place_layers(gz)[args.layer]
     else:

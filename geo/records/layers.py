@@ -86,7 +86,7 @@ def report_layers(reports: list[dict]) -> dict[str, dict]:
     }
 
 
-def control_layer(gz: Gazetteer, reports: list[dict], day: dt.date | str) -> dict:
+def control_features(gz: Gazetteer, reports: list[dict], day: dt.date | str) -> dict:
     """Every covered place with its control state on ``day``: the one control layer.
 
     ``geo build``, ``geo export control`` and the dashboard (its map and its
@@ -131,7 +131,7 @@ def place_layers(gz: Gazetteer) -> dict[str, dict]:
 def build_layers(gz: Gazetteer, reports: list[dict], *, day: dt.date | str) -> dict[str, dict]:
     """Every layer, control as of ``day``."""
     out = report_layers(reports)
-    out["control"] = control_layer(gz, reports, day)
+    out["control"] = control_features(gz, reports, day)
     out.update(place_layers(gz))
     return out
 

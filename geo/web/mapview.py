@@ -40,7 +40,7 @@ def marker_props(report: Mapping) -> dict:
 
 
 def map_control(control_fc: Mapping) -> dict:
-    """The control layer (:func:`geo.records.layers.control_layer`) with ``state`` as the map colours it.
+    """The control layer (:func:`geo.records.layers.control_features`) with ``state`` as the map colours it.
 
     A place taken by someone other than IS or the SDF is drawn as ``unknown``.
     """
@@ -112,12 +112,12 @@ def map_html(*, view: str, day: str) -> str:
     """The map of the shipped data (default filters, control as of ``day``) rendered as one HTML page."""
     import gazetteer
     from geo.records.incidents import curated_reports
-    from geo.records.layers import control_layer
+    from geo.records.layers import control_features
     from geo.web.basemap import load_countries
 
     gz = gazetteer.load()
     reports = curated_reports(gz=gz)
     m = build_map(select(reports, Filters(day=day)), gz=gz, places_fc=gz.to_geojson(),
-                  countries_fc=load_countries(), control_fc=control_layer(gz, reports, day), view=view, day=day,
+                  countries_fc=load_countries(), control_fc=control_features(gz, reports, day), view=view, day=day,
                   tiles=False, labels=True)
     return m.get_root().render()

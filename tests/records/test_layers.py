@@ -175,17 +175,17 @@ def curated(gz):
 
 
 def test_control_layer_is_what_build_writes(built, gz, curated):
-    from geo.records.layers import control_layer, reporting_period
+    from geo.records.layers import control_features, reporting_period
 
     written = json.loads((built / "control.geojson").read_text(encoding="utf-8"))
-    assert written == control_layer(gz, curated, reporting_period(curated)[1])
+    assert written == control_features(gz, curated, reporting_period(curated)[1])
 
 
 @pytest.mark.parametrize("day", ["2017-06-05", "2017-06-07", "2017-06-11", "2017-08-30"])
 def test_control_layer_draws_large_areas_first_and_no_city_wide_claim(gz, curated, day):
-    from geo.records.layers import control_layer
+    from geo.records.layers import control_features
 
-    feats = control_layer(gz, curated, day)["features"]
+    feats = control_features(gz, curated, day)["features"]
     assert feats
     radii = [f["properties"]["uncertainty_m"] or 0 for f in feats]
     assert radii == sorted(radii, reverse=True)  # small places last: drawn on top, so they stay clickable
@@ -201,10 +201,10 @@ def test_control_layer_draws_large_areas_first_and_no_city_wide_claim(gz, curate
 
 
 def test_control_layer_changes_with_the_day(gz, curated):
-    from geo.records.layers import control_layer
+    from geo.records.layers import control_features
 
     def codes(day):
-        return {f["id"]: f["properties"]["code"] for f in control_layer(gz, curated, day)["features"]}
+        return {f["id"]: f["properties"]["code"] for f in control_features(gz, curated, day)["features"]}
 
     assert codes("2017-06-05")["raqqa-mishlab"] == "is"
     assert codes("2017-06-07")["raqqa-mishlab"] == "sdf"

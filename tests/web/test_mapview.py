@@ -7,7 +7,7 @@ import json
 import pytest
 
 from geo.records.filters import Filters, select
-from geo.records.layers import control_layer
+from geo.records.layers import control_features
 from geo.web.mapview import (
     INCIDENT_LAYERS,
     build_map,
@@ -37,7 +37,7 @@ def countries():
 
 def draw(gz, reports, countries, *, view="city", day=DAY, tiles=False, labels=True) -> str:
     m = build_map(reports, gz=gz, places_fc=gz.to_geojson(), countries_fc=countries,
-                  control_fc=control_layer(gz, reports, day), view=view, day=day, tiles=tiles, labels=labels)
+                  control_fc=control_features(gz, reports, day), view=view, day=day, tiles=tiles, labels=labels)
     return m.get_root().render()
 
 
@@ -75,7 +75,7 @@ def test_every_incident_layer_type_is_a_known_event_type():
 
 
 def test_map_control_colours_by_holder(gz, curated):
-    cfc = control_layer(gz, curated, DAY)
+    cfc = control_features(gz, curated, DAY)
     mapped = map_control(cfc)
     assert [f["id"] for f in mapped["features"]] == [f["id"] for f in cfc["features"]]
     for before, after in zip(cfc["features"], mapped["features"], strict=True):
