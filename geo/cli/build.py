@@ -11,7 +11,7 @@ import gazetteer
 from gazetteer.files import atomic_dir, write_text_atomic
 from geo.records.articles import parse_date
 from geo.records.control import timelines
-from geo.records.export import csv_text, write_geojson, write_geoparquet
+from geo.records.export import write_csv, write_geojson, write_geoparquet
 from geo.records.incidents import curated_reports
 from geo.records.layers import LAYERS, build_layers, reporting_period
 
@@ -73,7 +73,7 @@ def _write(
         if parquet:
             write_geoparquet(coll, out / f"{name}.parquet")
         counts[name] = len(coll["features"])
-    write_text_atomic(out / "incidents.csv", csv_text(reports))
+    write_csv(reports, out / "incidents.csv")
     write_text_atomic(
         out / "control_timeline.json", json.dumps(timelines(gz, reports), ensure_ascii=False, indent=1) + "\n"
     )

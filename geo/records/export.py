@@ -6,10 +6,11 @@ import csv
 import io
 import json
 import os
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from gazetteer.files import atomic_path, write_text_atomic
+from gazetteer.files import atomic_path
 from gazetteer.geodesy import rfc7946_geometry
 
 
@@ -21,25 +22,45 @@ def rfc7946(collection: dict, *, precision: int = 6) -> dict:
     decimals (6 is about 0.1 m: far finer than any of our positions).
     """
 
-    feats = []
-    for f in collection["features"]:
-        nf: dict[str, Any] = {"type": "Feature"}
-        if f.get("id") is not None:
-            nf["id"] = f["id"]
-        nf["geometry"] = rfc7946_geometry(f.get("geometry"), precision=precision)
-        nf["properties"] = f.get("properties") or {}
-        feats.append(nf)
-    return {"type": "FeatureCollection", "features": feats}
+    return {"type": "FeatureCollection", "features": [_rfc7946_feature(f, precision) for f in collection["features"]]}
+
+
+def _rfc7946_feature(f: dict, precision: int) -> dict[str, Any]:
+    nf: dict[str, Any] = {"type": "Feature"}
+    if f.get("id") is not None:
+        nf["id"] = f["id"]
+    nf["geometry"] = rfc7946_geometry(f.get("geometry"), precision=precision)
+    nf["properties"] = f.get("properties") or {}
+    return nf
+
+
+def iter_geojson(collection: dict, *, precision: int = 6) -> Iterator[str]:
+    """RFC 7946 GeoJSON text in pieces, one feature at a time (what :func:`geojson_text` joins).
+
+    A large layer is written without its whole text, or a cleaned copy of it, held in memory.
+    """
+    yield '{"type": "FeatureCollection", "features": ['
+    for i, f in enumerate(collection["features"]):
+        yield (", " if i else "") + json.dumps(_rfc7946_feature(f, precision), ensure_ascii=False)
+    yield "]}\n"
 
 
 def geojson_text(collection: dict) -> str:
     """Serialised RFC 7946 GeoJSON (UTF-8 text, not ASCII-escaped)."""
-    return json.dumps(rfc7946(collection), ensure_ascii=False) + "\n"
+    return "".join(iter_geojson(collection))
 
 
 def write_geojson(collection: dict, path: str | os.PathLike) -> None:
-    """Write RFC 7946 GeoJSON atomically."""
-    write_text_atomic(path, geojson_text(collection))
+    """Write RFC 7946 GeoJSON atomically, streamed feature by feature."""
+    _write_pieces(path, iter_geojson(collection))
+
+
+def _write_pieces(path: str | os.PathLike, pieces: Iterable[str]) -> None:
+    with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8", newline="\n") as f:
+        for piece in pieces:
+            f.write(piece)
+        f.flush()
+        os.fsync(f.fileno())
 
 
 def write_geoparquet(collection: dict, path: str | os.PathLike) -> None:
@@ -99,14 +120,27 @@ CSV_COLUMNS = [
 ]
 
 
-def csv_text(reports: list[dict]) -> str:
-    """Incident reports as CSV text (one row per report)."""
+def iter_csv(reports: Iterable[dict]) -> Iterator[str]:
+    """Incident reports as CSV text in pieces: the header, then one row per report."""
     buf = io.StringIO()
     w = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
     w.writeheader()
     for r in reports:
+        yield buf.getvalue()
+        buf.seek(0)
+        buf.truncate()
         w.writerow({k: r.get(k) for k in CSV_COLUMNS})
-    return buf.getvalue()
+    yield buf.getvalue()
+
+
+def csv_text(reports: list[dict]) -> str:
+    """Incident reports as CSV text (one row per report)."""
+    return "".join(iter_csv(reports))
+
+
+def write_csv(reports: Iterable[dict], path: str | os.PathLike) -> None:
+    """Write incident reports as CSV atomically, streamed row by row."""
+    _write_pieces(path, iter_csv(reports))
 
 
 def write_any(collection: dict, path: str | os.PathLike) -> str:
@@ -119,7 +153,7 @@ def write_any(collection: dict, path: str | os.PathLike) -> str:
         write_geoparquet(collection, path)
         return "geoparquet"
     if suffix == ".csv":
-        write_text_atomic(path, csv_text([f["properties"] for f in collection["features"]]))
+        write_csv((f["properties"] for f in collection["features"]), path)
         return "csv"
     from geo.exc import InputError
 

@@ -176,3 +176,19 @@ def test_no_report_is_dated_after_its_article(curated, arts):
 def test_strike_count_is_not_a_death_toll(curated):
     r = next(r for r in curated if "two dozen" in r["quote"])
     assert r["deaths_low"] == 23 and r["deaths_high"] in (None, 23)
+
+
+def test_streamed_exports_are_the_whole_texts(tmp_path):
+    """GeoJSON and CSV written piece by piece are byte for byte the texts made whole."""
+    from geo.records.export import csv_text, geojson_text, iter_csv, iter_geojson, write_csv, write_geojson
+    from geo.records.incidents import curated_reports, to_feature
+
+    reports = curated_reports()
+    fc = {"type": "FeatureCollection", "features": [to_feature(r) for r in reports]}
+    write_geojson(fc, tmp_path / "a.geojson")
+    write_csv(reports, tmp_path / "a.csv")
+    assert (tmp_path / "a.geojson").read_text(encoding="utf-8") == geojson_text(fc)
+    assert (tmp_path / "a.csv").read_text(encoding="utf-8") == csv_text(reports)
+    assert len(list(iter_geojson(fc))) == len(reports) + 2 and len(list(iter_csv(reports))) == len(reports) + 1
+    empty = {"type": "FeatureCollection", "features": []}
+    assert json.loads(geojson_text(empty)) == empty and csv_text([]).count("\n") == 1
