@@ -295,7 +295,9 @@ def _split_line(line: Span) -> list[Span]:
         if not (ch.isupper() or ch.isdigit() or ch in _OPENERS):
             continue
         punct = m.group(0)
-        if punct == "." and ch.isdigit() and _NUMBER_ABBR_RE.search(t, 0, m.start()):
+        # the abbreviation ends at the period: searching only the few characters before it keeps a
+        # long line linear (the whole line before it made a 5 MB one-line article quadratic)
+        if punct == "." and ch.isdigit() and _NUMBER_ABBR_RE.search(t, max(0, m.start() - 8), m.start()):
             continue  # "No. 5", "p. 12"
         if punct.startswith(".") and len(punct.rstrip(_CLOSERS)) == 1 and _is_abbreviation(t, m.start()):
             continue

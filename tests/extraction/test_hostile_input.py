@@ -136,3 +136,18 @@ def test_span_lookup_agrees_with_a_scan(spans, start, length):
 
     end = start + length
     assert _Spans(spans).hold(start, end) == any(a <= start and end <= b for a, b in spans)
+
+
+@settings(max_examples=200)
+@given(st.lists(st.sampled_from(["No. 5", "Vol. 3", "Convol. 7", "pp. 12", "Art. 4", "He left. 9", "p. 2", " ", "x"]),
+                max_size=12).map(" ".join))
+def test_number_abbreviations_split_as_before_in_any_context(text):
+    # the window searched before a period is the abbreviation's longest form: same answer as the whole line
+    import re
+
+    from geo.extraction.text import _NUMBER_ABBR_RE
+
+    for m in re.finditer(r"\.", text):
+        assert bool(_NUMBER_ABBR_RE.search(text, max(0, m.start() - 8), m.start())) == bool(
+            _NUMBER_ABBR_RE.search(text, 0, m.start())
+        )
