@@ -117,16 +117,23 @@ def extract_upload(text: str, article_id: str, published: str, outlet: str, titl
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def shown_reports(env: Environment, uploads: tuple, filters: Filters) -> list[dict]:
-    """The reports the filters let through (curated, generated and uploaded)."""
-    return select([*load_reports(env), *(r for u in uploads for r in u["reports"])], filters)
+def shown_reports(env: Environment, upload_key: tuple, _uploads: tuple, filters: Filters) -> list[dict]:
+    """The reports the filters let through (curated, generated and uploaded).
+
+    The uploads are keyed by ``upload_key`` (each upload's content digest and the options it was
+    extracted with); ``_uploads`` itself is left out of Streamlit's hashing, which walked every
+    report of every upload on every call (minutes for one 2 MB article).
+    """
+    return select([*load_reports(env), *(r for u in _uploads for r in u["reports"])], filters)
 
 
 @st.cache_resource(show_spinner="Drawing the map…", max_entries=24)
-def map_page(env: Environment, uploads: tuple, filters: Filters, view: str, tiles: bool, labels: bool) -> str:
+def map_page(
+    env: Environment, upload_key: tuple, _uploads: tuple, filters: Filters, view: str, tiles: bool, labels: bool
+) -> str:
     """The map as one full HTML page, rendered once per map (every visitor of that map shares it)."""
     fmap = mapview.build_map(
-        shown_reports(env, uploads, filters), gz=load_gazetteer(env.gazetteer),
+        shown_reports(env, upload_key, _uploads, filters), gz=load_gazetteer(env.gazetteer),
         places_fc=load_places_fc(env.gazetteer), countries_fc=load_countries_fc(),
         control_fc=control_fc(env, filters.day), view=view, day=filters.day, tiles=tiles, labels=labels,
     )
@@ -134,11 +141,11 @@ def map_page(env: Environment, uploads: tuple, filters: Filters, view: str, tile
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def timeline_counts(env: Environment, uploads: tuple, filters: Filters) -> dict:
+def timeline_counts(env: Environment, upload_key: tuple, _uploads: tuple, filters: Filters) -> dict:
     """Reports and claimed deaths per day by type (whole period, filters applied)."""
     from geo.web.timeline import daily_counts
 
-    return daily_counts(shown_reports(env, uploads, filters.whole_period()))
+    return daily_counts(shown_reports(env, upload_key, _uploads, filters.whole_period()))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -155,12 +162,12 @@ def timeline_charts(counts: dict, day: str, period: tuple[str, str]) -> tuple[st
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def export_texts(kind: str, env: Environment, uploads: tuple, filters: Filters) -> str:
+def export_texts(kind: str, env: Environment, upload_key: tuple, _uploads: tuple, filters: Filters) -> str:
     from geo.records.events import event_feature, group_events
     from geo.records.export import csv_text, geojson_text
     from geo.records.incidents import to_feature
 
-    reports = shown_reports(env, uploads, filters)
+    reports = shown_reports(env, upload_key, _uploads, filters)
     if kind == "incidents":
         return geojson_text(fc([to_feature(r) for r in reports]))
     if kind == "events":
@@ -212,7 +219,9 @@ P0, P1 = dt.date.fromisoformat(PERIOD[0]), dt.date.fromisoformat(PERIOD[1])
 if "uploads" not in st.session_state:
     st.session_state["uploads"] = []
 UPLOADS: list[dict] = st.session_state["uploads"]
-UPLOAD_KEY = tuple(UPLOADS)  # hashed by value for the caches
+# what the caches hash: each upload's digest and extraction options (the reports ride along unhashed)
+UPLOAD_KEY = tuple((u["article_id"], u["published"], u["outlet"], u["title"]) for u in UPLOADS)
+UPLOADED = tuple(UPLOADS)
 
 # -------------------------------------------------------------- sidebar
 with st.sidebar:
@@ -243,7 +252,7 @@ with st.sidebar:
 day_s = day.isoformat()
 FILTERS = Filters(day=day_s, window=window, types=tuple(types), claimants=tuple(claimants), outlets=tuple(outlets),
                   statuses=tuple(statuses), civilians_only=bool(civilians_only))
-shown = shown_reports(ENV, UPLOAD_KEY, FILTERS)
+shown = shown_reports(ENV, UPLOAD_KEY, UPLOADED, FILTERS)
 
 if "view" not in st.session_state and st.query_params.get("view") in VIEW_LABELS:
     st.session_state["view"] = st.query_params.get("view")  # a shared link names the view
@@ -273,7 +282,7 @@ st.caption(
 # -------------------------------------------------------------- map + panel
 col_map, col_panel = st.columns([5, 3], gap="medium")
 with col_map:
-    clicked = map_component(map_page(ENV, UPLOAD_KEY, FILTERS, view, bool(tiles), bool(labels)),
+    clicked = map_component(map_page(ENV, UPLOAD_KEY, UPLOADED, FILTERS, view, bool(tiles), bool(labels)),
                             key="atlas_map", height=MAP_HEIGHT)
     st.html(P.legend_strip_html(W.CONTROL_STATES, W.EVENT_COLOURS,
                                 unreviewed=any(not r.get("reviewed", True) for r in shown)))
@@ -309,7 +318,7 @@ with col_panel:
     elif not place_id and "place" in st.query_params:
         del st.query_params["place"]
     if place_id:
-        pool = shown_reports(ENV, UPLOAD_KEY, FILTERS.whole_period()) if whole else shown
+        pool = shown_reports(ENV, UPLOAD_KEY, UPLOADED, FILTERS.whole_period()) if whole else shown
         rs = reports_at(GZ, pool, place_id)
         place = GZ.get(place_id)
         pinfo = {"name": place.name, "kind": place.kind, "uncertainty_m": place.uncertainty_m,
@@ -354,7 +363,7 @@ with st.expander(f"Reports with no mapped location ({len(unresolved)}): listed, 
 
 # -------------------------------------------------------------- timeline
 st.subheader("Timeline")
-tl = timeline_counts(ENV, UPLOAD_KEY, FILTERS)
+tl = timeline_counts(ENV, UPLOAD_KEY, UPLOADED, FILTERS)
 if tl:
     # plain HTML bars, not a Vega chart: Streamlit's chart code is 0.8 MB of JavaScript the
     # browser had to compile before the page settled (see geo/web/timeline.py)
@@ -381,8 +390,8 @@ cols = st.columns(len(EXPORTS))
 for c, (kind, label, fname, mime) in zip(cols, EXPORTS, strict=True):
     with c:
         st.download_button(
-            label, data=functools.partial(export_texts, kind, ENV, UPLOAD_KEY, FILTERS), file_name=fname, mime=mime,
-            key=f"dl_{kind}", on_click="ignore", width="stretch",
+            label, data=functools.partial(export_texts, kind, ENV, UPLOAD_KEY, UPLOADED, FILTERS),
+            file_name=fname, mime=mime, key=f"dl_{kind}", on_click="ignore", width="stretch",
         )
 st.caption("RFC 7946 GeoJSON (WGS84 longitude-latitude); reports with no resolved place have a null geometry.")
 

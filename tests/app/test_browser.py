@@ -602,3 +602,45 @@ def test_upload_refuses_what_the_command_line_refuses(page, server, tmp_path, na
     error.wait_for(timeout=30_000)
     assert said in error.inner_text()
     assert page.get_by_text("incident(s) extracted", exact=False).count() == 0
+
+
+UPLOAD_RSS_GROWTH_MB = 1500  # a 1 MB one-line upload and one CSV export once grew the server by 23 GB
+
+
+def test_a_2mb_one_line_upload_and_every_export_keep_the_server_bounded(page, server_process, tmp_path):
+    """Issue 20: memory bounded by the input, every export delivered."""
+    import gazetteer
+    from geo.extraction.text import story_sentences
+
+    proc, server = server_process
+    sentences = [
+        s.text for p in sorted((ROOT / "seeds").glob("*.txt")) for s in story_sentences(gazetteer.read_article(p))
+    ]
+    text, i = [], 0
+    while sum(len(s) + 1 for s in text) < 2_100_000:
+        text.append(sentences[i % len(sentences)])
+        i += 1
+    path = tmp_path / "one-line.txt"
+    # no line break at all; just under the upload limit (Streamlit counts 2 MB as 2,000,000 bytes)
+    path.write_bytes(" ".join(text).encode("utf-8")[:1_990_000].decode("utf-8", "ignore").encode("utf-8"))
+    open_app(page, server, "?day=2017-06-11")
+    rss_before = rss_mb(proc.pid)
+    page.locator('[data-testid="stCheckbox"]').filter(has_text="Add an article").locator("label").first.click()
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(path))
+    page.get_by_role("textbox", name="Outlet", exact=True).fill("Test Wire")
+    page.get_by_role("button", name="Extract incidents").click()
+    page.get_by_text("incident(s) extracted", exact=False).first.wait_for(timeout=300_000)
+    sizes = {}
+    for label in ("Incidents (GeoJSON)", "Events (GeoJSON)", "Control on", "Places (GeoJSON)", "Incidents (CSV)"):
+        with page.expect_download(timeout=300_000) as dl:
+            page.get_by_role("button", name=label).first.click()
+        saved = tmp_path / dl.value.suggested_filename
+        dl.value.save_as(saved)
+        sizes[label] = saved.stat().st_size
+    rss_after = rss_mb(proc.pid)
+    (ARTIFACTS / "upload-2mb.json").write_text(
+        json.dumps({"rss_before_mb": rss_before, "rss_after_mb": rss_after, "export_bytes": sizes}, indent=1)
+    )
+    assert all(n > 0 for n in sizes.values()), sizes
+    assert sizes["Incidents (CSV)"] > 1_000_000  # the upload's thousands of reports are in it
+    assert rss_after - rss_before < UPLOAD_RSS_GROWTH_MB, (rss_before, rss_after)
