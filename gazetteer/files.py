@@ -160,7 +160,8 @@ def atomic_path(path: str | os.PathLike) -> Iterator[str]:
     """A temporary path next to ``path``; renamed onto it when the block succeeds.
 
     A crash or an error midway leaves the old file (or none), never half a
-    file, and removes the temporary one. The result gets the permissions a
+    file, and removes the temporary one; one left by a killed process is
+    removed by the next write to the same path. The result gets the permissions a
     plain ``open()`` would give (``mkstemp`` makes files private). A symlink is
     written through (its target replaced, the link kept); a directory or a
     special file is refused, and any OS failure becomes a :class:`WriteError`
@@ -169,6 +170,9 @@ def atomic_path(path: str | os.PathLike) -> Iterator[str]:
     p = output_path(path)
     try:
         p.parent.mkdir(parents=True, exist_ok=True)
+        for left in p.parent.glob(f".{glob.escape(p.name)}.*.tmp"):  # a killed write's leftover
+            if left.is_file():
+                left.unlink(missing_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
     except OSError as e:
         raise WriteError(str(path), f"cannot write: {e.strerror or e}") from e

@@ -60,7 +60,13 @@ def _cmd_export(args) -> int:
         coll = report_layers(chosen)[args.layer]
     if scope is not None and args.layer in ("places", "zones", "control"):
         coll = {"type": "FeatureCollection", "features": [f for f in coll["features"] if f["id"] in scope]}
-    fmt = write_any(coll, args.out)
+    if args.out == "-":
+        from geo.records.export import iter_geojson
+
+        sys.stdout.writelines(iter_geojson(coll))
+        fmt = "geojson"
+    else:
+        fmt = write_any(coll, args.out)
     print(f"wrote {len(coll['features'])} {args.layer} features as {fmt} to {args.out}", file=sys.stderr)
     return 0
 
@@ -96,7 +102,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--to", dest="date_to", help="last day YYYY-MM-DD (the control layer's day)")
     p.add_argument("--type", help="event type, e.g. air_strike")
     p.add_argument("--place", help="place id; includes the places inside it")
-    p.add_argument("--out", required=True)
+    p.add_argument("--out", required=True, help="a .geojson, .parquet or .csv file (atomically); '-': stdout")
     p = sub.add_parser("extract", help="candidate incident reports from new articles, as GeoJSON on stdout")
     p.add_argument("files", nargs="+")
     p.add_argument("--published", required=True, help="publication date YYYY-MM-DD")

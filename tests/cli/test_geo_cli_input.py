@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -79,3 +80,19 @@ def test_a_killed_build_leaves_the_old_one_and_the_next_run_tidies(tmp_path):
     assert _files(out) == before  # the old build, whole: not a mix of old and new files
     assert main(["build", "--out", str(out), "--no-parquet"]) == 0
     assert [p.name for p in tmp_path.iterdir()] == ["build"]  # the killed run's leftover is gone
+
+
+def test_export_dash_writes_geojson_to_stdout(capsys):
+    assert main(["export", "--layer", "strikes", "--out", "-"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["type"] == "FeatureCollection" and data["features"]
+
+
+@pytest.mark.parametrize("out", ["DIR", "/dev/null"])
+def test_export_refuses_a_directory_or_device(tmp_path, capsys, out):
+    target = str(tmp_path / "x.geojson") if out == "DIR" else out
+    if out == "DIR":
+        Path(target).mkdir()
+    assert main(["export", "--layer", "strikes", "--out", target]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and target in err and err.count("\n") == 1, err

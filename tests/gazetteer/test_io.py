@@ -180,3 +180,20 @@ def test_gazetteer_export_refuses_a_directory_or_device_with_one_line(tmp_path, 
     assert main(["export", "--out", out]) == 2
     err = capsys.readouterr().err
     assert err.startswith(f"error: {out}: ") and "Traceback" not in err
+
+
+def test_a_killed_writes_leftover_goes_with_the_next_write(tmp_path):
+    p = tmp_path / "a.geojson"
+    (tmp_path / ".a.geojson.x1y2z3.tmp").write_text("half a fi", encoding="utf-8")  # kill -9 mid-write
+    write_text_atomic(p, "whole\n")
+    assert [x.name for x in tmp_path.iterdir()] == ["a.geojson"]
+
+
+@given(st.binary(max_size=300))
+def test_any_bytes_give_text_or_one_named_refusal(raw):
+    try:
+        text = decode_article(raw, name="fuzz.txt")
+    except ArticleError as e:
+        assert str(e).startswith("fuzz.txt: ")
+    else:
+        assert text.strip() and "\x00" not in text
