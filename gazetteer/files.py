@@ -122,7 +122,10 @@ def decode_article(raw: bytes, *, name: str, max_bytes: int = MAX_ARTICLE_BYTES)
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
         raise ArticleError(name, f"not UTF-8: undecodable byte 0x{raw[e.start]:02x} at offset {e.start}") from e
-    return text.removeprefix("\ufeff")
+    text = text.removeprefix("\ufeff")
+    if not text.strip():  # Unicode white space that bytes.strip does not know (U+001C, U+00A0, ...)
+        raise ArticleError(name, "file is empty; expected article text")
+    return text
 
 
 def _umask() -> int:
