@@ -417,7 +417,7 @@ if st.toggle("Add an article", key="upload_open",
         submitted = st.form_submit_button("Extract incidents")
     if submitted:
         if up_file is None:
-            st.warning(f"Choose a .txt file first: at most {MAX_UPLOAD_MB} MB (the uploader does not take a larger one).")
+            st.warning(f"Choose a .txt file first, at most {MAX_UPLOAD_MB} MB (a larger one is not taken).")
         elif up_file.size > MAX_UPLOAD_BYTES:
             st.error(f"That file is {up_file.size / 1024 / 1024:.1f} MB: the limit is {MAX_UPLOAD_MB} MB.")
         elif not up_outlet.strip():
