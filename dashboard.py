@@ -472,6 +472,7 @@ for u in st.session_state["uploads"]:
             st.session_state["uploads"] = [x for x in st.session_state["uploads"] if x["article_id"] != u["article_id"]]
             st.rerun()
 
-st.caption("Sources: five news articles (seeds/), coded by hand; the gazetteer gazetteer/data/places.geojson. "
+st.caption("Sources: five news articles from June 2017 (AFP, The New Arab, Vocativ, The Jerusalem Post, VOA), "
+           "coded by hand, and a curated gazetteer of the places they name, each position with its own source. "
            "Positions are reference points with stated uncertainty; outlines marked approximate are drawn "
            "from written descriptions.")
