@@ -9,6 +9,7 @@ every proposed id is not (yet), and every incident's claim fields pass
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import re
 from pathlib import Path
@@ -26,9 +27,21 @@ GAZETTEER_IDS = frozenset(f["id"] for f in PLACES["features"])
 NUMBERS = range(17, 33)
 KINDS = {"wire", "monitor", "airwars", "regional", "official", "ngo"}
 CONSTRUCTIONS = {
-    "dateline", "list-of-districts", "sub-count", "up-to", "more-than", "range", "statement-date",
-    "quoted-today", "anaphora", "rank-before-name", "org-name-with-place", "caption",
-    "object-first-capture", "explanatory", "generic-landmark",
+    "dateline",
+    "list-of-districts",
+    "sub-count",
+    "up-to",
+    "more-than",
+    "range",
+    "statement-date",
+    "quoted-today",
+    "anaphora",
+    "rank-before-name",
+    "org-name-with-place",
+    "caption",
+    "object-first-capture",
+    "explanatory",
+    "generic-landmark",
 }
 ROLES = {"name", "generic", "anaphor", "organisation"}
 # what an incident adds to the curated claim fields: where it would sit and which event it tells
@@ -96,7 +109,7 @@ def test_mentions_are_spans_and_ids(path: Path) -> None:
             assert m["proposed_id"] and m["proposed_id"] not in GAZETTEER_IDS, m
             assert m["coarse_ok"] is None or m["coarse_ok"] in GAZETTEER_IDS, m
     spans.sort()
-    for (s0, e0), (s1, _) in zip(spans, spans[1:]):
+    for (s0, e0), (s1, _) in itertools.pairwise(spans):
         assert e0 <= s1, f"overlapping mentions at {s0} and {s1} in {path.name}"
 
 
