@@ -30,6 +30,13 @@
       layer.on("click", send); // Leaflet ignores a listener it already has
     }
   }
+  // The page around the frame may ask to frame a place (a table row picked, a shared link).
+  window.addEventListener("message", (event) => {
+    if (event.source !== window.parent || !event.data || event.data.type !== "raqqa-atlas:map-focus") {
+      return;
+    }
+    map.fitBounds(event.data.bounds, { maxZoom: 16 });
+  });
   map.eachLayer(listen);
   map.on("layeradd", (event) => listen(event.layer)); // overlays switched on later
 })();

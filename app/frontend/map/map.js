@@ -4,13 +4,28 @@
 // Pan and zoom send nothing, so they never rerun the script.
 
 const MESSAGE = "raqqa-atlas:map-click";
+const FOCUS = "raqqa-atlas:map-focus";
+
+// Ask the page in the frame to frame these bounds ([[south, west], [north, east]]).
+function sendFocus(frame, bounds) {
+  if (bounds && frame.contentWindow) {
+    frame.contentWindow.postMessage({ type: FOCUS, bounds }, window.origin);
+  }
+}
 
 export default function ({ parentElement, data, setStateValue }) {
   const frame = parentElement.querySelector("iframe.atlas-map-frame");
   frame.style.height = `${data.height}px`;
   // A rerun with the same map must not reload it: the reader keeps their pan and zoom.
+  // A focus (a table row, a shared link) is sent once per change; a new page gets it when loaded.
+  const focus = data.focus ? JSON.stringify(data.focus) : null;
   if (frame.srcdoc !== data.html) {
+    frame.onload = () => sendFocus(frame, data.focus);
     frame.srcdoc = data.html;
+    frame.atlasFocus = focus;
+  } else if (focus !== frame.atlasFocus) {
+    frame.atlasFocus = focus;
+    sendFocus(frame, data.focus);
   }
   // One listener per frame, holding this run's setStateValue.
   if (frame.atlasOnMessage) {
