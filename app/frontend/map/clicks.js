@@ -35,8 +35,13 @@
     if (event.source !== window.parent || !event.data || event.data.type !== "raqqa-atlas:map-focus") {
       return;
     }
-    map.fitBounds(event.data.bounds, { maxZoom: 16 });
+    const fit = () => map.fitBounds(event.data.bounds, { maxZoom: 16, animate: false });
+    fit();
+    // A new page may still be finishing its first view (a zoom transition), which would end back
+    // on the view's frame: fit again once that move has ended.
+    map.once("moveend", fit);
   });
   map.eachLayer(listen);
+  window.parent.postMessage({ type: "raqqa-atlas:map-ready" }, window.origin); // send me the focus, if any
   map.on("layeradd", (event) => listen(event.layer)); // overlays switched on later
 })();
