@@ -33,15 +33,17 @@ st.set_page_config(page_title="Raqqa incident atlas", page_icon="🗺️", layou
 
 import gazetteer  # noqa: E402
 from app.map_component import map_component  # noqa: E402
+from app.table import incident_table  # noqa: E402
 from geo.records.filters import WINDOW_LABELS, Filters, select  # noqa: E402
 from geo.records.layers import fc, place_scope, reporting_period, reports_at  # noqa: E402
 from geo.records.synthetic import SYNTHETIC_ARTICLE_ID  # noqa: E402
+from geo.records.table import Focus, candidate_count, focus_of, incident_rows  # noqa: E402
 from geo.records.vocab import STATUSES  # noqa: E402
 from geo.settings import EARLIEST_DATE, Environment, from_environment  # noqa: E402
 from geo.web import mapview  # noqa: E402
 from geo.web import panel as P  # noqa: E402
 from geo.web import webmap as W  # noqa: E402
-from geo.web.views import VIEW_LABELS, place_choices  # noqa: E402
+from geo.web.views import VIEW_LABELS, place_bounds, place_choices, place_label  # noqa: E402
 
 MAX_UPLOAD_MB = 2
 MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024
@@ -222,6 +224,34 @@ UPLOADS: list[dict] = st.session_state["uploads"]
 # what the caches hash: each upload's digest and extraction options (the reports ride along unhashed)
 UPLOAD_KEY = tuple((u["article_id"], u["published"], u["outlet"], u["title"]) for u in UPLOADS)
 UPLOADED = tuple(UPLOADS)
+ALL_REPORTS = [*REPORTS, *(r for u in UPLOADS for r in u["reports"])]
+
+
+def apply_focus(f: Focus) -> None:
+    """Open the dashboard on a report: its day, its place's panel, its sentence; the map framed on the place.
+
+    Runs before the widgets are drawn, so it may set their state.
+    """
+    if f.day is not None:
+        st.session_state["day"] = min(max(f.day, P0), P1)
+    has_place = bool(f.place_id) and f.place_id in GZ
+    if has_place:
+        st.session_state["place"] = f.place_id
+    st.session_state["focus_report"] = f.report_id
+    st.session_state["focus_bounds"] = place_bounds(GZ, f.place_id) if has_place and f.place_id else None
+
+
+# a shared link (?report=ID or ?event=ID) opens the dashboard on it, once; a picked table row likewise
+_link = (st.query_params.get("report"), st.query_params.get("event"))
+if any(_link) and st.session_state.get("_link_applied") != _link:
+    st.session_state["_link_applied"] = _link
+    if (_focus := focus_of(st.query_params, ALL_REPORTS)) is not None:
+        apply_focus(_focus)
+    else:
+        st.warning("The link names a report or event the atlas does not hold (it may have been filtered out of "
+                   "this data set).")
+elif (_picked := st.session_state.pop("_picked_row", None)) and (_focus := focus_of({"report": _picked}, ALL_REPORTS)):
+    apply_focus(_focus)
 
 # -------------------------------------------------------------- sidebar
 with st.sidebar:
@@ -283,7 +313,7 @@ st.caption(
 col_map, col_panel = st.columns([5, 3], gap="medium")
 with col_map:
     clicked = map_component(map_page(ENV, UPLOAD_KEY, UPLOADED, FILTERS, view, bool(tiles), bool(labels)),
-                            key="atlas_map", height=MAP_HEIGHT)
+                            key="atlas_map", height=MAP_HEIGHT, focus=st.session_state.get("focus_bounds"))
     st.html(P.legend_strip_html(W.CONTROL_STATES, W.EVENT_COLOURS,
                                 unreviewed=any(not r.get("reviewed", True) for r in shown)))
     if tiles:
@@ -309,7 +339,7 @@ with col_panel:
     place_id = st.selectbox(
         "Place (or click the map)", pick_ids, index=None, key="place",
         placeholder="Choose a district or place…",
-        format_func=lambda i: f"{GZ.get(i).name} ({GZ.get(i).kind}) — {with_reports.get(i, 0)} report(s)",
+        format_func=lambda i: place_label(GZ, i, with_reports.get(i, 0)),
     )
     whole = st.toggle("Whole reporting period in the panel", value=True, key="panel_whole",
                       help="Off: only the reports the map shows (the chosen day and window).")
@@ -327,6 +357,10 @@ with col_panel:
         subs = sorted(GZ.get(i).name for i in place_scope(GZ, place_id) if i != place_id)
         st.html(P.place_panel_html(pinfo, rs, day=day_s, control=ctl, max_events=PANEL_MAX_EVENTS, sub_places=subs))
         art_reports = [r for r in rs if r.get("article_id") not in (None, SYNTHETIC_ARTICLE_ID)][:300]
+        focus_rid = st.session_state.pop("focus_report", None)
+        if focus_rid in {r["id"] for r in art_reports}:  # a link or a table row names this report: show it
+            st.session_state["show_article"] = True
+            st.session_state["article_report"] = focus_rid
         if art_reports and st.toggle("Read the full article, sentence highlighted", key="show_article"):
             with st.container(border=True):
                 rid = st.selectbox(
@@ -360,6 +394,23 @@ with col_panel:
 unresolved = [r for r in shown if r.get("lat") is None]
 with st.expander(f"Reports with no mapped location ({len(unresolved)}): listed, not mapped"):
     st.html(P.unresolved_html(unresolved))
+
+# -------------------------------------------------------------- incident table
+st.subheader("Reports")
+_cands = candidate_count(ALL_REPORTS, shown)
+every_candidate = False
+if _cands.total:
+    st.caption(f"{_cands.total:,} candidate report(s) not yet reviewed: {_cands.shown:,} shown"
+               + (f", **{_cands.hidden:,} hidden by the filters**." if _cands.hidden else "."))
+    every_candidate = st.toggle("List every candidate, whatever the filters", key="table_candidates")
+table_reports = [r for r in ALL_REPORTS if not r.get("reviewed", True)] if every_candidate else shown
+_picked = incident_table(incident_rows(table_reports, gz=GZ), key="incident_table")
+if _picked and _picked != st.session_state.get("_last_row"):
+    st.session_state["_last_row"] = _picked
+    st.session_state["_picked_row"] = _picked
+    st.rerun()
+st.caption("Sort by any column (click its header); pick a row to open its place and day; **open** is a link to "
+           "that report to share.")
 
 # -------------------------------------------------------------- timeline
 st.subheader("Timeline")

@@ -44,11 +44,15 @@ def _on_click() -> None:
     for the names given an ``on_<name>_change`` callback."""
 
 
-def map_component(html: str, *, key: str, height: int) -> dict[str, Any] | None:
+def map_component(
+    html: str, *, key: str, height: int, focus: list[list[float]] | None = None
+) -> dict[str, Any] | None:
     """Show the map page ``html``; return the feature last clicked on it, or None.
 
-    The feature is ``{"id": ..., "properties": {...}}`` as the page's GeoJSON has it.
+    The feature is ``{"id": ..., "properties": {...}}`` as the page's GeoJSON has it. ``focus``
+    (``[[south, west], [north, east]]``) frames those bounds once, when it changes, without
+    rebuilding the map.
     """
-    result = _MAP(key=key, data={"html": with_click_script(html), "height": height}, height="content",
-                  on_clicked_change=_on_click)
+    data = {"html": with_click_script(html), "height": height, "focus": focus}
+    result = _MAP(key=key, data=data, height="content", on_clicked_change=_on_click)
     return result.get("clicked")  # None before the first click (and outside a script run)

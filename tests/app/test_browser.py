@@ -644,3 +644,48 @@ def test_a_2mb_one_line_upload_and_every_export_keep_the_server_bounded(page, se
     assert all(n > 0 for n in sizes.values()), sizes
     assert sizes["Incidents (CSV)"] > 1_000_000  # the upload's thousands of reports are in it
     assert rss_after - rss_before < UPLOAD_RSS_GROWTH_MB, (rss_before, rss_after)
+
+
+# Runs in the map's page: the map's centre as [lat, lon].
+MAP_CENTRE_JS = """() => {
+    const name = Object.keys(window).find(k => k.startsWith('map_') && window[k] && window[k].getCenter);
+    const c = window[name].getCenter();
+    return [c.lat, c.lng];
+}"""
+
+
+def _near(centre: list[float], lat: float, lon: float, tol: float = 0.01) -> bool:
+    return abs(centre[0] - lat) < tol and abs(centre[1] - lon) < tol
+
+
+def test_a_report_link_opens_its_place_sentence_and_frames_the_map(page, server):
+    import gazetteer
+    from geo.records.incidents import curated_reports
+
+    gz = gazetteer.load()
+    r = next(r for r in curated_reports(gz=gz) if r["id"] == "r-002-10")
+    p = gz.get(r["place_id"])
+    open_app(page, server, f"?report={r['id']}")
+    page.wait_for_function(
+        f"""() => {{ const f = document.querySelector('{MAP_FRAME}');
+                     const w = f && f.contentWindow; if (!w) return false;
+                     const n = Object.keys(w).find(k => k.startsWith('map_') && w[k] && w[k].getCenter);
+                     const c = n && w[n].getCenter();
+                     return c && Math.abs(c.lat - {p.lat}) < 0.01 && Math.abs(c.lng - {p.lon}) < 0.01; }}""",
+        timeout=20_000,
+    )
+    assert p.name in panel_text(page)
+    mark = page.locator(".atlas-article mark").first
+    assert mark.count() and mark.inner_text().strip() in r["quote"]
+
+
+def test_a_table_row_opens_its_place(page, server):
+    open_app(page, server, "?day=2017-06-11")
+    grid = page.locator('[data-testid="stDataFrame"]').first
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    # the first data row's selection box: left edge of the grid, under the 35 px header
+    page.mouse.click(box["x"] + 18, box["y"] + 35 + 17)
+    wait_for_map(page)
+    assert page.locator(".atlas-panel").count() == 1
+    page.screenshot(path=str(ARTIFACTS / "table-row-picked.png"), full_page=True)

@@ -30,6 +30,18 @@
       layer.on("click", send); // Leaflet ignores a listener it already has
     }
   }
+  // The page around the frame may ask to frame a place (a table row picked, a shared link).
+  window.addEventListener("message", (event) => {
+    if (event.source !== window.parent || !event.data || event.data.type !== "raqqa-atlas:map-focus") {
+      return;
+    }
+    const fit = () => map.fitBounds(event.data.bounds, { maxZoom: 16, animate: false });
+    fit();
+    // A new page may still be finishing its first view (a zoom transition), which would end back
+    // on the view's frame: fit again once that move has ended.
+    map.once("moveend", fit);
+  });
   map.eachLayer(listen);
+  window.parent.postMessage({ type: "raqqa-atlas:map-ready" }, window.origin); // send me the focus, if any
   map.on("layeradd", (event) => listen(event.layer)); // overlays switched on later
 })();

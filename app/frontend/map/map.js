@@ -4,23 +4,43 @@
 // Pan and zoom send nothing, so they never rerun the script.
 
 const MESSAGE = "raqqa-atlas:map-click";
+const FOCUS = "raqqa-atlas:map-focus";
+const READY = "raqqa-atlas:map-ready";
+
+// Ask the page in the frame to frame these bounds ([[south, west], [north, east]]).
+function sendFocus(frame, bounds) {
+  if (bounds && frame.contentWindow) {
+    frame.contentWindow.postMessage({ type: FOCUS, bounds }, window.origin);
+  }
+}
 
 export default function ({ parentElement, data, setStateValue }) {
   const frame = parentElement.querySelector("iframe.atlas-map-frame");
   frame.style.height = `${data.height}px`;
   // A rerun with the same map must not reload it: the reader keeps their pan and zoom.
+  // A focus (a table row, a shared link) is sent once per change; a new page asks for it when
+  // its map is built (READY), since its load event cannot be told from the blank page's.
+  const focus = data.focus ? JSON.stringify(data.focus) : null;
   if (frame.srcdoc !== data.html) {
     frame.srcdoc = data.html;
+    frame.atlasFocus = focus;
+  } else if (focus !== frame.atlasFocus) {
+    frame.atlasFocus = focus;
+    sendFocus(frame, data.focus);
   }
   // One listener per frame, holding this run's setStateValue.
   if (frame.atlasOnMessage) {
     window.removeEventListener("message", frame.atlasOnMessage);
   }
   frame.atlasOnMessage = (event) => {
-    if (event.source !== frame.contentWindow || !event.data || event.data.type !== MESSAGE) {
+    if (event.source !== frame.contentWindow || !event.data) {
       return;
     }
-    setStateValue("clicked", event.data.feature);
+    if (event.data.type === READY && frame.atlasFocus) {
+      sendFocus(frame, JSON.parse(frame.atlasFocus));
+    } else if (event.data.type === MESSAGE) {
+      setStateValue("clicked", event.data.feature);
+    }
   };
   window.addEventListener("message", frame.atlasOnMessage);
   return () => {
