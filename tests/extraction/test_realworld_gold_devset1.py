@@ -102,6 +102,8 @@ def test_incidents_are_quotes_of_the_text(path: Path, gold: dict, text: str, gaz
             starts = [inc["span_start"] + m.start() for m in re.finditer(re.escape(inc["place_text"]), inc["quote"])]
             coded = any((at, at + len(inc["place_text"])) in spans for at in starts)
             assert coded, f"place_text is not a coded mention: {inc}"
+        if inc["date_text"] is not None:
+            assert inc["date_text"] in inc["quote"], f"date_text not as written in the quote: {inc}"
         if inc["place_id"] is not None:
             assert inc["place_id"] in gaz, inc
         if inc["proposed_id"] is not None:
