@@ -151,6 +151,58 @@ def test_override_replaces_only_what_the_parser_names() -> None:
     assert cp.override(tc, None) == tc
 
 
+def test_a_main_clause_capture_beside_another_type_adds_a_territory_change() -> None:
+    # "After a night of heavy air strikes, the SDF stormed al-Mishlab": the rules see the strikes
+    p = parse(
+        "After after ADP prep 7",
+        "a a DET det 2",
+        "night night NOUN pobj 0",
+        "of of ADP prep 2",
+        "air air NOUN compound 5",
+        "strikes strike NOUN pobj 3",
+        "the the DET det 7",
+        "SDF SDF PROPN nsubj 8",
+        "stormed storm VERB ROOT 8",
+        "al-Mishlab al-Mishlab PROPN dobj 8",
+    )
+    r = cp.resolve(p)
+    assert r is not None and r.main and r.winner == "SDF"
+    strike = {"id": "x-a-01", "event_id": "e1", "event_type": "air_strike", "quote": "... stormed al-Mishlab"}
+    kept, added = cp.with_change(strike, r)
+    assert kept == strike
+    assert (added["event_type"], added["control_actor"], added["control_from"]) == ("territory_change", "SDF", IS)
+    assert added["id"] != strike["id"] and added["event_id"] != strike["event_id"]
+    # a capture told in a subordinate clause does not carry the sentence: nothing is added
+    assert cp.with_change(strike, cp.Resolution("SDF", None, "active", "took", main=False)) == [strike]
+    # nor does one whose winner the parse cannot name
+    assert cp.with_change(strike, cp.Resolution(None, IS, "active", "took", main=True)) == [strike]
+    # a report the rules already call a change is overridden, never doubled
+    tc = dict(strike, event_type="territory_change", control_actor=IS, control_from=None)
+    assert [x["control_actor"] for x in cp.with_change(tc, r)] == ["SDF"]
+
+
+def test_main_clause_is_the_root_or_what_its_speaker_said() -> None:
+    assert cp.is_main(ACTIVE_FROM, 2)
+    said = parse(
+        "Observers observer NOUN nsubj 1",
+        "said say VERB ROOT 1",
+        "the the DET det 3",
+        "SDF SDF PROPN nsubj 4",
+        "captured capture VERB ccomp 1",
+        "Kasab Kasab PROPN dobj 4",
+    )
+    assert cp.is_main(said, 4)
+    hoped = parse(
+        "Observers observer NOUN nsubj 1",
+        "feared fear VERB ROOT 1",
+        "the the DET det 3",
+        "SDF SDF PROPN nsubj 4",
+        "captured capture VERB ccomp 1",
+        "Kasab Kasab PROPN dobj 4",
+    )
+    assert not cp.is_main(hoped, 4)
+
+
 @pytest.mark.parametrize(
     ("text", "stripped"),
     [
@@ -202,3 +254,4 @@ def test_on_the_tune_half_the_parser_never_adds_an_inversion(nlp) -> None:  # ty
     res = cp.run_split(nlp, gazetteer.load(), "tune")
     assert res["rules+parser"].inverted <= res["rules"].inverted
     assert res["rules+parser"].control_right >= res["rules"].control_right
+    assert res["rules+parser+type"].type_right >= res["rules"].type_right
