@@ -584,6 +584,11 @@ def main(argv: list[str] | None = None) -> int:
         f"model {args.model} {res['model']['version']} ({', '.join(res['model']['pipeline'])}); "
         f"import spaCy {import_s:.2f} s, load the model {load_s:.2f} s"
     )
+    cpu = res["cpu_s"]
+    print(
+        f"process CPU on this half: the extractor on every article {cpu['extract_all']:.3f} s; the parser on "
+        f"the {res['tc_sentences']} sentences the rules call a territory change {cpu['parse_tc_sentences']:.3f} s"
+    )
     if "speed" in res:
         sp = res["speed"]
         print(
