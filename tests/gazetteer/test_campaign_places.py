@@ -60,6 +60,14 @@ REPORTED = [
     ("al-Nuri mosque", "mosul-al-nuri-mosque"),
     ("Iran", "iran"),
     ("Lebanon", "lebanon"),
+    ("Ma'adan Ateaq", "maadan-atiq"),  # Muraselon, Sept
+    ("Ganiem Ali", "ghanim-ali"),  # Muraselon, Sept
+    ("Tharda Mountains", "jabal-tharda"),  # Xinhua, 11 Sep
+    ("Thardeh Mountain", "jabal-tharda"),  # SOHR
+    ("al-Jafra", "jafra"),  # SANA, 17 Sep
+    ("Muhassan", "muhassan"),  # SANA, 3 Oct
+    ("Tal al_Samn", "tal-samn"),  # SOHR
+    ("Tel al-Samen", "tal-samn"),  # SDF Press
 ]
 
 
@@ -214,3 +222,15 @@ def test_the_data_file_and_its_readme_agree_on_the_not_places_schema():
     for field in ("name", "contains", "kind", "source", "aliases", "note"):
         assert f"`{field}`" in readme
     assert read_json(NOT_PLACES_PATH) == _shipped()
+
+
+def test_docs_show_the_current_counts(gz):
+    """docs/data.md keeps the table `python -m gazetteer stats` prints: a new place updates both."""
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "data.md").read_text(encoding="utf-8")
+    counts = count_places(gz)
+    assert counts.markdown() in doc
+    for quality, n in counts.quality.items():
+        assert f"| `{quality}` | {n} |" in doc
+    assert f"{counts.total} places" in doc
