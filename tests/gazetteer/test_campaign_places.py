@@ -71,6 +71,32 @@ REPORTED = [
 ]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name", "place_id"),
+    [
+        # Reuters, 18 June 2017: the governorate's south, not the city's west or east zone
+        (
+            "A jet was brought down in the southern Raqqa countryside on Sunday.",
+            "southern Raqqa countryside",
+            "raqqa-governorate",
+        ),
+        (
+            "IS was pushed out of oil fields in the western Raqqa countryside.",
+            "western Raqqa countryside",
+            "raqqa-governorate",
+        ),
+        (
+            "Strikes hit villages in the eastern countryside of Raqqa.",
+            "eastern countryside of Raqqa",
+            "raqqa-governorate",
+        ),
+        ("Fighting raged in western Raqqa near the stadium.", "western Raqqa", "raqqa-west"),
+    ],
+)
+def test_a_part_of_the_countryside_is_the_governorate_not_a_part_of_the_city(gz, sentence, name, place_id):
+    assert [(m.text, m.place.id) for m in gz.mentions(sentence) if m.place] == [(name, place_id)]
+
+
 @pytest.mark.parametrize(("spelling", "place_id"), REPORTED)
 def test_a_reported_spelling_resolves(gz, spelling, place_id):
     assert gz.lookup(spelling).id == place_id
