@@ -68,6 +68,9 @@ REPORTED = [
     ("Muhassan", "muhassan"),  # SANA, 3 Oct
     ("Tal al_Samn", "tal-samn"),  # SOHR
     ("Tel al-Samen", "tal-samn"),  # SDF Press
+    ("23 Shubat Street", "raqqa-23-february-street"),  # SDF Press
+    ("Albou Kamal crossing", "albu-kamal-crossing"),  # Asharq al-Awsat
+    ("Abu Fas", "abu-fas"),  # ANHA, SouthFront
 ]
 
 
