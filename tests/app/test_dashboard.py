@@ -69,7 +69,8 @@ def test_runs_without_exceptions_and_says_claims_not_facts(app):
 def test_widgets_exist(app):
     day = app.slider(key="day")
     assert isinstance(day.value, dt.date)
-    assert app.radio(key="view").options == ["Raqqa city", "Raqqa region with Tabqa", "Wider theatre (Al-Tanaf, Mosul)"]
+    views = ["Raqqa city", "Raqqa region with Tabqa", "Wider theatre (Al-Tanaf, Mosul)"]
+    assert app.selectbox(key="view").options == views
     assert len(app.radio(key="window").options) == 4
     for key in ("f_types", "f_claimants", "f_outlets", "f_statuses"):
         assert app.multiselect(key=key) is not None
@@ -143,7 +144,7 @@ def test_quick_views_each_build_a_map():
     at = run()
     seen = set()
     for view in ("city", "region", "theatre"):
-        at.radio(key="view").set_value(view).run()
+        at.selectbox(key="view").set_value(view).run()
         assert not at.exception
         args = str(at.get("bidi_component")[0].proto)
         seen.add(hash(args))
