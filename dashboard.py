@@ -69,12 +69,12 @@ PLAY_STEP_S = 1.8
 ENV = from_environment()
 TYPE_LABELS = {k: v[0] for k, v in W.EVENT_COLOURS.items()}
 
-# Compact page: the map is the page. The header bar of Streamlit stays (its menu), the title is small.
+# Compact page: the map is the page. The title sits in Streamlit's (transparent) header bar, the time bar just
+# under it (the header takes the clicks above 3.75rem).
 PAGE_CSS = """<style>
-header[data-testid="stHeader"] { background: transparent; pointer-events: none; }
-header[data-testid="stHeader"] * { pointer-events: auto; }
+header[data-testid="stHeader"] { background: transparent; }
 .block-container { padding: 0.7rem 1.5rem 1rem 1.5rem; }
-h1#raqqa-incident-atlas { font-size: 1.3rem; padding: 0.2rem 3rem 0 0; margin: 0; }
+h1#raqqa-incident-atlas { font-size: 1.3rem; padding: 0.2rem 3rem 0 0; margin: 0; line-height: 2.3rem; }
 .st-key-atlas_time button { padding-left: 0.6rem; padding-right: 0.6rem; min-width: 0; }
 @media (max-width: 640px) { .block-container { padding-left: 0.6rem; padding-right: 0.6rem; } }
 </style>"""
@@ -195,7 +195,7 @@ def header() -> None:
 
 def filters_popover(page: Page) -> tuple:
     """The filters and map options, in a popover of the time bar (they never push the map down)."""
-    box = st.popover("Filters", icon=":material/filter_list:")
+    box = st.popover("Filters", icon=":material/filter_list:", key="filters")
     with box:
         window = st.radio("Incidents shown", list(WINDOW_LABELS), format_func=WINDOW_LABELS.get, key="window")
         all_types = list(W.EVENT_COLOURS)
@@ -288,8 +288,10 @@ def time_tools(page: Page) -> tuple[dt.date, dict, str]:
     lo, hi = dt.date.fromisoformat(span[0]), dt.date.fromisoformat(span[1])
     with slider_box:
         day = st.slider("Day (control as of this day)", min_value=lo, max_value=hi, step=dt.timedelta(days=1),
-                        format="ddd D MMM YYYY", key="day", bind="query-params", label_visibility="collapsed")
+                        format="ddd D MMM YYYY", key="day", label_visibility="collapsed")
     day_s = day.isoformat()
+    if st.query_params.get("day") != day_s:
+        st.query_params["day"] = day_s  # a shareable link names the day (as ISO text, not the widget's number)
     prev_report, next_report = step_to_report_day(days, day_s, -1), step_to_report_day(days, day_s, 1)
     back, fwd = shift_day(day_s, -1, period=span), shift_day(day_s, 1, period=span)
     playing = bool(st.session_state.get("playing"))
