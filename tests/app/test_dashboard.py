@@ -214,3 +214,24 @@ def test_synthetic_reports_from_the_environment_add_reports_not_control(monkeypa
     at.radio(key="window").set_value("all").run()
     assert shown_count(at) == curated + 200
     assert summary(at) == control  # control comes from the curated reports only
+
+
+def test_the_warm_up_fills_what_a_first_visit_needs(monkeypatch):
+    """serve.py's warm-up at start-up and the dashboard's first visit use one cache entry: the visit builds no map."""
+    import streamlit as st
+
+    import geo.web.mapview
+    from app.data import warm_up
+    from geo.settings import from_environment
+
+    st.cache_resource.clear()
+    assert warm_up(from_environment()) > 0
+    built = []
+    real = geo.web.mapview.build_map
+    monkeypatch.setattr(geo.web.mapview, "build_map", lambda *a, **k: built.append(k["day"]) or real(*a, **k))
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.run()  # a first visit, no link: the default day, view and filters
+    assert not at.exception
+    assert built == []  # the warm-up's map was the visit's map
+    at.slider(key="day").set_value(dt.date(2017, 6, 8)).run()
+    assert built == ["2017-06-08"]  # a day not warmed is built (so the check above can fail)
