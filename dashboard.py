@@ -252,8 +252,9 @@ def time_tools(page: Page) -> tuple[dt.date, dict, str]:
     spans the stretch of days that holds most reports (``geo.records.period``),
     or the whole reporting period when widened.
     """
-    if "day" not in st.session_state:
-        st.session_state["day"] = _url_day(page)
+    # Set on every run, not only the first: a slider whose ends change (the frame follows the filters
+    # and the uploads) is a new widget to Streamlit, which would start it again at its first day.
+    st.session_state["day"] = st.session_state["day"] if "day" in st.session_state else _url_day(page)
     if st.session_state.pop("_play_step", False):  # the play ticker asked for the next day (before the slider)
         nxt = shift_day(st.session_state["day"].isoformat(), 1, period=st.session_state["_play_frame"])
         st.session_state["day"] = dt.date.fromisoformat(nxt)

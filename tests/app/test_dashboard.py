@@ -235,3 +235,27 @@ def test_the_warm_up_fills_what_a_first_visit_needs(monkeypatch):
     assert built == []  # the warm-up's map was the visit's map
     at.slider(key="day").set_value(dt.date(2017, 6, 8)).run()
     assert built == ["2017-06-08"]  # a day not warmed is built (so the check above can fail)
+
+
+def test_the_chosen_day_stays_when_the_slider_is_reframed():
+    """The slider spans the weeks with reports under the filters; a filter that moves those ends keeps the day."""
+    at = run(day="2017-06-08")
+    before = (at.slider(key="day").min, at.slider(key="day").max)
+    at.multiselect(key="f_types").set_value(["air_strike"]).run()
+    after = (at.slider(key="day").min, at.slider(key="day").max)
+    assert after != before  # the frame moved (so the day could have been lost)
+    assert at.slider(key="day").value == dt.date(2017, 6, 8)
+    assert "Thu 8 Jun 2017" in summary(at)
+
+
+def test_time_buttons_step_between_days_with_reports():
+    at = run(day="2017-06-11")
+    at.button(key="t_prev_report").click().run()
+    assert "Sat 10 Jun 2017" in summary(at)
+    at.button(key="t_back").click().run()
+    assert "Fri 9 Jun 2017" in summary(at)
+    at.button(key="t_fwd").click().run()
+    assert "Sat 10 Jun 2017" in summary(at)
+    at.date_input(key="day_box").set_value(dt.date(2017, 6, 6)).run()
+    assert "Tue 6 Jun 2017" in summary(at)
+    assert at.query_params["day"] in ("2017-06-06", ["2017-06-06"])
