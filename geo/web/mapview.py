@@ -63,8 +63,9 @@ def build_map(reports: Sequence[dict], *, gz: Gazetteer, places_fc: Mapping, cou
     """The map of ``reports`` (already filtered) in quick view ``view``, control as of ``day``.
 
     ``places_fc`` is ``gz.to_geojson()``; ``control_fc`` the control layer on
-    ``day``; ``countries_fc`` the offline base map's countries (drawn without
-    ``tiles``). Reports that are not ``reviewed`` (uploads) get their own layer.
+    ``day``; ``countries_fc`` the offline base map's countries (drawn always:
+    with ``tiles``, it is what is left when they cannot load). Reports that
+    are not ``reviewed`` (uploads) get their own layer.
     """
     v = VIEWS[view]
     bounds = view_bounds(gz, view)
@@ -72,8 +73,9 @@ def build_map(reports: Sequence[dict], *, gz: Gazetteer, places_fc: Mapping, cou
     m = W.base_map(center=center, zoom=v.zoom, bounds=bounds, tiles=tiles)
     m.options["zoom_snap"] = 0.25  # fit the quick views snugly
     m.options["zoom_delta"] = 0.5
-    if not tiles:
-        W.plain_basemap_layer(places_fc, countries_fc=countries_fc).add_to(m)
+    # drawn with tiles too: under them (the map component's page lowers its pane), it is what
+    # stays when the tiles cannot load (offline)
+    W.plain_basemap_layer(places_fc, countries_fc=countries_fc).add_to(m)
     zones = [f for f in places_fc["features"]
              if f["properties"].get("kind") == "zone" and f["properties"].get("radius_m")]
     W.zone_layer(fc(zones), name="Al-Tanaf 55 km zone").add_to(m)
