@@ -348,8 +348,9 @@ def test_control_style_by_state(state):
 
 
 @pytest.mark.parametrize("state", sorted(W.CONTROL_STATES))
-def test_control_points_are_filled_discs_coloured_by_state(state):
-    # a place known only as a point (Jazra) is a dashed disc of its uncertainty, filled with the state colour
+def test_control_points_are_faint_dashed_rings_not_territory(state):
+    # a place known only as a point (Jazra) is an estimate: a dashed ring of its uncertainty in the state's
+    # border colour, barely tinted, in the pane under every overlay, never a filled disc
     data = fc({"type": "Feature", "geometry": pt(38.95, 35.94),
                "properties": {"place_id": "raqqa-jazra", "name": "Jazra", "state": state, "uncertainty_m": 1200}},
               {"type": "Feature", "geometry": sq(39.0, 35.9),
@@ -357,11 +358,13 @@ def test_control_points_are_filled_discs_coloured_by_state(state):
     (gj,) = _geojsons(W.control_points_layer(data))
     assert [f["properties"]["place_id"] for f in gj.data["features"]] == ["raqqa-jazra"]  # polygons are control_layer's
     style = gj.style_function(gj.data["features"][0])
-    assert style["fill"] is True and style["fillColor"] == W.CONTROL_STATES[state][1] and style["fillOpacity"] > 0.2
-    assert style["radius"] == 1200 and style["dashArray"]
+    assert style["color"] == W.CONTROL_STATES[state][2] and style["fillOpacity"] <= 0.1
+    assert style["radius"] == 1200 and style["dashArray"] and style["pane"] == "atlasUncertainty"
     m = folium.Map(location=[35.95, 39.0], zoom_start=13, tiles=None)
     W.control_points_layer(data).add_to(m)
-    assert "approximate area" in render(m)
+    assert "approximate position (±1.2 km)" in gj.data["features"][0]["properties"]["_tooltip"]
+    html = render(m)
+    assert 'createPane("atlasUncertainty")' in html and "zIndex = 360" in html
 
 
 @pytest.mark.parametrize(("deaths", "radius"), [

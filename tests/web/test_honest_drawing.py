@@ -1,0 +1,120 @@
+"""The map draws what is known as it is known, on the shipped seeds: estimates as uncertainty,
+disputed control as disputed, popups that agree with the panel, credits in readers' words."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import folium
+import pytest
+
+import gazetteer
+from geo.records.control import state_on
+from geo.records.incidents import curated_reports
+from geo.records.layers import control_features
+from geo.web import webmap as W
+from geo.web.credit import claim_credit, outlet_credit, report_credit
+from geo.web.mapview import map_control
+
+
+@cache
+def _seeds():
+    gz = gazetteer.load()
+    return gz, curated_reports(gz=gz)
+
+
+def _polygons(day: str) -> dict:
+    gz, reports = _seeds()
+    control = map_control(control_features(gz, reports, day))
+    return {**control, "features": [f for f in control["features"] if f["geometry"]["type"] != "Point"]}
+
+
+def _control(day: str) -> tuple[folium.GeoJson, dict[str, dict]]:
+    layer = W.control_layer(_polygons(day))
+    (gj,) = [c for c in layer._children.values() if isinstance(c, folium.GeoJson)]
+    return gj, {f["properties"]["place_id"]: f for f in gj.data["features"]}
+
+
+def test_disputed_districts_are_striped_with_both_claims_in_their_tooltip():
+    gj, feats = _control("2017-06-11")
+    sabahia = feats["raqqa-sabahia"]
+    style = gj.style_function(sabahia)
+    assert "atlas-disputed" in style["className"] and "atlas-hatch-contested-sdf" in style["className"]
+    tip = sabahia["properties"]["_tooltip"]
+    # the SDF says taken, the Observatory more than half: both, with who says so
+    assert re.search(r"SDF \(Reuters, via The Jerusalem Post\): <b>taken</b>", tip)
+    assert re.search(r"Syrian Observatory for Human Rights \(Reuters, via The Jerusalem Post\): <b>partly taken</b>",
+                     tip)
+    assert "Disputed" in tip
+    # an undisputed district is filled plainly
+    assert "className" not in gj.style_function(feats["raqqa-rumaila"])
+
+
+def test_disputed_pattern_is_in_the_page_and_fills_the_path():
+    gz, reports = _seeds()
+    m = W.base_map(center=(35.95, 39.0), zoom=13)
+    W.control_layer(_polygons("2017-06-11")).add_to(m)
+    html = m.get_root().render()
+    assert '<pattern id="atlas-hatch-contested-sdf"' in html
+    assert "path.atlas-hatch-contested-sdf { fill: url(#atlas-hatch-contested-sdf); }" in html
+
+
+def test_no_stripes_where_every_claimant_agrees():
+    gz, reports = _seeds()
+    disputed = {s["place_id"] for s in state_on(gz, reports, "2017-06-06") if s["disputed"]}
+    gj, feats = _control("2017-06-06")
+    striped = {pid for pid, f in feats.items() if "className" in gj.style_function(f)}
+    assert striped == disputed
+
+
+@pytest.mark.parametrize("day", ["2017-06-06", "2017-06-11"])
+def test_control_popups_list_the_claims_the_panel_lists(day):
+    gz, reports = _seeds()
+    states = {s["place_id"]: s for s in state_on(gz, reports, day)}
+    _, feats = _control(day)
+    assert feats
+    for pid, f in feats.items():
+        popup = f["properties"]["_popup"]
+        assert "Reports: —" not in popup
+        claims = states[pid]["claims"]
+        assert popup.count("<li>") == len(claims), pid
+        for c in claims:
+            assert claim_credit(c["claimed_by"], c["outlet"]).split(" (")[0] in popup
+
+
+def test_mishlab_credits_afp_once():
+    _, feats = _control("2017-06-11")
+    tip = feats["raqqa-mishlab"]["properties"]["_tooltip"]
+    assert "AFP: <b>entered</b>" in tip and "AFP via AFP" not in tip and "AFP (AFP)" not in tip
+    assert "SDF (AFP): <b>taken</b>" in tip
+
+
+def test_estimated_places_are_rings_under_everything_on_the_seed_map():
+    gz, reports = _seeds()
+    layer = W.control_points_layer(map_control(control_features(gz, reports, "2017-06-11")))
+    (gj,) = [c for c in layer._children.values() if isinstance(c, folium.GeoJson)]
+    by_id = {f["properties"]["place_id"]: f for f in gj.data["features"]}
+    div17 = by_id["raqqa-division-17"]
+    style = gj.style_function(div17)
+    assert style["fillOpacity"] <= 0.1 and style["dashArray"] and style["pane"] == "atlasUncertainty"
+    assert style["radius"] == 2500
+    assert "approximate position (±2.5 km)" in div17["properties"]["_tooltip"]
+
+
+@pytest.mark.parametrize(("outlet", "wire", "want"), [
+    ("The Jerusalem Post", "Reuters", "Reuters, via The Jerusalem Post"),
+    ("AFP", "AFP", "AFP"),
+    ("VOA", None, "VOA"),
+    (None, None, None),
+])
+def test_outlet_credit(outlet, wire, want):
+    assert outlet_credit(outlet, wire) == want
+
+
+def test_seed_wire_stories_are_credited_to_the_agency_via_the_paper():
+    _, reports = _seeds()
+    credits = {report_credit(r) for r in reports}
+    assert "Reuters, via The Jerusalem Post" in credits
+    assert "The Jerusalem Post" not in credits  # every JPost seed report is its Reuters story
+    assert "AFP" in credits and not any("AFP, via" in c for c in credits if c)
