@@ -21,7 +21,7 @@ from geo.web.views import VIEWS, view_bounds
 #: a report's fields a marker needs (the rest stays out of the page, which keeps it small at scale)
 MARKER_PROPS = ("id", "event_id", "event_type", "munition", "status", "claimed_by", "place_id", "place_name",
                 "deaths_low", "deaths_best", "deaths_high", "quote", "outlet", "date_start", "date_end",
-                "control_extent", "control_actor", "reviewed")
+                "control_extent", "control_actor", "reviewed", "origin", "article_id")
 #: reviewed reports' marker layers, drawn in this order (the last on top): event types, layer name
 INCIDENT_LAYERS: tuple[tuple[frozenset[str], str], ...] = (
     (frozenset({"displacement"}), "Displacement & trapped civilians"),
@@ -32,6 +32,11 @@ INCIDENT_LAYERS: tuple[tuple[frozenset[str], str], ...] = (
 MAP_CONTROL_STATE = {"is": "is", "contested": "contested", "sdf": "sdf"}
 #: place kinds too large for an uncertainty ring
 NO_RING_KINDS = frozenset({"country", "governorate", "region"})
+
+
+def is_candidate(report: Mapping) -> bool:
+    """A report nobody has reviewed: ``reviewed`` false, or extracted by machine (an upload)."""
+    return not report.get("reviewed", True) or report.get("origin") == "extracted"
 
 
 def marker_props(report: Mapping) -> dict:
@@ -83,13 +88,16 @@ def build_map(reports: Sequence[dict], *, gz: Gazetteer, places_fc: Mapping, cou
     W.control_points_layer(control, name="Control, approximate areas").add_to(m)
 
     mapped = [r for r in reports if r.get("lat") is not None]
-    reviewed = [r for r in mapped if r.get("reviewed", True)]
-    unreviewed = [r for r in mapped if not r.get("reviewed", True)]
+    reviewed = [r for r in mapped if not is_candidate(r)]
+    unreviewed = [r for r in mapped if is_candidate(r)]
     used = {r["place_id"] for r in mapped if r.get("place_id")}
     rings = [f for f in places_fc["features"] if f["id"] in used and f["properties"].get("kind") not in NO_RING_KINDS]
     W.uncertainty_layer(fc(rings), name="Location uncertainty (rings)").add_to(m)
+    # one cluster for every reviewed layer: a stack at one place is counted once, whatever its types
+    cluster = W.incident_cluster()
+    m.add_child(cluster)
     incident_layers = [
-        W.incident_layer(_markers([r for r in reviewed if r["event_type"] in types]), name=name)
+        W.incident_layer(_markers([r for r in reviewed if r["event_type"] in types]), name=name, cluster=cluster)
         for types, name in INCIDENT_LAYERS
     ]
     for layer in incident_layers:
@@ -97,7 +105,7 @@ def build_map(reports: Sequence[dict], *, gz: Gazetteer, places_fc: Mapping, cou
     W.advances_layer(fc([to_feature(r) for r in reviewed if r["event_type"] == "territory_change"]),
                      name="Advances (territory changes)").add_to(m)
     if unreviewed:
-        candidates = W.incident_layer(_markers(unreviewed), name="Uploaded, UNREVIEWED", unreviewed=True)
+        candidates = W.incident_layer(_markers(unreviewed), name="Candidates (uploaded, not reviewed)", unreviewed=True)
         candidates.add_to(m)
         incident_layers.append(candidates)
     W.context_places_layer(places_fc, name="Context places", kinds=list(v.context_kinds)).add_to(m)

@@ -1,4 +1,4 @@
-"""The map's own panes: layers that must stay under every other overlay (base map, uncertainty).
+"""The map's own panes: layers under every other overlay (base map, uncertainty), or over every marker (candidates).
 
 Leaflet draws overlays in ``overlayPane`` (z-index 400); a pane with a lower
 z-index keeps its layers below every marker and district, whatever order the
@@ -11,14 +11,16 @@ from __future__ import annotations
 from geo.web.elements import MapScript
 from geo.web.resources import script_template
 
-__all__ = ["BASEMAP_PANE", "PANE_Z", "UNCERTAINTY_PANE", "Pane"]
+__all__ = ["BASEMAP_PANE", "CANDIDATE_PANE", "PANE_Z", "UNCERTAINTY_PANE", "Pane"]
 
 #: the plain base map (countries, city, districts, river)
 BASEMAP_PANE = "atlasBasemap"
 #: estimated positions: uncertainty rings and the discs of places known only as a point
 UNCERTAINTY_PANE = "atlasUncertainty"
+#: candidates (uploaded, not reviewed): over every marker and cluster (markerPane 600), under tooltips (650)
+CANDIDATE_PANE = "atlasCandidates"
 #: pane -> its z-index (Leaflet's overlayPane is 400, tiles 200)
-PANE_Z = {BASEMAP_PANE: 350, UNCERTAINTY_PANE: 360}
+PANE_Z = {BASEMAP_PANE: 350, UNCERTAINTY_PANE: 360, CANDIDATE_PANE: 620}
 
 
 class Pane(MapScript):

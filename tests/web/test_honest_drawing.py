@@ -118,3 +118,75 @@ def test_seed_wire_stories_are_credited_to_the_agency_via_the_paper():
     assert "Reuters, via The Jerusalem Post" in credits
     assert "The Jerusalem Post" not in credits  # every JPost seed report is its Reuters story
     assert "AFP" in credits and not any("AFP, via" in c for c in credits if c)
+
+
+def _map(reports, day: str = "2017-06-11", view: str = "city") -> folium.Map:
+    from geo.web.basemap import load_countries
+    from geo.web.mapview import build_map
+
+    gz, _ = _seeds()
+    return build_map(reports, gz=gz, places_fc=gz.to_geojson(), countries_fc=load_countries(),
+                     control_fc=control_features(gz, reports, day), view=view, day=day, tiles=False, labels=True)
+
+
+def _walk(el):
+    yield el
+    for child in el._children.values():
+        yield from _walk(child)
+
+
+def test_stacked_reports_share_one_local_marker_cluster():
+    import folium.plugins
+
+    from geo.records.filters import Filters, select
+
+    _, reports = _seeds()
+    shown = select(reports, Filters(day="2017-06-11"))
+    m = _map(shown)
+    html = m.get_root().render()
+    clusters = [el for el in _walk(m) if isinstance(el, folium.plugins.MarkerCluster)]
+    assert len(clusters) == 1  # every reviewed layer stacks in the same one: one count per place
+    assert '/app/static/vendor/leaflet.markercluster/leaflet.markercluster.js"' in html
+    assert "cdnjs" not in html and "L.markerClusterGroup(" in html
+    assert re.search(r'"maxZoom": 18\b', html)  # markercluster needs it on a map without tiles
+    # every reviewed report at the city's point is a marker in the cluster, with its own texts
+    in_cluster = [g for g in clusters[0]._children.values() if isinstance(g, folium.GeoJson)]
+    ids = {f["properties"]["id"] for g in in_cluster for f in g.data["features"]}
+    at_city = {r["id"] for r in shown if r.get("place_id") == "raqqa" and r["event_type"] != "territory_change"}
+    assert len(at_city) >= 20 and at_city <= ids
+    assert all(g.on_each_feature and "bindTooltip" in str(g.on_each_feature) for g in in_cluster)
+
+
+def test_candidates_stand_out_on_top_with_a_tooltip():
+    _, reports = _seeds()
+    upload = [{**r, "id": f"x-upload-{i}", "reviewed": False, "origin": "extracted"}
+              for i, r in enumerate(r for r in reports if r.get("lat") is not None and r["event_type"] == "air_strike")]
+    m = _map(reports + upload[:3])
+    layers = [el for el in _walk(m) if getattr(el, "layer_name", "") == "Candidates (uploaded, not reviewed)"]
+    assert len(layers) == 1
+    geojsons = [c for c in layers[0]._children.values() if isinstance(c, folium.GeoJson)]
+    assert sum(len(g.data["features"]) for g in geojsons) == 3
+    for gj in geojsons:
+        for f in gj.data["features"]:
+            if isinstance(gj.marker, folium.CircleMarker):
+                style = gj.style_function(f)
+                assert style["pane"] == "atlasCandidates" and style["radius"] >= 8 and style["fillColor"] == "#ffffff"
+                assert style["dashArray"] and style["weight"] >= 3
+            else:  # an incendiary allegation's diamond, hollow and on top as well
+                assert gj.marker.options["pane"] == "atlasCandidates"
+            assert "Candidate from an uploaded article, not reviewed" in f["properties"]["_tooltip"]
+            assert "x-upload" not in f["properties"]["_tooltip"] + f["properties"]["_popup"]
+    assert "zIndex = 620" in m.get_root().render()
+
+
+def test_incident_popups_show_no_ids_and_credit_the_wire():
+    from geo.web.layers.incidents import incident_layer
+    from geo.web.mapview import _markers
+
+    _, reports = _seeds()
+    jpost = [r for r in reports if r["outlet"] == "The Jerusalem Post" and r.get("lat") is not None]
+    layer = incident_layer(_markers(jpost))
+    texts = " ".join(f["properties"]["_popup"] + f["properties"]["_tooltip"]
+                     for c in layer._children.values() if isinstance(c, folium.GeoJson) for f in c.data["features"])
+    assert "Reuters, via The Jerusalem Post" in texts
+    assert not re.search(r"\br-\d{3}-\d+", texts) and "None" not in texts
