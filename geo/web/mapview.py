@@ -16,7 +16,7 @@ from geo.records.filters import Filters, select
 from geo.records.incidents import to_feature
 from geo.records.layers import fc
 from geo.web import webmap as W
-from geo.web.views import VIEWS, view_bounds
+from geo.web.views import VIEWS, frame_bounds
 
 #: a report's fields a marker needs (the rest stays out of the page, which keeps it small at scale)
 MARKER_PROPS = ("id", "event_id", "event_type", "munition", "status", "claimed_by", "place_id", "place_name",
@@ -72,7 +72,11 @@ def build_map(reports: Sequence[dict], *, gz: Gazetteer, places_fc: Mapping, cou
     ``tiles``). Reports that are not ``reviewed`` (uploads) get their own layer.
     """
     v = VIEWS[view]
-    bounds = view_bounds(gz, view)
+    # framed on what it draws: the reports shown and the places whose control it colours
+    drawn = [(r["lat"], r["lon"]) for r in reports if r.get("lat") is not None and r.get("lon") is not None]
+    drawn += [(f["properties"]["lat"], f["properties"]["lon"]) for f in control_fc["features"]
+              if f["properties"].get("lat") is not None and f["properties"].get("lon") is not None]
+    bounds = frame_bounds(gz, view, drawn)
     center = ((bounds[0][0] + bounds[1][0]) / 2, (bounds[0][1] + bounds[1][1]) / 2)
     m = W.base_map(center=center, zoom=v.zoom, bounds=bounds, tiles=tiles)
     m.options["zoom_snap"] = 0.25  # fit the quick views snugly

@@ -190,3 +190,29 @@ def test_incident_popups_show_no_ids_and_credit_the_wire():
                      for c in layer._children.values() if isinstance(c, folium.GeoJson) for f in c.data["features"])
     assert "Reuters, via The Jerusalem Post" in texts
     assert not re.search(r"\br-\d{3}-\d+", texts) and "None" not in texts
+
+
+@pytest.mark.parametrize("view", ["city", "region", "theatre"])
+def test_every_view_is_framed_on_what_it_draws(view):
+    from geo.web.views import frame_bounds, view_bounds
+
+    gz, reports = _seeds()
+    points = [(r["lat"], r["lon"]) for r in reports if r.get("lat") is not None]
+    (s, w), (n, e) = frame_bounds(gz, view, points)
+    (s0, w0), (n0, e0) = view_bounds(gz, view)
+    assert s0 <= s < n <= n0 and w0 <= w < e <= e0
+    inside = [(lat, lon) for lat, lon in points if s0 <= lat <= n0 and w0 <= lon <= e0]
+    assert inside and all(s <= lat <= n and w <= lon <= e for lat, lon in inside)
+    minx, miny, maxx, maxy = gz.get("raqqa").shape.bounds
+    assert s <= miny and maxy <= n and w <= minx and maxx <= e  # the city, whole
+    if view == "region":  # no longer three quarters empty: the frame is at most half the old one's area
+        assert (n - s) * (e - w) <= 0.5 * (n0 - s0) * (e0 - w0)
+
+
+def test_a_view_with_nothing_drawn_outside_its_city_frames_the_city():
+    from geo.web.views import frame_bounds
+
+    gz, _ = _seeds()
+    (s, w), (n, e) = frame_bounds(gz, "region", [(10.0, 10.0)])  # a point far outside is ignored
+    minx, miny, maxx, maxy = gz.get("raqqa").shape.bounds
+    assert s < miny and n > maxy and (n - s) < 0.1
