@@ -835,6 +835,6 @@ def test_the_declutter_script_is_installed_once_per_map():
     html_text = render(m)
     # each layer renders the script; the map-level flag makes the second a no-op
     assert html_text.count("m._atlasDeclutter = true;") == 2 and "if (m._atlasDeclutter) { return; }" in html_text
-    assert ".atlas-label.atlas-label-clash { visibility: hidden; }" in html_text
+    assert ".atlas-label-clash { visibility: hidden; }" in html_text
     assert W.LABEL_RANK["city"] < W.LABEL_RANK["military_site"] < W.LABEL_RANK["zone"]
 
