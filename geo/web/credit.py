@@ -33,9 +33,9 @@ def wire_of(article_id: Any) -> str | None:
 
 def outlet_credit(outlet: Any, wire: Any = None) -> str | None:
     """``"Reuters, via The Jerusalem Post"`` for a wire story, else the outlet (``None`` when neither is known)."""
-    o = str(outlet).strip() if outlet else ""
-    w = str(wire).strip() if wire else ""
-    if w and o and w.casefold() != o.casefold():
+    o = str(outlet) if outlet else ""
+    w = str(wire) if wire else ""
+    if w and o and w.strip().casefold() != o.strip().casefold():
         return f"{w}, via {o}"
     return w or o or None
 
@@ -47,12 +47,12 @@ def claim_credit(claimed_by: Any, outlet: Any, wire: Any = None) -> str | None:
     the paper that ran it when there is one (``"Reuters, via The Jerusalem Post"``).
     """
     source = outlet_credit(outlet, wire)
-    c = str(claimed_by).strip() if claimed_by else ""
+    c = str(claimed_by) if claimed_by else ""
     if not c:
         return source
     if not source:
         return c
-    if c.casefold() in {str(x).strip().casefold() for x in (outlet, wire) if x}:
+    if c.strip().casefold() in {str(x).strip().casefold() for x in (outlet, wire) if x}:
         return source
     return f"{c} ({source})"
 

@@ -109,7 +109,8 @@ def base_map(
 
 def finish_map(m: folium.Map, *, with_legend: bool = True, collapsed: bool = False,
                unreviewed: bool = False, legend_position: str = "bottomright",
-               legend_collapsed: bool = False, grouped: bool = False) -> folium.Map:
+               legend_collapsed: bool = False, grouped: bool = False,
+               approximate_m: tuple[float, float] | None = None, clustered: bool = False) -> folium.Map:
     """Add the legend and a LayerControl (call last), then localize assets.
 
     Parameters
@@ -125,6 +126,10 @@ def finish_map(m: folium.Map, *, with_legend: bool = True, collapsed: bool = Fal
         Start with the legend folded to its title (it is a ``<details>``).
     grouped : bool, keyword-only
         Add the legend row for grouped markers (:func:`geo.web.layers.incidents.group_incidents`).
+    approximate_m : (float, float), optional, keyword-only
+        The smallest and largest uncertainty ring drawn (metres), for the legend.
+    clustered : bool, keyword-only
+        Add the legend row for stacks of reports (:func:`geo.web.layers.incidents.incident_cluster`).
 
     Returns
     -------
@@ -133,7 +138,7 @@ def finish_map(m: folium.Map, *, with_legend: bool = True, collapsed: bool = Fal
     """
     if with_legend:
         m.add_child(legend(unreviewed=unreviewed, position=legend_position, collapsed=legend_collapsed,
-                           grouped=grouped))
+                           grouped=grouped, approximate_m=approximate_m, clustered=clustered))
     folium.LayerControl(collapsed=collapsed).add_to(m)
     localize_assets(m)
     return m

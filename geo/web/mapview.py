@@ -89,14 +89,14 @@ def build_map(reports: Sequence[dict], *, gz: Gazetteer, places_fc: Mapping, cou
     control = map_control(control_fc)
     W.control_layer(fc([f for f in control["features"] if f["geometry"]["type"] in ("Polygon", "MultiPolygon")]),
                     name=f"District control on {day}").add_to(m)
-    W.control_points_layer(control, name="Control, approximate areas").add_to(m)
+    W.control_points_layer(control, name="Control, approximate positions").add_to(m)
 
     mapped = [r for r in reports if r.get("lat") is not None]
     reviewed = [r for r in mapped if not is_candidate(r)]
     unreviewed = [r for r in mapped if is_candidate(r)]
     used = {r["place_id"] for r in mapped if r.get("place_id")}
     rings = [f for f in places_fc["features"] if f["id"] in used and f["properties"].get("kind") not in NO_RING_KINDS]
-    W.uncertainty_layer(fc(rings), name="Location uncertainty (rings)").add_to(m)
+    W.uncertainty_layer(fc(rings), name="Approximate positions (rings)").add_to(m)
     # one cluster for every reviewed layer: a stack at one place is counted once, whatever its types
     cluster = W.incident_cluster()
     m.add_child(cluster)
@@ -115,8 +115,13 @@ def build_map(reports: Sequence[dict], *, gz: Gazetteer, places_fc: Mapping, cou
     W.context_places_layer(places_fc, name="Context places", kinds=list(v.context_kinds)).add_to(m)
     if labels:
         W.place_labels_layer(places_fc, name=v.label_layer, min_zoom=v.label_min_zoom, kinds=v.label_kinds).add_to(m)
+    # the legend says how approximate the drawn estimates are: rings of places with reports, discs of control
+    radii = [float(f["properties"]["uncertainty_m"]) for f in rings if f["properties"].get("uncertainty_m")]
+    radii += [float(f["properties"]["uncertainty_m"]) for f in control["features"]
+              if f["geometry"]["type"] == "Point" and f["properties"].get("uncertainty_m")]
     W.finish_map(m, collapsed=True, unreviewed=bool(unreviewed), legend_collapsed=True,
-                 grouped=any(layer.grouped for layer in incident_layers))
+                 grouped=any(layer.grouped for layer in incident_layers),
+                 approximate_m=(min(radii), max(radii)) if radii else None, clustered=bool(reviewed))
     return m
 
 

@@ -216,3 +216,70 @@ def test_a_view_with_nothing_drawn_outside_its_city_frames_the_city():
     (s, w), (n, e) = frame_bounds(gz, "region", [(10.0, 10.0)])  # a point far outside is ignored
     minx, miny, maxx, maxy = gz.get("raqqa").shape.bounds
     assert s < miny and n > maxy and (n - s) < 0.1
+
+
+#: words for developers that a user must never read in the panel, popups, tooltips or legend
+DEVELOPER_WORDS = re.compile(r"Coder|Seed \d{3}|\(guess\)|cues:|event_type:|\br-\d{3}-\d+|\bx-[\w-]+-\d{2}\b|"
+                             r"\bev-[\w-]+|x-upload|AFP via AFP|unreviewed extraction")
+
+
+def _visible(fragment: str) -> str:
+    import html
+
+    return html.unescape(re.sub(r"<[^>]*>", " ", fragment))
+
+
+def test_seed_panels_speak_to_users():
+    from geo.web.panel import place_panel_html
+
+    gz, reports = _seeds()
+    states = {s["place_id"]: s for s in state_on(gz, reports, "2017-06-11")}
+    by_place: dict[str, list[dict]] = {}
+    for r in reports:
+        by_place.setdefault(r.get("place_id") or "", []).append(r)
+    seen_reuters = False
+    for pid, rs in by_place.items():
+        if not pid:
+            continue
+        p = gz.get(pid)
+        place = {"name": p.name, "kind": p.kind, "uncertainty_m": p.uncertainty_m,
+                 "geometry_quality": p.geometry_quality, "notes": p.notes, "address": gz.address(p)}
+        text = _visible(place_panel_html(place, rs, day="2017-06-11", control=states.get(pid)))
+        assert not DEVELOPER_WORDS.search(text), (pid, DEVELOPER_WORDS.search(text))
+        assert "military_site" not in text
+        seen_reuters |= "Reuters, via The Jerusalem Post" in text
+    assert seen_reuters
+
+
+def test_an_uploaded_articles_candidates_speak_to_users():
+    from geo.extraction.extract import extract_text
+    from geo.records.articles import articles_by_id
+    from geo.web.panel import place_panel_html
+
+    gz, _ = _seeds()
+    art = articles_by_id()["003_ebdecad3bcd8edbe"]
+    cands = extract_text(art.text, article_id="upload-afp", published="2017-06-07", outlet="AFP", gz=gz)
+    assert cands and any("cues:" in (r.get("notes") or "") for r in cands)  # what the panel must not show
+    located = [r for r in cands if r.get("place_id")]
+    place = {"name": "somewhere", "kind": "district", "uncertainty_m": 500, "geometry_quality": "approximate"}
+    text = _visible(place_panel_html(place, located, day="2017-06-11"))
+    assert not DEVELOPER_WORDS.search(text), DEVELOPER_WORDS.search(text)
+    assert "candidate, not reviewed" in text
+    undated = [r for r in located if not r.get("date_text")]
+    if undated:
+        assert "inferred from publication" in text
+
+
+@pytest.mark.parametrize(("view", "day"), [("city", "2017-06-06"), ("city", "2017-06-11"), ("region", "2017-06-11")])
+def test_seed_map_texts_speak_to_users(view, day):
+    from geo.web.mapview import map_html
+
+    page = map_html(view=view, day=day)
+    texts = re.findall(r'"_(?:tooltip|popup)": "((?:[^"\\]|\\.)*)"', page)
+    legend = re.search(r'div\.innerHTML = "((?:[^"\\]|\\.)*)"', page)
+    assert texts and legend
+    import json
+
+    shown = " ".join(_visible(json.loads(f'"{t}"')) for t in [*texts, legend.group(1)])
+    assert not DEVELOPER_WORDS.search(shown), DEVELOPER_WORDS.search(shown)
+    assert "approximate position (±" in shown and "Reports: —" not in shown

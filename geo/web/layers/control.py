@@ -165,7 +165,7 @@ def control_layer(control_fc: Mapping, *, name: str = "Territorial control") -> 
     return group
 
 
-def control_points_layer(control_fc: Mapping, *, name: str = "Territorial control (approximate areas)",
+def control_points_layer(control_fc: Mapping, *, name: str = "Territorial control (approximate positions)",
                          min_radius_m: float = 250.0) -> folium.FeatureGroup:
     """Control of places known only as a point: a faint dashed ring of radius ``uncertainty_m``.
 
