@@ -67,7 +67,10 @@ LABEL_BOXES = """() => {
     const s = getComputedStyle(el);
     return s.visibility !== 'hidden' && s.display !== 'none' && el.getClientRects().length;
   });
-  return {edge: [c.left, c.top, c.right, c.bottom], boxes: shown.map(el => {
+  const controls = [...document.querySelectorAll('.leaflet-control')].map(el => {
+    const b = el.getBoundingClientRect(); return [b.left, b.top, b.right, b.bottom, el.className];
+  });
+  return {edge: [c.left, c.top, c.right, c.bottom], controls, boxes: shown.map(el => {
     const r = document.createRange(); r.selectNodeContents(el); const b = r.getBoundingClientRect();
     return [b.left, b.top, b.right, b.bottom, el.textContent];
   })};
@@ -78,8 +81,11 @@ LABEL_BOXES = """() => {
 def test_labels_never_overlap_or_leave_the_map(page, site, view, day):
     page.goto(f"{site}/{view}-{day}.html")
     page.wait_for_timeout(600)
-    for zoom_in in (False, True):
-        if zoom_in:
+    for step in ("as opened", "legend open", "zoomed in"):
+        if step == "legend open":
+            page.locator(".atlas-legend summary").click()
+            page.wait_for_timeout(400)
+        if step == "zoomed in":
             page.locator(".leaflet-control-zoom-in").click()
             page.wait_for_timeout(700)
         got = page.evaluate(LABEL_BOXES)
@@ -87,9 +93,9 @@ def test_labels_never_overlap_or_leave_the_map(page, site, view, day):
         boxes = got["boxes"]
         assert boxes, "no label shown at all"
         for i, (a0, a1, a2, a3, text) in enumerate(boxes):
-            assert left <= a0 and a2 <= right and top <= a1 and a3 <= bottom, f"{text!r} is cut by the edge"
-            for b0, b1, b2, b3, other in boxes[i + 1:]:
-                assert not (a0 < b2 and b0 < a2 and a1 < b3 and b1 < a3), f"{text!r} overlaps {other!r}"
+            assert left <= a0 and a2 <= right and top <= a1 and a3 <= bottom, f"{text!r} is cut by the edge ({step})"
+            for b0, b1, b2, b3, other in boxes[i + 1:] + got["controls"]:
+                assert not (a0 < b2 and b0 < a2 and a1 < b3 and b1 < a3), f"{text!r} overlaps {other!r} ({step})"
     assert not page.errors  # type: ignore[attr-defined]
 
 

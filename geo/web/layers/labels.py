@@ -38,8 +38,9 @@ class LabelZoom(MapScript):
 
 #: the texts the declutter may hide: place names and the dates of advance flags
 DECLUTTER_LABELS = ".atlas-label, .atlas-adv-label"
-#: what no label may cover: the map's controls (zoom, layers, legend, scale), clusters, flags, incendiary diamonds
-DECLUTTER_OBSTACLES = ".leaflet-control, .atlas-cluster, .atlas-adv-flag, .atlas-wp"
+#: what no label may cover besides the map's controls (zoom, layers, legend, scale): clusters, flags, incendiary
+#: diamonds (a first-rank name, a city's, stays over them: a stack on its point must not hide which city it is)
+DECLUTTER_OBSTACLES = ".atlas-cluster, .atlas-adv-flag, .atlas-wp"
 
 
 class LabelDeclutter(MapScript):
@@ -48,7 +49,8 @@ class LabelDeclutter(MapScript):
     After each zoom, pan or resize, the map's labels (:data:`DECLUTTER_LABELS`)
     are taken in order of ``data-rank`` (then document order); a label whose
     text box (plus a small margin) leaves the map, or meets a control, a
-    cluster, a flag (:data:`DECLUTTER_OBSTACLES`) or a label already kept,
+    cluster or a flag (:data:`DECLUTTER_OBSTACLES`; a rank-0 name may cover
+    these) or a label already kept,
     gets ``atlas-label-clash`` and is hidden until the view changes. Installed
     once per map, whichever layer adds it first.
     """
