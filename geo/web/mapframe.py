@@ -17,10 +17,13 @@ from geo.web.legend import legend
 from geo.web.resources import static_text
 from geo.web.validate import check_latlon
 
-__all__ = ["MAX_ZOOM", "OSM_TILES", "base_map", "finish_map"]
+__all__ = ["FIT_PADDING_PX", "MAX_ZOOM", "OSM_TILES", "base_map", "finish_map"]
 
 #: Highest zoom level (MarkerCluster needs one when the map has no tiles).
 MAX_ZOOM = 18
+#: Screen margin (px) kept around fitted bounds: the zoom and layer controls, the scale and the
+#: folded legend sit in the corners, over what the map would otherwise draw at its edge.
+FIT_PADDING_PX = (44, 44)
 
 #: OpenStreetMap's tile URL (``base_map(tiles=True)``; needs the network).
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
@@ -100,7 +103,7 @@ def base_map(
             raise ValueError(
                 f"bounds: expected south <= north and west <= east, got {bounds!r}"
             )
-        m.fit_bounds([[s, w], [n, e]])
+        m.fit_bounds([[s, w], [n, e]], padding=FIT_PADDING_PX)
     css = Verbatim(f"<style>\n{static_text('map.css')}</style>")
     get_and_assert_figure_root(m).header.add_child(css, name="atlas_css")
     localize_assets(m)

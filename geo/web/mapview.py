@@ -16,6 +16,8 @@ from geo.records.filters import Filters, select
 from geo.records.incidents import to_feature
 from geo.records.layers import fc
 from geo.web import webmap as W
+from geo.web.geojson import representative_point
+from geo.web.layers.labels import METRES_PER_DEGREE_LAT
 from geo.web.views import VIEWS, frame_bounds
 
 #: a report's fields a marker needs (the rest stays out of the page, which keeps it small at scale)
@@ -76,6 +78,15 @@ def build_map(reports: Sequence[dict], *, gz: Gazetteer, places_fc: Mapping, cou
     drawn = [(r["lat"], r["lon"]) for r in reports if r.get("lat") is not None and r.get("lon") is not None]
     drawn += [(f["properties"]["lat"], f["properties"]["lon"]) for f in control_fc["features"]
               if f["properties"].get("lat") is not None and f["properties"].get("lon") is not None]
+    zones = [f for f in places_fc["features"]
+             if f["properties"].get("kind") == "zone" and f["properties"].get("radius_m")]
+    for z in zones:  # a zone's ring whole, where the view reaches it (the theatre), not only its centre
+        centre = representative_point(z)
+        if centre is None:
+            continue
+        lat, lon = centre
+        r = float(z["properties"]["radius_m"]) / METRES_PER_DEGREE_LAT
+        drawn += [(lat + r, lon), (lat - r, lon), (lat, lon + r * 1.25), (lat, lon - r * 1.25)]
     bounds = frame_bounds(gz, view, drawn)
     center = ((bounds[0][0] + bounds[1][0]) / 2, (bounds[0][1] + bounds[1][1]) / 2)
     m = W.base_map(center=center, zoom=v.zoom, bounds=bounds, tiles=tiles)
@@ -83,8 +94,6 @@ def build_map(reports: Sequence[dict], *, gz: Gazetteer, places_fc: Mapping, cou
     m.options["zoom_delta"] = 0.5
     if not tiles:
         W.plain_basemap_layer(places_fc, countries_fc=countries_fc).add_to(m)
-    zones = [f for f in places_fc["features"]
-             if f["properties"].get("kind") == "zone" and f["properties"].get("radius_m")]
     W.zone_layer(fc(zones), name="Al-Tanaf 55 km zone").add_to(m)
     control = map_control(control_fc)
     W.control_layer(fc([f for f in control["features"] if f["geometry"]["type"] in ("Polygon", "MultiPolygon")]),

@@ -283,3 +283,17 @@ def test_seed_map_texts_speak_to_users(view, day):
     shown = " ".join(_visible(json.loads(f'"{t}"')) for t in [*texts, legend.group(1)])
     assert not DEVELOPER_WORDS.search(shown), DEVELOPER_WORDS.search(shown)
     assert "approximate position (±" in shown and "Reports: —" not in shown
+
+
+def test_the_theatre_frames_the_al_tanaf_zone_whole():
+    from geo.web.mapview import map_html
+
+    gz, _ = _seeds()
+    zone = gz.get("al-tanf-zone")
+    south_edge = zone.lat - zone.radius_m / 111_320.0
+    page = map_html(view="theatre", day="2017-06-11")
+    m = re.search(r"fitBounds\(\s*\[\[([-\d.]+), ([-\d.]+)\], \[([-\d.]+), ([-\d.]+)\]\]", page)
+    assert m, "the view is fitted to its bounds"
+    south = float(m.group(1))
+    assert south < south_edge  # the 55 km ring is not cut at the bottom of the map
+    assert re.search(r'"padding": \[44, 44\]', page)  # and kept clear of the controls in the corners
