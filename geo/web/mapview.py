@@ -118,7 +118,10 @@ def build_map(reports: Sequence[dict], *, gz: Gazetteer, places_fc: Mapping, cou
     W.advances_layer(fc([to_feature(r) for r in reviewed if r["event_type"] == "territory_change"]),
                      name="Advances (territory changes)").add_to(m)
     if unreviewed:
-        candidates = W.incident_layer(_markers(unreviewed), name="Candidates (uploaded, not reviewed)", unreviewed=True)
+        stack = W.incident_cluster(candidates=True)
+        m.add_child(stack)
+        candidates = W.incident_layer(_markers(unreviewed), name="Candidates (uploaded, not reviewed)",
+                                      unreviewed=True, cluster=stack)
         candidates.add_to(m)
         incident_layers.append(candidates)
     W.context_places_layer(places_fc, name="Context places", kinds=list(v.context_kinds)).add_to(m)

@@ -162,9 +162,16 @@ def test_candidates_stand_out_on_top_with_a_tooltip():
     upload = [{**r, "id": f"x-upload-{i}", "reviewed": False, "origin": "extracted"}
               for i, r in enumerate(r for r in reports if r.get("lat") is not None and r["event_type"] == "air_strike")]
     m = _map(reports + upload[:3])
+    import folium.plugins
+
     layers = [el for el in _walk(m) if getattr(el, "layer_name", "") == "Candidates (uploaded, not reviewed)"]
     assert len(layers) == 1
-    geojsons = [c for c in layers[0]._children.values() if isinstance(c, folium.GeoJson)]
+    # their own stack, in their pane over every marker, apart from the reviewed reports' stack
+    stacks = [el for el in _walk(m) if isinstance(el, folium.plugins.MarkerCluster)]
+    assert len(stacks) == 2
+    (stack,) = [c for c in stacks if c.options.get("clusterPane") == "atlasCandidates"]
+    geojsons = [c for c in stack._children.values() if isinstance(c, folium.GeoJson)]
+    assert "atlas-cluster-candidates" in stack.icon_create_function
     assert sum(len(g.data["features"]) for g in geojsons) == 3
     for gj in geojsons:
         for f in gj.data["features"]:

@@ -30,6 +30,29 @@ pytestmark = [
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed in the venv")
 
 
+def _candidates_page() -> str:
+    """The city on 11 June with seed 003 uploaded again as a new article: its reports are candidates."""
+    import gazetteer
+    from geo.extraction.extract import extract_text
+    from geo.records.articles import articles_by_id
+    from geo.records.filters import Filters, select
+    from geo.records.incidents import curated_reports
+    from geo.records.layers import control_features
+    from geo.web.basemap import load_countries
+    from geo.web.mapview import build_map
+
+    gz = gazetteer.load()
+    reports = curated_reports(gz=gz)
+    text = articles_by_id()["003_ebdecad3bcd8edbe"].text
+    cands = [{**r, "reviewed": False}
+             for r in extract_text(text, article_id="upload-afp", published="2017-06-07", outlet="AFP", gz=gz)]
+    shown = select(reports + cands, Filters(day="2017-06-11"))
+    m = build_map(shown, gz=gz, places_fc=gz.to_geojson(), countries_fc=load_countries(),
+                  control_fc=control_features(gz, reports, "2017-06-11"), view="city", day="2017-06-11",
+                  tiles=False, labels=True)
+    return m.get_root().render()
+
+
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args: object) -> None:
         pass
@@ -42,6 +65,7 @@ def site(tmp_path_factory):
     (root / "app" / "static" / "vendor").symlink_to(ROOT / "static" / "vendor")
     for view, day in VIEWS:
         (root / f"{view}-{day}.html").write_text(map_html(view=view, day=day), encoding="utf-8")
+    (root / "candidates.html").write_text(_candidates_page(), encoding="utf-8")
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
@@ -118,4 +142,22 @@ def test_stacked_reports_spread_out_on_a_click_and_follow_their_layer_switch(pag
     page.wait_for_timeout(700)
     after = counts()
     assert sum(after) < sum(before)
+    assert not page.errors  # type: ignore[attr-defined]
+
+
+def test_candidates_stack_apart_on_top_and_spread_out(page, site):
+    page.goto(f"{site}/candidates.html")
+    page.wait_for_timeout(800)
+    stack = page.locator(".atlas-cluster-candidates").first
+    assert stack.count() == 1
+    # in the candidates' pane, over the reviewed reports' stacks
+    assert stack.evaluate("el => el.closest('.leaflet-pane').className").count("leaflet-atlasCandidates-pane")
+    n = int(stack.inner_text())
+    paths = page.locator("path").count()
+    stack.click()
+    page.wait_for_timeout(900)
+    assert page.locator("path").count() - paths >= n
+    page.locator("path.atlas-candidate").last.dispatch_event("mouseover")
+    page.wait_for_timeout(300)
+    assert "Candidate from an uploaded article, not reviewed" in page.locator(".leaflet-tooltip").first.inner_text()
     assert not page.errors  # type: ignore[attr-defined]

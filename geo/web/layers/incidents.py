@@ -315,7 +315,7 @@ def incident_layer(
         Draw the markers as candidates nobody has reviewed (uploaded,
         extracted by machine): hollow, a thick dashed outline in the type's
         colour, at least :data:`CANDIDATE_MIN_RADIUS`, in their own pane over
-        every other marker, never clustered, "not reviewed" in the tooltip.
+        every other marker, "not reviewed" in the tooltip.
     cluster : folium.plugins.MarkerCluster, optional, keyword-only
         The map's :func:`incident_cluster` (already added to the map): the
         markers go in it, so markers that (nearly) coincide on screen, of this
@@ -323,7 +323,8 @@ def incident_layer(
         cluster that spreads them out on a click (20 air strikes on the city's
         point are 20 reports, not one dot). The layer's switch in the layer
         control still shows and hides its own markers. Candidates
-        (``unreviewed``) are never clustered.
+        (``unreviewed``) get a cluster of their own
+        (``incident_cluster(candidates=True)``).
     show : bool, keyword-only
         Whether the layer starts switched on.
 
@@ -375,8 +376,7 @@ def incident_layer(
                    "fill": True, "fillColor": colour, "fillOpacity": 0.85 if known else 0.4}
         return {**out, "pane": CANDIDATE_PANE} if unreviewed else out
 
-    # candidates are never stacked: each stays in sight, over every other marker
-    stack = None if unreviewed else cluster
+    stack = cluster
     clustered = stack is not None
     parent: folium.FeatureGroup | folium.plugins.MarkerCluster = stack if stack is not None else group
     if unreviewed:
@@ -421,19 +421,29 @@ def incident_layer(
     return group
 
 
-def incident_cluster() -> folium.plugins.MarkerCluster:
-    """The map's one marker cluster for incident layers (add it to the map before the layers).
+def incident_cluster(*, candidates: bool = False) -> folium.plugins.MarkerCluster:
+    """A marker cluster for incident layers (add it to the map before the layers).
 
     Only markers closer than :data:`CLUSTER_RADIUS_PX` on screen are stacked:
     reports at one place, not a district's worth of places. A stack shows its
     count in its reports' colour (grey when they differ) and spreads out on a
     click; the scripts are our own files (``static/cluster_icon.js``).
+    ``candidates``: the cluster of the candidates (uploaded, not reviewed):
+    hollow dashed stacks in the candidates' pane, over every other marker, set
+    beside the point so a stack of reviewed reports there stays readable.
     """
-    return folium.plugins.MarkerCluster(
-        control=False, icon_create_function=static_text("cluster_icon.js"),
+    options: dict[str, Any] = {}
+    if candidates:
+        options["clusterPane"] = CANDIDATE_PANE
+    cluster = folium.plugins.MarkerCluster(
+        control=False,
+        icon_create_function=static_text("cluster_icon_candidates.js" if candidates else "cluster_icon.js"),
         maxClusterRadius=CLUSTER_RADIUS_PX, showCoverageOnHover=False, spiderfyOnMaxZoom=True,
-        spiderfyDistanceMultiplier=1.8, zoomToBoundsOnClick=True,
+        spiderfyDistanceMultiplier=1.8, zoomToBoundsOnClick=True, **options,
     )
+    if candidates:  # the pane must exist before the first stack is drawn in it
+        cluster.add_child(Pane(CANDIDATE_PANE, layer="incident_cluster"))
+    return cluster
 
 
 class _ClusterToggle(MapScript):
