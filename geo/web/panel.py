@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -210,6 +211,14 @@ def fmt_count(low: Any = None, best: Any = None, high: Any = None) -> str:
     return f"up to {_num(high)}"
 
 
+def _published_text(published: Any) -> Any:
+    """``Sat 10 Jun 2017 – Sun 11 Jun 2017`` for ``2017-06-10/2017-06-11`` (a day known to a range); else as it is."""
+    parts = str(published).split("/") if published else []
+    if 1 <= len(parts) <= 2 and all(re.fullmatch(r"\d{4}-\d\d-\d\d", p) for p in parts):
+        return " – ".join(str(_day_text(p)) for p in parts)
+    return published or None
+
+
 def _day_text(iso: Any) -> Any:
     """``Tue 6 Jun 2017`` for an ISO day; anything else as it is (the template escapes it)."""
     try:
@@ -266,10 +275,12 @@ def report_html(r: Mapping, *, article_link: str | None = None) -> str:
     the full article opens below).
     """
     fields = ("status", "claimed_by", "casualty_group", "control_actor", "control_from",
-              "published", "title", "id", "civilian_harm")
+              "title", "id", "civilian_harm")
+    published = r.get("published")
     return render(
         "report.html.j2",
         **{f: r.get(f) for f in fields},
+        published=_published_text(published),
         control_extent=_label(EXTENT_LABELS, r.get("control_extent"), r.get("control_extent")),
         outlet=report_credit(r),
         reviewed=r.get("reviewed", False),

@@ -227,7 +227,9 @@ def test_a_view_with_nothing_drawn_outside_its_city_frames_the_city():
 
 #: words for developers that a user must never read in the panel, popups, tooltips or legend
 DEVELOPER_WORDS = re.compile(r"Coder|Seed \d{3}|\(guess\)|cues:|event_type:|\br-\d{3}-\d+|\bx-[\w-]+-\d{2}\b|"
-                             r"\bev-[\w-]+|x-upload|AFP via AFP|unreviewed extraction")
+                             r"\bev-[\w-]+|x-upload|AFP via AFP|AFP \(AFP\)|unreviewed extraction")
+#: a machine date; the panel says "Sat 10 Jun 2017" (a source's citation on the map may carry one)
+ISO_DAY = re.compile(r"\b\d{4}-\d\d-\d\d\b")
 
 
 def _visible(fragment: str) -> str:
@@ -253,6 +255,7 @@ def test_seed_panels_speak_to_users():
                  "geometry_quality": p.geometry_quality, "notes": p.notes, "address": gz.address(p)}
         text = _visible(place_panel_html(place, rs, day="2017-06-11", control=states.get(pid)))
         assert not DEVELOPER_WORDS.search(text), (pid, DEVELOPER_WORDS.search(text))
+        assert not ISO_DAY.search(text), (pid, ISO_DAY.search(text))
         assert "military_site" not in text
         seen_reuters |= "Reuters, via The Jerusalem Post" in text
     assert seen_reuters
@@ -271,6 +274,7 @@ def test_an_uploaded_articles_candidates_speak_to_users():
     place = {"name": "somewhere", "kind": "district", "uncertainty_m": 500, "geometry_quality": "approximate"}
     text = _visible(place_panel_html(place, located, day="2017-06-11"))
     assert not DEVELOPER_WORDS.search(text), DEVELOPER_WORDS.search(text)
+    assert not ISO_DAY.search(text), ISO_DAY.search(text)
     assert "candidate, not reviewed" in text
     undated = [r for r in located if not r.get("date_text")]
     if undated:

@@ -9,6 +9,7 @@ from typing import Any
 import folium
 
 from geo.records.vocab import EXTENT_LABELS
+from geo.web.credit import claim_credit, wire_of
 from geo.web.escape import esc
 from geo.web.geojson import BrowserGeoJson, feature_collection, html_tooltip
 from geo.web.layers.labels import LabelDeclutter, LabelZoom
@@ -107,7 +108,8 @@ def advances_layer(advances_fc: Mapping, *, name: str = "Advances (territory cha
             ext = EXTENT_LABELS.get(p.get("control_extent"), p.get("control_extent"))
             lines.append(
                 f"{short_span(p.get('date_start'), p.get('date_end'))}: {esc(ext)} by "
-                f"{esc(p.get('control_actor'))} — {esc(p.get('claimed_by'))} ({esc(p.get('outlet'))})"
+                f"{esc(p.get('control_actor'))} — "
+                f"{esc(claim_credit(p.get('claimed_by'), p.get('outlet'), wire_of(p.get('article_id'))))}"
             )
         props = {
             "id": f"advance:{key}",

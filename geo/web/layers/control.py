@@ -10,6 +10,7 @@ never a filled disc that reads as held ground.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -66,6 +67,15 @@ def claim_states(claims: Sequence[Mapping], state: str) -> list[str]:
     return [s for s in CONTROL_STATES if s in found]
 
 
+def _day(iso: Any) -> str:
+    """``10 Jun 2017`` for an ISO day (escaped); anything else as it is."""
+    try:
+        d = datetime.date.fromisoformat(str(iso))
+    except ValueError:
+        return esc(iso)
+    return f"{d.day} {d:%b} {d.year}"
+
+
 def _claim_lines(claims: Any) -> list[str]:
     """Each claim as escaped HTML: ``SDF (Reuters, via The Jerusalem Post): taken, 9 Jun``."""
     out = []
@@ -75,8 +85,9 @@ def _claim_lines(claims: Any) -> list[str]:
         who = claim_credit(c.get("claimed_by"), c.get("outlet"), wire_of(c.get("article_id")))
         extent = EXTENT_LABELS.get(str(c.get("extent")), c.get("extent"))
         actor = f" by {esc(c['actor'])}" if c.get("actor") and c.get("extent") != "repelled" else ""
-        when = c.get("date_end") or c.get("date_start")
-        out.append(f"{esc(who)}: <b>{esc(extent)}</b>{actor}" + (f", {esc(when)}" if when else ""))
+        start, end = c.get("date_start"), c.get("date_end")
+        when = _day(start) if start and start == end else f"{_day(start)} – {_day(end)}" if start and end else ""
+        out.append(f"{esc(who)}: <b>{esc(extent)}</b>{actor}" + (f", {when}" if when else ""))
     return out
 
 
@@ -129,10 +140,10 @@ def control_layer(control_fc: Mapping, *, name: str = "Territorial control") -> 
             if pair not in patterns:
                 patterns.append(pair)
             p["_hatch"] = hatch_class(*pair)
-            head = "Disputed: " + " or ".join(esc(CONTROL_STATES[st][0].lower()) for st in states)
+            head = "Disputed: " + " / ".join(esc(CONTROL_STATES[st][0]) for st in states)
         else:
             head = esc(label)
-        since = f" since {esc(p.get('since'))}" if p.get("since") else " (before the offensive)"
+        since = f" since {_day(p.get('since'))}" if p.get("since") else " (before the offensive)"
         claims_html = ("<br>Claims:<ul>" + "".join(f"<li>{x}</li>" for x in lines) + "</ul>") if lines else ""
         p["_tooltip"] = f"<b>{esc(display_name(p))}</b><br>{head}" + "".join(f"<br><small>{x}</small>" for x in lines)
         p["_popup"] = (
@@ -211,7 +222,7 @@ def control_points_layer(control_fc: Mapping, *, name: str = "Territorial contro
         label = CONTROL_STATES[p["state"]][0]
         size = esc(approximate_label(p.get("uncertainty_m")))
         lines = _claim_lines(p.get("claims"))
-        since = f" since {esc(p.get('since'))}" if p.get("since") else " (before the offensive)"
+        since = f" since {_day(p.get('since'))}" if p.get("since") else " (before the offensive)"
         p["_tooltip"] = (f"<b>{esc(display_name(p))}</b> · {size}<br>{esc(label)}"
                          + "".join(f"<br><small>{x}</small>" for x in lines))
         p["_popup"] = (
