@@ -79,6 +79,9 @@ LABEL_RANK: dict[str, int] = {
 }
 
 
+#: Leaflet zIndexOffset of a name's marker: over every marker and stack.
+LABEL_Z_OFFSET = 1000
+
 #: Metres in one degree of latitude (mean): places a ring's label at its edge.
 METRES_PER_DEGREE_LAT = 111_320.0
 
@@ -114,5 +117,7 @@ def place_labels_layer(places_fc: Mapping, *, name: str = "Place names", kinds: 
                                      f'{esc(p.get("name"))}</div>',
                                 icon_size=(120, 14), icon_anchor=(60, -6), class_name="atlas-label-icon"),
             interactive=False,
+            # names over markers and stacks (they let clicks through): a stack on a city's point hid its name
+            z_index_offset=LABEL_Z_OFFSET,
         ).add_to(group)
     return group
