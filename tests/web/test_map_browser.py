@@ -116,6 +116,8 @@ def test_labels_never_overlap_or_leave_the_map(page, site, view, day):
         left, top, right, bottom = got["edge"]
         boxes = got["boxes"]
         assert boxes, "no label shown at all"
+        if view != "city" and step == "as opened":  # the city's name stays, over the stack on its point
+            assert "Raqqa" in {b[4] for b in boxes}
         for i, (a0, a1, a2, a3, text) in enumerate(boxes):
             assert left <= a0 and a2 <= right and top <= a1 and a3 <= bottom, f"{text!r} is cut by the edge ({step})"
             for b0, b1, b2, b3, other in boxes[i + 1:] + got["controls"]:
