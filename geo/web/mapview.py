@@ -16,9 +16,10 @@ from geo.records.filters import Filters, select
 from geo.records.incidents import to_feature
 from geo.records.layers import fc
 from geo.web import webmap as W
+from geo.web.framing import frame_bounds
 from geo.web.geojson import representative_point
 from geo.web.layers.labels import METRES_PER_DEGREE_LAT
-from geo.web.views import VIEWS, frame_bounds
+from geo.web.views import VIEWS
 
 #: a report's fields a marker needs (the rest stays out of the page, which keeps it small at scale)
 MARKER_PROPS = ("id", "event_id", "event_type", "munition", "status", "claimed_by", "place_id", "place_name",

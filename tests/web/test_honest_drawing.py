@@ -201,7 +201,8 @@ def test_incident_popups_show_no_ids_and_credit_the_wire():
 
 @pytest.mark.parametrize("view", ["city", "region", "theatre"])
 def test_every_view_is_framed_on_what_it_draws(view):
-    from geo.web.views import frame_bounds, view_bounds
+    from geo.web.framing import frame_bounds
+    from geo.web.views import view_bounds
 
     gz, reports = _seeds()
     points = [(r["lat"], r["lon"]) for r in reports if r.get("lat") is not None]
@@ -217,7 +218,7 @@ def test_every_view_is_framed_on_what_it_draws(view):
 
 
 def test_a_view_with_nothing_drawn_outside_its_city_frames_the_city():
-    from geo.web.views import frame_bounds
+    from geo.web.framing import frame_bounds
 
     gz, _ = _seeds()
     (s, w), (n, e) = frame_bounds(gz, "region", [(10.0, 10.0)])  # a point far outside is ignored
