@@ -195,13 +195,13 @@ def test_upload_of_hostile_article_is_escaped_and_unreviewed():
     assert "<b>name</b>" not in bodies and "&lt;b&gt;name&lt;/b&gt;" in bodies
     assert "Unresolved place names" in bodies and "Tayar" in bodies
     args = str(at.get("bidi_component")[0].proto)
-    assert "Uploaded, UNREVIEWED" in args
+    assert "Candidates (uploaded, not reviewed)" in args
     # the markers themselves say so (popups), not only the layer name and the legend row
-    assert args.count("Unreviewed extraction") > args.count("Unreviewed extraction (upload)")
+    assert args.count("Candidate from an uploaded article, not reviewed") > 0
     assert "<script>window.__xss" not in args and "onerror=\\\"window" not in args
     at.selectbox(key="place").set_value("raqqa-mishlab").run()
     html = panel(at)
-    assert "unreviewed extraction" in html
+    assert "candidate, not reviewed" in html
     assert "<img" not in html and "<script" not in html
 
 

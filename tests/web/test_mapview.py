@@ -98,7 +98,7 @@ def test_the_map_shows_the_chosen_reports_and_day(gz, curated, countries):
     shown = select(curated, Filters(day=DAY, types=("air_strike",)))
     html = draw(gz, shown, countries)
     assert f"District control on {DAY}" in html
-    assert "Strikes (air, artillery" in html and "Uploaded, UNREVIEWED" not in html
+    assert "Strikes (air, artillery" in html and "Candidates (uploaded, not reviewed)" not in html
     for r in shown:
         if r.get("lat") is not None:
             assert json.dumps(r["id"]) in html
@@ -110,7 +110,7 @@ def test_the_map_shows_the_chosen_reports_and_day(gz, curated, countries):
 def test_unreviewed_reports_get_their_own_layer(gz, curated, countries):
     upload = [{**r, "id": f"upload-{r['id']}", "reviewed": False} for r in curated if r.get("lat") is not None][:3]
     html = draw(gz, curated + upload, countries)
-    assert "Uploaded, UNREVIEWED" in html
+    assert "Candidates (uploaded, not reviewed)" in html
 
 
 def test_labels_and_tiles_are_the_users_choice(gz, curated, countries):
