@@ -109,9 +109,18 @@ def test_mentions_are_spans_of_the_text_and_ids_are_honest(
             assert m["place_id"] in gaz, m
             assert m["coarse_ok"] is None, m
         else:
-            assert m["proposed_id"] not in gaz, f"proposed id already in the gazetteer: {m}"
+            assert _proposal_fits(gaz, m), f"a proposed place added since lies outside its coarse place: {m}"
             assert re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", m["proposed_id"]), m
             assert m["coarse_ok"] is None or m["coarse_ok"] in gaz, m
+
+
+def _proposal_fits(gaz: gazetteer.Gazetteer, coded: dict) -> bool:
+    """A proposed place may since have been added to the gazetteer (the evaluation then expects it exactly),
+    but then inside the coarse place the coder allowed."""
+    pid, coarse = coded["proposed_id"], coded.get("coarse_ok")
+    if pid not in gaz or coarse is None:
+        return True
+    return coarse == pid or coarse in {p.id for p in gaz.ancestors(pid)}
 
 
 @pytest.mark.parametrize(("path", "gold", "text"), GOLD, ids=IDS)
@@ -129,7 +138,7 @@ def test_incidents_are_quotes_of_the_text(path: Path, gold: dict, text: str, gaz
         if inc["place_id"] is not None:
             assert inc["place_id"] in gaz, inc
         if inc["proposed_id"] is not None:
-            assert inc["place_id"] is None and inc["proposed_id"] not in gaz, inc
+            assert inc["place_id"] is None and _proposal_fits(gaz, inc), inc
         if inc["coarse_ok"] is not None:
             assert inc["coarse_ok"] in gaz, inc
         assert re.fullmatch(r"2017(?:-[0-9]{2}){0,2}-[a-z][a-z0-9-]*", inc["event_key"]), inc["event_key"]
