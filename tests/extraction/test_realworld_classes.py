@@ -47,7 +47,12 @@ CAPTURES = [
     # fails on main: "neighbourhood of" read as a partial cue
     (
         "The Syrian Democratic Forces captured on Sunday the neighbourhood of al-Mishlab from Islamic State.",
-        {"place_id": "raqqa-mishlab", "control_actor": "SDF", "control_from": "Islamic State", "control_extent": "full"},
+        {
+            "place_id": "raqqa-mishlab",
+            "control_actor": "SDF",
+            "control_from": "Islamic State",
+            "control_extent": "full",
+        },
     ),
     # fails on main: the only actor named is the loser, so it was taken for the winner
     (
@@ -106,7 +111,10 @@ TOLLS = [
         {"deaths_low": 11, "deaths_high": 11},
     ),
     # fails on main: gave 4
-    ("Coalition strikes killed four families in the Old City, activists said.", {"deaths_low": None, "deaths_high": None}),
+    (
+        "Coalition strikes killed four families in the Old City, activists said.",
+        {"deaths_low": None, "deaths_high": None},
+    ),
     ("Up to 30 civilians were killed in strikes on Tabqa on Monday.", {"deaths_low": None, "deaths_high": 30}),
     # fails on main: the later "more than 200" was dropped
     (
@@ -165,7 +173,9 @@ DATES = [
 
 
 @pytest.mark.parametrize(("text", "published", "want"), DATES)
-def test_dates_hold_what_the_text_says(gz: gazetteer.Gazetteer, text: str, published: Any, want: dict[str, Any]) -> None:
+def test_dates_hold_what_the_text_says(
+    gz: gazetteer.Gazetteer, text: str, published: Any, want: dict[str, Any]
+) -> None:
     _check(_one(gz, text, published), want)
 
 
@@ -216,9 +226,7 @@ ORGANISATIONS = [
 
 
 @pytest.mark.parametrize(("text", "place"), ORGANISATIONS)
-def test_a_place_inside_an_organisation_name_is_no_place(
-    gz: gazetteer.Gazetteer, text: str, place: str | None
-) -> None:
+def test_a_place_inside_an_organisation_name_is_no_place(gz: gazetteer.Gazetteer, text: str, place: str | None) -> None:
     r = _one(gz, text)
     assert r["place_id"] == (None if place is None else gz.lookup(place).id), r  # type: ignore[union-attr]
 
