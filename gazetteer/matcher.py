@@ -315,16 +315,16 @@ class Matcher:
             w = folded.find(32 if isinstance(folded, bytes) else " ", start + 1, end)  # type: ignore[arg-type]
             longer = self._longest_at(folded, w)
             if longer is not None and longer[0] > end:
-                return (w, *longer)
+                start, (end, payload) = w, longer
         if folded[end] not in (" ", 32):
             shorter = self._shorter(folded, start, end) if payload.multiword else None
-            if shorter is None:
-                shorter = self._inner(folded, start, end)
-                if shorter is None:
-                    return None  # ran into a longer word ("Syrian", "use")
-                start, end, payload = shorter
-            else:
+            if shorter is not None:
                 end, payload = shorter
+            else:
+                inner = self._inner(folded, start, end)
+                if inner is None:
+                    return None  # ran into a longer word ("Syrian", "use")
+                start, end, payload = inner
         if payload.case_sensitive:
             written = text[start : end - 1]
             if written != payload.spelling and written != fold_for_matching(payload.spelling).upper():
