@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 __all__ = [
+    "INCIDENT_PATTERNS",
     "EVENT_TYPES",
     "STATUSES",
     "EXTENTS",
@@ -38,6 +39,7 @@ __all__ = [
 
 from geo.extraction import rules  # noqa: E402  (the names and words: geo/extraction/rules/*.toml)
 from geo.extraction.matching import AnyMatch, AnyPattern, CasePattern, IPattern  # noqa: E402
+from geo.extraction.text import mask_abbreviation_dots  # noqa: E402
 from geo.records.vocab import EVENT_TYPES, EXTENTS, STATUSES  # noqa: E402
 
 
@@ -230,8 +232,14 @@ _DISPLACE = _rx(
     "corridor",
     "turned",
 )
+# "IS lost the Jazra district to the SDF": the loser is the subject, the winner after "to"
+_LOST_TO = _rx(
+    r"\b(?:lost|loses|losing)\s+(?!(?:their|his|her|its|the)\s+lives\b|contact\b|count\b)"
+    r"(?:control\s+(?:of|over)\s+)?[^.;:]{1,80}?\bto\s+(?:the\s+)?(?P<winner>\S)",
+    "los",
+)
 # territory: (pattern, extent)
-_TERRITORY: list[tuple[AnyPattern, str]] = [
+_TERRITORY: list[tuple[IPattern, str]] = [
     (
         _rx(
             r"\b(?:turned\s+back(?!\s+(?:\w+\s+)?(?:families|civilians|people|residents|refugees|women|children))|repelled|repulsed|fended\s+off|beat\s+back|thwarted|foiled|"
@@ -282,7 +290,7 @@ _TERRITORY: list[tuple[AnyPattern, str]] = [
             r"measures|precautions|action|time|hours|days|weeks|months|years)\b)|"
             r"took\s+control|taken\s+control|seized\s+control|retook|retaken|recaptured|"
             r"reclaimed|liberated|liberating|cleared|overran|overrun|fell\s+to|falls\s+to|"
-            r"control\s+of|wrested|wrest)\b",
+            r"control\s+of|(?:now|fully|firmly)\s+control|wrested|wrest)\b",
             "seiz",
             "captur",
             "took",
@@ -298,12 +306,13 @@ _TERRITORY: list[tuple[AnyPattern, str]] = [
         ),
         "full",
     ),
+    (_LOST_TO, "full"),
 ]
 _PARTIAL = _rx(
     r"\b(?:parts?\s+of|half\s+of|more\s+than\s+half|much\s+of|most\s+of|"
     r"limited\s+areas?|some\s+areas?|areas?\s+in|outskirts|edges?\s+of|"
     r"sections?\s+of|portions?\s+of|positions\s+in|several\s+(?:buildings|streets|blocks)|"
-    r"a\s+foothold|neighbou?rhoods?\s+of)\b"
+    r"a\s+foothold|neighbou?rhoods\s+of)\b"  # "the neighbourhood of al-Mishlab" names a place, not a part
 )
 _FULL_STRONG = _rx(r"\b(?:fully|entire(?:ly)?|complete(?:ly|d)?|whole|full\s+control|all\s+of)\b")
 # words that say an action is only intended, not done
@@ -326,7 +335,7 @@ def _territory(s: str) -> tuple[str, AnyMatch] | None:
     hits: list[tuple[int, str, AnyMatch]] = []
     for rx, extent in _TERRITORY:
         m = _first(rx, s)
-        if m is not None:
+        if m is not None and (rx is not _LOST_TO or _winner_after(s, m) is not None):
             hits.append((m.start(), extent, m))
     if not hits:
         return None
@@ -336,6 +345,18 @@ def _territory(s: str) -> tuple[str, AnyMatch] | None:
             return h[1], h[2]
     hits.sort(key=lambda h: h[0])
     return hits[0][1], hits[0][2]
+
+
+_MEANS_AFTER = _rx(r"^\s*(?:air\s*strikes?|strikes?|raids?|bombing|bombardment|fire|shelling|attacks?|snipers?)\b")
+
+
+def _winner_after(s: str, m: AnyMatch) -> str | None:
+    """The actor "lost ... to" names as the winner ("lost Jazra to the SDF"), not a means ("to coalition strikes")."""
+    at = m.start("winner")
+    for a, b, name in _actor_mentions(s):
+        if a == at:
+            return None if _MEANS_AFTER.match(s[b:]) else name
+    return None
 
 
 def control_extent(sentence: str) -> str | None:
@@ -621,7 +642,9 @@ _ANAPHORA = _rx(
 
 _SAY = rules.verbs().speech.alternation
 _SAY_RE = _rx(r"(?<![-\w])(?:has\s+|have\s+|had\s+)?(?:also\s+)?(?:" + _SAY + r")\b")
-_ACCORDING = _rx(r"\baccording\s+to\s+([^,.;:]+)")
+# the phrase runs to the clause's end, or to a figure ("according to monitoring groups 15
+# civilians were killed"); a title's period ("Col. Ryan Dillon") is masked before it is read
+_ACCORDING = _rx(r"\baccording\s+to\s+([^,.;:\d]+)")
 _INVERTED = _rx(
     r"[,\"\u201d]\s*(?:" + rules.verbs().speech_inverted.alternation + r")\s+(?!that\b|it\b|he\b|she\b|they\b)"
     r"((?:the\s+|a\s+|an\s+|one\s+)?[^,.;:\"\u201c\u201d]{2,80}?)\s*(?:,[^\"\u201c\u201d]*)?"
@@ -748,9 +771,9 @@ def _resolve_anaphora(s: str, span: tuple[int, int], previous: str | None) -> li
 
 def _claimants_span(sentence: str, previous: str | None) -> tuple[list[str], tuple[int, int] | None]:
     s = sentence
-    m = _ACCORDING.search(s)
+    m = _ACCORDING.search(mask_abbreviation_dots(s))
     if m:
-        phrase = m.group(1).strip()
+        phrase = s[m.start(1) : m.end(1)].strip()
         if not _NOT_A_SOURCE.match(phrase):
             found = _aliases_in(phrase)
             return (found[:1] if found else [normalise_claimant(phrase)]), m.span(1)
@@ -877,12 +900,27 @@ def actor(
     return cands[0][2] if cands else None
 
 
+def _loser(s: str) -> str | None:
+    """Who lost the place: the party after "from", or the subject of "lost ... to"."""
+    t = _territory(s)
+    if t is not None and "winner" in t[1].groupdict():  # "lost ... to"
+        before = [x for x in _actor_mentions(s) if x[1] <= t[1].start()]
+        return before[-1][2] if before else None
+    mfrom = _FROM_NAME.search(s)
+    if mfrom:
+        names = [x[2] for x in _actor_mentions(mfrom.group(1))]
+        return names[0] if names else None
+    return None
+
+
 def _territory_actor(s: str, ments: list[tuple[int, int, str]], exclude: tuple[str, ...]) -> str | None:
     """The actor of a territory change: the one before its verb (after it for "turned back"), or None."""
     t = _territory(s)
     if t is None:
         return None
     extent, tm = t
+    if "winner" in tm.groupdict():  # "lost ... to"
+        return _winner_after(s, tm)
     if extent == "repelled":
         # "Islamic State had turned back an earlier SDF assault": the
         # attacker is the one after the verb
@@ -925,6 +963,18 @@ def target(sentence: str) -> str | None:
 _PARTY = {c.name: c.actor for c in rules.claimants() if c.actor is not None}
 
 
+_CLAUSE_BREAK = _rx(r"[;]|,?\s+but\s|,?\s+while\s|,?\s+whereas\s")
+
+
+def _other_clause(s: str, cue: str, span: tuple[int, int]) -> bool:
+    """Do the status words ``cue`` and the claimant at ``span`` stand in clauses a "but" or ";" parts?"""
+    at = s.lower().find(cue.lower())
+    if at < 0:
+        return False
+    lo, hi = (at, span[0]) if at < span[0] else (span[1], at)
+    return _CLAUSE_BREAK.search(s[lo:hi]) is not None
+
+
 def classify(
     sentence: str, *, previous_claimant: str | None = None, default_claimant: str | None = None
 ) -> Classification:
@@ -955,6 +1005,11 @@ def classify(
     if st_cue:
         cues.append(f"status:{st_cue}")
     cl, cl_span = _claimants_span(s, previous_claimant)
+    if st != "reported" and st_cue and cl_span is not None and _other_clause(s, st_cue, cl_span):
+        # "The coalition confirmed strikes, but according to monitors 15 were killed": the
+        # confirmation is the coalition's clause, the claim the monitors'
+        cues.append(f"status:reported ({st_cue!r} is another speaker's clause)")
+        st = "reported"
     act = actor(s, event=ev, skip=cl_span)
     if act is None and cl_span is not None:
         # "The SDF said it had seized ...": the speaker is also the actor
@@ -971,11 +1026,11 @@ def classify(
             defenders = [x[2] for x in _actor_mentions(s) if x[2] != act]
             frm = defenders[0] if defenders else None
         else:
-            mfrom = _FROM_NAME.search(s)
-            frm = None
-            if mfrom:
-                names = [x[2] for x in _actor_mentions(mfrom.group(1))]
-                frm = names[0] if names else None
+            frm = _loser(s)
+            if frm is not None and act == frm:
+                # "captured the final districts of the old city from IS" with the winner unnamed:
+                # the loser is the only party named, and it did not win (0 inversions)
+                act = actor(s, event=ev, skip=cl_span, exclude=(frm,))
             if frm is None:
                 frm = "Islamic State" if act != "Islamic State" else None
         ctrl = Control(actor=act, from_=frm, extent=ext)
@@ -1001,3 +1056,19 @@ def classify(
         civilian_harm=harm,
         cues=tuple(cues),
     )
+
+
+#: The patterns one of which matches in every sentence :func:`classify` codes as an incident
+#: (an event type other than ``other``, or a control change): each event word, ``_AIR_HIT``, the
+#: delivery words an aerial munition needs, every territory verb. ``other`` with a cue (the
+#: campaign's launch) needs a clash word too. The extractor derives its sentence pre-filter
+#: from their need words (``geo.extraction.extract``), so a new pattern cannot hide from it.
+INCIDENT_PATTERNS: tuple[IPattern, ...] = (
+    _AIR,
+    _SHELL,
+    _CLASH,
+    _DISPLACE,
+    _AIR_HIT,
+    _DELIVERY,
+    *(rx for rx, _ in _TERRITORY),
+)

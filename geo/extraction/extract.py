@@ -41,9 +41,10 @@ from pathlib import Path
 import gazetteer
 from gazetteer import Gazetteer, Mention
 from geo.extraction import dates as _dates
-from geo.extraction.classify import Classification, classify, control_extents_at
+from geo.extraction import rules
+from geo.extraction.classify import INCIDENT_PATTERNS, Classification, classify, control_extents_at
 from geo.extraction.language import require_english
-from geo.extraction.matching import AnyOf
+from geo.extraction.matching import AnyOf, CasePattern, IPattern
 from geo.extraction.matching import IPattern as _IRx
 from geo.extraction.numbers import Casualties, casualties
 from geo.extraction.text import captions, is_boilerplate, lines, sentences
@@ -59,118 +60,6 @@ UNDATED_DAYS = _dates.UNDATED_DAYS
 #: publication is background (history, other wars), not a report.
 BACKGROUND_DAYS = 120
 
-# Sentence pre-filter: a sentence without one of these stems cannot be coded
-# as an incident by classify/numbers (event words, casualty words, territory
-# verbs). Cheap, and it spares the slow coders most sentences of an article.
-_CUES = AnyOf(
-    (
-        "air",
-        "bomb",
-        "jet",
-        "plane",
-        "aircraft",
-        "drone",
-        "sortie",
-        "strike",
-        "struck",
-        "drop",
-        "raid",
-        "shell",
-        "artiller",
-        "mortar",
-        "howitzer",
-        "rocket",
-        "barrage",
-        "clash",
-        "fight",
-        "fought",
-        "battl",
-        "skirmish",
-        "combat",
-        "assault",
-        "attack",
-        "ambush",
-        "fled",
-        "flee",
-        "displac",
-        "trap",
-        "escap",
-        "evacuat",
-        "exodus",
-        "refugee",
-        "camp",
-        "corridor",
-        "left the city",
-        "streamed",
-        "made their way",
-        "turned back",
-        "repel",
-        "repuls",
-        "fended",
-        "beat back",
-        "thwart",
-        "foil",
-        "pushed",
-        "push",
-        "drove",
-        "halt",
-        "broke",
-        "break",
-        "entered",
-        "enter",
-        "storm",
-        "advanc",
-        "moved",
-        "moving",
-        "breach",
-        "penetrat",
-        "inroad",
-        "gain",
-        "seiz",
-        "captur",
-        "took",
-        "taken",
-        "take",
-        "taking",
-        "retook",
-        "retaken",
-        "reclaim",
-        "liberat",
-        "cleared",
-        "overran",
-        "overrun",
-        "fell to",
-        "falls to",
-        "control",
-        "wrest",
-        "kill",
-        "dead",
-        "die",
-        "death",
-        "perish",
-        "slain",
-        "massacr",
-        "execut",
-        "fatalit",
-        "toll",
-        "lives",
-        "injur",
-        "wound",
-        "hurt",
-        "phosph",
-        "incendiar",
-        "cluster",
-        "napalm",
-        "missile",
-        "shot",
-        "hit",
-        "target",
-        "explo",
-        "mine",
-        "ied",
-        "casualt",
-    )
-)
 # casualties() can only find a death or injury figure where a number and a
 # casualty word both occur; most sentences have neither
 _NUMBERISH = _IRx(
@@ -179,6 +68,31 @@ _NUMBERISH = _IRx(
     r"millions?|dozens?|scores?|tens|several|few|an?\s+(?:dozen|hundred|thousand|score))\b",
 )
 _HARMISH = _IRx(r"kill|dead|die|death|perish|slain|massacr|execut|fatalit|toll|lives|injur|wound|hurt")
+
+
+def cue_words(patterns: Iterable[IPattern | CasePattern]) -> tuple[str, ...]:
+    """The need words of ``patterns``: a sentence holding none of them matches none of them.
+
+    Raises
+    ------
+    ValueError
+        When a pattern has no need words (it may match anything, so no word list can stand
+        for it): the pre-filter would hide its matches.
+    """
+    words: dict[str, None] = {}
+    for p in patterns:
+        if not p.need:
+            raise ValueError(f"the pattern {p.pattern!r} has no need words: no sentence pre-filter can stand for it")
+        words.update(dict.fromkeys(p.need))
+    return tuple(sorted(words))
+
+
+#: Every pattern that can make a sentence an incident: classify's (``INCIDENT_PATTERNS``) and
+#: the casualty words without which ``numbers.casualties`` is not asked.
+CUE_PATTERNS: tuple[IPattern | CasePattern, ...] = (*INCIDENT_PATTERNS, _HARMISH)
+# Sentence pre-filter, derived (never written by hand): a sentence holding none of the need
+# words of CUE_PATTERNS cannot be coded as an incident, and the slow coders skip it.
+_CUES = AnyOf(cue_words(CUE_PATTERNS))
 # "in 2004", "since 2014": bare years, for the background rule
 _YEAR = re.compile(r"(?<![\d,.\-/])(?:19|20)\d{2}(?!\d|,\d)")
 _HEADLINE_END = re.compile(r"[.!?:\u2026][\"'\u201d\u2019)\]]*$")
@@ -210,6 +124,30 @@ _TIER = {
 _THE_CITY = _IRx(r"\bthe\s+(?:(?:besieged|beleaguered|embattled|ruined|devastated|syrian)\s+)?city\b(?!\s+of\b)")
 _NO_CASUALTIES = Casualties()
 _COARSE = {"country", "region", "governorate", "river"}
+# "the capture of the neighbourhood and the citadel": the district the story named just before
+_THE_DISTRICT = _IRx(r"\bthe\s+(?:neighbou?rhood|district|quarter)\b(?!\s+of\b)")
+#: how far back (characters) "the neighbourhood" looks for the district it means
+ANAPHOR_REACH = 600
+
+
+def _alternation(entries: Iterable[rules.Aliases]) -> CasePattern:
+    """One pattern for rule entries, each matched in any case or as written."""
+    parts = [f"(?i:{e.pattern})" if e.case == "any" else f"(?:{e.pattern})" for e in entries]
+    return CasePattern("|".join(parts))
+
+
+# places.toml: names of outlets, organisations and operations that hold a place name
+_NOT_PLACES = _alternation(rules.not_places())
+_LANDMARKS = [(lm, _IRx(lm.pattern)) for lm in rules.landmarks()]
+
+
+def _outside_names(mentions: list[Mention], text: str) -> list[Mention]:
+    """``mentions`` without those inside a name that is not a place ("the Euphrates Post")."""
+    spans = [m.span() for m in _NOT_PLACES.finditer(text)]
+    if not spans:
+        return mentions
+    inside = _Spans(spans)
+    return [m for m in mentions if not inside.hold(m.start, m.end)]
 
 
 # ---------------------------------------------------------------------------
@@ -343,6 +281,42 @@ def _city_from_context(s: str, sent_start: int, story: _StoryCities) -> tuple[Me
     return None if city is None else (city, m.group(0), m.start())
 
 
+def _landmarks_in(
+    s: str, sent_start: int, ms: list[Mention], story: _StoryCities, gz: Gazetteer
+) -> list[Mention]:
+    """Generic descriptions of places ("the city hospital") in sentence ``s``, as mentions of the
+    place they mean, when their city is in context: named in the sentence, or the one city the
+    story has named before it (places.toml). Offsets are the article's."""
+    out: list[Mention] = []
+    for lm, rx in _LANDMARKS:
+        m = rx.search(s)
+        if m is None or lm.place not in gz:
+            continue
+        here = {x.place.id for x in ms if x.place is not None}
+        city = story.only_city_before(sent_start)
+        if lm.context not in here and (city is None or city.place is None or city.place.id != lm.context):
+            continue
+        place = gz.get(lm.place)
+        out.append(Mention(m.group(0), sent_start + m.start(), sent_start + m.end(), place, (place,), "resolved"))
+    return out
+
+
+def _district_before(mentions: list[Mention], starts: list[int], at: int, not_story: _Spans) -> Mention | None:
+    """The last district (or suburb) the story names in the ``ANAPHOR_REACH`` characters before ``at``."""
+    i = bisect.bisect_left(starts, at) - 1
+    while i >= 0 and mentions[i].start >= at - ANAPHOR_REACH:
+        m = mentions[i]
+        if (
+            m.place is not None
+            and m.status == "resolved"
+            and m.place.kind in ("district", "suburb")
+            and not not_story.hold(m.start, m.end)
+        ):
+            return m
+        i -= 1
+    return None
+
+
 def _near_before(text: str, at: int, floor: int) -> bool:
     """Is the place named at ``at`` only as near ("outside", "north of")? Looks back to ``floor``."""
     return _NEAR.search(text[max(floor, at - 40) : at]) is not None
@@ -446,9 +420,11 @@ def _place_of(
     ms: list[Mention],
     story: _StoryCities,
     notes: list[str],
+    district: Mention | None = None,
 ) -> tuple[str | None, str | None, int | None, list[str]]:
     """``(place_id, place_text, geo_precision, places_mentioned)`` of a sentence from its mentions ``ms``.
 
+    ``district`` is the district the story named just before, for "the neighbourhood".
     Notes on how the place was chosen are appended to ``notes``.
     """
     best, unresolved = _choose_place(ms, text)
@@ -456,7 +432,18 @@ def _place_of(
     place_id: str | None
     place_text: str | None
     geo_precision: int | None
-    if best is not None:
+    anaphor = _THE_DISTRICT.search(s) if district is not None else None
+    if (
+        anaphor is not None
+        and district is not None
+        and district.place is not None
+        and (best is None or _TIER.get(best.place.kind, 2) >= 3)  # type: ignore[union-attr]
+    ):
+        place_id, place_text = district.place.id, anaphor.group(0)
+        geo_precision = 2 if _near_before(s, anaphor.start(), 0) else 1
+        notes.append(f"place from the story: {anaphor.group(0)!r} is {district.text!r}, the district named just before")
+        context = None
+    elif best is not None:
         place_id, place_text, geo_precision = _place_fields(best, text, sent_start)
     elif context is not None:
         city, words, at = context
@@ -519,7 +506,7 @@ def extract_records(text: str, *, article: Article, gz: Gazetteer, title: str | 
         notes = ["extracted automatically from the wording; not reviewed"]
         d0, d1, prec, dtext = _date_fields(s, found, lo, hi, notes)
         if mentions is None:
-            mentions = gz.mentions(text)
+            mentions = _outside_names(gz.mentions(text), text)
             starts = [m.start for m in mentions]  # in text order: a sentence's mentions are one slice
             story = _StoryCities(mentions, not_story)
         i = bisect.bisect_left(starts, sp.start)
@@ -528,7 +515,11 @@ def extract_records(text: str, *, article: Article, gz: Gazetteer, title: str | 
             if mentions[i].end <= sp.end:
                 ms.append(mentions[i])
             i += 1
-        place_id, place_text, geo_precision, mentioned = _place_of(s, sp.start, text, ms, story, notes)
+        marks = _landmarks_in(s, sp.start, ms, story, gz)
+        if marks:
+            ms = sorted([*ms, *marks], key=lambda m: m.start)
+        district = _district_before(mentions, starts, sp.start, not_story) if _THE_DISTRICT.search(s) else None
+        place_id, place_text, geo_precision, mentioned = _place_of(s, sp.start, text, ms, story, notes, district)
         if cas.injured_best is not None and cas.injured_low is None and cas.injured_high is None:
             notes.append(f"about {cas.injured_best} injured (a best estimate the schema's low/high cannot hold)")
         control = c.control if c.event_type == "territory_change" else None

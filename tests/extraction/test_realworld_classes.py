@@ -56,7 +56,7 @@ CAPTURES = [
     ),
     # fails on main: the only actor named is the loser, so it was taken for the winner
     (
-        "Kurdish-led fighters captured the last districts of the Old City from IS on Monday.",
+        "Kurdish-led fighters captured the last districts of Raqqa's Old City from IS on Monday.",
         {"place_id": "raqqa-old-city", "control_actor": "SDF", "control_from": "Islamic State"},
     ),
     # fails on main: "lost ... to" was no territory verb at all
@@ -70,7 +70,7 @@ CAPTURES = [
     ),
     # fails on main: the agent after "by" lost to the name after "from"
     (
-        "The Old City was recaptured by Kurdish-led forces from IS after heavy fighting.",
+        "Raqqa's Old City was recaptured by Kurdish-led forces from IS after heavy fighting.",
         {"place_id": "raqqa-old-city", "control_actor": "SDF", "control_from": "Islamic State"},
     ),
     (
