@@ -20,6 +20,7 @@ from functools import lru_cache
 
 __all__ = [
     "INCIDENT_PATTERNS",
+    "explanatory",
     "EVENT_TYPES",
     "STATUSES",
     "EXTENTS",
@@ -1072,3 +1073,22 @@ INCIDENT_PATTERNS: tuple[IPattern, ...] = (
     _DELIVERY,
     *(rx for rx, _ in _TERRITORY),
 )
+
+
+# "When such a shell explodes it ...", "If a white phosphorus munition bursts ...", "Such
+# rockets are unguided and ...": how a weapon works or what usually happens, not an incident
+_GENERIC_OPEN = _rx(
+    r"^\W*(?:(?:when|whenever|if|once|because)\s+(?:such\s+|an?\s+|these\s+|those\s+|this\s+(?:kind|type)\s+)|"
+    r"such\s+(?:an?\s+)?\w+\s+(?:is|are|can|may|will|often|usually|tends?|burns?|explodes?|kills?)\b)"
+)
+_PAST_EVENT = _rx(
+    r"\b(?:killed|struck|hit\s+(?:the|a)\b|fired|dropped|exploded|died|wounded|injured|destroyed|"
+    r"was|were|had|has\s+been|have\s+been)\b"
+)
+
+
+def explanatory(sentence: str) -> bool:
+    """Does the sentence explain (a generic or habitual present: "when such a shell explodes it
+    scatters ...") rather than report an incident? Only at its opening, and never with a
+    past-tense report in it ("When a shell exploded, it killed four")."""
+    return _GENERIC_OPEN.search(sentence) is not None and _PAST_EVENT.search(sentence) is None

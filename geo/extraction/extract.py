@@ -42,7 +42,7 @@ import gazetteer
 from gazetteer import Gazetteer, Mention
 from geo.extraction import dates as _dates
 from geo.extraction import rules
-from geo.extraction.classify import INCIDENT_PATTERNS, Classification, classify, control_extents_at
+from geo.extraction.classify import INCIDENT_PATTERNS, Classification, classify, control_extents_at, explanatory
 from geo.extraction.language import require_english
 from geo.extraction.matching import AnyOf, CasePattern, IPattern
 from geo.extraction.matching import IPattern as _IRx
@@ -379,6 +379,10 @@ def _append(recs: list[Report], r: Report) -> None:
 # the extractor
 
 
+#: words that mean a day counted from when they were said
+_DEICTIC = frozenset({"today", "tonight", "this morning", "this afternoon", "this evening", "yesterday", "last night"})
+
+
 def _date_fields(
     s: str, found: list[_dates.ResolvedDate], lo: dt.date, hi: dt.date, notes: list[str]
 ) -> tuple[dt.date, dt.date, str, str | None]:
@@ -386,6 +390,18 @@ def _date_fields(
     limit = lo - dt.timedelta(days=BACKGROUND_DAYS)
     recent = [d for d in found if d.end >= limit]
     events = [d for d in recent if not _dates.is_statement_date(s, d)]
+    said = [d for d in recent if d not in events]
+    if said and said[0].start == said[0].end:
+        # 'The SDF said on Sunday: "Today our forces took Jazra"': the speaker's today is the day it spoke
+        day = (said[0].start, said[0].end)
+        moved = []
+        for d in events:
+            again = _dates.resolve(d.text, day) if d.text.lower() in _DEICTIC else None
+            if again is not None:
+                notes.append(f"{d.text!r} is counted from the day of the statement ({said[0].text!r})")
+                d = _dates.ResolvedDate(again.start, again.end, again.precision, d.text, d.span_start, d.span_end)
+            moved.append(d)
+        events = moved
     if events:
         d = events[0]
         d0, d1, prec, dtext = d.start, d.end, d.precision, d.text
@@ -466,6 +482,32 @@ def _place_of(
     return place_id, place_text, geo_precision, mentioned
 
 
+def _sentence_dates(
+    s: str, at: int, anchor: tuple[dt.date, dt.date], dl: _dates.ResolvedDate | None
+) -> list[_dates.ResolvedDate]:
+    """The date expressions of sentence ``s`` (at offset ``at``), resolved against ``anchor``;
+    the dateline ``dl``'s own date left out (it is the filing day, not an event's)."""
+    found = _dates.find_dates(s, anchor)
+    if dl is not None and at <= dl.span_start < at + len(s):
+        found = [d for d in found if not dl.span_start <= at + d.span_start < dl.span_end]
+    return found
+
+
+def _sentence_mentions(
+    s: str, start: int, end: int, mentions: list[Mention], starts: list[int], story: _StoryCities, gz: Gazetteer
+) -> list[Mention]:
+    """The place mentions of the sentence ``s`` at ``start``..``end`` (one slice of the article's, in
+    order), with the generic landmarks its city makes places ("the city hospital")."""
+    i = bisect.bisect_left(starts, start)
+    ms = []
+    while i < len(mentions) and mentions[i].start < end:
+        if mentions[i].end <= end:
+            ms.append(mentions[i])
+        i += 1
+    marks = _landmarks_in(s, start, ms, story, gz)
+    return sorted([*ms, *marks], key=lambda m: m.start) if marks else ms
+
+
 def extract_records(text: str, *, article: Article, gz: Gazetteer, title: str | None = None) -> list[Report]:
     """Candidate reports of ``article`` (its ``text``), placed and sourced, never reviewed.
 
@@ -473,6 +515,10 @@ def extract_records(text: str, *, article: Article, gz: Gazetteer, title: str | 
     """
     lo, hi = article.published_earliest, article.published_latest
     pub = (lo, hi)
+    # "BEIRUT, June 14 (Reuters) -": the day the story was filed, from which its "on Tuesday"
+    # counts; the dateline's own date is never an event's
+    dl = _dates.dateline(text, pub)
+    anchor = (dl.start, dl.end) if dl is not None else pub
     article_id, outlet = article.id, article.outlet
     source = sourced(article, origin="extracted")
     skip = [(c.start, c.end) for c in captions(text, published=pub)]
@@ -500,24 +546,20 @@ def extract_records(text: str, *, article: Article, gz: Gazetteer, title: str | 
             and not any(x.startswith("event_type:") for x in c.cues)
         ):  # "other" with a cue: the campaign's launch
             continue
-        found = _dates.find_dates(s, pub)
+        found = _sentence_dates(s, sp.start, anchor, dl)
+        if not found and explanatory(s):
+            continue  # how a weapon works, not an incident
+        notes = ["extracted automatically from the wording; not reviewed"]
+        if dl is not None:
+            notes.append(f"dates counted from the dateline's day, {dl.start.isoformat()} ({dl.text!r})")
         if _background(s, found, lo):
             continue
-        notes = ["extracted automatically from the wording; not reviewed"]
-        d0, d1, prec, dtext = _date_fields(s, found, lo, hi, notes)
+        d0, d1, prec, dtext = _date_fields(s, found, anchor[0], anchor[1], notes)
         if mentions is None:
             mentions = _outside_names(gz.mentions(text), text)
             starts = [m.start for m in mentions]  # in text order: a sentence's mentions are one slice
             story = _StoryCities(mentions, not_story)
-        i = bisect.bisect_left(starts, sp.start)
-        ms = []
-        while i < len(mentions) and mentions[i].start < sp.end:
-            if mentions[i].end <= sp.end:
-                ms.append(mentions[i])
-            i += 1
-        marks = _landmarks_in(s, sp.start, ms, story, gz)
-        if marks:
-            ms = sorted([*ms, *marks], key=lambda m: m.start)
+        ms = _sentence_mentions(s, sp.start, sp.end, mentions, starts, story, gz)
         district = _district_before(mentions, starts, sp.start, not_story) if _THE_DISTRICT.search(s) else None
         place_id, place_text, geo_precision, mentioned = _place_of(s, sp.start, text, ms, story, notes, district)
         if cas.injured_best is not None and cas.injured_low is None and cas.injured_high is None:

@@ -163,7 +163,13 @@ DATES = [
         "2017-06-14",
         {"date_start": "2017-06-11", "date_end": "2017-06-11"},
     ),
-    # fails on main: the week up to Sunday, where "today" in Sunday's statement is that Sunday
+    # fails on main: the publication day, where "today" in Sunday's statement is that Sunday
+    (
+        'The SDF said on Sunday: "Today our forces took the Jazra district."',
+        "2017-06-14",
+        {"date_start": "2017-06-11", "date_end": "2017-06-11"},
+    ),
+    # the statement's day leads: "today" in Sunday's statement is that Sunday
     (
         'In a statement on Sunday the SDF said: "Today our forces took the Jazra district."',
         "2017-06-14",
@@ -309,3 +315,14 @@ def test_an_incident_in_the_present_tense_stays() -> None:
         outlet="Reuters",
     )
     assert [r["event_type"] for r in rs] == ["air_strike"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When a shell exploded in al-Badu on Monday it killed four people.",
+        "If the strike on al-Badu had come an hour later, the market would have been full; it killed four.",
+    ],
+)
+def test_an_opening_when_or_if_with_a_past_incident_is_kept(gz: gazetteer.Gazetteer, text: str) -> None:
+    assert [r["place_id"] for r in _reports(gz, text)] == ["raqqa-badu"]
