@@ -301,10 +301,14 @@ def _landmarks_in(
     return out
 
 
-def _district_before(mentions: list[Mention], starts: list[int], at: int, not_story: _Spans) -> Mention | None:
-    """The last district (or suburb) the story names in the ``ANAPHOR_REACH`` characters before ``at``."""
+def _district_before(
+    mentions: list[Mention], starts: list[int], at: int, floor: int, not_story: _Spans
+) -> Mention | None:
+    """The last district (or suburb) named between ``floor`` (the previous sentence's start) and
+    ``at``, and at most ``ANAPHOR_REACH`` characters back: "the neighbourhood" means the one just
+    named, never one from further back in the story (that would be a guess)."""
     i = bisect.bisect_left(starts, at) - 1
-    while i >= 0 and mentions[i].start >= at - ANAPHOR_REACH:
+    while i >= 0 and mentions[i].start >= max(floor, at - ANAPHOR_REACH):
         m = mentions[i]
         if (
             m.place is not None
@@ -529,8 +533,10 @@ def extract_records(text: str, *, article: Article, gz: Gazetteer, title: str | 
     starts: list[int] = []
     recs: list[Report] = []
     previous: str | None = None
+    here = 0
     for sp in sentences(text):
         s = sp.text
+        before, here = here, sp.start  # the previous sentence's start: how far back "the neighbourhood" reaches
         if skipped.hold(sp.start, sp.end):
             continue
         if not _CUES(s):
@@ -560,7 +566,9 @@ def extract_records(text: str, *, article: Article, gz: Gazetteer, title: str | 
             starts = [m.start for m in mentions]  # in text order: a sentence's mentions are one slice
             story = _StoryCities(mentions, not_story)
         ms = _sentence_mentions(s, sp.start, sp.end, mentions, starts, story, gz)
-        district = _district_before(mentions, starts, sp.start, not_story) if _THE_DISTRICT.search(s) else None
+        district = (
+            _district_before(mentions, starts, sp.start, before, not_story) if _THE_DISTRICT.search(s) else None
+        )
         place_id, place_text, geo_precision, mentioned = _place_of(s, sp.start, text, ms, story, notes, district)
         if cas.injured_best is not None and cas.injured_low is None and cas.injured_high is None:
             notes.append(f"about {cas.injured_best} injured (a best estimate the schema's low/high cannot hold)")
