@@ -34,9 +34,10 @@ import datetime as dt
 import os
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from dataclasses import fields, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import gazetteer
 from gazetteer import Gazetteer, Mention
@@ -49,10 +50,21 @@ from geo.extraction.matching import IPattern as _IRx
 from geo.extraction.numbers import Casualties, casualties
 from geo.extraction.text import captions, is_boilerplate, lines, sentences
 from geo.records.articles import Article
+from geo.records.events import link_events
 from geo.records.incidents import placed, sourced
 from geo.records.report import Report
 
-__all__ = ["extract_text", "extract_article", "extract_files", "iter_extract", "BACKGROUND_DAYS", "UNDATED_DAYS"]
+__all__ = [
+    "extract_text",
+    "extract_article",
+    "extract_files",
+    "iter_extract",
+    "place_mentions",
+    "link_across_articles",
+    "BACKGROUND_DAYS",
+    "UNDATED_DAYS",
+    "GROUP_REACH",
+]
 
 UNDATED_DAYS = _dates.UNDATED_DAYS
 
@@ -363,20 +375,60 @@ CACHE_SIZE = 4096
 _code = lru_cache(maxsize=CACHE_SIZE)(_code_uncached)
 
 
-def _same_event(a: Report, b: Report) -> bool:
-    return (
-        a.event_type == b.event_type
-        and a.place_id is not None
-        and a.place_id == b.place_id
-        and a.date_text is not None
-        and b.date_text is not None
-        and (a.date_start, a.date_end) == (b.date_start, b.date_end)
-    )
+#: how many reports back a report of the same article looks for an earlier telling of its event
+GROUP_REACH = 12
+
+
+def _same_event(a: Report, b: Report, *, adjacent: bool) -> bool:
+    """Do ``a`` (earlier) and ``b`` (later, same article) tell one event: the lead, its detail, a quote?
+
+    Same event type, overlapping date ranges, no two winners of one change; and the same place,
+    or -- only for the report right before -- ``b`` placed no finer than a city ("'They
+    bombed everything,' a resident said" after the strike it quotes about).
+    """
+    if a.event_type != b.event_type or a.date_start > b.date_end or b.date_start > a.date_end:
+        return False
+    if a.control_actor and b.control_actor and a.control_actor != b.control_actor:
+        return False
+    if a.place_id is not None and a.place_id == b.place_id:
+        return True
+    return adjacent and a.place_id is not None and (b.place_id is None or b.place_kind in _GROUP_COARSE)
+
+
+_GROUP_COARSE = frozenset({"city", *_COARSE})
 
 
 def _append(recs: list[Report], r: Report) -> None:
-    """Add ``r``, in its predecessor's event when the two clearly tell the same event."""
-    recs.append(replace(r, event_id=recs[-1].event_id) if recs and _same_event(recs[-1], r) else r)
+    """Add ``r``, in the event of the latest earlier report of the article that tells the same event
+    (the lead, its detail, a quote about it), else in an event of its own."""
+    for back, e in enumerate(reversed(recs[-GROUP_REACH:])):
+        if e.span_start == r.span_start:
+            continue  # two places of one sentence are two changes, never one event
+        if _same_event(e, r, adjacent=back == 0):
+            recs.append(replace(r, event_id=e.event_id))
+            return
+    recs.append(r)
+
+
+def place_mentions(text: str, gz: Gazetteer) -> list[Mention]:
+    """The gazetteer's place mentions of ``text`` that the extractor reads as places: without those
+    inside the name of an outlet, organisation or operation ("the Euphrates Post", rules/places.toml)."""
+    return _outside_names(gz.mentions(text), text)
+
+
+def link_across_articles(reports: Iterable[dict]) -> list[dict]:
+    """Reports (flat dicts) of several articles with the events that several articles tell joined
+    into one ``event_id``, their figures kept side by side (:func:`geo.records.events.link_events`)."""
+    ds = list(reports)
+    names = {f.name for f in fields(Report)}
+    # the extractor's own output, rebuilt as it was built (from_dict holds curated records to the
+    # curated schema: an extracted change with its winner unnamed has no control actor)
+    kept: list[dict[str, Any]] = [
+        {k: (tuple(v) if isinstance(v, list) else v) for k, v in d.items() if k in names} for d in ds
+    ]
+    recs = [Report(**k) for k in kept]
+    ids = {r.id: r.event_id for r in link_events(recs)}
+    return [{**d, "event_id": ids[d["id"]]} for d in ds]
 
 
 # ---------------------------------------------------------------------------
@@ -562,7 +614,7 @@ def extract_records(text: str, *, article: Article, gz: Gazetteer, title: str | 
             continue
         d0, d1, prec, dtext = _date_fields(s, found, anchor[0], anchor[1], notes)
         if mentions is None:
-            mentions = _outside_names(gz.mentions(text), text)
+            mentions = place_mentions(text, gz)
             starts = [m.start for m in mentions]  # in text order: a sentence's mentions are one slice
             story = _StoryCities(mentions, not_story)
         ms = _sentence_mentions(s, sp.start, sp.end, mentions, starts, story, gz)
@@ -754,8 +806,9 @@ def extract_files(
     for p, text in texts:
         require_english(text, name=str(p))
     gz = gz if gz is not None else gazetteer.load()
-    feats: list[dict] = []
+    recs: list[Report] = []
     for p, text in texts:
         art = _article(text, p.stem, lo, hi, outlet, title, str(p))
-        feats.extend(r.to_feature() for r in extract_records(text, article=art, gz=gz, title=title))
-    return {"type": "FeatureCollection", "features": feats}
+        recs.extend(extract_records(text, article=art, gz=gz, title=title))
+    # one incident told by several of the articles is one event, its figures side by side
+    return {"type": "FeatureCollection", "features": [r.to_feature() for r in link_events(recs)]}
