@@ -20,6 +20,7 @@ from functools import lru_cache
 
 __all__ = [
     "INCIDENT_PATTERNS",
+    "second_event",
     "explanatory",
     "EVENT_TYPES",
     "STATUSES",
@@ -201,7 +202,7 @@ _SHELL = _rx(
 )
 _CLASH = _rx(
     r"\b(?:clash(?:es|ed)?|fighting|fought|battl(?:e|es|ed|ing)|firefights?|"
-    r"gun\s*battles?|skirmish(?:es)?|combat|assault(?:s|ed)?|attack(?:s|ed)?|"
+    r"gun\s*battles?|skirmish(?:es)?|combat|assault(?:s|ed|ing)?|attack(?:s|ed)?|trading\s+fire|"
     r"ambush(?:ed)?|counter-?attacks?)\b",
     "clash",
     "fight",
@@ -212,6 +213,7 @@ _CLASH = _rx(
     "assault",
     "attack",
     "ambush",
+    "trading",
 )
 _DISPLACE = _rx(
     r"\b(?:fled|fleeing|flee|displaced|displacement|trapped|escap(?:e|ed|ing)|"
@@ -239,6 +241,17 @@ _LOST_TO = _rx(
     r"(?:control\s+(?:of|over)\s+)?[^.;:]{1,80}?\bto\s+(?:the\s+)?(?P<winner>\S)",
     "los",
 )
+# "IS had been expelled from Kasrat": the subject lost the place; the winner is the agent, if named
+_EXPELLED = _rx(
+    r"\b(?:was|were|been|being|is|are)\s+(?:(?:finally|completely|fully)\s+)?"
+    r"(?:expelled|driven\s+out|pushed\s+out|forced\s+out|ousted|routed)\b(?P<loser_first>)",
+    "expelled",
+    "driven",
+    "pushed",
+    "forced",
+    "ousted",
+    "routed",
+)
 # territory: (pattern, extent)
 _TERRITORY: list[tuple[IPattern, str]] = [
     (
@@ -260,9 +273,11 @@ _TERRITORY: list[tuple[IPattern, str]] = [
     ),
     (
         _rx(
-            r"\b(?:broke|break|breaking|broken)\s+into\b|\b(?:entered|enter|entering|stormed|storming|"
-            r"advanced\s+into|advancing\s+into|advance\s+into|pushed\s+into|pushing\s+into|push\s+into|"
-            r"moved\s+into|moving\s+into|breached|penetrated|made\s+inroads)\b",
+            r"\b(?:broke|break|breaking|broken)\s+(?:into|through)\b|\b(?:entered|enter|entering|stormed|storming|"
+            r"(?:advanced|advancing|advance|pushed|pushing|push|moved|moving|fought\s+their\s+way|got)"
+            r"\s+(?:(?:north|south|east|west)\w*\s+)?into|breached|penetrated|made\s+inroads|"
+            r"reached\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:end|edge|outskirts|centre|center|gates?|walls?|"
+            r"neighbou?rhood|district|village|town|city|base|bank|troops|positions|heart))\b",
             "brok",
             "break",
             "enter",
@@ -273,6 +288,9 @@ _TERRITORY: list[tuple[IPattern, str]] = [
             "breached",
             "penetrated",
             "inroads",
+            "fought",
+            "got",
+            "reached",
         ),
         "entered",
     ),
@@ -291,7 +309,8 @@ _TERRITORY: list[tuple[IPattern, str]] = [
             r"measures|precautions|action|time|hours|days|weeks|months|years)\b)|"
             r"took\s+control|taken\s+control|seized\s+control|retook|retaken|recaptured|"
             r"reclaimed|liberated|liberating|cleared|overran|overrun|fell\s+to|falls\s+to|"
-            r"control\s+of|(?:now|fully|firmly)\s+control|wrested|wrest)\b",
+            r"control\s+of|(?:now|fully|firmly)\s+control|wrested|wrest|"
+            r"in\s+(?:(?:the\s+)?\w+(?:'s)?\s+)?hands|freed|(?:now|completely|entirely|fully)\s+free)\b",
             "seiz",
             "captur",
             "took",
@@ -304,10 +323,13 @@ _TERRITORY: list[tuple[IPattern, str]] = [
             "falls",
             "control",
             "wrest",
+            "hands",
+            "free",
         ),
         "full",
     ),
     (_LOST_TO, "full"),
+    (_EXPELLED, "full"),
 ]
 _PARTIAL = _rx(
     r"\b(?:parts?\s+of|half\s+of|more\s+than\s+half|much\s+of|most\s+of|"
@@ -904,7 +926,7 @@ def actor(
 def _loser(s: str) -> str | None:
     """Who lost the place: the party after "from", or the subject of "lost ... to"."""
     t = _territory(s)
-    if t is not None and "winner" in t[1].groupdict():  # "lost ... to"
+    if t is not None and ("winner" in t[1].groupdict() or "loser_first" in t[1].groupdict()):  # "lost ... to"
         before = [x for x in _actor_mentions(s) if x[1] <= t[1].start()]
         return before[-1][2] if before else None
     mfrom = _FROM_NAME.search(s)
@@ -922,6 +944,10 @@ def _territory_actor(s: str, ments: list[tuple[int, int, str]], exclude: tuple[s
     extent, tm = t
     if "winner" in tm.groupdict():  # "lost ... to"
         return _winner_after(s, tm)
+    if "loser_first" in tm.groupdict():  # "IS was expelled from X by the SDF"
+        by = _BY_AGENT.search(s[tm.end() :])
+        after = [x for x in ments if by is not None and x[0] == tm.end() + by.end()]
+        return after[0][2] if after else None
     if extent == "repelled":
         # "Islamic State had turned back an earlier SDF assault": the
         # attacker is the one after the verb
@@ -977,7 +1003,11 @@ def _other_clause(s: str, cue: str, span: tuple[int, int]) -> bool:
 
 
 def classify(
-    sentence: str, *, previous_claimant: str | None = None, default_claimant: str | None = None
+    sentence: str,
+    *,
+    previous_claimant: str | None = None,
+    default_claimant: str | None = None,
+    event: str | None = None,
 ) -> Classification:
     """Code one sentence.
 
@@ -989,6 +1019,9 @@ def classify(
         Claimant of the preceding sentence, for "it added", "they said".
     default_claimant : str, keyword-only
         Used when nobody is named (normally the outlet itself).
+    event : str, keyword-only
+        Code the sentence as this event type (the second event of a sentence that tells two,
+        see :func:`second_event`) instead of the one its wording ranks first.
 
     Returns
     -------
@@ -998,7 +1031,7 @@ def classify(
         raise TypeError(f"could not classify {sentence!r}: expected a str")
     s = sentence
     cues: list[str] = []
-    ev, ev_cue = _event_with_munition(s)
+    ev, ev_cue = _event_with_munition(s) if event is None else (event, "")
     if ev_cue:
         cues.append(f"event_type:{ev_cue}")
     mun = munition(s)
@@ -1092,3 +1125,28 @@ def explanatory(sentence: str) -> bool:
     scatters ...") rather than report an incident? Only at its opening, and never with a
     past-tense report in it ("When a shell exploded, it killed four")."""
     return _GENERIC_OPEN.search(sentence) is not None and _PAST_EVENT.search(sentence) is None
+
+
+# "backed by coalition jets", "with air support": the air war as the backdrop of an advance
+_AIR_BACKDROP = _rx(
+    r"\b(?:backed|backing|supported|support|covered|cover|aided|helped|help)\s+(?:(?:by|of|from)\s+)?"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:jets|air|strikes|warplanes|aircraft|air\s*power|bombing|bombs|raids|planes)\b|"
+    r"\bwith\s+(?:\w+\s+)?air\s+(?:support|cover|backing)\b"
+)
+
+
+def second_event(sentence: str, first: str) -> str | None:
+    """The other event a sentence tells besides ``first``: "After a night of air strikes, the SDF
+    stormed al-Mishlab" is an air strike and a territory change. Only air strikes with a
+    territory change, and only when the strikes are not the advance's backdrop ("backed by
+    coalition jets")."""
+    if first not in ("air_strike", "territory_change"):
+        return None
+    air = _first(_AIR, sentence)
+    if air is None or _only_generic_strike(air.group(0), sentence):
+        return None
+    if _territory(sentence) is None:
+        return None
+    if any(b.start() <= air.start() < b.end() for b in _AIR_BACKDROP.finditer(sentence)):
+        return None
+    return "territory_change" if first == "air_strike" else "air_strike"

@@ -43,7 +43,14 @@ import gazetteer
 from gazetteer import Gazetteer, Mention
 from geo.extraction import dates as _dates
 from geo.extraction import rules
-from geo.extraction.classify import INCIDENT_PATTERNS, Classification, classify, control_extents_at, explanatory
+from geo.extraction.classify import (
+    INCIDENT_PATTERNS,
+    Classification,
+    classify,
+    control_extents_at,
+    explanatory,
+    second_event,
+)
 from geo.extraction.language import require_english
 from geo.extraction.matching import AnyOf, CasePattern, IPattern
 from geo.extraction.matching import IPattern as _IRx
@@ -410,6 +417,37 @@ def _append(recs: list[Report], r: Report) -> None:
     recs.append(r)
 
 
+def _append_second(recs: list[Report], r: Report, c: Classification) -> None:
+    """Add the second event of ``r``'s sentence ("after a night of air strikes, ... stormed
+    al-Mishlab"), coded as ``c``: its own event, without the sentence's toll (that stays with the
+    first report, the one the wording ranks first)."""
+    rid = f"{r.id}b"
+    ctrl = c.control if c.event_type == "territory_change" else None
+    recs.append(
+        replace(
+            r,
+            id=rid,
+            event_id=f"ev-{rid}",
+            event_type=c.event_type,
+            munition=c.munition,
+            actor=c.actor,
+            target=c.target,
+            status=c.status,
+            claimed_by=c.claimed_by or r.claimed_by,
+            deaths_low=None,
+            deaths_best=None,
+            deaths_high=None,
+            injured_low=None,
+            injured_high=None,
+            casualty_group=None,
+            control_actor=ctrl.actor if ctrl else None,
+            control_from=ctrl.from_ if ctrl else None,
+            control_extent=ctrl.extent if ctrl else None,
+            notes=(r.notes or "") + f". The sentence tells a second event ({c.event_type}) besides {r.event_type}",
+        )
+    )
+
+
 def place_mentions(text: str, gz: Gazetteer) -> list[Mention]:
     """The gazetteer's place mentions of ``text`` that the extractor reads as places: without those
     inside the name of an outlet, organisation or operation ("the Euphrates Post", rules/places.toml)."""
@@ -564,6 +602,42 @@ def _sentence_mentions(
     return sorted([*ms, *marks], key=lambda m: m.start) if marks else ms
 
 
+def _append_places(
+    recs: list[Report],
+    r: Report,
+    places: list[Mention],
+    s: str,
+    at: int,
+    text: str,
+    gz: Gazetteer,
+    notes: list[str],
+) -> None:
+    """Add ``r``; a change at several ``places`` of its sentence ("The SDF had taken Mishlab and more
+    than half of Sabahia") as a report at each, so that each district's control over time hears of it."""
+    extents = control_extents_at(s, [(m.start - at, m.end - at) for m in places]) if len(places) > 1 else []
+    if len(extents) < 2:
+        _append(recs, r)
+        return
+    names = ", ".join(m.text for m in places)
+    for m, ext in zip(places, extents, strict=True):  # one extent per place
+        place_id, place_text, geo_precision = _place_fields(m, text, at)
+        rid = f"x-{r.article_id}-{len(recs) + 1:02d}"
+        _append(
+            recs,
+            replace(
+                r,
+                id=rid,
+                event_id=f"ev-{rid}",
+                control_extent=ext,
+                place_id=place_id,
+                place_text=place_text,
+                geo_precision=geo_precision,
+                **placed(gz, place_id, place_text),
+                notes=". ".join([*notes, f"one of {len(places)} places this sentence reports a change at ({names})"]),
+            ),
+        )
+
+
 def extract_records(text: str, *, article: Article, gz: Gazetteer, title: str | None = None) -> list[Report]:
     """Candidate reports of ``article`` (its ``text``), placed and sourced, never reviewed.
 
@@ -663,35 +737,12 @@ def extract_records(text: str, *, article: Article, gz: Gazetteer, title: str | 
             **placed(gz, place_id, place_text),
             **source,
         )
+        other = second_event(s, c.event_type)
+        second = classify(s, previous_claimant=previous, default_claimant=outlet, event=other) if other else None
         places = _changed_places(ms, text, sp.start) if control is not None else []
-        # "The SDF had taken Mishlab and more than half of Sabahia": a change at each
-        # place, so that each district's control over time hears of it
-        extents = (
-            control_extents_at(s, [(m.start - sp.start, m.end - sp.start) for m in places]) if len(places) > 1 else []
-        )
-        if len(extents) < 2:
-            _append(recs, r)
-            continue
-        names = ", ".join(m.text for m in places)
-        for m, ext in zip(places, extents, strict=True):  # one extent per place
-            place_id, place_text, geo_precision = _place_fields(m, text, sp.start)
-            rid = f"x-{article_id}-{len(recs) + 1:02d}"
-            _append(
-                recs,
-                replace(
-                    r,
-                    id=rid,
-                    event_id=f"ev-{rid}",
-                    control_extent=ext,
-                    place_id=place_id,
-                    place_text=place_text,
-                    geo_precision=geo_precision,
-                    **placed(gz, place_id, place_text),
-                    notes=". ".join(
-                        [*notes, f"one of {len(places)} places this sentence reports a change at ({names})"]
-                    ),
-                ),
-            )
+        _append_places(recs, r, places, s, sp.start, text, gz, notes)
+        if second is not None:
+            _append_second(recs, r, second)
     return recs
 
 
