@@ -81,6 +81,21 @@ CAPTURES = [
         "Al-Romania was recaptured by the Syrian Democratic Forces on Wednesday.",
         {"place_id": "raqqa-romania", "control_actor": "SDF", "control_from": "Islamic State"},
     ),
+    # fails on main: the stronghold's holder, named before "fell to", was taken for the winner
+    (
+        "Al-Mayadin, an IS stronghold on the Euphrates, fell to the Syrian army on Saturday.",
+        {"place_id": "mayadin", "control_actor": "Syrian army", "control_from": "Islamic State"},
+    ),
+    # fails on main: the loser named after the verb was the only party, so it won
+    (
+        "Militias backed by the United States seized ground near Kasrat on Wednesday, closing in on Islamic State.",
+        {"place_id": "kasrat", "control_actor": "SDF", "control_from": "Islamic State"},
+    ),
+    # fails on main: the city's former ruler, named before "is free", won it back
+    (
+        "Raqqa, once the capital of the IS caliphate, is now completely free, the SDF announced on Friday.",
+        {"place_id": "raqqa", "control_actor": "SDF", "control_from": "Islamic State"},
+    ),
     # fails on main: the operation's forces were nobody
     (
         "Euphrates Wrath operation forces captured al-Badu on Monday.",
