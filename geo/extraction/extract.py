@@ -386,32 +386,52 @@ _code = lru_cache(maxsize=CACHE_SIZE)(_code_uncached)
 GROUP_REACH = 12
 
 
-def _same_event(a: Report, b: Report, *, adjacent: bool) -> bool:
+def _within(gz: Gazetteer, inner: str, outer: str) -> bool:
+    """Is the place ``inner`` inside ``outer`` (``outer`` among its parents)?"""
+    seen = 0
+    while inner in gz and seen < 8:
+        parent = gz.get(inner).parent
+        if parent is None:
+            return False
+        if parent == outer:
+            return True
+        inner, seen = parent, seen + 1
+    return False
+
+
+def _same_event(a: Report, b: Report, *, adjacent: bool, gz: Gazetteer) -> bool:
     """Do ``a`` (earlier) and ``b`` (later, same article) tell one event: the lead, its detail, a quote?
 
     Same event type, overlapping date ranges, no two winners of one change; and the same place,
-    or -- only for the report right before -- ``b`` placed no finer than a city ("'They
-    bombed everything,' a resident said" after the strike it quotes about).
+    one place inside the other (the lead says "Raqqa", the detail "al-Jazra suburb"), or -- only
+    for the report right before -- ``b`` placed nowhere or no finer than a city ("'They bombed
+    everything,' a resident said" after the strike it quotes about).
     """
     if a.event_type != b.event_type or a.date_start > b.date_end or b.date_start > a.date_end:
         return False
     if a.control_actor and b.control_actor and a.control_actor != b.control_actor:
         return False
-    if a.place_id is not None and a.place_id == b.place_id:
+    if a.place_id is None:
+        return False
+    if b.place_id is not None and (
+        a.place_id == b.place_id or _within(gz, a.place_id, b.place_id) or _within(gz, b.place_id, a.place_id)
+    ):
         return True
-    return adjacent and a.place_id is not None and (b.place_id is None or b.place_kind in _GROUP_COARSE)
+    return adjacent and (b.place_id is None or b.place_kind in _GROUP_COARSE)
 
 
 _GROUP_COARSE = frozenset({"city", *_COARSE})
 
 
-def _append(recs: list[Report], r: Report) -> None:
+def _append(recs: list[Report], r: Report, gz: Gazetteer) -> None:
     """Add ``r``, in the event of the latest earlier report of the article that tells the same event
     (the lead, its detail, a quote about it), else in an event of its own."""
     for back, e in enumerate(reversed(recs[-GROUP_REACH:])):
         if e.span_start == r.span_start:
             continue  # two places of one sentence are two changes, never one event
-        if _same_event(e, r, adjacent=back == 0):
+        if _same_event(e, r, adjacent=back == 0, gz=gz) and not any(
+            x.event_id == e.event_id and x.span_start == r.span_start for x in recs[-GROUP_REACH:]
+        ):  # another place of r's own sentence already in that event: a second change, not a repeat
             recs.append(replace(r, event_id=e.event_id))
             return
     recs.append(r)
@@ -616,7 +636,7 @@ def _append_places(
     than half of Sabahia") as a report at each, so that each district's control over time hears of it."""
     extents = control_extents_at(s, [(m.start - at, m.end - at) for m in places]) if len(places) > 1 else []
     if len(extents) < 2:
-        _append(recs, r)
+        _append(recs, r, gz)
         return
     names = ", ".join(m.text for m in places)
     for m, ext in zip(places, extents, strict=True):  # one extent per place
@@ -635,6 +655,7 @@ def _append_places(
                 **placed(gz, place_id, place_text),
                 notes=". ".join([*notes, f"one of {len(places)} places this sentence reports a change at ({names})"]),
             ),
+            gz,
         )
 
 

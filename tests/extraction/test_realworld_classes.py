@@ -341,3 +341,73 @@ def test_an_incident_in_the_present_tense_stays() -> None:
 )
 def test_an_opening_when_or_if_with_a_past_incident_is_kept(gz: gazetteer.Gazetteer, text: str) -> None:
     assert [r["place_id"] for r in _reports(gz, text)] == ["raqqa-badu"]
+
+
+# ---------------------------------------------------------------------------
+# grouping: one incident told several times is one event (part 3 of issue 16)
+
+
+def test_the_lead_its_detail_and_a_quote_are_one_event(gz: gazetteer.Gazetteer) -> None:
+    # fails on main: three events
+    text = (
+        "Strikes on Raqqa\n\n"
+        "Coalition air strikes killed 12 civilians in Raqqa on Monday, the Observatory said. "
+        "The raids on Monday hit the al-Badu district, where two houses collapsed, it said. "
+        '"The planes struck the houses at dawn," a resident said.'
+    )
+    rs = _reports(gz, text)
+    assert [r["event_type"] for r in rs] == ["air_strike"] * 3
+    assert len({r["event_id"] for r in rs}) == 1
+    assert [r["place_id"] for r in rs] == ["raqqa", "raqqa-badu", None]
+
+
+def test_strikes_on_two_days_stay_two_events(gz: gazetteer.Gazetteer) -> None:
+    text = (
+        "Strikes on Raqqa\n\n"
+        "Coalition jets struck al-Badu on Monday, killing 12 people. "
+        "On Wednesday jets struck al-Badu again, killing four."
+    )
+    rs = _reports(gz, text, "2017-06-15")
+    assert len({r["event_id"] for r in rs}) == 2
+
+
+def test_one_incident_told_by_two_outlets_is_one_event_with_both_tolls(gz: gazetteer.Gazetteer) -> None:
+    # fails on main: no linking across articles
+    from geo.extraction.extract import link_across_articles
+    from geo.records.events import events_of
+    from geo.records.report import Report
+
+    a = extract_text(
+        "Raqqa\n\nCoalition jets struck the al-Badu district on Monday, killing 12 people, the Observatory said.",
+        article_id="a1",
+        published="2017-06-14",
+        outlet="AFP",
+        gz=gz,
+    )
+    b = extract_text(
+        "Raqqa\n\nAn air strike on al-Badu killed 14 civilians on Monday, activists said.",
+        article_id="b1",
+        published="2017-06-15",
+        outlet="Reuters",
+        gz=gz,
+    )
+    c = extract_text(
+        "Raqqa\n\nAn air strike on al-Badu killed 3 civilians on Thursday, activists said.",
+        article_id="c1",
+        published="2017-06-16",
+        outlet="Reuters",
+        gz=gz,
+    )
+    linked = link_across_articles([*a, *b, *c])
+    assert linked[0]["event_id"] == linked[1]["event_id"] != linked[2]["event_id"]
+    (ev,) = [e for e in events_of(Report(**_fields(r)) for r in linked) if e.n_articles == 2]
+    assert sorted(t.low for t in ev.deaths) == [12, 14] and "deaths" in ev.competing
+
+
+def _fields(d: dict[str, Any]) -> dict[str, Any]:
+    from dataclasses import fields
+
+    from geo.records.report import Report
+
+    names = {f.name for f in fields(Report)}
+    return {k: (tuple(v) if isinstance(v, list) else v) for k, v in d.items() if k in names}
