@@ -51,6 +51,7 @@ from geo.extraction.matching import AnyMatch, AnyPattern
 from geo.extraction.matching import IPattern as _IRx
 from geo.extraction.matching import lowered as _lowered
 from geo.extraction.matching import may_match as _may_match
+from geo.extraction.regex_needs import check_need_words
 
 __all__ = [
     "PRECISIONS",
@@ -394,6 +395,11 @@ _GATES: dict[str, tuple[str, ...]] = {
     "weekday": ("day",),
 }
 assert set(_GATES) | _NUMERIC == {p[0] for p in _PATTERNS}
+# the gates are written by hand: each is checked to be in every match of its pattern (issue 16:
+# a hand list that missed an alternative silently hid its matches)
+for _name, _pat, _prec, _fn in _PATTERNS:
+    if _name in _GATES:
+        check_need_words(_pat.pattern, re.I, _GATES[_name])
 
 
 def _widen(precision: str, start: date, end: date) -> str:
