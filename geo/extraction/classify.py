@@ -310,7 +310,10 @@ _TERRITORY: list[tuple[IPattern, str]] = [
             r"took\s+control|taken\s+control|seized\s+control|retook|retaken|recaptured|"
             r"reclaimed|liberated|liberating|cleared|overran|overrun|fell\s+to|falls\s+to|"
             r"control\s+of|(?:now|fully|firmly)\s+control|wrested|wrest|"
-            r"in\s+(?:(?:the\s+)?\w+(?:'s)?\s+)?hands|freed|(?:now|completely|entirely|fully)\s+free)\b",
+            r"(?<!still\s)(?<!remains\s)(?<!remained\s)in\s+(?:(?:the\s+)?\w+(?:'s)?\s+)?hands|freed|"
+            r"(?:now|completely|entirely|fully)\s+free|"
+            r"(?:pushed|drove|driven|forced|chased)\s+(?:[\w'-]+\s+){1,3}?out\s+of|"
+            r"now\s+(?:holds?|held)|holds?\s+(?:more\s+than\s+half|half|most|much|\w+\s+districts))\b",
             "seiz",
             "captur",
             "took",
@@ -325,6 +328,9 @@ _TERRITORY: list[tuple[IPattern, str]] = [
             "wrest",
             "hands",
             "free",
+            "out",
+            "hold",
+            "held",
         ),
         "full",
     ),
@@ -460,8 +466,21 @@ def event_type(sentence: str) -> str:
     return _event_with_munition(sentence)[0]
 
 
+# "under a deal struck by the council": an agreement, not a strike
+_DEAL_STRUCK = _rx(r"\b(?:deal|agreement|accord|truce|bargain|ceasefire)\s+(?:was\s+|had\s+been\s+|been\s+)?$")
+
+
+def _first_air(s: str) -> AnyMatch | None:
+    for m in _AIR.finditer(s):
+        if m.group(0).lower() == "struck" and _DEAL_STRUCK.search(s[max(0, m.start() - 30) : m.start()]):
+            continue
+        if not _INTENT.search(s[max(0, m.start() - 25) : m.start()]):
+            return m
+    return None
+
+
 def _event(s: str) -> tuple[str, str]:
-    air = _first(_AIR, s)
+    air = _first_air(s)
     shell = _first(_SHELL, s)
     terr = _territory(s)
     # a territory verb that comes first is the news ("broke into the Old City

@@ -558,7 +558,11 @@ def _place_of(
     Notes on how the place was chosen are appended to ``notes``.
     """
     best, unresolved = _choose_place(ms, text)
-    context = _city_from_context(s, sent_start, story) if not ms else None
+    coarse = best is not None and best.place is not None and best.place.kind in _COARSE
+    # "got into the city from the south by crossing the Euphrates": the city, not the river
+    context = _city_from_context(s, sent_start, story) if not ms or coarse else None
+    if context is not None and coarse:
+        best = None
     place_id: str | None
     place_text: str | None
     geo_precision: int | None
