@@ -491,7 +491,12 @@ def find_dates(text: str, published: date | str | tuple) -> list[ResolvedDate]:
 # "since August 14" runs to publication
 _RANGE_OPEN = _IRx(r"\b(?:since|from|between)\s+(?:the\s+)?$")
 _RANGE_JOIN = _IRx(r"^\s*(?:until|till|to|through|and|-|\u2013|\u2014)\s*(?:the\s+)?$")
-_SINCE = _IRx(r"\bsince\s+(?:the\s+)?$")
+_SINCE = _IRx(
+    r"\bsince\s+(?:the\s+)?(?:(?:early\s+|late\s+)?(?:morning|afternoon|evening|night)\s+of\s+)?"
+    r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?$"
+)
+#: "Monday, 14 August": a weekday in apposition to the date it names
+_APPOSED = re.compile(r"^,?\s*$")
 _OPEN_DEIXIS = frozenset({"today", "yesterday", "tonight", "last night", "this morning", "this afternoon"})
 
 
@@ -501,7 +506,14 @@ def _ranges(text: str, found: list[ResolvedDate], pub: tuple[date, date]) -> lis
     i = 0
     while i < len(found):
         d = found[i]
-        before = text[max(0, d.span_start - 16) : d.span_start]
+        if (
+            i + 1 < len(found)
+            and _APPOSED.match(text[d.span_end : found[i + 1].span_start])
+            and d.start <= found[i + 1].start <= found[i + 1].end <= d.end
+        ):
+            i += 1  # "Monday, 14 August" is the one day the explicit date names
+            continue
+        before = text[max(0, d.span_start - 48) : d.span_start]
         if i + 1 < len(found) and _RANGE_OPEN.search(before):
             e = found[i + 1]
             if _RANGE_JOIN.match(text[d.span_end : e.span_start]) and d.start <= e.end:
@@ -527,7 +539,7 @@ def _ranges(text: str, found: list[ResolvedDate], pub: tuple[date, date]) -> lis
 
 #: "BEIRUT, June 14 (Reuters) -": the city, the day the story was filed, the agency
 _DATELINE = re.compile(
-    r"^[ \t]*(?P<city>[A-Z][A-Za-z .'\u2019-]{1,40}?),?[ \t]+"
+    r"^[ \t]*(?P<city>[A-Z][A-Za-z .'\u2019/-]{1,40}?)(?:,[ \t]+[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)?,?[ \t]+"
     r"(?P<when>[A-Z][a-z]{2,8}\.?[ \t]+[0-3]?\d|[0-3]?\d[ \t]+[A-Z][a-z]{2,8})"
     r"(?:,?[ \t]+(?:19|20)\d{2})?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*(?:-{1,2}|\u2013|\u2014)[ \t]*",
     re.MULTILINE,

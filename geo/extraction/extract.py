@@ -600,6 +600,14 @@ def _place_of(
     return place_id, place_text, geo_precision, mentioned
 
 
+def _without_dateline(s: str, at: int, dl: _dates.ResolvedDate | None) -> str:
+    """Sentence ``s`` (at offset ``at``) with the dateline ``dl`` in it blanked, length kept."""
+    if dl is None or not at <= dl.span_start < at + len(s):
+        return s
+    a, b = dl.span_start - at, min(len(s), dl.span_end - at)
+    return s[:a] + " " * (b - a) + s[b:]
+
+
 def _sentence_dates(
     s: str, at: int, anchor: tuple[dt.date, dt.date], dl: _dates.ResolvedDate | None
 ) -> list[_dates.ResolvedDate]:
@@ -619,8 +627,8 @@ def _sentence_mentions(
     i = bisect.bisect_left(starts, start)
     ms = []
     while i < len(mentions) and mentions[i].start < end:
-        if mentions[i].end <= end:
-            ms.append(mentions[i])
+        if mentions[i].end <= end and s[mentions[i].start - start : mentions[i].end - start].strip():
+            ms.append(mentions[i])  # (a mention blanked with the dateline is left out)
         i += 1
     marks = _landmarks_in(s, start, ms, story, gz)
     return sorted([*ms, *marks], key=lambda m: m.start) if marks else ms
@@ -686,7 +694,9 @@ def extract_records(text: str, *, article: Article, gz: Gazetteer, title: str | 
     previous: str | None = None
     here = 0
     for sp in sentences(text):
-        s = sp.text
+        # the dateline is read as words of no one: its city is not the place, its date not the
+        # event's, its agency not the speaker; blanked (same length) for the coders, kept in the quote
+        s = _without_dateline(sp.text, sp.start, dl)
         before, here = here, sp.start  # the previous sentence's start: how far back "the neighbourhood" reaches
         if skipped.hold(sp.start, sp.end):
             continue
@@ -731,7 +741,7 @@ def extract_records(text: str, *, article: Article, gz: Gazetteer, title: str | 
             id=rid,
             event_id=f"ev-{rid}",
             article_id=article_id,
-            quote=s,
+            quote=sp.text,
             span_start=sp.start,
             span_end=sp.end,
             event_type=c.event_type,

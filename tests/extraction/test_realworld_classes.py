@@ -206,6 +206,31 @@ DATES = [
 ]
 
 
+DATES += [
+    # all fail on main: the dateline's day taken for the event's, its agency or day for the speaker
+    (
+        "BEIRUT/WASHINGTON, July 4 (Reuters) - The US military said on Tuesday that the SDF had broken "
+        "into the Old City of Raqqa.",
+        "2017-07-04",
+        {"date_start": "2017-06-28", "date_end": "2017-07-04", "claimed_by": "US-led coalition"},
+    ),
+    (
+        "RAQQA, Syria, Oct 17, 2017 (AFP) - The SDF seized the National Hospital on Monday, the Observatory said.",
+        "2017-10-17",
+        {
+            "date_start": "2017-10-16",
+            "place_id": "raqqa-national-hospital",
+            "claimed_by": "Syrian Observatory for Human Rights",
+        },
+    ),
+    (
+        "Since the afternoon of Monday, 14 August, coalition strikes have killed about 60 civilians in Raqqa.",
+        "2017-08-17",
+        {"date_start": "2017-08-14", "date_end": "2017-08-17"},
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "published", "want"), DATES)
 def test_dates_hold_what_the_text_says(
     gz: gazetteer.Gazetteer, text: str, published: Any, want: dict[str, Any]
