@@ -382,6 +382,9 @@ CACHE_SIZE = 4096
 _code = lru_cache(maxsize=CACHE_SIZE)(_code_uncached)
 
 
+#: the events whose toll a later sentence of the story may give without naming them again
+_TOLL_EVENTS = frozenset({"air_strike", "shelling", "armed_clash"})
+
 #: how many reports back a report of the same article looks for an earlier telling of its event
 GROUP_REACH = 12
 
@@ -734,6 +737,11 @@ def extract_records(text: str, *, article: Article, gz: Gazetteer, title: str | 
         if cas.injured_best is not None and cas.injured_low is None and cas.injured_high is None:
             notes.append(f"about {cas.injured_best} injured (a best estimate the schema's low/high cannot hold)")
         control = c.control if c.event_type == "territory_change" else None
+        if c.event_type == "other" and has_cas and recs and recs[-1].event_type in _TOLL_EVENTS and not c.cues:
+            # "Tens of people were also wounded", "the Observatory documented the deaths of 68
+            # civilians": a toll with no event word of its own counts the story's event just told
+            c = replace(c, event_type=recs[-1].event_type, munition=c.munition or recs[-1].munition)
+            notes.append(f"a toll with no event word: of the {recs[-1].event_type} told just before ({recs[-1].id})")
         if c.cues:
             notes.append("cues: " + "; ".join(c.cues))
         rid = f"x-{article_id}-{len(recs) + 1:02d}"

@@ -460,3 +460,16 @@ def test_a_deal_struck_is_no_air_strike(gz: gazetteer.Gazetteer) -> None:
 def test_a_place_still_held_is_no_change(gz: gazetteer.Gazetteer) -> None:
     text = "Fierce clashes went on near the municipal stadium in Raqqa, the last position still in IS hands."
     assert [r["event_type"] for r in _reports(gz, text)] == ["armed_clash"]
+
+
+def test_a_toll_with_no_event_word_counts_the_event_just_told(gz: gazetteer.Gazetteer) -> None:
+    # fails on main: an 'other' report in an event of its own
+    text = (
+        "Strikes on Raqqa\n\n"
+        "Coalition air strikes hit al-Badu on Monday, the Observatory said. "
+        "Tens of people were also wounded on Monday, several of them gravely."
+    )
+    rs = _reports(gz, text)
+    assert [r["event_type"] for r in rs] == ["air_strike", "air_strike"]
+    assert rs[0]["event_id"] == rs[1]["event_id"]
+    assert "a toll with no event word" in rs[1]["notes"]
