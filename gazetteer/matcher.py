@@ -212,13 +212,17 @@ class Matcher:
                 owners, first, was_cs = table.get(key, ({}, spelling, cs))
                 owners[getattr(place, "id", place)] = place
                 table[key] = (owners, first, was_cs and cs)
+        # word-prefixes of the multiword keys: " raqqa" begins " raqqa sugar plant"; an article's
+        # spelling (" al raqqa") needs the longer-name check only when its rest begins another key
+        begins = {key[:i] for key in table for i in range(1, len(key)) if key[i] == " "}
         patterns: dict[str, Pattern] = {}
         for key, (owners, spelling, cs) in table.items():
             places = tuple(owners[k] for k in sorted(owners))
             countries = all(getattr(pl, "kind", None) == "country" for pl in places)
             # rivers and regions lend their names to operations ("Operation Euphrates Shield")
             op_prone = any(getattr(pl, "kind", None) in ("river", "region", "dam") for pl in places)
-            article = key[1:].split(" ", 1)[0] in ARTICLES and " " in key[1:]
+            first, _sp, rest = key[1:].partition(" ")
+            article = first in ARTICLES and bool(rest) and f" {rest}" in begins
             simple = len(places) == 1 and not (cs or countries or op_prone or article)
             patterns[key] = Pattern(
                 False, places, spelling, cs, len(key), " " in key[1:], countries, op_prone, simple, article
