@@ -813,7 +813,9 @@ def _resolve_anaphora(s: str, span: tuple[int, int], previous: str | None) -> li
 
 def _claimants_span(sentence: str, previous: str | None) -> tuple[list[str], tuple[int, int] | None]:
     s = sentence
-    m = _ACCORDING.search(mask_abbreviation_dots(s))
+    m = _ACCORDING.search(s)
+    if m and s[m.end(1) : m.end(1) + 1] == ".":
+        m = _ACCORDING.search(mask_abbreviation_dots(s))  # a title's period ("Col.") ends no phrase
     if m:
         phrase = s[m.start(1) : m.end(1)].strip()
         if not _NOT_A_SOURCE.match(phrase):
