@@ -949,6 +949,7 @@ def actor(
     return cands[0][2] if cands else None
 
 
+_BACKER = _rx(r"\b(?:backed|supported|aided|helped|armed|trained)\s+by\s+(?:the\s+)?$")
 _FELL_TO = re.compile(r"(?:fell|falls)\s+to$", re.I)
 _STATE = re.compile(r"\bfree(?:d)?$|\bhands$", re.I)
 
@@ -992,7 +993,12 @@ def _territory_actor(s: str, ments: list[tuple[int, int, str]], exclude: tuple[s
         after = [x for x in ments if x[0] >= tm.end()]
         if after:
             return after[0][2]
-    before = [x for x in ments if x[1] <= tm.start() and x[2] not in exclude]
+    # "The SDF, an alliance backed by the coalition, now holds ...": a backer is not the winner
+    before = [
+        x
+        for x in ments
+        if x[1] <= tm.start() and x[2] not in exclude and not _BACKER.search(s[max(0, x[0] - 24) : x[0]])
+    ]
     if before:
         return before[-1][2]
     return None

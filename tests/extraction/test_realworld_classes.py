@@ -110,6 +110,11 @@ CAPTURES += [
         "Over the past week, the SDF had pushed IS out of the al-Sinaa district, a spokesman said.",
         {"place_id": "raqqa-sinaa", "control_actor": "SDF", "control_from": "Islamic State"},
     ),
+    # fails on main: the backer named in the appositive was taken for the winner
+    (
+        "The SDF, an alliance of Kurdish and Arab fighters backed by the coalition, now holds most of Tabqa.",
+        {"place_id": "tabqa", "control_actor": "SDF", "control_from": "Islamic State"},
+    ),
     (
         "The SDF now holds more than half of Raqqa, where it has fought IS since June.",
         {"place_id": "raqqa", "control_actor": "SDF", "control_extent": "partial"},
