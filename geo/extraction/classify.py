@@ -219,7 +219,9 @@ _DISPLACE = _rx(
     r"\b(?:fled|fleeing|flee|displaced|displacement|trapped|escap(?:e|ed|ing)|"
     r"evacuat(?:ed|ion|ing)|exodus|refugees?|camps?\s+for\s+the\s+displaced|"
     r"left\s+the\s+city|streamed\s+out|made\s+their\s+way\s+out|camps?|corridors?|"
-    r"turned\s+back\s+(?:\w+\s+)?(?:families|civilians|people|residents|refugees|women|children))\b",
+    r"turned\s+back\s+(?:\w+\s+)?(?:families|civilians|people|residents|refugees|women|children)|"
+    r"(?:brought|bussed|bused|moved|taken|driven)\s+out\s+of\s+(?:the\s+)?(?:city|town|last|area)|"
+    r"left\s+with\s+their\s+families|evacuees|buses)\b",
     "fled",
     "flee",
     "displace",
@@ -234,6 +236,9 @@ _DISPLACE = _rx(
     "made",
     "corridor",
     "turned",
+    "out",
+    "evacuees",
+    "buses",
 )
 # "IS lost the Jazra district to the SDF": the loser is the subject, the winner after "to"
 _LOST_TO = _rx(

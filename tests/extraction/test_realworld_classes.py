@@ -478,3 +478,15 @@ def test_a_toll_with_no_event_word_counts_the_event_just_told(gz: gazetteer.Gaze
     assert [r["event_type"] for r in rs] == ["air_strike", "air_strike"]
     assert rs[0]["event_id"] == rs[1]["event_id"]
     assert "a toll with no event word" in rs[1]["notes"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # both fail on main: no displacement word
+        "Civilians were brought out of the city in a convoy on Saturday, the council said.",
+        "Overnight, dozens of buses arrived in Raqqa to carry the evacuees north.",
+    ],
+)
+def test_evacuation_wording_is_displacement(gz: gazetteer.Gazetteer, text: str) -> None:
+    assert [r["event_type"] for r in _reports(gz, text)] == ["displacement"]
