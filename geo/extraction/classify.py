@@ -484,7 +484,27 @@ def _first_air(s: str) -> AnyMatch | None:
     return None
 
 
+# "a U.S. jet shot down a Syrian SU-22", "the downing of the drone": one aircraft against another
+# is a clash (ACLED: armed clash), not a strike on the ground
+_SHOOT_DOWN = _rx(
+    r"\b(?:shot|shoots|shooting|brought|brings|bringing)\s+(?:it\s+|them\s+)?down\b|\b(?:downing|downed)\b",
+    "down",
+)
+# "have closed the ring around Raqqa", "is now completely encircled": a strategic development
+_STRATEGIC = _rx(
+    r"\b(?:encircled|encirclement|closed\s+the\s+ring|completely\s+surrounded|"
+    r"(?:broke|broken|breaking)\s+(?:the\s+)?siege)\b",
+    "encircle",
+    "ring",
+    "surrounded",
+    "siege",
+)
+
+
 def _event(s: str) -> tuple[str, str]:
+    down = _SHOOT_DOWN.search(s)
+    if down is not None:
+        return "armed_clash", down.group(0)
     air = _first_air(s)
     shell = _first(_SHELL, s)
     terr = _territory(s)
@@ -517,6 +537,9 @@ def _event(s: str) -> tuple[str, str]:
         return "displacement", disp.group(0)
     if air is not None:
         return "air_strike", air.group(0)
+    strategic = _first(_STRATEGIC, s)
+    if strategic is not None:  # a strategic development (ACLED), kept as a report
+        return "other", f"strategic {strategic.group(0)}"
     return "other", ""
 
 
@@ -1147,6 +1170,8 @@ def classify(
 #: campaign's launch) needs a clash word too. The extractor derives its sentence pre-filter
 #: from their need words (``geo.extraction.extract``), so a new pattern cannot hide from it.
 INCIDENT_PATTERNS: tuple[IPattern, ...] = (
+    _SHOOT_DOWN,
+    _STRATEGIC,
     _AIR,
     _SHELL,
     _CLASH,

@@ -490,3 +490,18 @@ def test_a_toll_with_no_event_word_counts_the_event_just_told(gz: gazetteer.Gaze
 )
 def test_evacuation_wording_is_displacement(gz: gazetteer.Gazetteer, text: str) -> None:
     assert [r["event_type"] for r in _reports(gz, text)] == ["displacement"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        # both fail on main: an air strike, and nothing
+        ("A US jet shot down a Syrian army warplane south of Tabqa on Sunday.", "armed_clash"),
+        ("With the capture of Kasrat, the SDF have closed the ring around Raqqa.", "territory_change"),
+        ("Raqqa is now completely encircled by the SDF, the Observatory said.", "other"),
+    ],
+)
+def test_downings_are_clashes_and_encirclements_developments(
+    gz: gazetteer.Gazetteer, text: str, event_type: str
+) -> None:
+    assert _reports(gz, text)[0]["event_type"] == event_type
