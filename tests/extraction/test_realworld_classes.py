@@ -495,7 +495,7 @@ def test_evacuation_wording_is_displacement(gz: gazetteer.Gazetteer, text: str) 
 @pytest.mark.parametrize(
     ("text", "event_type"),
     [
-        # both fail on main: an air strike, and nothing
+        # the first and the last fail on main (an air strike, and nothing)
         ("A US jet shot down a Syrian army warplane south of Tabqa on Sunday.", "armed_clash"),
         ("With the capture of Kasrat, the SDF have closed the ring around Raqqa.", "territory_change"),
         ("Raqqa is now completely encircled by the SDF, the Observatory said.", "other"),
