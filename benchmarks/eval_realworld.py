@@ -17,7 +17,8 @@ Measures (the targets of issue 16):
   bounds, same claimant, same control actor and loser);
 * control changes with the winner inverted;
 * reports that repeat another report of the same event in the same article, left in another
-  event (ungrouped), and events told by several articles left apart;
+  event (ungrouped); events told by several articles whose reports of two articles at least
+  share an event after linking (joined);
 * extracted reports with no incident behind them.
 
 Usage::
@@ -150,7 +151,11 @@ def evaluate(folder: Path, gz: gazetteer.Gazetteer) -> dict[str, Any]:
         if len(arts) < 2:
             continue
         totals["events_in_several_articles"] += 1
-        totals["events_joined_across"] += len({to_linked[e] for _, e in pairs}) == 1
+        # joined: the reports of at least two of its articles share one event after linking
+        arts_of: dict[str, set[str]] = defaultdict(set)
+        for a, e in pairs:
+            arts_of[to_linked[e]].add(a)
+        totals["events_joined_across"] += any(len(v) > 1 for v in arts_of.values())
     totals["articles"] = len(load(folder))
     return {"totals": dict(totals), "fields_of_found": dict(field_right)}
 
