@@ -259,13 +259,17 @@ class Gazetteer:
         append = out.append
         matcher = self._matcher
         found, payloads, folded, space = matcher.raw(text)
+        last = 0
         for i, h_start, end in found:
+            if h_start < last:
+                continue  # inside a hit that settle() moved past the automaton's own
             pat = payloads[i]
-            if folded[end] != space or pat.case_sensitive:
+            if folded[end] != space or pat.case_sensitive or pat.article:
                 settled = matcher.settle(text, folded, h_start, end, pat)
                 if settled is None:
                     continue
-                end, pat = settled
+                h_start, end, pat = settled
+                last = end
             end -= 1  # the folded text's leading space: an end there is one past the end in the text
             if pat.simple:
                 # one place, no flag to weigh (most hits): only the modifier and article checks
@@ -277,7 +281,7 @@ class Gazetteer:
                 else:
                     append(new(Mention, (text[h_start:end], h_start, end, pat.places[0], pat.places, "resolved")))
                 continue
-            trigger, cands, _sp, _cs, _len, _mw, countries, op_prone, _simple = (
+            trigger, cands, _sp, _cs, _len, _mw, countries, op_prone, _simple, _art = (
                 pat  # one unpack beats eight attribute reads
             )
             if trigger:

@@ -147,6 +147,7 @@ class Pattern(NamedTuple):
     countries: bool  # every candidate is a country (may stand for a state, not a place)
     op_prone: bool  # a river/region name that operations borrow
     simple: bool  # one place, none of the flags above: the fast path of ``mentions``
+    article: bool  # starts with an Arabic article ("al raqqa"): a longer name may start at the next word
 
 
 #: Words after which a capitalised name is a place we may not know ("the al-X district").
@@ -211,18 +212,25 @@ class Matcher:
                 owners, first, was_cs = table.get(key, ({}, spelling, cs))
                 owners[getattr(place, "id", place)] = place
                 table[key] = (owners, first, was_cs and cs)
+        # word-prefixes of the multiword keys: " raqqa" begins " raqqa sugar plant"; an article's
+        # spelling (" al raqqa") needs the longer-name check only when its rest begins another key
+        begins = {key[:i] for key in table for i in range(1, len(key)) if key[i] == " "}
         patterns: dict[str, Pattern] = {}
         for key, (owners, spelling, cs) in table.items():
             places = tuple(owners[k] for k in sorted(owners))
             countries = all(getattr(pl, "kind", None) == "country" for pl in places)
             # rivers and regions lend their names to operations ("Operation Euphrates Shield")
             op_prone = any(getattr(pl, "kind", None) in ("river", "region", "dam") for pl in places)
-            simple = len(places) == 1 and not (cs or countries or op_prone)
-            patterns[key] = Pattern(False, places, spelling, cs, len(key), " " in key[1:], countries, op_prone, simple)
+            first, _sp, rest = key[1:].partition(" ")
+            article = first in ARTICLES and bool(rest) and f" {rest}" in begins
+            simple = len(places) == 1 and not (cs or countries or op_prone or article)
+            patterns[key] = Pattern(
+                False, places, spelling, cs, len(key), " " in key[1:], countries, op_prone, simple, article
+            )
         for t in TRIGGERS:
             key = f" {fold_for_matching(t)}"
             if key not in patterns:
-                patterns[key] = Pattern(True, (), t, False, len(key), " " in key[1:], False, False, False)
+                patterns[key] = Pattern(True, (), t, False, len(key), " " in key[1:], False, False, False, False)
         self._keys = list(patterns)
         self._payloads = [patterns[k] for k in self._keys]
         self._patterns = patterns
@@ -234,6 +242,7 @@ class Matcher:
         self._bauto = ahocorasick_rs.BytesAhoCorasick([self._keys[i].encode("ascii") for i in ascii_keys], **_AUTOMATON)
         self._bpayloads = [self._payloads[i] for i in ascii_keys]
         self.size = len(table)
+        self._longest = max(map(len, self._keys), default=0)
 
     @cached_property
     def _auto(self) -> ahocorasick_rs.AhoCorasick:
@@ -262,13 +271,17 @@ class Matcher:
         """``(start, end, pattern)`` of every whole-word hit, longest leftmost, triggers included."""
         found, payloads, folded, space = self.raw(text)
         out = []
+        last = 0
         for i, start, end in found:
+            if start < last:
+                continue  # inside a hit that :meth:`settle` moved past the automaton's own
             payload = payloads[i]
-            if folded[end] != space or payload.case_sensitive:
+            if folded[end] != space or payload.case_sensitive or payload.article:
                 settled = self.settle(text, folded, start, end, payload)
                 if settled is None:
                     continue
-                end, payload = settled
+                start, end, payload = settled
+            last = end
             out.append((start, end - 1, payload))
         return out
 
@@ -291,20 +304,70 @@ class Matcher:
 
     def settle(
         self, text: str, folded: str | bytes, start: int, end: int, payload: Pattern
-    ) -> tuple[int, Pattern] | None:
-        """``(end, pattern)`` of a raw hit past a word boundary or case-sensitive; ``None`` if it is no hit."""
+    ) -> tuple[int, int, Pattern] | None:
+        """``(start, end, pattern)`` of a raw hit past a word boundary or case-sensitive; ``None`` if it is no hit.
+
+        A hit that ran into a longer word gives way to the longest spelling that
+        ends on a word boundary: first one starting where it starts ("Raqqa" in
+        "Raqqa citywide"), then one starting at a later word inside it
+        ("al-Romaniyah": the article's spelling "al Romaniya" ran into the "h",
+        and "Romaniyah" starts at the second word).
+        """
+        if payload.article and folded[end] in (" ", 32):
+            # "al-Raqqa sugar plant": the article's spelling "al Raqqa" is the leftmost hit, but
+            # "Raqqa sugar plant", starting at its second word, is the longer name
+            w = folded.find(32 if isinstance(folded, bytes) else " ", start + 1, end)  # type: ignore[arg-type]
+            longer = self._longest_at(folded, w)
+            if longer is not None and longer[0] > end:
+                start, (end, payload) = w, longer
         if folded[end] not in (" ", 32):
-            if not payload.multiword:
-                return None  # ran into a longer word ("Syrian", "use")
-            shorter = self._shorter(folded, start, end)
-            if shorter is None:
-                return None
-            end, payload = shorter
+            shorter = self._shorter(folded, start, end) if payload.multiword else None
+            if shorter is not None:
+                end, payload = shorter
+            else:
+                inner = self._inner(folded, start, end)
+                if inner is None:
+                    return None  # ran into a longer word ("Syrian", "use")
+                start, end, payload = inner
         if payload.case_sensitive:
             written = text[start : end - 1]
             if written != payload.spelling and written != fold_for_matching(payload.spelling).upper():
                 return None
-        return end, payload
+        return start, end, payload
+
+    def _inner(self, folded: str | bytes, begin: int, end: int) -> tuple[int, int, Pattern] | None:
+        """``(start, end, pattern)`` of the first later word inside a hit that ran into a longer word
+        where a spelling starts and ends on a word boundary (the automaton, matching without
+        overlaps, never looked there)."""
+        sp: str | int = 32 if isinstance(folded, bytes) else " "
+        w = folded.find(sp, begin + 1, end)  # type: ignore[arg-type]  # bytes with an int, str with a str
+        while w != -1:
+            found = self._longest_at(folded, w)
+            if found is not None:
+                return (w, *found)
+            w = folded.find(sp, w + 1, end)  # type: ignore[arg-type]
+        return None
+
+    def _longest_at(self, folded: str | bytes, w: int) -> tuple[int, Pattern] | None:
+        """``(end, pattern)`` of the longest spelling starting at ``w`` (a space) that ends on a word boundary."""
+        if w < 0:
+            return None
+        binary = isinstance(folded, bytes)
+        auto = self._bauto if binary else self._auto
+        payloads = self._bpayloads if binary else self._payloads
+        window = folded[w : w + self._longest + 1]
+        for i, s, e in auto.find_matches_as_indexes(window):  # type: ignore[arg-type]
+            if s != 0:
+                return None
+            pat = payloads[i]
+            if e < len(window) and window[e] in (" ", 32):
+                return w + e, pat
+            if pat.multiword:
+                shorter = self._shorter(window, 0, e)
+                if shorter is not None:
+                    return w + shorter[0], shorter[1]
+            return None
+        return None
 
     def _shorter(self, folded: str | bytes, begin: int, end: int) -> tuple[int, Pattern] | None:
         """The longest pattern starting at ``begin`` that ends on a word boundary

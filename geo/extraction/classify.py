@@ -19,6 +19,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 __all__ = [
+    "INCIDENT_PATTERNS",
+    "second_event",
+    "explanatory",
     "EVENT_TYPES",
     "STATUSES",
     "EXTENTS",
@@ -38,6 +41,7 @@ __all__ = [
 
 from geo.extraction import rules  # noqa: E402  (the names and words: geo/extraction/rules/*.toml)
 from geo.extraction.matching import AnyMatch, AnyPattern, CasePattern, IPattern  # noqa: E402
+from geo.extraction.text import mask_abbreviation_dots  # noqa: E402
 from geo.records.vocab import EVENT_TYPES, EXTENTS, STATUSES  # noqa: E402
 
 
@@ -198,7 +202,7 @@ _SHELL = _rx(
 )
 _CLASH = _rx(
     r"\b(?:clash(?:es|ed)?|fighting|fought|battl(?:e|es|ed|ing)|firefights?|"
-    r"gun\s*battles?|skirmish(?:es)?|combat|assault(?:s|ed)?|attack(?:s|ed)?|"
+    r"gun\s*battles?|skirmish(?:es)?|combat|assault(?:s|ed|ing)?|attack(?:s|ed)?|trading\s+fire|"
     r"ambush(?:ed)?|counter-?attacks?)\b",
     "clash",
     "fight",
@@ -209,12 +213,15 @@ _CLASH = _rx(
     "assault",
     "attack",
     "ambush",
+    "trading",
 )
 _DISPLACE = _rx(
     r"\b(?:fled|fleeing|flee|displaced|displacement|trapped|escap(?:e|ed|ing)|"
     r"evacuat(?:ed|ion|ing)|exodus|refugees?|camps?\s+for\s+the\s+displaced|"
     r"left\s+the\s+city|streamed\s+out|made\s+their\s+way\s+out|camps?|corridors?|"
-    r"turned\s+back\s+(?:\w+\s+)?(?:families|civilians|people|residents|refugees|women|children))\b",
+    r"turned\s+back\s+(?:\w+\s+)?(?:families|civilians|people|residents|refugees|women|children)|"
+    r"(?:brought|bussed|bused|moved|taken|driven)\s+out\s+of\s+(?:the\s+)?(?:city|town|last|area)|"
+    r"left\s+with\s+their\s+families|evacuees|buses)\b",
     "fled",
     "flee",
     "displace",
@@ -229,9 +236,29 @@ _DISPLACE = _rx(
     "made",
     "corridor",
     "turned",
+    "out",
+    "evacuees",
+    "buses",
+)
+# "IS lost the Jazra district to the SDF": the loser is the subject, the winner after "to"
+_LOST_TO = _rx(
+    r"\b(?:lost|loses|losing)\s+(?!(?:their|his|her|its|the)\s+lives\b|contact\b|count\b)"
+    r"(?:control\s+(?:of|over)\s+)?[^.;:]{1,80}?\bto\s+(?:the\s+)?(?P<winner>\S)",
+    "los",
+)
+# "IS had been expelled from Kasrat": the subject lost the place; the winner is the agent, if named
+_EXPELLED = _rx(
+    r"\b(?:was|were|been|being|is|are)\s+(?:(?:finally|completely|fully)\s+)?"
+    r"(?:expelled|driven\s+out|pushed\s+out|forced\s+out|ousted|routed)\b(?P<loser_first>)",
+    "expelled",
+    "driven",
+    "pushed",
+    "forced",
+    "ousted",
+    "routed",
 )
 # territory: (pattern, extent)
-_TERRITORY: list[tuple[AnyPattern, str]] = [
+_TERRITORY: list[tuple[IPattern, str]] = [
     (
         _rx(
             r"\b(?:turned\s+back(?!\s+(?:\w+\s+)?(?:families|civilians|people|residents|refugees|women|children))|repelled|repulsed|fended\s+off|beat\s+back|thwarted|foiled|"
@@ -251,9 +278,11 @@ _TERRITORY: list[tuple[AnyPattern, str]] = [
     ),
     (
         _rx(
-            r"\b(?:broke|break|breaking|broken)\s+into\b|\b(?:entered|enter|entering|stormed|storming|"
-            r"advanced\s+into|advancing\s+into|advance\s+into|pushed\s+into|pushing\s+into|push\s+into|"
-            r"moved\s+into|moving\s+into|breached|penetrated|made\s+inroads)\b",
+            r"\b(?:broke|break|breaking|broken)\s+(?:into|through)\b|\b(?:entered|enter|entering|stormed|storming|"
+            r"(?:advanced|advancing|advance|pushed|pushing|push|moved|moving|fought\s+their\s+way|got)"
+            r"\s+(?:(?:north|south|east|west)\w*\s+)?into|breached|penetrated|made\s+inroads|"
+            r"reached\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:end|edge|outskirts|centre|center|gates?|walls?|"
+            r"neighbou?rhood|district|village|town|city|base|bank|troops|positions|heart))\b",
             "brok",
             "break",
             "enter",
@@ -264,6 +293,9 @@ _TERRITORY: list[tuple[AnyPattern, str]] = [
             "breached",
             "penetrated",
             "inroads",
+            "fought",
+            "got",
+            "reached",
         ),
         "entered",
     ),
@@ -282,7 +314,11 @@ _TERRITORY: list[tuple[AnyPattern, str]] = [
             r"measures|precautions|action|time|hours|days|weeks|months|years)\b)|"
             r"took\s+control|taken\s+control|seized\s+control|retook|retaken|recaptured|"
             r"reclaimed|liberated|liberating|cleared|overran|overrun|fell\s+to|falls\s+to|"
-            r"control\s+of|wrested|wrest)\b",
+            r"control\s+of|(?:now|fully|firmly)\s+control|wrested|wrest|"
+            r"(?<!still\s)(?<!remains\s)(?<!remained\s)in\s+(?:(?:the\s+)?\w+(?:'s)?\s+)?hands|freed|"
+            r"(?:now|completely|entirely|fully)\s+free|"
+            r"(?:pushed|drove|driven|forced|chased)\s+(?:[\w'-]+\s+){1,3}?out\s+of|"
+            r"now\s+(?:holds?|held)|holds?\s+(?:more\s+than\s+half|half|most|much|\w+\s+districts))\b",
             "seiz",
             "captur",
             "took",
@@ -295,15 +331,22 @@ _TERRITORY: list[tuple[AnyPattern, str]] = [
             "falls",
             "control",
             "wrest",
+            "hands",
+            "free",
+            "out",
+            "hold",
+            "held",
         ),
         "full",
     ),
+    (_LOST_TO, "full"),
+    (_EXPELLED, "full"),
 ]
 _PARTIAL = _rx(
     r"\b(?:parts?\s+of|half\s+of|more\s+than\s+half|much\s+of|most\s+of|"
     r"limited\s+areas?|some\s+areas?|areas?\s+in|outskirts|edges?\s+of|"
     r"sections?\s+of|portions?\s+of|positions\s+in|several\s+(?:buildings|streets|blocks)|"
-    r"a\s+foothold|neighbou?rhoods?\s+of)\b"
+    r"a\s+foothold|neighbou?rhoods\s+of)\b"  # "the neighbourhood of al-Mishlab" names a place, not a part
 )
 _FULL_STRONG = _rx(r"\b(?:fully|entire(?:ly)?|complete(?:ly|d)?|whole|full\s+control|all\s+of)\b")
 # words that say an action is only intended, not done
@@ -326,7 +369,7 @@ def _territory(s: str) -> tuple[str, AnyMatch] | None:
     hits: list[tuple[int, str, AnyMatch]] = []
     for rx, extent in _TERRITORY:
         m = _first(rx, s)
-        if m is not None:
+        if m is not None and (rx is not _LOST_TO or _winner_after(s, m) is not None):
             hits.append((m.start(), extent, m))
     if not hits:
         return None
@@ -336,6 +379,18 @@ def _territory(s: str) -> tuple[str, AnyMatch] | None:
             return h[1], h[2]
     hits.sort(key=lambda h: h[0])
     return hits[0][1], hits[0][2]
+
+
+_MEANS_AFTER = _rx(r"^\s*(?:air\s*strikes?|strikes?|raids?|bombing|bombardment|fire|shelling|attacks?|snipers?)\b")
+
+
+def _winner_after(s: str, m: AnyMatch) -> str | None:
+    """The actor "lost ... to" names as the winner ("lost Jazra to the SDF"), not a means ("to coalition strikes")."""
+    at = m.start("winner")
+    for a, b, name in _actor_mentions(s):
+        if a == at:
+            return None if _MEANS_AFTER.match(s[b:]) else name
+    return None
 
 
 def control_extent(sentence: str) -> str | None:
@@ -416,8 +471,41 @@ def event_type(sentence: str) -> str:
     return _event_with_munition(sentence)[0]
 
 
+# "under a deal struck by the council": an agreement, not a strike
+_DEAL_STRUCK = _rx(r"\b(?:deal|agreement|accord|truce|bargain|ceasefire)\s+(?:was\s+|had\s+been\s+|been\s+)?$")
+
+
+def _first_air(s: str) -> AnyMatch | None:
+    for m in _AIR.finditer(s):
+        if m.group(0).lower() == "struck" and _DEAL_STRUCK.search(s[max(0, m.start() - 30) : m.start()]):
+            continue
+        if not _INTENT.search(s[max(0, m.start() - 25) : m.start()]):
+            return m
+    return None
+
+
+# "a U.S. jet shot down a Syrian SU-22", "the downing of the drone": one aircraft against another
+# is a clash (ACLED: armed clash), not a strike on the ground
+_SHOOT_DOWN = _rx(
+    r"\b(?:shot|shoots|shooting|brought|brings|bringing)\s+(?:it\s+|them\s+)?down\b|\b(?:downing|downed)\b",
+    "down",
+)
+# "have closed the ring around Raqqa", "is now completely encircled": a strategic development
+_STRATEGIC = _rx(
+    r"\b(?:encircled|encirclement|closed\s+the\s+ring|completely\s+surrounded|"
+    r"(?:broke|broken|breaking)\s+(?:the\s+)?siege)\b",
+    "encircle",
+    "ring",
+    "surrounded",
+    "siege",
+)
+
+
 def _event(s: str) -> tuple[str, str]:
-    air = _first(_AIR, s)
+    down = _SHOOT_DOWN.search(s)
+    if down is not None:
+        return "armed_clash", down.group(0)
+    air = _first_air(s)
     shell = _first(_SHELL, s)
     terr = _territory(s)
     # a territory verb that comes first is the news ("broke into the Old City
@@ -449,6 +537,9 @@ def _event(s: str) -> tuple[str, str]:
         return "displacement", disp.group(0)
     if air is not None:
         return "air_strike", air.group(0)
+    strategic = _first(_STRATEGIC, s)
+    if strategic is not None:  # a strategic development (ACLED), kept as a report
+        return "other", f"strategic {strategic.group(0)}"
     return "other", ""
 
 
@@ -621,7 +712,9 @@ _ANAPHORA = _rx(
 
 _SAY = rules.verbs().speech.alternation
 _SAY_RE = _rx(r"(?<![-\w])(?:has\s+|have\s+|had\s+)?(?:also\s+)?(?:" + _SAY + r")\b")
-_ACCORDING = _rx(r"\baccording\s+to\s+([^,.;:]+)")
+# the phrase runs to the clause's end, or to a figure ("according to monitoring groups 15
+# civilians were killed"); a title's period ("Col. Ryan Dillon") is masked before it is read
+_ACCORDING = _rx(r"\baccording\s+to\s+([^,.;:\d]+)")
 _INVERTED = _rx(
     r"[,\"\u201d]\s*(?:" + rules.verbs().speech_inverted.alternation + r")\s+(?!that\b|it\b|he\b|she\b|they\b)"
     r"((?:the\s+|a\s+|an\s+|one\s+)?[^,.;:\"\u201c\u201d]{2,80}?)\s*(?:,[^\"\u201c\u201d]*)?"
@@ -749,8 +842,10 @@ def _resolve_anaphora(s: str, span: tuple[int, int], previous: str | None) -> li
 def _claimants_span(sentence: str, previous: str | None) -> tuple[list[str], tuple[int, int] | None]:
     s = sentence
     m = _ACCORDING.search(s)
+    if m and s[m.end(1) : m.end(1) + 1] == ".":
+        m = _ACCORDING.search(mask_abbreviation_dots(s))  # a title's period ("Col.") ends no phrase
     if m:
-        phrase = m.group(1).strip()
+        phrase = s[m.start(1) : m.end(1)].strip()
         if not _NOT_A_SOURCE.match(phrase):
             found = _aliases_in(phrase)
             return (found[:1] if found else [normalise_claimant(phrase)]), m.span(1)
@@ -863,6 +958,11 @@ def actor(
         who = _territory_actor(s, ments, exclude)
         if who is not None:
             return who
+        # no winner before the verb: a party named after it is the loser far more often than
+        # the winner ("seized ground, tightening the ring around Islamic State's stronghold"),
+        # so Islamic State is never taken from there; "fell to X" and "lost ... to X" say it
+        rest = [x for x in ments if x[2] not in exclude and x[2] != "Islamic State"]
+        return rest[0][2] if rest else None
     cue_pos = s.lower().find(cue.lower()) if cue else -1
     if cue_pos >= 0:
         before = [x for x in ments if x[1] <= cue_pos and cue_pos - x[1] <= 40 and x[2] not in exclude]
@@ -877,19 +977,56 @@ def actor(
     return cands[0][2] if cands else None
 
 
+_BACKER = _rx(r"\b(?:backed|supported|aided|helped|armed|trained)\s+by\s+(?:the\s+)?$")
+_FELL_TO = re.compile(r"(?:fell|falls)\s+to$", re.I)
+_STATE = re.compile(r"\bfree(?:d)?$|\bhands$", re.I)
+
+
+def _loser(s: str) -> str | None:
+    """Who lost the place: the party after "from", or the subject of "lost ... to"."""
+    t = _territory(s)
+    if t is not None and ("winner" in t[1].groupdict() or "loser_first" in t[1].groupdict()):  # "lost ... to"
+        before = [x for x in _actor_mentions(s) if x[1] <= t[1].start()]
+        return before[-1][2] if before else None
+    mfrom = _FROM_NAME.search(s)
+    if mfrom:
+        names = [x[2] for x in _actor_mentions(mfrom.group(1))]
+        return names[0] if names else None
+    return None
+
+
 def _territory_actor(s: str, ments: list[tuple[int, int, str]], exclude: tuple[str, ...]) -> str | None:
     """The actor of a territory change: the one before its verb (after it for "turned back"), or None."""
     t = _territory(s)
     if t is None:
         return None
     extent, tm = t
+    if "winner" in tm.groupdict():  # "lost ... to"
+        return _winner_after(s, tm)
+    if _STATE.search(tm.group(0)):
+        # "Raqqa, once the capital of Daesh, is completely free": the subject is the place, and
+        # a party named before it is its former holder, not the winner
+        return None
+    if _FELL_TO.match(tm.group(0)):
+        # "Mayadeen, an ISIS stronghold, fell to the Syrian army": the winner comes after
+        after = [x for x in ments if x[0] >= tm.end() and x[2] not in exclude]
+        return after[0][2] if after else None
+    if "loser_first" in tm.groupdict():  # "IS was expelled from X by the SDF"
+        by = _BY_AGENT.search(s[tm.end() :])
+        after = [x for x in ments if by is not None and x[0] == tm.end() + by.end()]
+        return after[0][2] if after else None
     if extent == "repelled":
         # "Islamic State had turned back an earlier SDF assault": the
         # attacker is the one after the verb
         after = [x for x in ments if x[0] >= tm.end()]
         if after:
             return after[0][2]
-    before = [x for x in ments if x[1] <= tm.start() and x[2] not in exclude]
+    # "The SDF, an alliance backed by the coalition, now holds ...": a backer is not the winner
+    before = [
+        x
+        for x in ments
+        if x[1] <= tm.start() and x[2] not in exclude and not _BACKER.search(s[max(0, x[0] - 24) : x[0]])
+    ]
     if before:
         return before[-1][2]
     return None
@@ -925,8 +1062,24 @@ def target(sentence: str) -> str | None:
 _PARTY = {c.name: c.actor for c in rules.claimants() if c.actor is not None}
 
 
+_CLAUSE_BREAK = _rx(r"[;]|,?\s+but\s|,?\s+while\s|,?\s+whereas\s")
+
+
+def _other_clause(s: str, cue: str, span: tuple[int, int]) -> bool:
+    """Do the status words ``cue`` and the claimant at ``span`` stand in clauses a "but" or ";" parts?"""
+    at = s.lower().find(cue.lower())
+    if at < 0:
+        return False
+    lo, hi = (at, span[0]) if at < span[0] else (span[1], at)
+    return _CLAUSE_BREAK.search(s[lo:hi]) is not None
+
+
 def classify(
-    sentence: str, *, previous_claimant: str | None = None, default_claimant: str | None = None
+    sentence: str,
+    *,
+    previous_claimant: str | None = None,
+    default_claimant: str | None = None,
+    event: str | None = None,
 ) -> Classification:
     """Code one sentence.
 
@@ -938,6 +1091,9 @@ def classify(
         Claimant of the preceding sentence, for "it added", "they said".
     default_claimant : str, keyword-only
         Used when nobody is named (normally the outlet itself).
+    event : str, keyword-only
+        Code the sentence as this event type (the second event of a sentence that tells two,
+        see :func:`second_event`) instead of the one its wording ranks first.
 
     Returns
     -------
@@ -947,7 +1103,7 @@ def classify(
         raise TypeError(f"could not classify {sentence!r}: expected a str")
     s = sentence
     cues: list[str] = []
-    ev, ev_cue = _event_with_munition(s)
+    ev, ev_cue = _event_with_munition(s) if event is None else (event, "")
     if ev_cue:
         cues.append(f"event_type:{ev_cue}")
     mun = munition(s)
@@ -955,6 +1111,11 @@ def classify(
     if st_cue:
         cues.append(f"status:{st_cue}")
     cl, cl_span = _claimants_span(s, previous_claimant)
+    if st != "reported" and st_cue and cl_span is not None and _other_clause(s, st_cue, cl_span):
+        # "The coalition confirmed strikes, but according to monitors 15 were killed": the
+        # confirmation is the coalition's clause, the claim the monitors'
+        cues.append(f"status:reported ({st_cue!r} is another speaker's clause)")
+        st = "reported"
     act = actor(s, event=ev, skip=cl_span)
     if act is None and cl_span is not None:
         # "The SDF said it had seized ...": the speaker is also the actor
@@ -971,11 +1132,11 @@ def classify(
             defenders = [x[2] for x in _actor_mentions(s) if x[2] != act]
             frm = defenders[0] if defenders else None
         else:
-            mfrom = _FROM_NAME.search(s)
-            frm = None
-            if mfrom:
-                names = [x[2] for x in _actor_mentions(mfrom.group(1))]
-                frm = names[0] if names else None
+            frm = _loser(s)
+            if frm is not None and act == frm:
+                # "captured the final districts of the old city from IS" with the winner unnamed:
+                # the loser is the only party named, and it did not win (0 inversions)
+                act = actor(s, event=ev, skip=cl_span, exclude=(frm,))
             if frm is None:
                 frm = "Islamic State" if act != "Islamic State" else None
         ctrl = Control(actor=act, from_=frm, extent=ext)
@@ -1001,3 +1162,65 @@ def classify(
         civilian_harm=harm,
         cues=tuple(cues),
     )
+
+
+#: The patterns one of which matches in every sentence :func:`classify` codes as an incident
+#: (an event type other than ``other``, or a control change): each event word, ``_AIR_HIT``, the
+#: delivery words an aerial munition needs, every territory verb. ``other`` with a cue (the
+#: campaign's launch) needs a clash word too. The extractor derives its sentence pre-filter
+#: from their need words (``geo.extraction.extract``), so a new pattern cannot hide from it.
+INCIDENT_PATTERNS: tuple[IPattern, ...] = (
+    _SHOOT_DOWN,
+    _STRATEGIC,
+    _AIR,
+    _SHELL,
+    _CLASH,
+    _DISPLACE,
+    _AIR_HIT,
+    _DELIVERY,
+    *(rx for rx, _ in _TERRITORY),
+)
+
+
+# "When such a shell explodes it ...", "If a white phosphorus munition bursts ...", "Such
+# rockets are unguided and ...": how a weapon works or what usually happens, not an incident
+_GENERIC_OPEN = _rx(
+    r"^\W*(?:(?:when|whenever|if|once|because)\s+(?:such\s+|an?\s+|these\s+|those\s+|this\s+(?:kind|type)\s+)|"
+    r"such\s+(?:an?\s+)?\w+\s+(?:is|are|can|may|will|often|usually|tends?|burns?|explodes?|kills?)\b)"
+)
+_PAST_EVENT = _rx(
+    r"\b(?:killed|struck|hit\s+(?:the|a)\b|fired|dropped|exploded|died|wounded|injured|destroyed|"
+    r"was|were|had|has\s+been|have\s+been)\b"
+)
+
+
+def explanatory(sentence: str) -> bool:
+    """Does the sentence explain (a generic or habitual present: "when such a shell explodes it
+    scatters ...") rather than report an incident? Only at its opening, and never with a
+    past-tense report in it ("When a shell exploded, it killed four")."""
+    return _GENERIC_OPEN.search(sentence) is not None and _PAST_EVENT.search(sentence) is None
+
+
+# "backed by coalition jets", "with air support": the air war as the backdrop of an advance
+_AIR_BACKDROP = _rx(
+    r"\b(?:backed|backing|supported|support|covered|cover|aided|helped|help)\s+(?:(?:by|of|from)\s+)?"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:jets|air|strikes|warplanes|aircraft|air\s*power|bombing|bombs|raids|planes)\b|"
+    r"\bwith\s+(?:\w+\s+)?air\s+(?:support|cover|backing)\b"
+)
+
+
+def second_event(sentence: str, first: str) -> str | None:
+    """The other event a sentence tells besides ``first``: "After a night of air strikes, the SDF
+    stormed al-Mishlab" is an air strike and a territory change. Only air strikes with a
+    territory change, and only when the strikes are not the advance's backdrop ("backed by
+    coalition jets")."""
+    if first not in ("air_strike", "territory_change"):
+        return None
+    air = _first(_AIR, sentence)
+    if air is None or _only_generic_strike(air.group(0), sentence):
+        return None
+    if _territory(sentence) is None:
+        return None
+    if any(b.start() <= air.start() < b.end() for b in _AIR_BACKDROP.finditer(sentence)):
+        return None
+    return "territory_change" if first == "air_strike" else "air_strike"

@@ -51,6 +51,7 @@ from geo.extraction.matching import AnyMatch, AnyPattern
 from geo.extraction.matching import IPattern as _IRx
 from geo.extraction.matching import lowered as _lowered
 from geo.extraction.matching import may_match as _may_match
+from geo.extraction.regex_needs import check_need_words
 
 __all__ = [
     "PRECISIONS",
@@ -63,7 +64,9 @@ __all__ = [
     "date_of",
     "is_statement_date",
     "week_up_to",
+    "dateline",
     "UNDATED_DAYS",
+    "DATELINE_REACH",
 ]
 
 #: precisions from the most to the least precise
@@ -392,6 +395,11 @@ _GATES: dict[str, tuple[str, ...]] = {
     "weekday": ("day",),
 }
 assert set(_GATES) | _NUMERIC == {p[0] for p in _PATTERNS}
+# the gates are written by hand: each is checked to be in every match of its pattern (issue 16:
+# a hand list that missed an alternative silently hid its matches)
+for _name, _pat, _prec, _fn in _PATTERNS:
+    if _name in _GATES:
+        check_need_words(_pat.pattern, re.I, _GATES[_name])
 
 
 def _widen(precision: str, start: date, end: date) -> str:
@@ -476,7 +484,90 @@ def find_dates(text: str, published: date | str | tuple) -> list[ResolvedDate]:
             if r is not None:
                 found.append(r)
     found.sort(key=lambda r: r.span_start)
-    return found
+    return _ranges(text, found, pub)
+
+
+# "since 22 May until 11 June", "from June 6 to June 11", "between 5 and 9 June" is one range;
+# "since August 14" runs to publication
+_RANGE_OPEN = _IRx(r"\b(?:since|from|between)\s+(?:the\s+)?$")
+_RANGE_JOIN = _IRx(r"^\s*(?:until|till|to|through|and|-|\u2013|\u2014)\s*(?:the\s+)?$")
+_SINCE = _IRx(
+    r"\bsince\s+(?:the\s+)?(?:(?:early\s+|late\s+)?(?:morning|afternoon|evening|night)\s+of\s+)?"
+    r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?$"
+)
+#: "Monday, 14 August": a weekday in apposition to the date it names
+_APPOSED = re.compile(r"^,?\s*$")
+_OPEN_DEIXIS = frozenset({"today", "yesterday", "tonight", "last night", "this morning", "this afternoon"})
+
+
+def _ranges(text: str, found: list[ResolvedDate], pub: tuple[date, date]) -> list[ResolvedDate]:
+    """Join "since/from X until/to Y" into one range; stretch "since X" to publication."""
+    out: list[ResolvedDate] = []
+    i = 0
+    while i < len(found):
+        d = found[i]
+        if (
+            i + 1 < len(found)
+            and _APPOSED.match(text[d.span_end : found[i + 1].span_start])
+            and d.start <= found[i + 1].start <= found[i + 1].end <= d.end
+        ):
+            i += 1  # "Monday, 14 August" is the one day the explicit date names
+            continue
+        before = text[max(0, d.span_start - 48) : d.span_start]
+        if i + 1 < len(found) and _RANGE_OPEN.search(before):
+            e = found[i + 1]
+            if _RANGE_JOIN.match(text[d.span_end : e.span_start]) and d.start <= e.end:
+                out.append(
+                    ResolvedDate(
+                        d.start,
+                        e.end,
+                        _widen(d.precision, d.start, e.end),
+                        text[d.span_start : e.span_end],
+                        d.span_start,
+                        e.span_end,
+                    )
+                )
+                i += 2
+                continue
+        if _SINCE.search(before) and d.end < pub[1] and d.text.lower() not in _OPEN_DEIXIS:
+            # "since August 14": from that day until the story was filed
+            d = ResolvedDate(d.start, pub[1], _widen(d.precision, d.start, pub[1]), d.text, d.span_start, d.span_end)
+        out.append(d)
+        i += 1
+    return out
+
+
+#: "BEIRUT, June 14 (Reuters) -": the city, the day the story was filed, the agency
+_DATELINE = re.compile(
+    r"^[ \t]*(?P<city>[A-Z][A-Za-z .'\u2019/-]{1,40}?)(?:,[ \t]+[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)?,?[ \t]+"
+    r"(?P<when>[A-Z][a-z]{2,8}\.?[ \t]+[0-3]?\d|[0-3]?\d[ \t]+[A-Z][a-z]{2,8})"
+    r"(?:,?[ \t]+(?:19|20)\d{2})?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*(?:-{1,2}|\u2013|\u2014)[ \t]*",
+    re.MULTILINE,
+)
+#: how far into an article its dateline may stand (a headline and a byline come first)
+DATELINE_REACH = 600
+
+
+def dateline(text: str, published: date | str | tuple) -> ResolvedDate | None:
+    """The dateline of a wire story ("BEIRUT, June 14 (Reuters) -"): the day it was filed.
+
+    The day is when the story was written, not when its events happened; it is the
+    day the story's "on Tuesday" and "today" are counted from. Only a line start in
+    the first :data:`DATELINE_REACH` characters is read, and only a day within the
+    week before the publication range up to its end is taken. Offsets
+    (``span_start``, ``span_end``) cover the whole dateline in ``text``.
+    """
+    pub = _pub(published)
+    m = _DATELINE.search(text[:DATELINE_REACH])
+    if m is None or not m.group("city").strip().upper() == m.group("city").strip():
+        return None  # a dateline's city is written in capitals: "BEIRUT", "AL-TABQA"
+    found = find_dates(m.group("when"), pub)
+    if not found or found[0].start != found[0].end:
+        return None
+    day = found[0].start
+    if not (pub[0] - timedelta(days=UNDATED_DAYS + 1) <= day <= pub[1]):
+        return None
+    return ResolvedDate(day, day, "day", m.group(0).strip(), m.start(), m.end())
 
 
 def resolve(expression: str, published: date | str | tuple) -> ResolvedDate | None:

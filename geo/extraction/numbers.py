@@ -158,6 +158,14 @@ _TOLL_FILLERS = {
     "increased",
     "lives",
     "claimed",
+    # "the toll may be more than 200", "could even reach 300"
+    "may",
+    "might",
+    "could",
+    "be",
+    "possibly",
+    "even",
+    "reach",
 }
 _SUBSET_CUES = {"including", "includes", "include", "among", "whom", "them"}
 _STOP_NOUN_SCAN = {
@@ -815,6 +823,8 @@ def _role_before(toks: list[_Tok], s: int) -> str | None:
     # subsets: "including three children", "among them two children"
     if prev in _SUBSET_CUES or (prev in ("them", "whom") and prev2 in ("among", "of")):
         return "subset"
+    if prev in ("and", ",", "or") and _in_subset_list(toks, s):
+        return "subset"  # "including four women and five children": the list goes on
     # active verbs right before the quantity: "killed 8", "killing at least 14"
     if prev in _ACTIVE_DEATH or (
         prev == "dead" and prev2 in ("shot", "shooting", "stabbed", "beaten", "left", "leaving")
@@ -833,6 +843,23 @@ def _role_before(toks: list[_Tok], s: int) -> str | None:
     if j >= 0 and j < s - 1 and toks[j].low in ("injuries",):
         return "injured"
     return None
+
+
+def _in_subset_list(toks: list[_Tok], s: int) -> bool:
+    """Is the quantity at token ``s`` a later item of a list a subset cue opened ("including four
+    women, two men and five children")? Looks back over numbers, nouns, "and" and commas."""
+    j = s - 1
+    while j >= 0 and s - j <= 12:
+        t = toks[j]
+        lw = t.low
+        if lw in _SUBSET_CUES:
+            return True
+        if t.kind == "punct" and lw != ",":
+            return False
+        if lw in _DEATH_WORDS or lw in _INJURY_WORDS or lw in _BE or lw in _AFFECTED_WORDS:
+            return False
+        j -= 1
+    return False
 
 
 # complexity (C901) waived: a token scan run for every quantity of every sentence: kept inline
@@ -878,6 +905,10 @@ def _role_after(toks: list[_Tok], noun_end: int) -> str:  # noqa: C901
             return "affected"
         if lw in ("still",) and j + 1 < n and toks[j + 1].low in ("inside", "in"):
             return "affected"
+        if lw == "and" and in_subset:
+            j += 1  # "among them four women and five children, died": the list goes on
+            steps += 1
+            continue
         if lw in ("and", "but", "while", "when", "after", "because", "as", "where", "said", "says", "told"):
             break
         j += 1
@@ -965,6 +996,20 @@ def casualties(sentence: str) -> Casualties:
     """
     qs = quantities(sentence)
     deaths = next((q for q in qs if q.role == "deaths"), None)
+    if deaths is not None and deaths.amount.low is not None and deaths.amount.high is not None:
+        # "between 150 and 180 ..., and the toll may be more than 200": the open bound beyond the
+        # range is the sentence's last word on the toll (geo/data/README.md: more than N -> N+1)
+        beyond = [
+            q
+            for q in qs
+            if q.role == "deaths"
+            and q.start > deaths.start
+            and q.amount.high is None
+            and q.amount.low is not None
+            and q.amount.low > deaths.amount.high
+        ]
+        if beyond:
+            deaths = beyond[0]
     injured = next((q for q in qs if q.role == "injured"), None)
     kw: dict[str, object] = {}
     if deaths is not None:

@@ -270,6 +270,20 @@ def _word_before(line: str, dot: int) -> str:
     return line[i:dot]
 
 
+_TITLES = sorted((a for a in _ABBREVIATIONS if "." not in a), key=len, reverse=True)
+_TITLE_DOT = re.compile(r"\b(?:" + "|".join(_TITLES) + r")\.", re.I)
+
+
+def mask_abbreviation_dots(s: str) -> str:
+    """``s`` with the period after a title or abbreviation ("Col.", "Gen.", "Dr.") turned into a space.
+
+    The length is kept, so offsets into the result are offsets into ``s``: a
+    phrase read up to the next period ("according to Col. Ryan Dillon") then
+    runs on to the name instead of stopping at the rank.
+    """
+    return _TITLE_DOT.sub(lambda m: m.group(0)[:-1] + " ", s)
+
+
 def _is_abbreviation(line: str, dot: int) -> bool:
     """Is the period at ``line[dot]`` the end of an abbreviation?"""
     word = _word_before(line, dot).lower()

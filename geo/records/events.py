@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
+from datetime import date
 from typing import Any
 
 from geo.records.report import Report
@@ -227,3 +228,63 @@ def event_feature(ev: Mapping[str, Any]) -> dict:
     """An event's dict (from :func:`group_events`) as a GeoJSON Feature (:meth:`Event.to_feature` for an Event)."""
     geom = {"type": "Point", "coordinates": [ev["lon"], ev["lat"]]} if ev.get("lat") is not None else None
     return {"type": "Feature", "id": ev["event_id"], "geometry": geom, "properties": dict(ev)}
+
+
+#: place kinds too coarse for two articles' reports at one place to be one event by place alone
+_BROAD_KINDS = frozenset({"city", "governorate", "region", "country", "river", "zone"})
+#: the longest date range (days) a report may span and still be matched across articles
+LINK_MAX_DAYS = 7
+
+
+def _day_span(r: Report) -> int:
+    return (date.fromisoformat(r.date_end) - date.fromisoformat(r.date_start)).days + 1
+
+
+def _same_incident(a: Report, b: Report) -> bool:
+    """Do two reports of different articles tell one incident? Same type and place, dated in the text
+    (not only by publication), overlapping dates no wider than a week; at a city or wider place
+    only when both name the same single day."""
+    if a.article_id == b.article_id or a.event_type != b.event_type or a.place_id is None or a.place_id != b.place_id:
+        return False
+    if a.date_text is None or b.date_text is None or a.date_start > b.date_end or b.date_start > a.date_end:
+        return False
+    if _day_span(a) > LINK_MAX_DAYS or _day_span(b) > LINK_MAX_DAYS:
+        return False
+    if a.control_actor and b.control_actor and a.control_actor != b.control_actor:
+        return False
+    if a.place_kind in _BROAD_KINDS:
+        return a.date_start == a.date_end == b.date_start == b.date_end
+    return True
+
+
+def link_events(reports: Iterable[Report]) -> list[Report]:
+    """``reports`` with the events that several articles tell joined into one ``event_id``.
+
+    Only unreviewed reports (``reviewed`` false: the extractor's) are linked; a curated
+    report's event is the coder's and is never changed. Each joined event takes the smallest
+    of its events' ids; the reports, their claims and figures are kept as they are
+    (:func:`events_of` then shows them side by side).
+    """
+    rs = list(reports)
+    parent: dict[str, str] = {}
+
+    def root(e: str) -> str:
+        while parent.get(e, e) != e:
+            e = parent[e]
+        return e
+
+    open_ = [r for r in rs if not r.reviewed]
+    by_place: dict[str, list[Report]] = defaultdict(list)
+    for r in open_:
+        if r.place_id is not None:
+            by_place[r.place_id].append(r)
+    for group in by_place.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                if _same_incident(a, b):
+                    ra, rb = root(a.event_id), root(b.event_id)
+                    if ra != rb:
+                        parent[max(ra, rb)] = min(ra, rb)
+    if not parent:
+        return rs
+    return [replace(r, event_id=root(r.event_id)) if not r.reviewed else r for r in rs]

@@ -302,3 +302,46 @@ def test_a_greek_final_sigma_is_matched_as_re_i_matches_it() -> None:
     text = "x" * 60 + " \u03c2\u03c4\u03bf\u03b1"  # final sigma in the text: re.I matches it
     assert re.search(p.pattern, text, re.I) is not None
     assert p.search(text) is not None
+
+
+# --------------------------------------------------------------------------
+# the extractor's sentence pre-filter: derived from the patterns, never hiding a match
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(st.sampled_from(extract_module.CUE_PATTERNS), st.data())
+def test_the_sentence_prefilter_passes_every_match_of_every_incident_pattern(p, data: st.DataObject) -> None:
+    """Random matches of each pattern that can make a sentence an incident, in any case, alone or
+    in filler: the pre-filter lets every one through (issue 16: "stampeded" behind "fled")."""
+    match = data.draw(st.from_regex(p.rx, fullmatch=True).filter(lambda t: p.rx.fullmatch(t) is not None))
+    filler = data.draw(st.sampled_from(["", "On Monday ", "The report said that "]))
+    text = filler + match + data.draw(st.sampled_from(["", ".", " in the city."]))
+    assert p.rx.search(text) is not None
+    assert extract_module._CUES(text), (p.pattern, text)
+
+
+def test_the_prefilter_is_derived_and_refuses_a_pattern_without_need_words() -> None:
+    assert set(extract_module._CUES.words) == set(extract_module.cue_words(extract_module.CUE_PATTERNS))
+    with pytest.raises(ValueError, match="no need words"):
+        extract_module.cue_words([IPattern(r"\w+ed\b", index=NeedIndex())])
+    # every pattern classify decides an incident with is among them
+    assert set(map(id, classify_module.INCIDENT_PATTERNS)) <= set(map(id, extract_module.CUE_PATTERNS))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Islamic State lost the Jazra district to the SDF on Monday.",  # "lost" was in no hand-written cue
+        "Some buildings in the district were already in SDF hands.",
+        "The hospital had been freed, the SDF said.",
+    ],
+)
+def test_sentences_the_hand_list_hid_now_pass(sentence: str) -> None:
+    assert extract_module._CUES(sentence)
+
+
+def test_the_date_gates_written_by_hand_are_checked() -> None:
+    with pytest.raises(ValueError, match="do not cover"):
+        from geo.extraction.regex_needs import check_need_words
+
+        check_need_words(dates_module._PATTERNS[-1][1].pattern, re.I, ("monday",))

@@ -12,8 +12,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import gazetteer
 from geo.extraction import rules
 from geo.extraction.classify import actor, claimants, munition, normalise_claimant
+from geo.extraction.extract import extract_text
 from geo.extraction.numbers import casualties
 from geo.extraction.rules import RULES_DIR, RuleDataError
 
@@ -31,12 +33,13 @@ def test_every_shipped_file_is_read_by_a_loader_and_described_in_the_readme():
         "claimants.toml",
         "munitions.toml",
         "outlets.toml",
+        "places.toml",
         "verbs.toml",
     ]
     for p in SHIPPED:
         assert f"`{p.name}`" in readme
     cl, ac, mu = rules.claimants(), rules.actors(), rules.munitions()
-    assert len(cl) == 20 and len(ac) == 7 and len(mu) == 11
+    assert len(cl) == 21 and len(ac) == 7 and len(mu) == 11
     assert all(isinstance(c, rules.Claimant) and c.aliases and c.source for c in cl)
     assert {c.actor for c in cl if c.kind == "party"} <= {a.name for a in ac}
     assert mu[0].name == "white_phosphorus" and all(m.need for m in mu)
@@ -221,12 +224,12 @@ def test_other_files_are_checked_too(tmp_path):
         r"'-' and '/', found 'AFP \(PHOTO\)'",
     ):
         rules.read_outlets(ou)
-    ca = _broken(tmp_path, "casualties.toml", lambda t: t.replace('"families",', '"Families", "car bomb",'))
+    ca = _broken(tmp_path, "casualties.toml", lambda t: t.replace('"combatants",', '"Combatants", "car bomb",'))
     with pytest.raises(RuleDataError) as exc:
         rules.read_casualty_words(ca)
     assert exc.value.problems == [
-        "[person_nouns]: field 'words[26]': expected a lowercase word without spaces, found 'Families'",
-        "[person_nouns]: field 'words[27]': expected a lowercase word without spaces, found 'car bomb'",
+        "[person_nouns]: field 'words[25]': expected a lowercase word without spaces, found 'Combatants'",
+        "[person_nouns]: field 'words[26]': expected a lowercase word without spaces, found 'car bomb'",
     ]
     bad = tmp_path / "actors.toml"
     bad.write_text("[[actor]\nname = 1\n", encoding="utf-8")
@@ -242,6 +245,7 @@ def test_a_shipped_copy_reads_the_same_as_the_shipped_file(tmp_path):
     assert rules.read_claimants(tmp_path / "claimants.toml") == rules.claimants()
     assert rules.read_verbs(tmp_path / "verbs.toml") == rules.verbs()
     assert rules.read_casualty_words(tmp_path / "casualties.toml") == rules.casualty_words()
+    assert rules.read_places(tmp_path / "places.toml") == (rules.not_places(), rules.landmarks())
 
 
 # ---------------------------------------------------------------------------
@@ -351,3 +355,53 @@ def test_every_injury_word_makes_a_count_of_injured(word, n):
 def test_every_affected_word_makes_a_count_of_affected(word, n):
     c = casualties(f"About {n:,} people {word} on Monday.")
     assert c.deaths_low is None and [q.amount.best for q in c.affected] == [n], c
+
+
+# ---------------------------------------------------------------------------
+# places.toml: names that are not places, generic landmarks
+
+
+def test_a_broken_places_file_names_entry_field_expected_and_found(tmp_path):
+    pl = _broken(tmp_path, "places.toml", lambda t: t.replace('kind = "outlet"', 'kind = "newspaper"', 1))
+    pl.write_text(pl.read_text(encoding="utf-8").replace('place = "raqqa-national-hospital"', 'place = "National"'))
+    with pytest.raises(RuleDataError) as exc:
+        rules.read_places(pl)
+    assert exc.value.problems == [
+        "not_a_place #1 'Euphrates Post': field 'kind': expected one of outlet, organisation, operation, "
+        "found 'newspaper'",
+        "landmark #1 'the city hospital': field 'place': expected a gazetteer id (lowercase letters, digits and '-'), "
+        "found 'National'",
+    ]
+
+
+@pytest.mark.parametrize("entry, alias", _each_alias(rules.not_places()))
+@settings(max_examples=4, deadline=None)
+@given(data=st.data())
+def test_no_place_is_read_inside_a_name_that_is_not_a_place(entry, alias, data):
+    name = data.draw(_names(entry, alias))
+    text = f"Raqqa fighting\n\nThe {name} said heavy shelling killed 4 people on Monday."
+    (r,) = extract_text(text, article_id="t", published="2017-06-14", outlet="AFP")
+    assert r["places_mentioned"] == [], (alias, name)
+
+
+def test_every_landmark_means_a_place_of_the_shipped_gazetteer():
+    gz = gazetteer.load()
+    for lm in rules.landmarks():
+        assert lm.place in gz and lm.context in gz, lm.name
+        assert gz.get(lm.context).kind == "city", lm.name
+
+
+@pytest.mark.parametrize("entry, alias", _each_alias(rules.landmarks()))
+@settings(max_examples=4, deadline=None)
+@given(data=st.data())
+def test_every_landmark_alias_gives_its_place_with_its_city_in_context(entry, alias, data):
+    name = data.draw(_names(entry, alias))
+    for text in (
+        f"Raqqa fighting\n\nJets struck {name} in Raqqa on Monday, killing 4 people.",
+        f"Raqqa fighting\n\nThe battle for Raqqa goes on.\nJets struck {name} on Monday, killing 4 people.",
+    ):
+        rs = extract_text(text, article_id="t", published="2017-06-14", outlet="AFP")
+        assert rs[-1]["place_id"] == entry.place, (alias, text)
+    elsewhere = f"Jets struck {name} in Mosul on Monday, killing 4 people."
+    rs = extract_text(elsewhere, article_id="t", published="2017-06-14", outlet="AFP")
+    assert rs[-1]["place_id"] != entry.place, (alias, name)

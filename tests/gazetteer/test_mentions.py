@@ -314,3 +314,22 @@ def test_bytes_scan_finds_what_the_str_scan_finds(gz, parts):
     if fast is not None:
         assert [(s, e, p.spelling) for s, e, p in fast] == [(s, e, p.spelling) for s, e, p in slow]
     assert gz.mentions(text) == slow_mentions
+
+
+def test_a_shorter_spelling_at_a_words_start_never_hides_a_longer_one(gz):
+    """Issue 16: in "al-Batani, al-Romaniyah and al-Qadisiyah" the spelling "al-Romaniya" ran
+    into the "h", and "Romaniyah" was never tried. Every alias of every unambiguous place, with
+    the article in front and in a list, must come back as a mention of that place."""
+    lost = []
+    for p in gz:
+        if p.ambiguous or p.kind == "country":
+            continue  # a country's name is an actor more often than a place ("US", "UK")
+        for name in p.aliases:
+            bare = name.split("-", 1)[1] if name.lower().startswith(("al-", "el-", "ar-", "as-")) else name
+            if not bare[:1].isupper():
+                continue
+            text = f"The SDF seized al-Batani, al-{bare} and al-Qadisiyah districts on Monday."
+            found = [m.place.id for m in gz.mentions(text) if m.place is not None]
+            if p.id not in found:
+                lost.append(f"al-{bare} ({p.id})")
+    assert lost == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from geo.records.events import Event, event_feature, events_of, group_events
+from geo.records.events import Event, event_feature, events_of, group_events, link_events
 from geo.records.incidents import curated_reports
 from geo.records.report import Report
 
@@ -61,3 +61,24 @@ def test_a_dict_that_is_no_report_is_named(reports):
 
     with pytest.raises(CuratedDataError, match="status: expected one of"):
         group_events([dict(reports[0], status="rumoured")])
+
+
+def test_linking_never_touches_a_curated_event(reports):
+    # the curated seeds are reviewed: their events are the coder's, whatever links them
+    curated = [Report.from_dict(r, source="test") for r in reports]
+    assert link_events(curated) == curated
+
+
+def test_linking_joins_two_articles_on_the_same_day_and_district_only(reports):
+    from dataclasses import replace
+
+    base = next(Report.from_dict(r, source="test") for r in reports if r["place_kind"] == "district")
+    one = replace(base, id="x-a-01", event_id="ev-x-a-01", article_id="a", reviewed=False, date_text="on Monday")
+    two = replace(one, id="x-b-01", event_id="ev-x-b-01", article_id="b", deaths_low=99)
+    far = replace(
+        two, id="x-c-01", event_id="ev-x-c-01", article_id="c", date_start="2016-01-01", date_end="2016-01-01"
+    )
+    undated = replace(two, id="x-d-01", event_id="ev-x-d-01", article_id="d", date_text=None)
+    got = {r.id: r.event_id for r in link_events([one, two, far, undated])}
+    assert got["x-a-01"] == got["x-b-01"] == "ev-x-a-01"
+    assert got["x-c-01"] == "ev-x-c-01" and got["x-d-01"] == "ev-x-d-01"

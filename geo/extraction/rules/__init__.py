@@ -35,13 +35,19 @@ __all__ = [
     "Outlets",
     "Verbs",
     "CasualtyWords",
+    "NotAPlace",
+    "Landmark",
     "CLAIMANT_KINDS",
+    "NOT_A_PLACE_KINDS",
     "claimants",
     "actors",
     "munitions",
     "outlets",
     "verbs",
     "casualty_words",
+    "not_places",
+    "landmarks",
+    "read_places",
     "read_claimants",
     "read_actors",
     "read_munitions",
@@ -56,7 +62,11 @@ RULES_DIR = Path(__file__).parent
 #: what a claimant is; ``generic`` speakers give way to a named one
 CLAIMANT_KINDS = ("party", "monitor", "rights", "aid", "un", "opposition", "people", "generic")
 
+#: what a name that is not a place names
+NOT_A_PLACE_KINDS = ("outlet", "organisation", "operation")
+
 _CASES = ("any", "exact")
+_PLACE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _CODE = re.compile(r"[a-z]+(?:_[a-z]+)*")
 _VERB = re.compile(r"[a-z]+")
 _SPEAKER = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
@@ -124,6 +134,21 @@ class Munition(Aliases):
     """A munition code; ``need``: lowercase words one of which every match contains."""
 
     need: tuple[str, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class NotAPlace(Aliases):
+    """A name that holds a place name but is an outlet, organisation or operation (``places.toml``)."""
+
+    kind: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Landmark(Aliases):
+    """A generic description of one gazetteer place, valid with its city in context (``places.toml``)."""
+
+    place: str
+    context: str
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -318,6 +343,30 @@ def read_munitions(path: Path) -> tuple[Munition, ...]:
     return tuple(out)
 
 
+def read_places(path: Path) -> tuple[tuple[NotAPlace, ...], tuple[Landmark, ...]]:
+    """The ``[[not_a_place]]`` and ``[[landmark]]`` entries of ``path``, checked (the place ids
+    are checked against the shipped gazetteer by the tests: this module imports nothing of it)."""
+    p = _Problems(path)
+    doc = _read(path)
+    nots = []
+    for where, e, a in _entries(p, doc, "not_a_place", ("name", "kind", "case", "aliases", "source")):
+        kind = e.get("kind")
+        if kind not in NOT_A_PLACE_KINDS:
+            p.add(where, "kind", "one of " + ", ".join(NOT_A_PLACE_KINDS), kind)
+        nots.append(NotAPlace(name=a.name, case=a.case, aliases=a.aliases, source=a.source, kind=str(kind)))
+    marks = []
+    for where, e, a in _entries(p, doc, "landmark", ("name", "place", "context", "aliases", "source")):
+        ids = {}
+        for f in ("place", "context"):
+            v = e.get(f)
+            if not isinstance(v, str) or not _PLACE_ID.fullmatch(v):
+                p.add(where, f, "a gazetteer id (lowercase letters, digits and '-')", v)
+            ids[f] = str(v)
+        marks.append(Landmark(name=a.name, case="any", aliases=a.aliases, source=a.source, **ids))
+    p.raise_any()
+    return tuple(nots), tuple(marks)
+
+
 def _words(
     p: _Problems, doc: dict[str, Any], section: str, field: str, shape: re.Pattern[str], shape_name: str
 ) -> Words:
@@ -406,3 +455,18 @@ def verbs() -> Verbs:
 def casualty_words() -> CasualtyWords:
     """``casualties.toml``: the words that make a count a toll."""
     return read_casualty_words(RULES_DIR / "casualties.toml")
+
+
+@cache
+def _places() -> tuple[tuple[NotAPlace, ...], tuple[Landmark, ...]]:
+    return read_places(RULES_DIR / "places.toml")
+
+
+def not_places() -> tuple[NotAPlace, ...]:
+    """``places.toml``: names that hold a place name but are not places."""
+    return _places()[0]
+
+
+def landmarks() -> tuple[Landmark, ...]:
+    """``places.toml``: generic descriptions of gazetteer places, with the city they need."""
+    return _places()[1]
