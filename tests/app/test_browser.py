@@ -549,7 +549,7 @@ def test_time_tools_step_type_play_and_widen(browser, server):
         wait_summary(pg, "Sun 11 Jun 2017")
         # pick a day in the date box's calendar (only the slider's days can be picked)
         pg.locator(".st-key-day_box [role=spinbutton][data-type=day]").first.click()
-        days = pg.locator("[role=gridcell]:not([aria-disabled=true])")
+        days = pg.locator("[data-baseweb=calendar] [role=gridcell]:not([aria-disabled=true])")  # not the table's cells
         days.first.wait_for(timeout=10_000)
         days.filter(has_text=re.compile(r"^\s*6\s*$")).first.click()
         wait_summary(pg, "Tue 6 Jun 2017")
