@@ -41,6 +41,7 @@ from typing import Any
 
 import gazetteer
 from gazetteer import Gazetteer, Mention
+from gazetteer.notplaces import load_not_places
 from geo.extraction import dates as _dates
 from geo.extraction import rules
 from geo.extraction.classify import (
@@ -158,14 +159,27 @@ def _alternations(entries: Iterable[rules.Aliases]) -> tuple[IPattern | CasePatt
     return tuple(p for p in (anycase and _IRx(anycase), exact and CasePattern(exact)) if p)
 
 
-# places.toml: names of outlets, organisations and operations that hold a place name
-_NOT_PLACES = _alternations(rules.not_places())
+# places.toml: names of outlets, organisations and operations that hold a place name; with the
+# gazetteer's own list of them (gazetteer/data/not_places.json, checked by `gazetteer check`)
+def _gazetteer_not_places() -> tuple[IPattern, ...]:
+    names = sorted({n for e in load_not_places() for n in (e.name, *e.aliases)}, key=len, reverse=True)
+    # as written, any case, any white space between the words; whole words only
+    alt = "|".join(r"(?<!\w)" + r"\s+".join(map(re.escape, n.split())) + r"(?!\w)" for n in names)
+    return (_IRx(alt),) if alt else ()
+
+
+_NOT_PLACES = _alternations(rules.not_places()) + _gazetteer_not_places()
 _LANDMARKS = [(lm, _IRx(lm.pattern)) for lm in rules.landmarks()]
 
 
 def _outside_names(mentions: list[Mention], text: str) -> list[Mention]:
-    """``mentions`` without those inside a name that is not a place ("the Euphrates Post")."""
-    spans = [m.span() for p in _NOT_PLACES for m in p.finditer(text)]
+    """``mentions`` without those inside a name that is not a place ("the Euphrates Post").
+
+    A name no longer than the mention it holds is itself a spelling of a place ("17th Division" is
+    a unit's name and Raqqa's base): it removes nothing, as the place is never guessed away.
+    """
+    own = {(m.start, m.end) for m in mentions}
+    spans = [sp for p in _NOT_PLACES for m in p.finditer(text) if (sp := m.span()) not in own]
     if not spans:
         return mentions
     inside = _Spans(spans)
