@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+from pathlib import Path
 from typing import Any
 
 from gazetteer.files import read_json
@@ -79,7 +80,7 @@ def import_curated(store: Store, path: str | os.PathLike, *, by: str) -> tuple[i
     wanted = {r.get("article_id") for r in recs or [] if isinstance(r, dict)}
     have = store.article_ids()
     articles = {aid: _as_article(store.article(aid)) for aid in wanted if isinstance(aid, str) and aid in have}
-    reports = load_curated(articles, store.gz, path)
+    reports = load_curated(articles, store.gz, Path(path))
     new, same, problems = [], 0, []
     for r in reports:
         r = dataclasses.replace(r, reviewed=True)
