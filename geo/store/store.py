@@ -183,10 +183,9 @@ class Store:
         grades = self.event_grades()
         out = []
         for r in self.reports(status=status):
-            d = r.to_dict()
             if r.event_id in grades:
-                d["grade"], d["grade_why"] = grades[r.event_id]
-            out.append(d)
+                r = _replace(r, grade=grades[r.event_id][0], grade_why=grades[r.event_id][1])
+            out.append(r.to_dict())
         return out
 
     def candidates(self) -> list[Report]:
