@@ -147,3 +147,17 @@ def test_review_commands_do_not_create_a_store(tmp_path):
     assert r.returncode == 0  # listing makes the store on first use, as every reader does
     r = geo_process("review", "accept", "r-000-01", "--store", str(tmp_path / "other.gpkg"))
     assert r.returncode == 2 and "store init" in r.stderr and not (tmp_path / "other.gpkg").exists()
+
+
+def test_places_added_from_the_command_line_are_exported(tmp_path):
+    from tests.store.test_places import NEW_PLACE
+
+    store = ("--store", str(tmp_path / "atlas.gpkg"))
+    f = tmp_path / "street.geojson"
+    f.write_text(json.dumps(NEW_PLACE))
+    assert "added place raqqa-test-street" in ok("store", "add-place", str(f), *store)
+    ok("store", "add-alias", "raqqa-old-city", "Rafiqa old town", *store)
+    out = json.loads(ok("store", "places", *store))
+    assert [x["id"] for x in out["features"]] == ["raqqa-test-street", "raqqa-old-city"]
+    r = geo("store", "add-alias", "atlantis", "Atlantis", *store)
+    assert r.returncode == 2 and "place 'atlantis': id: expected" in r.stderr
