@@ -34,6 +34,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools"))
 
 import gazetteer  # noqa: E402
 from geo.records.report import Report  # noqa: E402
@@ -102,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         results["embedded (GeoPackage file)"] = bench(str(Path(tmp) / "atlas.gpkg"), reports, candidates, args.runs)
     if not args.no_postgis:
-        from tools.postgis import available, throwaway_postgis
+        from postgis import available, throwaway_postgis
 
         if available():
             with throwaway_postgis() as new_db:
