@@ -101,7 +101,8 @@ def _store_options(p: argparse.ArgumentParser) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(
-        prog="python -m geo", description="Incidents from the Raqqa reporting: build layers, export, extract."
+        prog="python -m geo",
+        description="Incidents from the Raqqa reporting: build layers, export, extract; the review store.",
     )
     sub = ap.add_subparsers(dest="cmd", required=True)
     p = sub.add_parser("build", help="seeds + curated data + gazetteer -> every layer as GeoJSON and GeoParquet")

@@ -8,6 +8,7 @@ is ever deleted (a rejected report keeps its row, an undo is one more change).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 from collections.abc import Iterable, Mapping, Sequence
@@ -39,7 +40,6 @@ from geo.store.records import (
 from sqlalchemy import Connection, Engine, Select, and_, func, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
-_REVIEW = ("review_status", "version", "reviewed_by", "reviewed_at", "review_why")
 _WANTED = [t.reports.c[k] for k in REPORT_COLUMNS] + [t.articles.c.url, t.articles.c.archive_url]
 
 
@@ -451,8 +451,6 @@ def _find_article(conn: Connection, *, url: str | None, sha: str | None) -> str 
 
 
 def _replace(r: Report, **kw: Any) -> Report:
-    import dataclasses
-
     return dataclasses.replace(r, **kw)
 
 
