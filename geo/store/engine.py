@@ -42,7 +42,7 @@ def resolve_url(url: str | os.PathLike | None = None) -> str:
     elif raw.startswith("gpkg:"):
         path = raw[len("gpkg:") :]
     elif "://" in raw:
-        raise StoreError(f"store {raw!r}: expected a file path, sqlite:///PATH, gpkg:PATH or postgresql://..., found")
+        raise StoreError(f"store: expected a file path, sqlite:///PATH, gpkg:PATH or postgresql://..., found {raw!r}")
     else:
         path = raw
     return "sqlite:///" + str(Path(path).expanduser().resolve())
@@ -120,4 +120,6 @@ def checkpoint(engine: Engine) -> None:
     (GDAL reads the header before SQLite opens it; a copy of the file alone) sees every change."""
     if engine.dialect.name == "sqlite":
         with engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            # PASSIVE: copies what no reader still needs and never waits, so that opening or
+            # closing a store is never held up by another reviewer's long read
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
