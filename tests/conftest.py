@@ -46,8 +46,17 @@ def seed_texts() -> dict[str, str]:
 
 # -- the review store ----------------------------------------------------------------------------
 
+@pytest.fixture(autouse=True, scope="session")
+def _session_store(tmp_path_factory):
+    """A store for the module and session fixtures (which run before a test's own): never the user's
+    data/atlas.gpkg."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("ATLAS_STORE", str(tmp_path_factory.mktemp("session-store") / "atlas.gpkg"))
+        yield
+
+
 @pytest.fixture(autouse=True)
-def _own_store(tmp_path_factory, monkeypatch):
+def _own_store(_session_store, tmp_path_factory, monkeypatch):
     """Every test gets its own (not yet created) embedded store: none writes the user's data/atlas.gpkg."""
     monkeypatch.setenv("ATLAS_STORE", str(tmp_path_factory.mktemp("store") / "atlas.gpkg"))
 
