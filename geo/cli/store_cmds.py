@@ -181,6 +181,19 @@ def cmd_review_list(args) -> int:
     return 0
 
 
+def cmd_review_unresolved(args) -> int:
+    with _open(args) as s:
+        names = s.unresolved(status=(args.status,))
+    if args.json:
+        _print_json(names)
+        return 0
+    for n in names:
+        print(f"{n['place_text']}  ({len(n['reports'])} report(s))")
+        for r in n["reports"]:
+            print(f"    {r['report_id']}: {r['quote'][:160]}")
+    return 0
+
+
 def _parse_sets(rid: str, sets: list[str]) -> dict[str, object]:
     from geo.store import BadChange
     from geo.store.edits import parse_value
@@ -320,6 +333,11 @@ def add_parsers(sub) -> None:
     p.add_argument("--json", action="store_true")
     _store_option(p)
     p.set_defaults(func=cmd_review_list)
+    p = rv.add_parser("unresolved", help="place names left unresolved, with the sentences naming them")
+    p.add_argument("--status", default="candidate", choices=REVIEW_STATUSES)
+    p.add_argument("--json", action="store_true")
+    _store_option(p)
+    p.set_defaults(func=cmd_review_unresolved)
     p = rv.add_parser("accept", help="accept a report, changing fields with --set FIELD=VALUE")
     p.add_argument("id")
     p.add_argument("--set", action="append", metavar="FIELD=VALUE", help="a field's new value (null: none)")

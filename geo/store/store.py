@@ -247,6 +247,23 @@ class Store:
             r["date_start"], r["date_end"] = r["date_start"].isoformat(), r["date_end"].isoformat()
         return rows
 
+    def unresolved(self, *, status: Sequence[str] = ("candidate",)) -> list[dict[str, Any]]:
+        """The place names left unresolved (a ``place_text`` but no ``place_id``), each with the reports
+        and sentences that name it, most often named first: the gazetteer's to-do list for reviewers."""
+        _check_statuses(status)
+        c = t.reports.c
+        q = (
+            select(c.place_text, c.id, c.quote)
+            .where(c.review_status.in_(list(status)), c.place_id.is_(None), c.place_text.is_not(None))
+            .order_by(c.fid)
+        )
+        names: dict[str, list[dict[str, str]]] = {}
+        with self.engine.connect() as conn:
+            for name, rid, quote in conn.execute(q):
+                names.setdefault(name, []).append({"report_id": rid, "quote": quote})
+        ranked = sorted(names.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+        return [{"place_text": name, "reports": reps} for name, reps in ranked]
+
     def get(self, report_id: str) -> tuple[Report, int, str]:
         """``(report, version, review_status)`` of one report (:class:`BadChange` for an unknown id)."""
         with self.engine.connect() as conn:

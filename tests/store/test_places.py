@@ -75,3 +75,27 @@ def test_an_alias_of_an_unknown_place_or_taken_by_another_is_refused(store):
     with pytest.raises(BadChange, match="alias"):
         store.add_alias("raqqa-old-city", "Raqqa", by="ann")  # the city's own name
     assert store.gazetteer_additions()["features"] == []
+
+
+def test_unresolved_names_are_listed_with_their_sentences(store, article_of):
+    import dataclasses
+
+    art = article_of("t01_old_city_wall")
+    # two candidates whose place the gazetteer could not resolve, as the extractor leaves them
+    first, second, *rest = art.candidates
+    unplaced = [
+        dataclasses.replace(r, place_id=None, place_text=r.quote.split()[1], lat=None, lon=None, place_name=None)
+        for r in (first, second)
+    ]
+    (res,) = store.add_articles([dataclasses.replace(art, candidates=(*unplaced, *rest))], by="ann")
+    cands = [store.get(c)[0] for c in res.candidate_ids]
+    want = sorted({r.place_text for r in cands if r.place_id is None and r.place_text is not None})
+    assert set(want) >= {r.place_text for r in unplaced}
+    got = store.unresolved()
+    assert sorted(n["place_text"] for n in got) == want
+    for n in got:
+        for r in n["reports"]:
+            rec = store.get(r["report_id"])[0]
+            assert (rec.place_text, rec.place_id, rec.quote) == (n["place_text"], None, r["quote"])
+    curated = [r for r in store.reports() if r.place_id is None and r.place_text is not None]
+    assert sum(len(n["reports"]) for n in store.unresolved(status=("accepted",))) == len(curated)
