@@ -44,11 +44,19 @@ def _on_click() -> None:
     for the names given an ``on_<name>_change`` callback."""
 
 
-def map_component(html: str, *, key: str, height: int) -> dict[str, Any] | None:
+def map_component(
+    html: str, *, key: str, height: int, fill_window: bool = False, focus: list[list[float]] | None = None
+) -> dict[str, Any] | None:
     """Show the map page ``html``; return the feature last clicked on it, or None.
+
+    ``height`` is the map's height in pixels; with ``fill_window`` it is the least
+    height, and the front end makes the map reach down to the window's bottom edge
+    (the map is the page: as large as the window, whatever its size). ``focus``
+    (``[[south, west], [north, east]]``) frames those bounds once, when it changes, without
+    rebuilding the map.
 
     The feature is ``{"id": ..., "properties": {...}}`` as the page's GeoJSON has it.
     """
-    result = _MAP(key=key, data={"html": with_click_script(html), "height": height}, height="content",
-                  on_clicked_change=_on_click)
+    data = {"html": with_click_script(html), "height": height, "fill": fill_window, "focus": focus}
+    result = _MAP(key=key, data=data, height="content", on_clicked_change=_on_click)
     return result.get("clicked")  # None before the first click (and outside a script run)

@@ -1,9 +1,12 @@
-"""Dashboard speed in real Chromium: request -> map drawn, click -> panel filled.
+"""Dashboard speed in real Chromium: request -> map drawn, click -> panel filled, day step -> map redrawn.
 
-Runs the dashboard twice: with the seed data, and with 50,000 generated
-incidents spread over Raqqa's districts (``ATLAS_SYNTHETIC_INCIDENTS``; the
-map aggregates them). For each, the first (cold: data loaded, map built) load
-is reported apart, then two medians:
+Runs the dashboard with the seed data and with 50,000 generated incidents
+spread over Raqqa's districts (``ATLAS_SYNTHETIC_INCIDENTS``; the map
+aggregates them), each served two ways: ``streamlit run serve.py`` (what
+``./run dashboard`` does: the caches are filled at start-up, before the server
+answers) and ``streamlit run dashboard.py`` (no warm-up: the first visitor pays
+for the imports, the data and the first map). For each, the first visit after
+the server's start (its health check answered) is reported apart, then two medians:
 
 * first visit: a fresh browser context per run, so nothing comes from the
   browser's cache (Playwright's request routing, which blocks every
@@ -26,7 +29,10 @@ is the navigation start of the request):
   (``path.leaflet-interactive``). The map's script adds every layer in one
   synchronous pass, so by then all layers are in the page;
 * click -> panel filled: from the click on al-Mishlab until the panel's text
-  names al-Mishlab (``performance.now()`` taken just before the click).
+  names al-Mishlab (``performance.now()`` taken just before the click);
+* day step -> map redrawn: from a click on the time bar's "one day on" button
+  until the control summary names the next day and the map frame holds a new,
+  drawn Leaflet page.
 
 Two floors, served by the same Streamlit on the same machine: an empty
 Streamlit page (one ``st.title``), request -> that title visible; and the
@@ -36,6 +42,7 @@ map of one circle through our map component with our vendored Leaflet
 Nothing the dashboard does can be faster than the second.
 
     uv run python benchmarks/bench_dashboard.py [--runs 5] [--synthetic 50000] [--no-floor] [--no-return]
+        [--entries serve.py,dashboard.py]
 
 Goals: seed <= 2 s to map and <= 1 s click to panel; 50,000: <= 3 s and <= 1 s.
 """
@@ -48,6 +55,7 @@ import os
 import statistics
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -101,6 +109,29 @@ def click_panel(pg, lat: float, lon: float) -> float:
         timeout=60_000,
         polling=20,
     ).json_value()
+    return (t1 - t0) / 1000
+
+
+# Runs in the page: mark the map page now shown, so that its replacement can be told apart.
+MARK_MAP_JS = f"""() => {{ document.querySelector('{MAP_FRAME}').contentWindow.atlasBenchOld = true;
+                           return performance.now(); }}"""
+# Runs in the page: the time once the summary names `day` and a new map page is drawn, else false.
+STEPPED_JS = f"""day => {{
+    if (!document.body.innerText.includes('Control as of ' + day)) return false;
+    const f = document.querySelectorAll('{MAP_FRAME}');
+    if (f.length !== 1) return false;
+    const w = f[0].contentWindow, d = f[0].contentDocument;
+    if (!w || w.atlasBenchOld || !d || !d.querySelector('.leaflet-container path.leaflet-interactive')) return false;
+    return performance.now();
+}}"""
+
+
+def step_map(pg, day_text: str) -> float:
+    """Seconds from a click on "one day on" until the next day's map is drawn."""
+    wait_idle(pg)
+    t0 = pg.evaluate(MARK_MAP_JS)
+    pg.locator(".st-key-t_fwd button").first.click()
+    t1 = pg.wait_for_function(STEPPED_JS, arg=day_text, timeout=60_000, polling=20).json_value()
     return (t1 - t0) / 1000
 
 
@@ -213,23 +244,26 @@ def measure(browser, base: str, runs: int, lat: float, lon: float, return_browse
     """Cold load, then first-visit and (with ``return_browser``) return-visit medians."""
     url = f"{base}/?day=2017-06-11"
 
-    def once(pg) -> tuple[float, float]:
+    def once(pg) -> tuple[float, float, float]:
         load = load_map(pg, url)
         wait_idle(pg)  # the run goes on after the map (panel, downloads): let it end before clicking
-        return load, click_panel(pg, lat, lon)
+        click = click_panel(pg, lat, lon)
+        return load, click, step_map(pg, "Mon 12 Jun 2017")
 
-    loads, clicks = [], []
+    loads, clicks, steps = [], [], []
     for _ in range(runs + 1):
         ctx = fresh_context(browser)
-        load, click = once(ctx.new_page())
+        load, click, step = once(ctx.new_page())
         loads.append(load)
         clicks.append(click)
+        steps.append(step)
         ctx.close()
     out: dict[str, Any] = {
         "cold_load": loads[0],
         "cold_click": clicks[0],
         "load": statistics.median(loads[1:]),
         "click": statistics.median(clicks[1:]),
+        "step": statistics.median(steps),
         "return_load": None,
         "return_click": None,
         "outside": [],
@@ -239,7 +273,7 @@ def measure(browser, base: str, runs: int, lat: float, lon: float, return_browse
         r_loads, r_clicks = [], []
         for _ in range(runs + 1):  # the first fills the cache
             pg = ctx.new_page()
-            load, click = once(pg)
+            load, click, _ = once(pg)
             r_loads.append(load)
             r_clicks.append(click)
             pg.close()
@@ -261,6 +295,8 @@ def main() -> None:
     ap.add_argument("--synthetic", type=int, default=50_000)
     ap.add_argument("--no-floor", action="store_true", help="skip the empty-page floor")
     ap.add_argument("--no-return", action="store_true", help="skip the return-visit (warm browser cache) runs")
+    ap.add_argument("--entries", default="serve.py,dashboard.py",
+                    help="the scripts to serve, comma-separated: serve.py (warm-up at start) and/or dashboard.py")
     args = ap.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -278,13 +314,17 @@ def main() -> None:
         floor = None if args.no_floor else measure_floor(browser, args.runs, ret)
         map_floor = None if args.no_floor else measure_map_floor(browser, args.runs, ret)
         for label, n, goals in (("seed", 0, (2.0, 1.0)), (f"{args.synthetic:,} incidents", args.synthetic, (3.0, 1.0))):
-            port = free_port()
-            proc = start_server(port, env={"ATLAS_SYNTHETIC_INCIDENTS": str(n)})
-            try:
-                r = measure(browser, f"http://127.0.0.1:{port}", args.runs, p.lat, p.lon, ret)
-            finally:
-                stop_server(proc)
-            rows.append((label, r, goals))
+            for entry in args.entries.split(","):
+                port = free_port()
+                t0 = time.monotonic()
+                proc = start_server(port, env={"ATLAS_SYNTHETIC_INCIDENTS": str(n)}, script=entry)
+                started = time.monotonic() - t0
+                try:
+                    r = measure(browser, f"http://127.0.0.1:{port}", args.runs, p.lat, p.lon, ret)
+                finally:
+                    stop_server(proc)
+                r["started"] = started
+                rows.append((f"{label}, `streamlit run {entry}`", r, goals))
         browser.close()
         if ret is not None:
             ret.close()
@@ -296,24 +336,27 @@ def main() -> None:
         return "—" if v is None else f"{v:.2f} s" + (f" {ok(v, g)}" if g is not None else "")
 
     print(
-        f"| data | first load (cold server) | request → map drawn, first visit (median of {args.runs}) | "
-        f"… return visit | goal | click → panel filled, first / return visit | goal |"
+        f"| data, server | start → health | request → map drawn: first visit after the start | "
+        f"first visit (median of {args.runs}) | return visit | goal | click → panel filled, first / return visit "
+        f"| goal | day step → map redrawn |"
     )
-    print("|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|")
     if floor:
         print(
-            f"| floor: empty Streamlit page | {fmt(floor['cold_load'])} | {fmt(floor['load'])} | "
-            f"{fmt(floor['return_load'])} | — | — | — |"
+            f"| floor: empty Streamlit page (one title) | — | {fmt(floor['cold_load'])} | {fmt(floor['load'])} | "
+            f"{fmt(floor['return_load'])} | — | — | — | — |"
         )
     if map_floor:
         print(
-            f"| floor: one title and one folium map of one circle (our map component, our Leaflet) | "
-            f"{fmt(map_floor['cold_load'])} | {fmt(map_floor['load'])} | {fmt(map_floor['return_load'])} | — | — | — |"
+            f"| floor: one title and one folium map of one circle (our map component, our Leaflet) | — | "
+            f"{fmt(map_floor['cold_load'])} | {fmt(map_floor['load'])} | {fmt(map_floor['return_load'])} "
+            "| — | — | — | — |"
         )
     for label, r, (g_load, g_click) in rows:
         print(
-            f"| {label} | {fmt(r['cold_load'])} | {fmt(r['load'], g_load)} | {fmt(r['return_load'], g_load)} | "
-            f"≤ {g_load:g} s | {fmt(r['click'], g_click)} / {fmt(r['return_click'], g_click)} | ≤ {g_click:g} s |"
+            f"| {label} | {fmt(r['started'])} | {fmt(r['cold_load'], g_load)} | {fmt(r['load'], g_load)} | "
+            f"{fmt(r['return_load'], g_load)} | ≤ {g_load:g} s | {fmt(r['click'], g_click)} / "
+            f"{fmt(r['return_click'], g_click)} | ≤ {g_click:g} s | {fmt(r['step'])} |"
         )
     outside = sorted({u for _, r, _ in rows for u in r["outside"]})
     if outside:

@@ -1,4 +1,4 @@
-"""Command line: ``python -m gazetteer {lookup,mentions,check,export,fmt}``."""
+"""Command line: ``python -m gazetteer {lookup,mentions,check,stats,export,fmt}``."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from . import DEFAULT_PATH, load
 from .exc import AmbiguousName, ArticleError, DataError, WriteError
 from .files import read_article, read_json, write_text_atomic
+from .stats import count_places
 from .validate import check_parents, collect_places
 
 
@@ -68,17 +69,15 @@ def _cmd_check(args) -> int:
 
     gz = Gazetteer(places)
     parent_problems = check_parents(places)
+    not_place_problems, not_places_file = _check_not_places(args, gz)
     claims = check_claims(gz)
-    kinds: dict[str, int] = {}
-    quality: dict[str, int] = {}
-    for p in places:
-        kinds[p.kind] = kinds.get(p.kind, 0) + 1
-        quality[p.geometry_quality] = quality.get(p.geometry_quality, 0) + 1
+    counts = count_places(places)
+    kinds, quality = counts.kinds, counts.quality
     report.update(
         places=len(places),
         kinds=kinds,
         geometry_quality=quality,
-        errors=[p.__dict__ for p in parent_problems],
+        errors=[p.__dict__ for p in parent_problems + not_place_problems],
         distance_claims=[c.to_json() for c in claims],
     )
     if args.json:
@@ -94,13 +93,47 @@ def _cmd_check(args) -> int:
                 print(f"  ERROR {problem}")
         else:
             print("every place within or near its parent: ok")
+        if not_places_file and not_place_problems:
+            print(f"{not_places_file}: {len(not_place_problems)} problem(s)")
+            for problem in not_place_problems:
+                print(f"  ERROR {problem}")
+        elif not_places_file:
+            print(f"{not_places_file}: names that are no place, each naming the places it spells: ok")
         print("distances stated in the seeds (geodesic, WGS84):")
         for c in claims:
             verdict = {True: "consistent", False: "INCONSISTENT", None: "not checked"}[c.consistent]
             print(
                 f"  [{verdict}] {c.claim.subject} -> {c.claim.target} ({c.claim.article}: {c.claim.text!r}): {c.detail}"
             )
-    return 1 if parent_problems else 0
+    return 1 if parent_problems or not_place_problems else 0
+
+
+def _check_not_places(args, gz) -> tuple[list, str | None]:
+    """Problems of the not-places list checked against ``gz``, and the list's path.
+
+    The shipped list is checked with the shipped gazetteer; with ``--data`` only when
+    ``--not-places`` names a list (another gazetteer need not hold its ids).
+    """
+    from .exc import Problem
+    from .notplaces import NOT_PLACES_PATH, check_not_places, parse_not_places
+
+    path = args.not_places or (None if args.data else str(NOT_PLACES_PATH))
+    if path is None:
+        return [], None
+    try:
+        entries = parse_not_places(read_json(path), source=path)
+    except DataError as e:
+        return list(e.problems) or [Problem("<file>", "not_places", "a valid list", str(e))], path
+    return check_not_places(entries, gz), path
+
+
+def _cmd_stats(args) -> int:
+    counts = count_places(load(args.data))
+    if args.json:
+        print(_dump(counts.to_json()))
+    else:
+        print(counts.markdown())
+    return 0
 
 
 def _cmd_export(args) -> int:
@@ -162,6 +195,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--known-only", action="store_true", help="leave out place-like names the gazetteer does not know")
     p = sub.add_parser("check", help="validate the data and check the distances the seeds state")
     p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--not-places", help="a not-places list to check against the data (default: the shipped one, without --data)"
+    )
+    p = sub.add_parser("stats", help="count the places by kind and by geometry quality (a Markdown table)")
+    p.add_argument("--json", action="store_true")
     p = sub.add_parser("export", help="the gazetteer as RFC 7946 GeoJSON")
     p.add_argument("--out", help="write this file (atomically; a directory or device is refused); '-' or none: stdout")
     p.add_argument("--compact", action="store_true")
@@ -172,6 +210,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "lookup": _cmd_lookup,
             "mentions": _cmd_mentions,
             "check": _cmd_check,
+            "stats": _cmd_stats,
             "export": _cmd_export,
             "fmt": _cmd_fmt,
         }[args.cmd](args)

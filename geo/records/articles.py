@@ -35,6 +35,9 @@ class Article:
         The article text, as read (a U+FFFD the source lost is kept).
     reviewed : bool
         Seeds are reviewed; an uploaded article is not.
+    wire : str or None
+        The news agency whose story the outlet ran (catalog ``wire``), credited
+        "Reuters, via The Jerusalem Post"; ``None`` for the outlet's own story.
     """
 
     id: str
@@ -48,6 +51,7 @@ class Article:
     text: str
     file: str | None = None
     reviewed: bool = True
+    wire: str | None = None
 
     @property
     def published(self) -> str:
@@ -120,6 +124,7 @@ def load_catalog(seeds_dir: str | None = None) -> tuple[Article, ...]:
                 date_note=rec.get("date_note", ""),
                 text=text,
                 file=rec["file"],
+                wire=rec.get("wire"),
             )
         )
     if problems:

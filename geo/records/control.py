@@ -67,7 +67,7 @@ def timelines(gz: Gazetteer, reports: list[dict]) -> dict[str, dict]:
     """Per place: ``changes`` of control in date order and every ``claim`` behind them.
 
     A change is ``{date, state, code, holder, report_ids, basis}`` (the first is
-    the baseline, dated ``None``); a claim is ``{report_id, claimed_by, outlet,
+    the baseline, dated ``None``); a claim is ``{report_id, article_id, claimed_by, outlet,
     extent, actor, date_start, date_end}``, competing ones included.
     """
     tc = sorted(
@@ -87,6 +87,7 @@ def timelines(gz: Gazetteer, reports: list[dict]) -> dict[str, dict]:
             claims.append(
                 {
                     "report_id": r["id"],
+                    "article_id": r.get("article_id"),
                     "claimed_by": r["claimed_by"],
                     "outlet": r["outlet"],
                     "extent": extent,

@@ -17,10 +17,13 @@ from geo.web.legend import legend
 from geo.web.resources import static_text
 from geo.web.validate import check_latlon
 
-__all__ = ["MAX_ZOOM", "OSM_TILES", "base_map", "finish_map"]
+__all__ = ["FIT_PADDING_PX", "MAX_ZOOM", "OSM_TILES", "base_map", "finish_map"]
 
 #: Highest zoom level (MarkerCluster needs one when the map has no tiles).
 MAX_ZOOM = 18
+#: Screen margin (px) kept around fitted bounds: the zoom and layer controls, the scale and the
+#: folded legend sit in the corners, over what the map would otherwise draw at its edge.
+FIT_PADDING_PX = (44, 44)
 
 #: OpenStreetMap's tile URL (``base_map(tiles=True)``; needs the network).
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
@@ -100,7 +103,7 @@ def base_map(
             raise ValueError(
                 f"bounds: expected south <= north and west <= east, got {bounds!r}"
             )
-        m.fit_bounds([[s, w], [n, e]])
+        m.fit_bounds([[s, w], [n, e]], padding=FIT_PADDING_PX)
     css = Verbatim(f"<style>\n{static_text('map.css')}</style>")
     get_and_assert_figure_root(m).header.add_child(css, name="atlas_css")
     localize_assets(m)
@@ -109,7 +112,8 @@ def base_map(
 
 def finish_map(m: folium.Map, *, with_legend: bool = True, collapsed: bool = False,
                unreviewed: bool = False, legend_position: str = "bottomright",
-               legend_collapsed: bool = False, grouped: bool = False) -> folium.Map:
+               legend_collapsed: bool = False, grouped: bool = False,
+               approximate_m: tuple[float, float] | None = None, clustered: bool = False) -> folium.Map:
     """Add the legend and a LayerControl (call last), then localize assets.
 
     Parameters
@@ -125,6 +129,10 @@ def finish_map(m: folium.Map, *, with_legend: bool = True, collapsed: bool = Fal
         Start with the legend folded to its title (it is a ``<details>``).
     grouped : bool, keyword-only
         Add the legend row for grouped markers (:func:`geo.web.layers.incidents.group_incidents`).
+    approximate_m : (float, float), optional, keyword-only
+        The smallest and largest uncertainty ring drawn (metres), for the legend.
+    clustered : bool, keyword-only
+        Add the legend row for stacks of reports (:func:`geo.web.layers.incidents.incident_cluster`).
 
     Returns
     -------
@@ -133,7 +141,7 @@ def finish_map(m: folium.Map, *, with_legend: bool = True, collapsed: bool = Fal
     """
     if with_legend:
         m.add_child(legend(unreviewed=unreviewed, position=legend_position, collapsed=legend_collapsed,
-                           grouped=grouped))
+                           grouped=grouped, approximate_m=approximate_m, clustered=clustered))
     folium.LayerControl(collapsed=collapsed).add_to(m)
     localize_assets(m)
     return m

@@ -23,13 +23,21 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from markupsafe import Markup
 
-from geo.records.vocab import DATE_PRECISION_LABELS, EVENT_TYPE_LABELS, GEOMETRY_QUALITY_LABELS, MUNITION_LABELS
+from geo.records.vocab import (
+    DATE_PRECISION_LABELS,
+    EVENT_TYPE_LABELS,
+    EXTENT_LABELS,
+    GEOMETRY_QUALITY_LABELS,
+    MUNITION_LABELS,
+)
+from geo.web.credit import claim_credit, report_credit, wire_of
 from geo.web.html import css_class, esc, render, static_text
 from geo.web.theme import CONTROL_STATE_COLOURS
 
@@ -203,6 +211,14 @@ def fmt_count(low: Any = None, best: Any = None, high: Any = None) -> str:
     return f"up to {_num(high)}"
 
 
+def _published_text(published: Any) -> Any:
+    """``Sat 10 Jun 2017 – Sun 11 Jun 2017`` for ``2017-06-10/2017-06-11`` (a day known to a range); else as it is."""
+    parts = str(published).split("/") if published else []
+    if 1 <= len(parts) <= 2 and all(re.fullmatch(r"\d{4}-\d\d-\d\d", p) for p in parts):
+        return " – ".join(str(_day_text(p)) for p in parts)
+    return published or None
+
+
 def _day_text(iso: Any) -> Any:
     """``Tue 6 Jun 2017`` for an ISO day; anything else as it is (the template escapes it)."""
     try:
@@ -212,8 +228,13 @@ def _day_text(iso: Any) -> Any:
     return f"{d:%a} {d.day} {d:%b} {d.year}"
 
 
-def fmt_dates(start: Any, end: Any = None, precision: Any = None, date_text: Any = None) -> str:
-    """``Tue 6 Jun 2017 – Wed 7 Jun 2017 (range of days; “on Tuesday”)``, escaped."""
+def fmt_dates(start: Any, end: Any = None, precision: Any = None, date_text: Any = None, *,
+              inferred: bool = False) -> str:
+    """``Tue 6 Jun 2017 – Wed 7 Jun 2017 (range of days; “on Tuesday”)``, escaped.
+
+    ``inferred``: the sentence names no date, so the dates were worked out from
+    the article's publication (said in those words).
+    """
     if not start:
         return "date unknown"
     return render(
@@ -222,11 +243,15 @@ def fmt_dates(start: Any, end: Any = None, precision: Any = None, date_text: Any
         end=_day_text(end) if end and end != start else None,
         precision=_label(DATE_PRECISION_LABELS, precision, precision) if precision else None,
         date_text=date_text or None,
+        inferred=inferred and not date_text,
     )
 
 
 def _dates_of(r: Mapping) -> Markup:
-    return Markup(fmt_dates(r.get("date_start"), r.get("date_end"), r.get("date_precision"), r.get("date_text")))
+    # a candidate's sentence without date words was dated from the article's publication (extraction)
+    inferred = not r.get("reviewed", False) and not r.get("date_text")
+    return Markup(fmt_dates(r.get("date_start"), r.get("date_end"), r.get("date_precision"), r.get("date_text"),
+                            inferred=inferred))
 
 
 def _label(labels: Mapping[Any, str], value: Any, default: Any) -> Any:
@@ -249,11 +274,15 @@ def report_html(r: Mapping, *, article_link: str | None = None) -> str:
     ``article_link`` is trusted HTML shown after the outlet (e.g. a hint that
     the full article opens below).
     """
-    fields = ("status", "claimed_by", "casualty_group", "control_extent", "control_actor", "control_from",
-              "outlet", "published", "title", "notes", "id", "civilian_harm")
+    fields = ("status", "claimed_by", "casualty_group", "control_actor", "control_from",
+              "title", "id", "civilian_harm")
+    published = r.get("published")
     return render(
         "report.html.j2",
         **{f: r.get(f) for f in fields},
+        published=_published_text(published),
+        control_extent=_label(EXTENT_LABELS, r.get("control_extent"), r.get("control_extent")),
+        outlet=report_credit(r),
         reviewed=r.get("reviewed", False),
         event_type=str(r.get("event_type") or "other"),
         type_label=_type_label(r),
@@ -280,8 +309,10 @@ def competing_html(reports: Sequence[Mapping], fields: Sequence[str]) -> str:
         return ""
     rows = [
         {
-            "claimed_by": r.get("claimed_by"), "outlet": r.get("outlet"), "status": r.get("status"),
-            "control_extent": r.get("control_extent"), "control_actor": r.get("control_actor"),
+            "credit": claim_credit(r.get("claimed_by"), r.get("outlet"), wire_of(r.get("article_id"))),
+            "status": r.get("status"),
+            "control_extent": _label(EXTENT_LABELS, r.get("control_extent"), r.get("control_extent")),
+            "control_actor": r.get("control_actor"),
             "place_name": r.get("place_name"), "dates": _dates_of(r),
             "deaths": Markup(fmt_count(r.get("deaths_low"), r.get("deaths_best"), r.get("deaths_high"))),
             "injured": Markup(fmt_count(r.get("injured_low"), None, r.get("injured_high"))),
@@ -328,10 +359,22 @@ def _event(eid: str, rs: Sequence[Mapping]) -> dict[str, Any]:
         "start": _day_text(start),
         "end": None if start == end else _day_text(end),
         "n": len(rs),
-        "outlets": ", ".join(sorted({str(r.get("outlet")) for r in rs if r.get("outlet")})),
+        "outlets": ", ".join(sorted({str(c) for c in map(report_credit, rs) if c})),
         "competing": Markup(competing_html(rs, fields)) if fields else "",
         "reports": [Markup(report_html(r)) for r in rs],
     }
+
+
+def _kind_words(kind: Any) -> Any:
+    """A gazetteer kind code in words (``military_site`` -> ``military site``); anything else as it is."""
+    k = str(kind) if kind else ""
+    return k.replace("_", " ") if k.isascii() and k.replace("_", "").isalpha() and k.islower() else kind
+
+
+def _claim_words(c: Mapping) -> str:
+    """``SDF (Reuters, via The Jerusalem Post): taken`` (plain text; the template escapes it)."""
+    who = claim_credit(c.get("claimed_by"), c.get("outlet"), wire_of(c.get("article_id")))
+    return f"{who}: {_label(EXTENT_LABELS, c.get('extent'), c.get('extent'))}"
 
 
 def _control(control: Mapping | None, day: str | None) -> dict[str, Any] | None:
@@ -339,17 +382,22 @@ def _control(control: Mapping | None, day: str | None) -> dict[str, Any] | None:
     if not control:
         return None
     since = control.get("since")
+    claims = [c for c in control.get("claims") or [] if isinstance(c, Mapping)]
+    # the claim the state rests on, in words ("SDF (AFP): taken"), not the record's codes
+    basis = next((c for c in claims if c.get("report_id") in (control.get("report_ids") or [])), None)
     return {
         "day": _day_text(day) if day else "?",
         "state": control.get("state"),
         "holder": control.get("holder"),
         "code": str(control.get("code") or "unknown"),
         "since": _day_text(since) if since else None,
-        "basis": control.get("basis"),
+        "basis": _claim_words(basis) if basis else None,
+        "disputed": bool(control.get("disputed")),
         "claims": [
-            {"claimed_by": c.get("claimed_by"), "outlet": c.get("outlet"), "extent": c.get("extent"),
+            {"credit": claim_credit(c.get("claimed_by"), c.get("outlet"), wire_of(c.get("article_id"))),
+             "extent": _label(EXTENT_LABELS, c.get("extent"), c.get("extent")),
              "actor": c.get("actor"), "dates": Markup(fmt_dates(c.get("date_start"), c.get("date_end")))}
-            for c in control.get("claims") or [] if isinstance(c, Mapping)
+            for c in claims
         ],
     }
 
@@ -368,7 +416,9 @@ def place_panel_html(
     Parameters
     ----------
     place : mapping
-        ``name``, ``kind``, ``uncertainty_m``, ``geometry_quality``, ``address``, ``notes``.
+        ``name``, ``kind``, ``uncertainty_m``, ``geometry_quality``, ``address`` (the
+        gazetteer's ``notes`` are the curators' reasoning, for the data file and
+        the exports: not shown).
     reports : sequence of mapping
         Reports at the place and its sub-places (already filtered).
     day : str, optional
@@ -386,11 +436,10 @@ def place_panel_html(
     return render(
         "panel.html.j2",
         name=place.get("name"),
-        kind=place.get("kind"),
+        kind=_kind_words(place.get("kind")),
         quality=_label(GEOMETRY_QUALITY_LABELS, q, q),
         uncertainty=f"± {_num(round(u))} m" if isinstance(u, (int, float)) and not isinstance(u, bool) else "± ?",
         address=place.get("address"),
-        notes=place.get("notes"),
         includes=", ".join(sub_places) if sub_places else None,
         control=_control(control, day),
         n_reports=len(reports),

@@ -57,18 +57,35 @@ VIEW_LABELS: Mapping[str, str] = MappingProxyType({k: v.label for k, v in VIEWS.
 
 
 def place_choices(gz: Gazetteer, with_reports: Iterable[str]) -> list[str]:
-    """Places a user can pick: the parts of the city view's places and every place with a report, by name."""
-    city = set(VIEWS["city"].frame)
-    ids = {p.id for p in gz if p.parent in city} | {pid for pid in with_reports if pid in gz}
-    return sorted(ids, key=lambda i: gz.get(i).name.lower())
+    """Places a user can pick: every place of the gazetteer, those with reports first, then by name.
+
+    Every place, not only those with reports: a reader looking up "Harqal" must learn that it is
+    known and has no report, not that the atlas has never heard of it.
+    """
+    counted = {pid for pid in with_reports if pid in gz}
+    return sorted((p.id for p in gz), key=lambda i: (i not in counted, gz.get(i).name.casefold()))
 
 
-def view_bounds(gz: Gazetteer, view: str) -> list[list[float]]:
-    """``[[south, west], [north, east]]`` framing ``view``'s places (their outline or radius) with its padding."""
-    v = VIEWS[view]
+def place_label(gz: Gazetteer, place_id: str, n_reports: int) -> str:
+    """The picker's label of a place: its name, kind and count, then every other spelling the gazetteer knows.
+
+    Streamlit's select box searches the labels as the reader types, so a place is found by any of
+    its spellings ("Meshleb", "Harqal") and by its Arabic name.
+    """
+    p = gz.get(place_id)
+    n = f"{n_reports} report" + ("" if n_reports == 1 else "s")
+    kind = p.kind.replace("_", " ")
+    others = [a for a in dict.fromkeys(p.aliases) if a.casefold() != p.name.casefold()]
+    if p.name_ar:
+        others.append(p.name_ar)
+    return f"{p.name} ({kind}) — {n}" + (f" · also {', '.join(others)}" if others else "")
+
+
+def _padded_bounds(gz: Gazetteer, place_ids: Iterable[str], pad: float) -> list[list[float]] | None:
+    """``[[south, west], [north, east]]`` holding the places (their outline or radius), padded; None if none known."""
     xs: list[float] = []
     ys: list[float] = []
-    for pid in v.frame:
+    for pid in place_ids:
         if pid not in gz:
             continue
         p = gz.get(pid)
@@ -78,6 +95,18 @@ def view_bounds(gz: Gazetteer, view: str) -> list[list[float]]:
         xs += [minx - r * 1.25, maxx + r * 1.25]
         ys += [miny - r, maxy + r]
     if not xs:
-        return [list(FALLBACK_BOUNDS[0]), list(FALLBACK_BOUNDS[1])]
-    dx, dy = (max(xs) - min(xs)) * v.pad + 0.005, (max(ys) - min(ys)) * v.pad + 0.005
+        return None
+    dx, dy = (max(xs) - min(xs)) * pad + 0.005, (max(ys) - min(ys)) * pad + 0.005
     return [[min(ys) - dy, min(xs) - dx], [max(ys) + dy, max(xs) + dx]]
+
+
+def view_bounds(gz: Gazetteer, view: str) -> list[list[float]]:
+    """``[[south, west], [north, east]]`` framing ``view``'s places (their outline or radius) with its padding."""
+    v = VIEWS[view]
+    b = _padded_bounds(gz, v.frame, v.pad)
+    return b if b is not None else [list(FALLBACK_BOUNDS[0]), list(FALLBACK_BOUNDS[1])]
+
+
+def place_bounds(gz: Gazetteer, place_id: str) -> list[list[float]] | None:
+    """Bounds that frame one place with a little room around it (a focused row or link); None if unknown."""
+    return _padded_bounds(gz, (place_id,), 0.5)

@@ -47,6 +47,7 @@ from geo.web.layers.incidents import (
     FAST_CLUSTER_THRESHOLD,
     GROUP_THRESHOLD,
     group_incidents,
+    incident_cluster,
     incident_layer,
     marker_radius,
 )
@@ -83,6 +84,7 @@ __all__ = [
     "control_points_layer",
     "finish_map",
     "group_incidents",
+    "incident_cluster",
     "incident_layer",
     "legend",
     "localize_assets",

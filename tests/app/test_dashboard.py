@@ -69,7 +69,8 @@ def test_runs_without_exceptions_and_says_claims_not_facts(app):
 def test_widgets_exist(app):
     day = app.slider(key="day")
     assert isinstance(day.value, dt.date)
-    assert app.radio(key="view").options == ["Raqqa city", "Raqqa region with Tabqa", "Wider theatre (Al-Tanaf, Mosul)"]
+    views = ["Raqqa city", "Raqqa region with Tabqa", "Wider theatre (Al-Tanaf, Mosul)"]
+    assert app.selectbox(key="view").options == views
     assert len(app.radio(key="window").options) == 4
     for key in ("f_types", "f_claimants", "f_outlets", "f_statuses"):
         assert app.multiselect(key=key) is not None
@@ -143,7 +144,7 @@ def test_quick_views_each_build_a_map():
     at = run()
     seen = set()
     for view in ("city", "region", "theatre"):
-        at.radio(key="view").set_value(view).run()
+        at.selectbox(key="view").set_value(view).run()
         assert not at.exception
         args = str(at.get("bidi_component")[0].proto)
         seen.add(hash(args))
@@ -194,13 +195,13 @@ def test_upload_of_hostile_article_is_escaped_and_unreviewed():
     assert "<b>name</b>" not in bodies and "&lt;b&gt;name&lt;/b&gt;" in bodies
     assert "Unresolved place names" in bodies and "Tayar" in bodies
     args = str(at.get("bidi_component")[0].proto)
-    assert "Uploaded, UNREVIEWED" in args
+    assert "Candidates (uploaded, not reviewed)" in args
     # the markers themselves say so (popups), not only the layer name and the legend row
-    assert args.count("Unreviewed extraction") > args.count("Unreviewed extraction (upload)")
+    assert args.count("Candidate from an uploaded article, not reviewed") > 0
     assert "<script>window.__xss" not in args and "onerror=\\\"window" not in args
     at.selectbox(key="place").set_value("raqqa-mishlab").run()
     html = panel(at)
-    assert "unreviewed extraction" in html
+    assert "candidate, not reviewed" in html
     assert "<img" not in html and "<script" not in html
 
 
@@ -213,3 +214,48 @@ def test_synthetic_reports_from_the_environment_add_reports_not_control(monkeypa
     at.radio(key="window").set_value("all").run()
     assert shown_count(at) == curated + 200
     assert summary(at) == control  # control comes from the curated reports only
+
+
+def test_the_warm_up_fills_what_a_first_visit_needs(monkeypatch):
+    """serve.py's warm-up at start-up and the dashboard's first visit use one cache entry: the visit builds no map."""
+    import streamlit as st
+
+    import geo.web.mapview
+    from app.data import warm_up
+    from geo.settings import from_environment
+
+    st.cache_resource.clear()
+    assert warm_up(from_environment()) > 0
+    built = []
+    real = geo.web.mapview.build_map
+    monkeypatch.setattr(geo.web.mapview, "build_map", lambda *a, **k: built.append(k["day"]) or real(*a, **k))
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.run()  # a first visit, no link: the default day, view and filters
+    assert not at.exception
+    assert built == []  # the warm-up's map was the visit's map
+    at.slider(key="day").set_value(dt.date(2017, 6, 8)).run()
+    assert built == ["2017-06-08"]  # a day not warmed is built (so the check above can fail)
+
+
+def test_the_chosen_day_stays_when_the_slider_is_reframed():
+    """The slider spans the weeks with reports under the filters; a filter that moves those ends keeps the day."""
+    at = run(day="2017-06-08")
+    before = (at.slider(key="day").min, at.slider(key="day").max)
+    at.multiselect(key="f_types").set_value(["air_strike"]).run()
+    after = (at.slider(key="day").min, at.slider(key="day").max)
+    assert after != before  # the frame moved (so the day could have been lost)
+    assert at.slider(key="day").value == dt.date(2017, 6, 8)
+    assert "Thu 8 Jun 2017" in summary(at)
+
+
+def test_time_buttons_step_between_days_with_reports():
+    at = run(day="2017-06-11")
+    at.button(key="t_prev_report").click().run()
+    assert "Sat 10 Jun 2017" in summary(at)
+    at.button(key="t_back").click().run()
+    assert "Fri 9 Jun 2017" in summary(at)
+    at.button(key="t_fwd").click().run()
+    assert "Sat 10 Jun 2017" in summary(at)
+    at.date_input(key="day_box").set_value(dt.date(2017, 6, 6)).run()
+    assert "Tue 6 Jun 2017" in summary(at)
+    assert at.query_params["day"] in ("2017-06-06", ["2017-06-06"])

@@ -98,7 +98,7 @@ def test_the_map_shows_the_chosen_reports_and_day(gz, curated, countries):
     shown = select(curated, Filters(day=DAY, types=("air_strike",)))
     html = draw(gz, shown, countries)
     assert f"District control on {DAY}" in html
-    assert "Strikes (air, artillery" in html and "Uploaded, UNREVIEWED" not in html
+    assert "Strikes (air, artillery" in html and "Candidates (uploaded, not reviewed)" not in html
     for r in shown:
         if r.get("lat") is not None:
             assert json.dumps(r["id"]) in html
@@ -110,7 +110,7 @@ def test_the_map_shows_the_chosen_reports_and_day(gz, curated, countries):
 def test_unreviewed_reports_get_their_own_layer(gz, curated, countries):
     upload = [{**r, "id": f"upload-{r['id']}", "reviewed": False} for r in curated if r.get("lat") is not None][:3]
     html = draw(gz, curated + upload, countries)
-    assert "Uploaded, UNREVIEWED" in html
+    assert "Candidates (uploaded, not reviewed)" in html
 
 
 def test_labels_and_tiles_are_the_users_choice(gz, curated, countries):
@@ -126,13 +126,35 @@ def test_map_html_of_the_shipped_data(view):
     assert ("District names" in html) == (view == "city")
 
 
-def test_place_choices_are_the_city_parts_and_places_with_reports(gz, curated):
+def test_place_choices_are_every_place_those_with_reports_first(gz, curated):
     from geo.web.views import place_choices
 
     with_reports = {r["place_id"] for r in curated if r.get("place_id")}
     ids = place_choices(gz, with_reports | {"atlantis"})
-    assert "raqqa-mishlab" in ids and "atlantis" not in ids
-    assert with_reports <= set(ids)
-    assert {p.id for p in gz if p.parent == "raqqa"} <= set(ids)
-    names = [gz.get(i).name.lower() for i in ids]
-    assert names == sorted(names)
+    assert "atlantis" not in ids and set(ids) == {p.id for p in gz}
+    assert set(ids[: len(with_reports)]) == with_reports  # places with reports come first
+    for part in (ids[: len(with_reports)], ids[len(with_reports):]):
+        names = [gz.get(i).name.casefold() for i in part]
+        assert names == sorted(names)
+
+
+@pytest.mark.parametrize(
+    ("typed", "place_id"),
+    # spellings a reader types (issue 18 found these returned nothing), and an Arabic name
+    [("Harqal", "heraqla"), ("Meshleb", "raqqa-mishlab"), ("Tanaf", "al-tanf"), ("المشلب", "raqqa-mishlab")],
+)
+def test_the_picker_finds_a_place_by_any_spelling(gz, curated, typed, place_id):
+    from geo.web.views import place_choices, place_label
+
+    labels = {i: place_label(gz, i, 0) for i in place_choices(gz, set())}
+    # Streamlit's select box keeps the options whose label contains what is typed (case-insensitive)
+    assert place_id in [i for i, lab in labels.items() if typed.casefold() in lab.casefold()]
+
+
+def test_every_spelling_of_every_place_is_in_its_label(gz):
+    from geo.web.views import place_label
+
+    for p in gz:
+        label = place_label(gz, p.id, 2).casefold()
+        assert p.name.casefold() in label and "2 reports" in label
+        assert all(a.casefold() in label for a in p.aliases)

@@ -36,7 +36,8 @@ HOSTILE = [
 # The only tags and attributes our builders emit.
 ALLOWED_TAGS = {"div", "span", "b", "em", "br", "mark", "blockquote", "table", "thead", "tbody", "tr", "th",
                 "td", "ul", "li", "p", "small", "details", "summary"}
-ALLOWED_ATTRS = {"class", "style"}
+#: ids live in data attributes (for the dashboard and exports), never in the text a user reads
+ALLOWED_ATTRS = {"class", "style", "data-report-id", "data-event-id"}
 
 
 class TagAudit(HTMLParser):
@@ -68,7 +69,8 @@ def assert_only_our_markup(fragment: str) -> None:
         assert tag in ALLOWED_TAGS, f"unexpected tag <{tag}> in {fragment[:200]!r}"
         for name, value in attrs:
             assert name in ALLOWED_ATTRS, f"unexpected attribute {name}={value!r} on <{tag}>"
-            assert "javascript" not in (value or "").lower()
+            # an id in a data attribute is inert text (escaped); any other attribute never carries a script URL
+            assert name.startswith("data-") or "javascript" not in (value or "").lower()
     assert "\n\n" not in fragment, "a blank line would end the raw-HTML block in Markdown"
 
 
@@ -126,7 +128,9 @@ def test_report_html_escapes_every_article_field(text, field):
         r["quote"] = f"Fighting in {text} today."
     out = P.report_html(r)
     assert_only_our_markup(out)
-    if field not in ("status",):
+    if field in ("notes", "id"):  # coders' notes and ids stay in the data and exports, out of the user's text
+        assert text.replace("\r\n", "\n") not in visible_text(out)
+    elif field not in ("status",):
         assert text.replace("\r\n", "\n") in visible_text(out) or field == "place_text"
 
 
@@ -265,7 +269,7 @@ def test_report_shows_date_precision_type_numbers_claimant_status_outlet_quote()
 
 def test_unreviewed_report_is_badged():
     out = P.report_html(report(reviewed=False))
-    assert "atlas-rep-unrev" in out and "unreviewed extraction" in out
+    assert "atlas-rep-unrev" in out and "candidate, not reviewed" in out
 
 
 def test_mishlab_capture_competing_dates_side_by_side():
@@ -273,7 +277,8 @@ def test_mishlab_capture_competing_dates_side_by_side():
     afp_cmd = report(id="r-003-03", claimed_by="SDF", date_start="2017-06-07", date_end="2017-06-07",
                      date_text="Early on Wednesday", control_extent="full",
                      quote="Early on Wednesday, they captured the neighborhood and the Harqal citadel")
-    reuters = report(id="r-002-08", claimed_by="SDF", outlet="The Jerusalem Post", date_start="2017-06-09",
+    reuters = report(id="r-002-08", claimed_by="SDF", outlet="The Jerusalem Post", article_id="002_c43053039edc6be8",
+                     date_start="2017-06-09",
                      date_end="2017-06-09", date_text="on Friday", control_extent="full", place_text="al-Mishlab",
                      quote="The SDF said it had seized al-Mishlab district in the far east of Raqqa on Friday")
     out = P.place_panel_html(PLACE, [reuters, afp_cmd, afp], day="2017-06-11")
@@ -284,9 +289,11 @@ def test_mishlab_capture_competing_dates_side_by_side():
     # one row per report, in date order; one column per competing field, then the status
     heads = re.findall(r"<thead><tr>(.*?)</tr></thead>", table)[0]
     assert re.findall(r"<th>([^<]+)</th>", heads) == ["Claimed by", "Date", "Control", "Status"]
-    rows = re.findall(r"<tr><th>([^<]+)<br>.*?</th>(.*?)</tr>", table)
-    assert [who for who, _ in rows] == ["AFP", "SDF", "SDF"]
-    assert "via The Jerusalem Post" in table
+    body = table.split("<tbody>")[1]
+    rows = re.findall(r"<tr><th>([^<]+)</th>(.*?)</tr>", body)
+    # a claimant that is the outlet is named once; a wire story names the agency, then the paper
+    assert [html.unescape(who) for who, _ in rows] == ["AFP", "SDF (AFP)", "SDF (Reuters, via The Jerusalem Post)"]
+    assert "AFP via AFP" not in visible_text(out)
     dates = [re.findall(r"<td>(.*?)</td>", cells)[0].split(" <span")[0] for _, cells in rows]
     assert dates == ["Tue 6 Jun 2017", "Wed 7 Jun 2017", "Fri 9 Jun 2017"]
     # every report is then shown in full, with the place name marked in its quote
@@ -315,7 +322,8 @@ def test_panel_groups_by_event_in_date_order_and_caps_events():
     rs = [report(id=f"r-{i}", event_id=f"ev-{i}", date_start=f"2017-06-{10 + i:02d}", date_end=f"2017-06-{10 + i:02d}")
           for i in range(5)]
     out = P.place_panel_html(PLACE, list(reversed(rs)), day="2017-06-20", max_events=3)
-    ids = re.findall(r"\[(ev-\d)\]", out)
+    ids = re.findall(r'data-event-id="(ev-\d)"', out)
+    assert not re.search(r"ev-\d", visible_text(out))  # ids in attributes only
     assert ids == ["ev-0", "ev-1", "ev-2"]
     assert "and 2 more events" in out
     assert "5 reports of 5 events" in out
@@ -369,7 +377,9 @@ type_name = hostile.filter(lambda v: "javascript" not in v.lower() and v not in 
 @given(st.fixed_dictionaries({f: type_name if f == "event_type" else hostile for f in REPORT_FIELDS}))
 def test_report_html_keeps_every_field_inert(values):
     r = report(**values, place_text="Al-Meshleb", deaths_low=3, civilian_harm=True, reviewed=False)
-    hidden = set() if values["control_extent"] else {"control_actor", "control_from"}  # shown with an extent
+    hidden = {"notes", "id"}  # coders' notes and the id stay out of the text a user reads
+    if not values["control_extent"]:
+        hidden |= {"control_actor", "control_from"}  # shown with an extent
     if "Al-Meshleb" in values["quote"]:
         hidden.add("quote")  # the place name's <mark> splits the quote
     assert_inert(P.report_html(r), {k: v for k, v in values.items() if k not in hidden})
@@ -403,7 +413,10 @@ def test_place_panel_keeps_every_field_inert(values, state):
     rs = [report(event_id=values["event_id"]), report(id="r-2", event_id=values["event_id"], claimed_by="SDF",
                                                       date_start="2017-06-09", date_end="2017-06-09")]
     out = P.place_panel_html(place, rs, day="2017-06-11", control=control, sub_places=[values["sub_place"]])
-    shown = {k: v for k, v in values.items() if k != "holder" or state != "contested"}  # contested: no holder
+    # contested: no holder; the place's notes (curators' reasoning) and the event's id are not shown, and the
+    # basis is said from the claim it rests on
+    shown = {k: v for k, v in values.items()
+             if (k != "holder" or state != "contested") and k not in ("notes", "event_id", "basis")}
     assert_inert(out, shown)
 
 

@@ -127,7 +127,7 @@ def full_map(text: str = "al-Mishlab", *, tiles: bool = False, url: str = "https
     W.control_layer(control_fc(text)).add_to(m)
     W.uncertainty_layer(places_fc(text, url)).add_to(m)
     W.context_places_layer(places_fc(text, url)).add_to(m)
-    W.incident_layer(incidents_fc(text)).add_to(m)
+    W.incident_layer(incidents_fc(text), cluster=W.incident_cluster().add_to(m)).add_to(m)
     return W.finish_map(m)
 
 
@@ -348,8 +348,9 @@ def test_control_style_by_state(state):
 
 
 @pytest.mark.parametrize("state", sorted(W.CONTROL_STATES))
-def test_control_points_are_filled_discs_coloured_by_state(state):
-    # a place known only as a point (Jazra) is a dashed disc of its uncertainty, filled with the state colour
+def test_control_points_are_faint_dashed_rings_not_territory(state):
+    # a place known only as a point (Jazra) is an estimate: a dashed ring of its uncertainty in the state's
+    # border colour, barely tinted, in the pane under every overlay, never a filled disc
     data = fc({"type": "Feature", "geometry": pt(38.95, 35.94),
                "properties": {"place_id": "raqqa-jazra", "name": "Jazra", "state": state, "uncertainty_m": 1200}},
               {"type": "Feature", "geometry": sq(39.0, 35.9),
@@ -357,11 +358,13 @@ def test_control_points_are_filled_discs_coloured_by_state(state):
     (gj,) = _geojsons(W.control_points_layer(data))
     assert [f["properties"]["place_id"] for f in gj.data["features"]] == ["raqqa-jazra"]  # polygons are control_layer's
     style = gj.style_function(gj.data["features"][0])
-    assert style["fill"] is True and style["fillColor"] == W.CONTROL_STATES[state][1] and style["fillOpacity"] > 0.2
-    assert style["radius"] == 1200 and style["dashArray"]
+    assert style["color"] == W.CONTROL_STATES[state][2] and style["fillOpacity"] <= 0.1
+    assert style["radius"] == 1200 and style["dashArray"] and style["pane"] == "atlasUncertainty"
     m = folium.Map(location=[35.95, 39.0], zoom_start=13, tiles=None)
     W.control_points_layer(data).add_to(m)
-    assert "approximate area" in render(m)
+    assert "approximate position (±1.2 km)" in gj.data["features"][0]["properties"]["_tooltip"]
+    html = render(m)
+    assert 'createPane("atlasUncertainty")' in html and "zIndex = 360" in html
 
 
 @pytest.mark.parametrize(("deaths", "radius"), [
@@ -588,6 +591,7 @@ def test_map_css_and_scripts_come_from_their_files_as_written():
     m = W.base_map(center=(35.95, 39.01), zoom=13)
     W.place_labels_layer(places_fc()).add_to(m)
     W.plain_basemap_layer(places_fc()).add_to(m)
+    W.incident_layer(incidents_fc(), cluster=W.incident_cluster().add_to(m)).add_to(m)
     out = render(W.finish_map(m))
     name = m.get_name()
     for template in sorted(TEMPLATES.glob("*.js.j2")):
@@ -606,10 +610,12 @@ def test_map_scripts_need_a_map_above_them(layer):
         fig.render()
 
 
-def test_map_page_loads_leaflet_alone_unless_a_layer_uses_folium_icon():
+def test_map_page_loads_leaflet_and_markercluster_alone_unless_a_layer_uses_folium_icon():
     refs = lambda m: re.findall(r'<(?:script|link)\b[^>]*\b(?:src|href)="([^"]+)"', render(m))  # noqa: E731
-    plain = refs(full_map())
-    assert sorted(plain) == [f"{W.VENDOR_URL_PREFIX}/leaflet/leaflet.css", f"{W.VENDOR_URL_PREFIX}/leaflet/leaflet.js"]
+    plain = refs(full_map())  # its incidents are clustered: Leaflet.markercluster, served by the app
+    assert sorted(plain) == [f"{W.VENDOR_URL_PREFIX}/{rel}" for rel in (
+        "leaflet.markercluster/MarkerCluster.Default.css", "leaflet.markercluster/MarkerCluster.css",
+        "leaflet.markercluster/leaflet.markercluster.js", "leaflet/leaflet.css", "leaflet/leaflet.js")]
     m = W.base_map(center=(35.95, 39.0), zoom=12)
     folium.Marker([35.95, 39.0], icon=folium.Icon()).add_to(m)
     with_icon = refs(m)
@@ -642,7 +648,7 @@ def test_large_layers_are_grouped_by_place_and_type():
     # each event counted once, at its lowest claim: 21 (ev-a, retold 199 times) + 5 (ev-b)
     assert "<b>200 air strike report(s)</b>" in mishlab["_tooltip"]
     assert "at least 26 deaths" in mishlab["_tooltip"] and "2 event(s)" in mishlab["_tooltip"]
-    assert "2017-06-01 – 2017-06-10" in mishlab["_popup"] and "7 claimant(s)" in mishlab["_popup"]
+    assert "1 Jun 2017 – 10 Jun 2017" in mishlab["_popup"] and "7 claimant(s)" in mishlab["_popup"]
     assert "no toll claimed" in got["incident:group:raqqa-old-city:shelling"]["_tooltip"]
     style = plain.style_function(plain.data["features"][0])
     assert style["color"] == "#222222" and style["radius"] == W.marker_radius(26)
@@ -829,6 +835,6 @@ def test_the_declutter_script_is_installed_once_per_map():
     html_text = render(m)
     # each layer renders the script; the map-level flag makes the second a no-op
     assert html_text.count("m._atlasDeclutter = true;") == 2 and "if (m._atlasDeclutter) { return; }" in html_text
-    assert ".atlas-label.atlas-label-clash { visibility: hidden; }" in html_text
+    assert ".atlas-label-clash { visibility: hidden; }" in html_text
     assert W.LABEL_RANK["city"] < W.LABEL_RANK["military_site"] < W.LABEL_RANK["zone"]
 

@@ -9,12 +9,13 @@ from typing import Any
 import folium
 
 from geo.records.vocab import EXTENT_LABELS
+from geo.web.credit import claim_credit, wire_of
 from geo.web.escape import esc
 from geo.web.geojson import BrowserGeoJson, feature_collection, html_tooltip
-from geo.web.layers.labels import LabelZoom
+from geo.web.layers.labels import LabelDeclutter, LabelZoom
 from geo.web.validate import check_fc, check_latlon, feature_key
 
-__all__ = ["ADVANCE_LABEL_SPANS", "advance_label", "advances_layer", "short_span"]
+__all__ = ["ADVANCE_LABEL_RANK", "ADVANCE_LABEL_SPANS", "advance_label", "advances_layer", "short_span"]
 
 
 def short_span(start: Any, end: Any) -> str:
@@ -31,6 +32,8 @@ def short_span(start: Any, end: Any) -> str:
     return f"{a.day} {a:%b}–{b.day} {b:%b}"
 
 
+#: An advance flag's date label is kept before place names of this rank and after (:data:`LABEL_RANK`).
+ADVANCE_LABEL_RANK = 1
 #: An advance flag's label names at most this many claimed date spans.
 ADVANCE_LABEL_SPANS = 2
 
@@ -105,7 +108,8 @@ def advances_layer(advances_fc: Mapping, *, name: str = "Advances (territory cha
             ext = EXTENT_LABELS.get(p.get("control_extent"), p.get("control_extent"))
             lines.append(
                 f"{short_span(p.get('date_start'), p.get('date_end'))}: {esc(ext)} by "
-                f"{esc(p.get('control_actor'))} — {esc(p.get('claimed_by'))} ({esc(p.get('outlet'))})"
+                f"{esc(p.get('control_actor'))} — "
+                f"{esc(claim_credit(p.get('claimed_by'), p.get('outlet'), wire_of(p.get('article_id'))))}"
             )
         props = {
             "id": f"advance:{key}",
@@ -125,7 +129,8 @@ def advances_layer(advances_fc: Mapping, *, name: str = "Advances (territory cha
     def style(feature: Mapping) -> dict:
         # becomes the DivIcon's html: our markup, the label already escaped
         return {"html": f'<div class="atlas-adv"><span class="atlas-adv-flag"></span>'
-                        f'<span class="atlas-adv-label">{feature["properties"]["_label"]}</span></div>'}
+                        f'<span class="atlas-adv-label" data-rank="{ADVANCE_LABEL_RANK}">'
+                        f'{feature["properties"]["_label"]}</span></div>'}
 
     BrowserGeoJson(
         feature_collection(merged), name=name, marker=folium.Marker(icon=icon), style_function=style,
@@ -133,4 +138,6 @@ def advances_layer(advances_fc: Mapping, *, name: str = "Advances (territory cha
     ).add_to(group)
     if label_min_zoom is not None:
         group.add_child(LabelZoom(label_min_zoom, css_class="atlas-adv-lowzoom", layer="advances_layer"))
+    # the dates are data: they win over district names, and hide rather than cover one another or the edge
+    group.add_child(LabelDeclutter(layer="advances_layer"))
     return group

@@ -1,11 +1,24 @@
-"""Territorial control: district polygons coloured by who held them; discs for places known only as points."""
+"""Territorial control: district polygons coloured by who held them; places known only as a point as estimates.
+
+A district whose claimants disagree (one says taken, another more than half)
+is drawn *disputed*: striped in the colours of the competing claims (an SVG
+pattern of ours, :mod:`geo.web.layers.patterns`), every claim in its tooltip.
+A place with no surveyed outline is drawn as what it is, an estimated
+position: a faint dashed ring in the uncertainty pane, under everything,
+never a filled disc that reads as held ground.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import datetime
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import folium
 
+from geo.records.control import EXTENT_STATE, state_code
+from geo.records.vocab import EXTENT_LABELS
+from geo.web.credit import claim_credit, wire_of
 from geo.web.escape import esc
 from geo.web.geojson import (
     BrowserGeoJson,
@@ -16,10 +29,66 @@ from geo.web.geojson import (
     prepare,
     representative_point,
 )
+from geo.web.layers.patterns import HatchPatterns, hatch_class
+from geo.web.panes import UNCERTAINTY_PANE, Pane
 from geo.web.theme import CONTROL_STATES
 from geo.web.validate import check_fc, check_latlon, feature_key, is_number
 
-__all__ = ["control_layer", "control_points_layer"]
+__all__ = ["APPROXIMATE_FILL_OPACITY", "approximate_label", "claim_states", "control_layer", "control_points_layer"]
+
+#: Fill of a place known only as a point: a tint, so it never reads as held ground.
+APPROXIMATE_FILL_OPACITY = 0.06
+
+
+def approximate_label(uncertainty_m: Any) -> str:
+    """``approximate position (±2.5 km)`` (``±300 m`` under a kilometre); plain text."""
+    if not is_number(uncertainty_m) or uncertainty_m <= 0:
+        return "approximate position"
+    u = float(uncertainty_m)
+    size = f"{round(u)} m" if u < 1000 else f"{round(u / 1000, 1):g} km"
+    return f"approximate position (±{size})"
+
+
+#: a claim's map state for a control holder code (:func:`geo.records.control.state_code`)
+_MAP_STATE = {"is": "is", "contested": "contested", "sdf": "sdf", "other": "unknown"}
+
+
+def claim_states(claims: Sequence[Mapping], state: str) -> list[str]:
+    """The map states the claims put a place in, in :data:`CONTROL_STATES` order, ``state`` included.
+
+    A claim of "taken" by the SDF is ``sdf``; "entered" or "more than half" is
+    ``contested``; "attack repelled" changes nothing and adds none.
+    """
+    found = {state}
+    for c in claims:
+        new = EXTENT_STATE.get(str(c.get("extent"))) if isinstance(c, Mapping) else None
+        if new is not None:
+            found.add(_MAP_STATE[state_code(new, c.get("actor"))])
+    return [s for s in CONTROL_STATES if s in found]
+
+
+def _day(iso: Any) -> str:
+    """``10 Jun 2017`` for an ISO day (escaped); anything else as it is."""
+    try:
+        d = datetime.date.fromisoformat(str(iso))
+    except ValueError:
+        return esc(iso)
+    return f"{d.day} {d:%b} {d.year}"
+
+
+def _claim_lines(claims: Any) -> list[str]:
+    """Each claim as escaped HTML: ``SDF (Reuters, via The Jerusalem Post): taken, 9 Jun``."""
+    out = []
+    for c in claims if isinstance(claims, (list, tuple)) else []:
+        if not isinstance(c, Mapping):
+            continue
+        who = claim_credit(c.get("claimed_by"), c.get("outlet"), wire_of(c.get("article_id")))
+        extent = EXTENT_LABELS.get(str(c.get("extent")), c.get("extent"))
+        actor = f" by {esc(c['actor'])}" if c.get("actor") and c.get("extent") != "repelled" else ""
+        start, end = c.get("date_start"), c.get("date_end")
+        when = _day(start) if start and start == end else f"{_day(start)} – {_day(end)}" if start and end else ""
+        out.append(f"{esc(who)}: <b>{esc(extent)}</b>{actor}" + (f", {when}" if when else ""))
+    return out
 
 
 def control_layer(control_fc: Mapping, *, name: str = "Territorial control") -> folium.FeatureGroup:
@@ -29,7 +98,8 @@ def control_layer(control_fc: Mapping, *, name: str = "Territorial control") -> 
     ----------
     control_fc : dict
         FeatureCollection of polygons with properties ``place_id``, ``name``,
-        ``state`` (one of :data:`CONTROL_STATES`), ``since``, ``reports``.
+        ``state`` (one of :data:`CONTROL_STATES`), ``since``, ``claims`` (each with
+        ``claimed_by``, ``outlet``, ``article_id``, ``extent``, ``actor``, dates) and ``disputed``.
     name : str, keyword-only
         Layer name in the layer control.
 
@@ -59,34 +129,46 @@ def control_layer(control_fc: Mapping, *, name: str = "Territorial control") -> 
                 f"MultiPolygon geometry, got {gtype!r}"
             )
     prepared = prepare(feats, "control")
+    patterns: list[tuple[str, str]] = []
     for g in prepared:
         p = g["properties"]
         label = CONTROL_STATES[p["state"]][0]
-        reports = p.get("reports")
-        if isinstance(reports, (list, tuple)):
-            items = "".join(f"<li>{esc(r)}</li>" for r in reports)
-            reports_html = f"<ul>{items}</ul>" if items else "—"
+        lines = _claim_lines(p.get("claims"))
+        states = claim_states(p.get("claims") or [], p["state"]) if p.get("disputed") else []
+        if len(states) >= 2:
+            pair = (states[0], states[1])
+            if pair not in patterns:
+                patterns.append(pair)
+            p["_hatch"] = hatch_class(*pair)
+            head = "Disputed: " + " / ".join(esc(CONTROL_STATES[st][0]) for st in states)
         else:
-            reports_html = esc(reports)
-        p["_tooltip"] = f"<b>{esc(display_name(p))}</b><br>{esc(label)}"
+            head = esc(label)
+        since = f" since {_day(p.get('since'))}" if p.get("since") else " (before the offensive)"
+        claims_html = ("<br>Claims:<ul>" + "".join(f"<li>{x}</li>" for x in lines) + "</ul>") if lines else ""
+        p["_tooltip"] = f"<b>{esc(display_name(p))}</b><br>{head}" + "".join(f"<br><small>{x}</small>" for x in lines)
         p["_popup"] = (
-            f'<div class="atlas-popup"><b>{esc(display_name(p))}</b><br>'
-            f"{esc(label)} since {esc(p.get('since'))}<br>Reports: {reports_html}</div>"
+            f'<div class="atlas-popup"><b>{esc(display_name(p))}</b><br>{head}{since}{claims_html}</div>'
         )
 
     def style(feature: Mapping) -> dict:
         _, fill, border, dashed = CONTROL_STATES[feature["properties"]["state"]]
-        return {"fillColor": fill, "color": border, "weight": 1.5, "fillOpacity": 0.45,
-                "dashArray": "6 4" if dashed else None}
+        hatch = feature["properties"].get("_hatch")
+        out = {"fillColor": fill, "color": border, "weight": 1.5, "fillOpacity": 0.45,
+               "dashArray": "6 4" if dashed else None}
+        if hatch:  # the stripes are the fill (CSS): opaque enough to read both colours
+            out.update(className=f"atlas-disputed {hatch}", fillOpacity=0.7, weight=2, dashArray="6 4")
+        return out
 
     group = folium.FeatureGroup(name=name)
     if not prepared:
         return group
+    if patterns:
+        group.add_child(HatchPatterns(patterns))
     BrowserGeoJson(
         feature_collection(prepared),
         name=name,
         style_function=style,
-        highlight_function=lambda f: {"weight": 3, "fillOpacity": 0.6},
+        highlight_function=lambda f: {"weight": 3},
         tooltip=html_tooltip(),
         popup=html_popup(),
         control=False,
@@ -94,17 +176,20 @@ def control_layer(control_fc: Mapping, *, name: str = "Territorial control") -> 
     return group
 
 
-def control_points_layer(control_fc: Mapping, *, name: str = "Territorial control (approximate areas)",
+def control_points_layer(control_fc: Mapping, *, name: str = "Territorial control (approximate positions)",
                          min_radius_m: float = 250.0) -> folium.FeatureGroup:
-    """Control of places known only as a point: a dashed disc of radius ``uncertainty_m``.
+    """Control of places known only as a point: a faint dashed ring of radius ``uncertainty_m``.
 
-    Many districts have no surveyed outline; drawing a made-up polygon would
-    mislead, so they are shown as a disc around their representative point
-    (``properties.lat/lon``, else the Point geometry) whose radius is the
-    place's ``uncertainty_m`` (at least ``min_radius_m``), coloured by
-    ``state`` like :func:`control_layer`, always dashed, and labelled
-    "approximate area" in the tooltip. Polygon features are ignored (draw them
-    with :func:`control_layer`).
+    Many places have no surveyed outline; drawing a made-up polygon, or a
+    filled disc, would paint an estimate as held ground (Division 17's ±2.5 km
+    disc once dominated the city view). So each is an uncertainty ring around
+    its representative point (``properties.lat/lon``, else the Point
+    geometry), radius the place's ``uncertainty_m`` (at least
+    ``min_radius_m``): a dashed outline in the state's border colour, a fill of
+    :data:`APPROXIMATE_FILL_OPACITY` at most, in the uncertainty pane under
+    every other overlay, its tooltip saying "approximate position (±N km)" and
+    the state claimed. Polygon features are ignored (draw them with
+    :func:`control_layer`).
 
     Raises
     ------
@@ -135,28 +220,33 @@ def control_points_layer(control_fc: Mapping, *, name: str = "Territorial contro
     for g in prepared:
         p = g["properties"]
         label = CONTROL_STATES[p["state"]][0]
-        u = p.get("uncertainty_m")
-        size = ("approximate area" if not is_number(u)
-                else f"approximate area: ± {esc(round(u))} m around the reference point")
-        p["_tooltip"] = f"<b>{esc(display_name(p))}</b><br>{esc(label)}<br><small>{size}</small>"
+        size = esc(approximate_label(p.get("uncertainty_m")))
+        lines = _claim_lines(p.get("claims"))
+        since = f" since {_day(p.get('since'))}" if p.get("since") else " (before the offensive)"
+        p["_tooltip"] = (f"<b>{esc(display_name(p))}</b> · {size}<br>{esc(label)}"
+                         + "".join(f"<br><small>{x}</small>" for x in lines))
         p["_popup"] = (
-            f'<div class="atlas-popup"><b>{esc(display_name(p))}</b><br>{esc(label)} since '
-            f"{esc(p.get('since'))}<br><small>{size}; no surveyed outline</small></div>"
+            f'<div class="atlas-popup"><b>{esc(display_name(p))}</b><br>{esc(label)}{since}<br>'
+            f"<small>{size}: no surveyed outline</small>"
+            + ("<br>Claims:<ul>" + "".join(f"<li>{x}</li>" for x in lines) + "</ul>" if lines else "")
+            + "</div>"
         )
 
     def style(feature: Mapping) -> dict:
         _, fill, border, _d = CONTROL_STATES[feature["properties"]["state"]]
         u = feature["properties"].get("uncertainty_m")
         r = max(float(u) if is_number(u) else 0.0, min_radius_m)
-        # folium.Circle defaults to fill=False: without "fill" the disc shows its border only
-        return {"radius": r, "fill": True, "fillColor": fill, "color": border, "weight": 1.5,
-                "fillOpacity": 0.35, "dashArray": "4 4"}
+        # an estimate, not territory: outline and a tint, in the pane under every overlay
+        return {"radius": r, "fill": True, "fillColor": fill, "color": border, "weight": 1.5, "opacity": 0.7,
+                "fillOpacity": APPROXIMATE_FILL_OPACITY, "dashArray": "3 6", "pane": UNCERTAINTY_PANE,
+                "className": "atlas-approx"}
 
     group = folium.FeatureGroup(name=name)
     if prepared:
+        group.add_child(Pane(UNCERTAINTY_PANE, layer="control_points_layer"))
         BrowserGeoJson(
             feature_collection(prepared), name=name, marker=folium.Circle(), style_function=style,
-            highlight_function=lambda f: {"weight": 3, "fillOpacity": 0.55},
+            highlight_function=lambda f: {"weight": 2.5, "opacity": 1.0},
             tooltip=html_tooltip(), popup=html_popup(), control=False,
         ).add_to(group)
     return group

@@ -2,24 +2,34 @@
 
 from __future__ import annotations
 
+import datetime
 import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 import folium
 import folium.plugins
+from folium.utilities import JsCode
 
-from geo.records.vocab import INCENDIARY_MUNITIONS, MUNITION_LABELS
+from geo.records.vocab import INCENDIARY_MUNITIONS, MUNITION_LABELS, STATUS_LABELS
+from geo.web.credit import claim_credit, wire_of
+from geo.web.elements import MapScript
 from geo.web.escape import esc, safe_href
 from geo.web.geojson import BrowserGeoJson, feature_collection, html_popup, html_tooltip, prepare
+from geo.web.panel import fmt_count
+from geo.web.panes import CANDIDATE_PANE, Pane
+from geo.web.resources import script_template, static_text
 from geo.web.theme import EVENT_COLOURS
 from geo.web.validate import check_fc, feature_key, is_number
 
 __all__ = [
+    "CANDIDATE_MIN_RADIUS",
+    "CLUSTER_RADIUS_PX",
     "FAST_CLUSTER_THRESHOLD",
     "GROUP_THRESHOLD",
     "IncidentGroup",
     "group_incidents",
+    "incident_cluster",
     "incident_layer",
     "lowest_toll_per_event",
     "marker_radius",
@@ -33,6 +43,11 @@ FAST_CLUSTER_THRESHOLD = 10_000
 #: seconds to parse and draw, and the panel lists every report on a click anyway.
 GROUP_THRESHOLD = 300
 _MIN_RADIUS = 5.0
+#: Markers closer than this (screen pixels) are stacked in one cluster, spread out on click:
+#: small, so only reports at one place (20 air strikes on the city's point) are stacked.
+CLUSTER_RADIUS_PX = 14
+#: A candidate (uploaded, not reviewed) marker is at least this large, to stand out.
+CANDIDATE_MIN_RADIUS = 8.0
 _MAX_RADIUS = 28.0
 _RADIUS_PER_SQRT_DEATH = 2.2
 
@@ -66,35 +81,47 @@ def _deaths(p: Mapping) -> Any:
     return None
 
 
+def _day(iso: Any) -> str:
+    """``6 Jun 2017`` for an ISO day (escaped); anything else as it is."""
+    try:
+        d = datetime.date.fromisoformat(str(iso))
+    except ValueError:
+        return esc(iso)
+    return f"{d.day} {d:%b} {d.year}"
+
+
 def _dates_text(p: Mapping) -> str:
-    """``start`` or ``start – end`` (escaped)."""
-    dates = esc(p.get("date_start"))
+    """``6 Jun 2017`` or ``6 Jun 2017 – 7 Jun 2017`` (escaped)."""
+    dates = _day(p.get("date_start"))
     if p.get("date_end") and p.get("date_end") != p.get("date_start"):
-        dates += f" – {esc(p.get('date_end'))}"
+        dates += f" – {_day(p.get('date_end'))}"
     return dates
+
+
+def _claim(p: Mapping) -> str:
+    """``claimed by SDF (Reuters, via The Jerusalem Post), alleged`` (escaped), as the panel says it."""
+    who = claim_credit(p.get("claimed_by"), p.get("outlet"), wire_of(p.get("article_id")))
+    status = STATUS_LABELS.get(str(p.get("status")), p.get("status"))
+    return f"{esc(status)} by {esc(who)}" if p.get("status") else f"claimed by {esc(who)}"
 
 
 def _incident_popup(p: Mapping) -> str:
     label = EVENT_COLOURS[p["event_type"]][0]
-    munition = f" ({esc(_munition_label(p['munition']))})" if p.get("munition") else ""
-    dates = _dates_text(p)
-    deaths = (
-        f"{esc(p.get('deaths_low'))} / {esc(p.get('deaths_best'))} / {esc(p.get('deaths_high'))}"
-    )
+    munition = f" ({esc(_munition_label(p['munition']))} alleged)" if p.get("munition") else ""
+    deaths = fmt_count(p.get("deaths_low"), p.get("deaths_best"), p.get("deaths_high"))
+    claim = _claim(p)
     parts = [
         f'<div class="atlas-popup"><b>{esc(label)}</b>{munition} at <b>{esc(p.get("place_name"))}</b>',
-        f"<br>{dates}",
-        f"<br>Deaths (low / best / high): {deaths}",
-        f"<br>Status: {esc(p.get('status'))}, claimed by {esc(p.get('claimed_by'))}",
+        f"<br>{_dates_text(p)}",
+        f"<br>Killed: {deaths}" if deaths else "<br>No toll claimed",
+        f"<br>{claim[:1].upper()}{claim[1:]}",
     ]
-    if p.get("outlet"):
-        parts.append(f"<br>Outlet: {esc(p.get('outlet'))}")
     href = safe_href(p.get("url"))
     if href:
         parts.append(f'<br><a href="{href}" target="_blank" rel="noopener noreferrer">source</a>')
     if p.get("quote"):
         parts.append(f"<blockquote>“{esc(p.get('quote'))}”</blockquote>")
-    parts.append(f"<small>{esc(p.get('id'))}</small></div>")
+    parts.append("<small>Click the place for every report there.</small></div>")
     return "".join(parts)
 
 
@@ -214,7 +241,7 @@ def _group_texts(p: Mapping, *, unreviewed: bool) -> tuple[str, str]:
     deaths = ("no toll claimed" if low is None else
               f"at least {esc(format(low, ','))} deaths (lowest claim of each of "
               f"{p['events_with_toll']:,} event(s) with a toll, summed)")
-    head = ("<b>UNREVIEWED</b> extractions · " if unreviewed else "") + (
+    head = ("<b>Candidates, not reviewed</b> · " if unreviewed else "") + (
         f"<b>{n:,} {esc(label.lower())} report(s)</b>{munition} · {esc(p.get('place_name'))}")
     tooltip = f"{head}<br><small>{dates} · {ev:,} event(s) · {deaths}</small>"
     popup = (f'<div class="atlas-popup">{head}<br>{dates}<br>{ev:,} event(s), '
@@ -224,17 +251,21 @@ def _group_texts(p: Mapping, *, unreviewed: bool) -> tuple[str, str]:
     return tooltip, popup
 
 
+#: the words a candidate's tooltip and popup open with
+CANDIDATE_HEAD = "Candidate from an uploaded article, not reviewed"
+
+
 def _report_texts(p: Mapping, *, unreviewed: bool) -> tuple[str, str]:
     """Tooltip and popup of one report's marker (escaped)."""
     label = EVENT_COLOURS[p["event_type"]][0]
     tooltip = (
-        ("<b>UNREVIEWED</b> extraction · " if unreviewed else "")
-        + f"<b>{esc(label)}</b> · {esc(p.get('place_name'))} · {esc(p.get('date_start'))}"
-        + f"<br><small>claimed by {esc(p.get('claimed_by'))} ({esc(p.get('status'))})</small>"
+        (f"<b>{CANDIDATE_HEAD}</b><br>" if unreviewed else "")
+        + f"<b>{esc(label)}</b> · {esc(p.get('place_name'))} · {_dates_text(p)}"
+        + f"<br><small>{_claim(p)}</small>"
     )
     popup = _incident_popup(p)
     if unreviewed:
-        popup = '<div class="atlas-popup"><b>Unreviewed extraction</b></div>' + popup
+        popup = f'<div class="atlas-popup atlas-candidate"><b>{CANDIDATE_HEAD}</b></div>' + popup
     return tooltip, popup
 
 
@@ -254,6 +285,7 @@ def incident_layer(
     group_threshold: int | None = GROUP_THRESHOLD,
     unreviewed: bool = False,
     show: bool = True,
+    cluster: folium.plugins.MarkerCluster | None = None,
 ) -> IncidentGroup:
     """Incident markers: circles sized by deaths, coloured by event type.
 
@@ -280,8 +312,19 @@ def incident_layer(
         Most features drawn one by one before they are grouped by place;
         ``None``: never group.
     unreviewed : bool, keyword-only
-        Draw the markers as machine extractions nobody has reviewed: hollow,
-        dashed outline in the type's colour, "UNREVIEWED" in the tooltip.
+        Draw the markers as candidates nobody has reviewed (uploaded,
+        extracted by machine): hollow, a thick dashed outline in the type's
+        colour, at least :data:`CANDIDATE_MIN_RADIUS`, in their own pane over
+        every other marker, "not reviewed" in the tooltip.
+    cluster : folium.plugins.MarkerCluster, optional, keyword-only
+        The map's :func:`incident_cluster` (already added to the map): the
+        markers go in it, so markers that (nearly) coincide on screen, of this
+        layer and of the others sharing it, are stacked in one numbered
+        cluster that spreads them out on a click (20 air strikes on the city's
+        point are 20 reports, not one dot). The layer's switch in the layer
+        control still shows and hides its own markers. Candidates
+        (``unreviewed``) get a cluster of their own
+        (``incident_cluster(candidates=True)``).
     show : bool, keyword-only
         Whether the layer starts switched on.
 
@@ -321,25 +364,38 @@ def incident_layer(
         colour = EVENT_COLOURS[p["event_type"]][1]
         known = _deaths(p) is not None
         if grouped:  # a dark ring tells a group from a single report
-            return {"radius": marker_radius(_deaths(p)), "color": "#222222", "weight": 2.5,
-                    "dashArray": "3 3" if unreviewed else None, "fill": True,
-                    "fillColor": "#ffffff" if unreviewed else colour, "fillOpacity": 0.85 if known else 0.5}
-        if unreviewed:
-            return {"radius": marker_radius(_deaths(p)), "color": colour, "weight": 2.5,
-                    "dashArray": "3 3", "fill": True, "fillColor": "#ffffff", "fillOpacity": 0.55}
-        return {"radius": marker_radius(_deaths(p)), "color": "#ffffff", "weight": 1,
-                "fill": True, "fillColor": colour, "fillOpacity": 0.85 if known else 0.4}
+            out = {"radius": marker_radius(_deaths(p)), "color": "#222222", "weight": 2.5,
+                   "dashArray": "3 3" if unreviewed else None, "fill": True,
+                   "fillColor": "#ffffff" if unreviewed else colour, "fillOpacity": 0.85 if known else 0.5}
+        elif unreviewed:
+            out = {"radius": max(CANDIDATE_MIN_RADIUS, marker_radius(_deaths(p))), "color": colour, "weight": 3.5,
+                   "dashArray": "4 3", "fill": True, "fillColor": "#ffffff", "fillOpacity": 0.9,
+                   "className": "atlas-candidate"}
+        else:
+            out = {"radius": marker_radius(_deaths(p)), "color": "#ffffff", "weight": 1,
+                   "fill": True, "fillColor": colour, "fillOpacity": 0.85 if known else 0.4}
+        return {**out, "pane": CANDIDATE_PANE} if unreviewed else out
 
+    stack = cluster
+    clustered = stack is not None
+    parent: folium.FeatureGroup | folium.plugins.MarkerCluster = stack if stack is not None else group
+    if unreviewed:
+        group.add_child(Pane(CANDIDATE_PANE, layer="incident_layer"))
+    # in a cluster each marker binds its own texts (bind_texts.js); elsewhere folium binds them to the layer
+    bind: dict[str, Any] = (
+        {"on_each_feature": JsCode(static_text("bind_texts.js"))} if clustered
+        else {"tooltip": html_tooltip(), "popup": html_popup()}
+    )
+    members: list[folium.GeoJson] = []
     if plain:
-        BrowserGeoJson(
+        members.append(BrowserGeoJson(
             feature_collection(plain),
             name=name,
             marker=folium.CircleMarker(),
             style_function=style,
-            tooltip=html_tooltip(),
-            popup=html_popup(),
             control=False,
-        ).add_to(group)
+            **bind,
+        ))
     if incendiary:
         # Leaflet positions marker icons with a transform, so the diamond's
         # rotation lives on an inner element.
@@ -348,12 +404,59 @@ def incident_layer(
             icon_size=(16, 16), icon_anchor=(8, 8),
             class_name="atlas-wp-icon",
         )
-        BrowserGeoJson(
+        marker = folium.Marker(icon=icon)
+        if unreviewed:
+            marker.options["pane"] = CANDIDATE_PANE
+        members.append(BrowserGeoJson(
             feature_collection(incendiary),
             name=f"{name} (incendiary)",
-            marker=folium.Marker(icon=icon),
-            tooltip=html_tooltip(),
-            popup=html_popup(),
+            marker=marker,
             control=False,
-        ).add_to(group)
+            **bind,
+        ))
+    for member in members:
+        parent.add_child(member)
+    if stack is not None and members:
+        group.add_child(_ClusterToggle(stack, members, group=group))
     return group
+
+
+def incident_cluster(*, candidates: bool = False) -> folium.plugins.MarkerCluster:
+    """A marker cluster for incident layers (add it to the map before the layers).
+
+    Only markers closer than :data:`CLUSTER_RADIUS_PX` on screen are stacked:
+    reports at one place, not a district's worth of places. A stack shows its
+    count in its reports' colour (grey when they differ) and spreads out on a
+    click; the scripts are our own files (``static/cluster_icon.js``).
+    ``candidates``: the cluster of the candidates (uploaded, not reviewed):
+    hollow dashed stacks in the candidates' pane, over every other marker, set
+    beside the point so a stack of reviewed reports there stays readable.
+    """
+    options: dict[str, Any] = {}
+    if candidates:
+        options["clusterPane"] = CANDIDATE_PANE
+    cluster = folium.plugins.MarkerCluster(
+        control=False,
+        icon_create_function=static_text("cluster_icon_candidates.js" if candidates else "cluster_icon.js"),
+        maxClusterRadius=CLUSTER_RADIUS_PX, showCoverageOnHover=False, spiderfyOnMaxZoom=True,
+        spiderfyDistanceMultiplier=1.8, zoomToBoundsOnClick=True, **options,
+    )
+    if candidates:  # the pane must exist before the first stack is drawn in it
+        cluster.add_child(Pane(CANDIDATE_PANE, layer="incident_cluster"))
+    return cluster
+
+
+class _ClusterToggle(MapScript):
+    """Put a layer's markers in the shared cluster while its switch is on, take them out when off."""
+
+    layer = "incident_layer"
+
+    _template = script_template("cluster_toggle.js.j2")
+
+    def __init__(self, cluster: folium.plugins.MarkerCluster, members: Sequence[folium.GeoJson], *,
+                 group: folium.FeatureGroup) -> None:
+        super().__init__()
+        self._name = "ClusterToggle"
+        self.cluster_name = cluster.get_name()
+        self.member_names = [g.get_name() for g in members]
+        self.group_name = group.get_name()

@@ -12,7 +12,15 @@ from geo.web.geojson import representative_point
 from geo.web.resources import script_template
 from geo.web.validate import check_fc, check_latlon, feature_key, is_number
 
-__all__ = ["LABEL_RANK", "METRES_PER_DEGREE_LAT", "LabelZoom", "place_labels_layer"]
+__all__ = [
+    "DECLUTTER_LABELS",
+    "DECLUTTER_OBSTACLES",
+    "LABEL_RANK",
+    "METRES_PER_DEGREE_LAT",
+    "LabelDeclutter",
+    "LabelZoom",
+    "place_labels_layer",
+]
 
 
 class LabelZoom(MapScript):
@@ -28,23 +36,36 @@ class LabelZoom(MapScript):
         self.layer = layer
 
 
-class _LabelDeclutter(MapScript):
-    """Hide place labels whose text would overlap a more important one's.
+#: the texts the declutter may hide: place names and the dates of advance flags
+DECLUTTER_LABELS = ".atlas-label, .atlas-adv-label"
+#: what no label may cover besides the map's controls (zoom, layers, legend, scale): clusters, flags, incendiary
+#: diamonds (a first-rank name, a city's, stays over them: a stack on its point must not hide which city it is)
+DECLUTTER_OBSTACLES = ".atlas-cluster, .atlas-adv-flag, .atlas-wp"
 
-    After each zoom or pan, the map's ``.atlas-label`` texts are taken in
-    order of ``data-rank`` (then document order); a label whose text box
-    (plus a small margin) meets a label already kept gets ``atlas-label-clash``
-    and is hidden until the view changes. Installed once per map.
+
+class LabelDeclutter(MapScript):
+    """Hide labels that would overlap a more important one, a control or a cluster, or be cut by the map's edge.
+
+    After each zoom, pan or resize, the map's labels (:data:`DECLUTTER_LABELS`)
+    are taken in order of ``data-rank`` (then document order); a label whose
+    text box (plus a small margin) leaves the map, or meets a control, a
+    cluster or a flag (:data:`DECLUTTER_OBSTACLES`; a rank-0 name may cover
+    these) or a label already kept,
+    gets ``atlas-label-clash`` and is hidden until the view changes. Installed
+    once per map, whichever layer adds it first.
     """
 
     layer = "place_labels_layer"
 
     _template = script_template("label_declutter.js.j2")
 
-    def __init__(self, *, pad: float = 2.0) -> None:
+    def __init__(self, *, pad: float = 2.0, layer: str = "place_labels_layer") -> None:
         super().__init__()
         self._name = "LabelDeclutter"
         self.pad = float(pad)
+        self.labels = DECLUTTER_LABELS
+        self.obstacles = DECLUTTER_OBSTACLES
+        self.layer = layer
 
 
 class _LabelIcon(folium.DivIcon, VerbatimMacro):
@@ -57,6 +78,9 @@ LABEL_RANK: dict[str, int] = {
     "village": 3, "district": 3, "suburb": 4, "zone": 4, "landmark": 4, "street": 5, "square": 5,
 }
 
+
+#: Leaflet zIndexOffset of a name's marker: over every marker and stack.
+LABEL_Z_OFFSET = 1000
 
 #: Metres in one degree of latitude (mean): places a ring's label at its edge.
 METRES_PER_DEGREE_LAT = 111_320.0
@@ -74,7 +98,7 @@ def place_labels_layer(places_fc: Mapping, *, name: str = "Place names", kinds: 
     wanted = set(kinds)
     group = folium.FeatureGroup(name=name, show=show)
     group.add_child(LabelZoom(min_zoom))
-    group.add_child(_LabelDeclutter())
+    group.add_child(LabelDeclutter())
     for i, f in enumerate(feats):
         p = f["properties"]
         if p.get("kind") not in wanted:
@@ -93,5 +117,7 @@ def place_labels_layer(places_fc: Mapping, *, name: str = "Place names", kinds: 
                                      f'{esc(p.get("name"))}</div>',
                                 icon_size=(120, 14), icon_anchor=(60, -6), class_name="atlas-label-icon"),
             interactive=False,
+            # names over markers and stacks (they let clicks through): a stack on a city's point hid its name
+            z_index_offset=LABEL_Z_OFFSET,
         ).add_to(group)
     return group

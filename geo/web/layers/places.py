@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 
 import folium
 
+from geo.records.vocab import GEOMETRY_QUALITY_LABELS
 from geo.web.escape import esc, safe_href
 from geo.web.geojson import BrowserGeoJson, feature_collection, html_popup, html_tooltip, prepare, representative_point
 from geo.web.validate import check_fc, check_latlon, feature_key
@@ -57,7 +58,8 @@ def context_places_layer(
     prepared = prepare(points, "place")
     for g in prepared:
         p = g["properties"]
-        p["_tooltip"] = f"<b>{esc(p.get('name'))}</b> <small>({esc(p.get('kind'))})</small>"
+        kind = str(p.get("kind") or "").replace("_", " ")
+        p["_tooltip"] = f"<b>{esc(p.get('name'))}</b> <small>({esc(kind)})</small>"
         srcs = []
         for s in p.get("sources") or []:
             if not isinstance(s, Mapping):
@@ -68,11 +70,13 @@ def context_places_layer(
                 f'<li><a href="{href}" target="_blank" rel="noopener noreferrer">{ref}</a></li>'
                 if href else f"<li>{ref}</li>"
             )
+        quality = GEOMETRY_QUALITY_LABELS.get(str(p.get("geometry_quality")), p.get("geometry_quality"))
+        u = p.get("uncertainty_m")
+        # the curators' notes on how a position was worked out stay in the gazetteer and the exports
         p["_popup"] = (
-            f'<div class="atlas-popup"><b>{esc(p.get("name"))}</b> ({esc(p.get("kind"))})<br>'
-            f"Position: {esc(p.get('geometry_quality'))}, ± {esc(p.get('uncertainty_m'))} m"
+            f'<div class="atlas-popup"><b>{esc(p.get("name"))}</b> ({esc(kind)})<br>'
+            f"Position: {esc(quality)}, ± {esc(round(u) if isinstance(u, (int, float)) else u)} m"
             + (f"<br>Sources:<ul>{''.join(srcs)}</ul>" if srcs else "")
-            + (f"<br>{esc(p.get('notes'))}" if p.get("notes") else "")
             + "</div>"
         )
     group = folium.FeatureGroup(name=name)

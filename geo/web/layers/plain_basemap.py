@@ -6,29 +6,14 @@ from collections.abc import Mapping
 
 import folium
 
-from geo.web.elements import MapScript
 from geo.web.geojson import BrowserGeoJson, feature_collection, prepare
-from geo.web.resources import script_template
+from geo.web.panes import BASEMAP_PANE, Pane
 from geo.web.validate import check_fc, feature_key
 
 __all__ = ["plain_basemap_layer"]
 
 
-_BASEMAP_PANE = "atlasBasemap"
 _APPROXIMATE = frozenset({"approximate", "estimate", "unsourced"})
-
-
-class _BasemapPane(MapScript):
-    """Create the low, click-through pane the plain basemap draws in."""
-
-    layer = "plain_basemap_layer"
-
-    _template = script_template("basemap_pane.js.j2")
-
-    def __init__(self, pane: str) -> None:
-        super().__init__()
-        self._name = "BasemapPane"
-        self.pane = pane
 
 
 def _outlines_and_rivers(feats: list[dict]) -> tuple[list[dict], list[dict]]:
@@ -92,7 +77,7 @@ def plain_basemap_layer(places_fc: Mapping, *, countries_fc: Mapping | None = No
                 "dashArray": "4 4" if dashed else None}
 
     group = folium.FeatureGroup(name=name, control=False, show=True)
-    group.add_child(_BasemapPane(_BASEMAP_PANE))
+    group.add_child(Pane(BASEMAP_PANE, layer="plain_basemap_layer"))
     if countries:
         BrowserGeoJson(
             feature_collection(prepare(countries, "country")),
@@ -100,7 +85,7 @@ def plain_basemap_layer(places_fc: Mapping, *, countries_fc: Mapping | None = No
             style_function=lambda f: {"color": "#a0a0a0", "weight": 1, "fill": True,
                                       "fillColor": "#f1efe8", "fillOpacity": 1.0},
             interactive=False,
-            pane=_BASEMAP_PANE,
+            pane=BASEMAP_PANE,
             control=False,
         ).add_to(group)
     if polys:
@@ -109,7 +94,7 @@ def plain_basemap_layer(places_fc: Mapping, *, countries_fc: Mapping | None = No
             name=f"{name} outlines",
             style_function=poly_style,
             interactive=False,
-            pane=_BASEMAP_PANE,
+            pane=BASEMAP_PANE,
             control=False,
         ).add_to(group)
     if rivers:
@@ -118,7 +103,7 @@ def plain_basemap_layer(places_fc: Mapping, *, countries_fc: Mapping | None = No
             name=f"{name} rivers",
             style_function=lambda f: {"color": "#6fa8dc", "weight": 4, "opacity": 0.9},
             interactive=False,
-            pane=_BASEMAP_PANE,
+            pane=BASEMAP_PANE,
             control=False,
         ).add_to(group)
     return group

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 import folium
 
 from geo.web.geojson import BrowserGeoJson, feature_collection, prepare, representative_point
+from geo.web.panes import UNCERTAINTY_PANE, Pane
 from geo.web.theme import UNCERTAINTY_COLOUR
 from geo.web.validate import check_fc, feature_key, is_number
 
@@ -20,7 +21,9 @@ def uncertainty_layer(
 
     The ring is centred on the representative point ``properties.lat/lon``
     (districts are polygons with such a point), else on a Point geometry.
-    Features with neither, or with ``uncertainty_m`` null or 0, are skipped. The rings are not interactive.
+    Features with neither, or with ``uncertainty_m`` null or 0, are skipped. The rings are not interactive
+    and sit in the uncertainty pane, under every other overlay: an estimate of
+    where a place is, drawn faint, never over the markers it is about.
 
     Parameters
     ----------
@@ -49,14 +52,15 @@ def uncertainty_layer(
             kept.append({**f, "geometry": {"type": "Point", "coordinates": [point[1], point[0]]}})
     group = folium.FeatureGroup(name=name)
     if kept:
+        group.add_child(Pane(UNCERTAINTY_PANE, layer="uncertainty_layer"))
         BrowserGeoJson(
             feature_collection(prepare(kept, "uncertainty")),
             name=name,
             marker=folium.Circle(),
             style_function=lambda f: {
                 "radius": float(f["properties"]["uncertainty_m"]),
-                "color": colour, "weight": 1, "dashArray": "5 5",
-                "fill": True, "fillColor": colour, "fillOpacity": 0.05,
+                "color": colour, "weight": 1, "opacity": 0.6, "dashArray": "4 6",
+                "fill": True, "fillColor": colour, "fillOpacity": 0.03, "pane": UNCERTAINTY_PANE,
                 # copied into each ring's options before it is created
                 "interactive": False,
             },
