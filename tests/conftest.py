@@ -42,3 +42,44 @@ def seed_texts() -> dict[str, str]:
     import gazetteer
 
     return {p.stem[:3]: gazetteer.read_article(p) for p in sorted(SEEDS.glob("*.txt"))}
+
+
+# -- the review store ----------------------------------------------------------------------------
+
+@pytest.fixture(autouse=True, scope="session")
+def _session_store(tmp_path_factory):
+    """A store for the module and session fixtures (which run before a test's own): never the user's
+    data/atlas.gpkg."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("ATLAS_STORE", str(tmp_path_factory.mktemp("session-store") / "atlas.gpkg"))
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _own_store(_session_store, tmp_path_factory, monkeypatch):
+    """Every test gets its own (not yet created) embedded store: none writes the user's data/atlas.gpkg."""
+    monkeypatch.setenv("ATLAS_STORE", str(tmp_path_factory.mktemp("store") / "atlas.gpkg"))
+
+
+@pytest.fixture(scope="session")
+def postgis_server():
+    """A throwaway PostgreSQL 15 with PostGIS (:mod:`tools.postgis`) for the session; yields ``new_db() -> URL``."""
+    import os
+
+    from tools.postgis import available, throwaway_postgis
+
+    if not available():
+        why = "PostgreSQL 15 with PostGIS is not installed (./run tests installs it: ensure_postgis)"
+        if os.environ.get("CI"):  # in CI ./run installs it: its absence is a failure, not a reason to skip
+            pytest.fail(why)
+        pytest.skip(why)
+    with throwaway_postgis() as new_db:
+        yield new_db
+
+
+@pytest.fixture(params=["embedded", "postgis"])
+def store_url(request, tmp_path) -> str:
+    """A fresh store's URL, once for each back end: the embedded GeoPackage file, and PostGIS."""
+    if request.param == "embedded":
+        return str(tmp_path / "atlas.gpkg")
+    return request.getfixturevalue("postgis_server")()
