@@ -107,8 +107,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("files", nargs="+")
     p.add_argument("--published", required=True, help="publication date YYYY-MM-DD")
     p.add_argument("--outlet", default="unknown outlet")
+    from geo.cli import ingest
+
+    ingest.add_parser(sub)
     args = ap.parse_args(argv)
     try:
+        if args.cmd == "ingest":
+            return args.run(args)
         return {"build": _cmd_build, "export": _cmd_export, "extract": _cmd_extract}[args.cmd](args)
     except (GeoError, ValueError, OSError) as e:
         print(f"error: {e}", file=sys.stderr)
