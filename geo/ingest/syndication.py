@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
-from geo.ingest.work import NUM_PERM
+from geo.ingest.work import NUM_PERM, SCHEME
 
 #: Estimated Jaccard similarity of 5-word shingles from which two texts are one story. Syndicated copy
 #: (the same wire story with another headline, a trimmed paragraph, a local lede) keeps well over half of
@@ -37,7 +37,7 @@ class Stories:
         """The story key of the article and whether it joined an earlier article's story."""
         if article_id in self._story:  # the same text again: its story, not a new member
             return self._story[article_id], False
-        m = MinHash(num_perm=self._num_perm, seed=1, hashvalues=np.frombuffer(signature, dtype=np.uint64))
+        m = MinHash(num_perm=self._num_perm, seed=1, scheme=SCHEME, hashvalues=np.frombuffer(signature, dtype=np.uint64))
         similar = self._lsh.query(m)
         if similar:
             first = min(similar, key=self._order.__getitem__)

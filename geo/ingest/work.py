@@ -43,6 +43,8 @@ from geo.records.report import Report
 MIN_BODY_WORDS = 20
 #: MinHash permutations: 128 gives the Jaccard estimate a standard error of about 0.04.
 NUM_PERM = 128
+#: datasketch's hashing scheme, named so that a signature is always read back with the scheme that made it.
+SCHEME = "affine32"
 #: Shingles are runs of this many words: long enough that two stories on the same day do not
 #: share many by chance, short enough that a reworded lede leaves most of a wire story's intact.
 SHINGLE_WORDS = 5
@@ -195,7 +197,7 @@ def shingles(text: str) -> list[bytes]:
 
 def signature(text: str) -> bytes:
     """The MinHash signature of the text's shingles (:data:`NUM_PERM` unsigned 64-bit values, fixed seed)."""
-    m = MinHash(num_perm=NUM_PERM, seed=1)
+    m = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
     m.update_batch(shingles(text))
     return np.asarray(m.hashvalues, dtype=np.uint64).tobytes()
 
