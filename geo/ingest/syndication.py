@@ -37,7 +37,9 @@ class Stories:
         """The story key of the article and whether it joined an earlier article's story."""
         if article_id in self._story:  # the same text again: its story, not a new member
             return self._story[article_id], False
-        m = MinHash(num_perm=self._num_perm, seed=1, scheme=SCHEME, hashvalues=np.frombuffer(signature, dtype=np.uint64))
+        m = MinHash(
+            num_perm=self._num_perm, seed=1, scheme=SCHEME, hashvalues=np.frombuffer(signature, dtype=np.uint64)
+        )
         similar = self._lsh.query(m)
         if similar:
             first = min(similar, key=self._order.__getitem__)

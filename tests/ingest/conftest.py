@@ -130,3 +130,43 @@ def write_mixed(root: Path) -> Path:
 @pytest.fixture()
 def mixed(tmp_path: Path) -> Path:
     return write_mixed(tmp_path)
+
+
+def generated_rows(n: int, *, seed: int = 19) -> list[dict]:
+    """``n`` articles recombined from the synthetic test articles' paragraphs (deterministic), as rows.
+
+    Every tenth is a syndicated copy of the one before (another outlet, another headline).
+    """
+    import random
+
+    paras = [
+        p
+        for f in sorted(ARTICLES.glob("t0*.txt"))
+        for p in f.read_text(encoding="utf-8").split("\n\n")[1:]
+        if len(p.split()) > 8
+    ]
+    rng = random.Random(seed)
+    rows: list[dict] = []
+    for i in range(n):
+        if i % 10 == 9:
+            prev = rows[-1]
+            text = "Raqqa report, as run by a partner paper\n\n" + "\n\n".join(prev["text"].split("\n\n")[1:])
+            rows.append({**prev, "text": text, "outlet": "Example Partner", "url": f"https://example.org/p/{i}"})
+            continue
+        body = rng.sample(paras, 4)
+        text = f"Raqqa desk report number {i}\n\n" + "\n\n".join(body) + "\n"
+        day = dt.date(2017, 6, 6) + dt.timedelta(days=rng.randrange(120))
+        rows.append({"text": text, "url": f"https://example.org/{i}", "outlet": "Example Wire", "published": str(day)})
+    return rows
+
+
+def write_generated(folder: Path, n: int, *, per_file: int = 50) -> Path:
+    """:func:`generated_rows` as JSON Lines files of ``per_file`` rows in ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    rows = generated_rows(n)
+    for k in range(0, n, per_file):
+        chunk = rows[k : k + per_file]
+        (folder / f"part{k // per_file:03d}.jsonl").write_text(
+            "".join(json.dumps(r) + "\n" for r in chunk), encoding="utf-8"
+        )
+    return folder
