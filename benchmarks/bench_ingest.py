@@ -132,14 +132,14 @@ def child(corpus: str, store: str, mode: str) -> dict:
 
 def export_digest(store: str) -> str:
     """SHA-256 of the store's export (the same bytes at any worker count)."""
+    from geo.ingest.snapshot import snapshot
     from geo.store import open_store
 
     st = open_store(store, create=False)
     try:
-        data = st.export()
+        return hashlib.sha256(snapshot(st)).hexdigest()
     finally:
         st.close()
-    return hashlib.sha256(data if isinstance(data, bytes) else data.encode("utf-8")).hexdigest()
 
 
 def run_size(n: int, modes: list[str], tmp: Path) -> dict:
@@ -168,7 +168,7 @@ def split(n: int, tmp: Path) -> dict:
     import trafilatura
 
     from geo.extraction.extract import extract_records
-    from geo.ingest.keys import article_id_for
+    from geo.store.records import article_id_of as article_id_for
     from geo.ingest.sources import iter_items
     from geo.ingest.syndication import Stories
     from geo.ingest.work import UNKNOWN_OUTLET, _article, _published, signature

@@ -34,7 +34,7 @@ from geo.exc import InputError
 from geo.extraction.extract import MAX_TITLE_CHARS, extract_records
 from geo.extraction.language import NotEnglishError, require_english
 from geo.extraction.text import is_boilerplate, lines
-from geo.ingest.keys import article_id_for
+from geo.store.records import article_id_of
 from geo.ingest.sources import Item
 from geo.records.articles import Article, parse_date
 from geo.records.report import Report
@@ -130,7 +130,7 @@ def work_item(item: Item, ctx: Context, *, gz: gazetteer.Gazetteer | None = None
         require_english(text, name="the article")
     except NotEnglishError as e:
         return Outcome(source=item.source, skip=str(e).removeprefix("the article: "))
-    article_id = article_id_for(text)
+    article_id = article_id_of(text)  # the id the store will give it
     common = {
         "source": item.source,
         "article_id": article_id,
