@@ -168,11 +168,11 @@ def split(n: int, tmp: Path) -> dict:
     import trafilatura
 
     from geo.extraction.extract import extract_records
-    from geo.store.records import article_id_of as article_id_for
     from geo.ingest.sources import iter_items
     from geo.ingest.syndication import Stories
     from geo.ingest.work import UNKNOWN_OUTLET, _article, _published, signature
     from geo.store import NewArticle, open_store
+    from geo.store.records import article_id_of as article_id_for
 
     gz = gazetteer.load()
     corpus = write_corpus(n, tmp / "split")

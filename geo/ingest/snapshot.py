@@ -28,7 +28,8 @@ def snapshot(store: Store) -> bytes:
     out: list[str] = []
     for aid in sorted(store.article_ids()):
         a = dataclasses.asdict(store.article(aid))
-        out.append(json.dumps({"article": {k: _plain(v) for k, v in a.items() if k not in WHEN_FIELDS}}, sort_keys=True))
+        row = {k: _plain(v) for k, v in a.items() if k not in WHEN_FIELDS}
+        out.append(json.dumps({"article": row}, sort_keys=True))
     for r in store.reports(status=REVIEW_STATUSES):
         out.append(json.dumps({"report": r.to_dict()}, sort_keys=True, default=_plain))
     return ("\n".join(out) + "\n").encode("utf-8")

@@ -34,10 +34,10 @@ from geo.exc import InputError
 from geo.extraction.extract import MAX_TITLE_CHARS, extract_records
 from geo.extraction.language import NotEnglishError, require_english
 from geo.extraction.text import is_boilerplate, lines
-from geo.store.records import article_id_of
 from geo.ingest.sources import Item
 from geo.records.articles import Article, parse_date
 from geo.records.report import Report
+from geo.store.records import article_id_of
 
 #: A page body with fewer words than this is not an article (menus, banners, a "page not found").
 MIN_BODY_WORDS = 20
