@@ -143,3 +143,13 @@ def test_a_dask_local_cluster_writes_the_same_bytes(tmp_path, mixed):
         s = ingest([corpus, mixed], store=url, scheduler=cluster.scheduler_address, published=PUBLISHED, chunk=4)
     assert s.added > 20 and len(s.skipped) == 10
     assert export_bytes(url) == export_bytes(one)
+
+
+def test_bad_options_are_refused_before_anything_is_read(tmp_path, mixed, capsys):
+    store = tmp_path / "s.gpkg"
+    assert main(["ingest", str(mixed), "--store", str(store), "--published", "06/07/2017"]) == 2
+    assert "bad --published date '06/07/2017'" in capsys.readouterr().err
+    assert not store.exists()
+    with pytest.raises(SystemExit):
+        main(["ingest", str(mixed), "--workers", "0"])
+    assert "expected at least 1 worker, found 0" in capsys.readouterr().err
