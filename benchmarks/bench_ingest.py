@@ -221,6 +221,23 @@ def split(n: int, tmp: Path) -> dict:
     }
 
 
+def marginal(sizes: list[dict]) -> dict:
+    """CPU ms per article between the two largest sizes, per mode: the fixed costs (process and
+    cluster start, imports, the gazetteer, warming the extractor's cache) cancel out."""
+    if len(sizes) < 2:
+        return {}
+    a, b = sizes[-2], sizes[-1]
+    n = b["articles"] - a["articles"]
+    out = {}
+    for mode in b["runs"]:
+        if mode in a["runs"]:
+            ra, rb = a["runs"][mode], b["runs"][mode]
+            w = 1000 * (rb["writer_cpu_s"] - ra["writer_cpu_s"]) / n
+            k = 1000 * (rb["workers_cpu_s"] - ra["workers_cpu_s"]) / n
+            out[mode] = {"writer_ms": round(w, 2), "workers_ms": round(k, 2), "total_ms": round(w + k, 2)}
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", default="1000,4000,10000", help="corpus sizes, comma-separated")
@@ -244,6 +261,7 @@ def main(argv: list[str] | None = None) -> int:
             print(json.dumps(result["split"]), file=sys.stderr, flush=True)
         for n in sizes:
             result["sizes"].append(run_size(n, modes, Path(tmp)))
+    result["marginal"] = marginal(result["sizes"])
     if args.json:
         print(json.dumps(result, indent=2))
     else:

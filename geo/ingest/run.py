@@ -165,16 +165,26 @@ def _in_order(submit: Callable[[list[Item]], Any], result: Callable[[Any], list[
         yield from result(flight.popleft())
 
 
-def _init_worker() -> None:
-    gazetteer.load()  # once per process, before the first task
+_POOL_CONTEXT: Context | None = None  # a pool worker's Context, set once by _init_worker
+
+
+def _init_worker(ctx: Context) -> None:
+    global _POOL_CONTEXT
+    _POOL_CONTEXT = ctx  # once per process: the ids the store holds are not sent with every task
+    gazetteer.load()
+
+
+def _pool_chunk(items: list[Item]) -> list[Outcome]:
+    assert _POOL_CONTEXT is not None
+    return work_chunk(items, _POOL_CONTEXT)
 
 
 def _on_pool(items: Iterator[Item], ctx: Context, *, workers: int, chunk: int, stack: ExitStack) -> Iterator[Outcome]:
     gazetteer.load()  # loaded before the fork: the workers share it
-    pool = stack.enter_context(ProcessPoolExecutor(max_workers=workers, initializer=_init_worker))
+    pool = stack.enter_context(ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(ctx,)))
 
     def submit(c: list[Item]) -> Future:
-        return pool.submit(work_chunk, c, ctx)
+        return pool.submit(_pool_chunk, c)
 
     return _in_order(submit, Future.result, _chunks(items, chunk), workers * WINDOW_PER_WORKER)
 
