@@ -124,10 +124,23 @@ def child(corpus: str, store: str, mode: str) -> dict:
         "wall_s": round(wall, 2),
         "writer_cpu_s": round(cpu, 2),
         "articles_per_s": round(summary.read / wall, 1),
-        "writer_peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "writer_peak_rss_mb": round(_peak_rss_mb(), 1),
         "worker_peak_rss_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1),
         "summary": {k: v for k, v in summary.to_dict().items() if k not in ("skipped", "unresolved")},
     }
+
+
+def _peak_rss_mb() -> float:
+    """This process's peak RSS since it started. Not ``ru_maxrss``: Linux carries that over ``exec``
+    from the parent (the benchmark, which holds far more), so a child would report its parent's peak."""
+    try:
+        with open("/proc/self/status") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def export_digest(store: str) -> str:
