@@ -21,7 +21,7 @@ def add_parser(sub) -> None:
     p.add_argument("--scheduler", metavar="ADDRESS", help="run the work on a Dask cluster, e.g. tcp://HOST:8786")
     p.add_argument("--published", help="publication date YYYY-MM-DD of articles that state none")
     p.add_argument("--json", action="store_true", help="the summary as JSON on stdout")
-    p.set_defaults(run=run)
+    p.set_defaults(func=run)
 
 
 def _positive(value: str) -> int:

@@ -112,8 +112,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ingest.add_parser(sub)
     args = ap.parse_args(argv)
     try:
-        if args.cmd == "ingest":
-            return args.run(args)
+        if hasattr(args, "func"):
+            return args.func(args)
         return {"build": _cmd_build, "export": _cmd_export, "extract": _cmd_extract}[args.cmd](args)
     except (GeoError, ValueError, OSError) as e:
         print(f"error: {e}", file=sys.stderr)
