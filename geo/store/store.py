@@ -32,6 +32,7 @@ from geo.store.records import (
     normalise_text,
     report_row,
     row_report,
+    rows_reports,
     text_sha256,
     utc,
 )
@@ -67,10 +68,40 @@ class Store:
 
     @property
     def gz(self) -> Gazetteer:
-        """The gazetteer places are checked against (the shipped one unless given)."""
+        """The gazetteer places are checked against: the one given, else the shipped one with the
+        places and aliases reviewers added."""
         if self._gz is None:
-            self._gz = gazetteer.load()
+            from geo.store.places import gazetteer_with_additions
+
+            self._gz = gazetteer_with_additions(self.engine) or gazetteer.load()
         return self._gz
+
+    # -- the gazetteer's additions --------------------------------------------------
+
+    def add_place(self, feature: Mapping[str, Any], *, by: str, why: str | None = None) -> str:
+        """Add a place (a feature as ``places.geojson`` writes one), checked as ``gazetteer check`` checks;
+        returns its id. :class:`BadChange` lists every problem."""
+        from geo.store.places import add_place
+
+        _check_by("place", by)
+        pid = add_place(self.engine, dict(feature), by=by, why=why)
+        self._gz = None  # read again, with the new place
+        return pid
+
+    def add_alias(self, place_id: str, alias: str, *, by: str, why: str | None = None) -> None:
+        """Add a name of a known place, checked as ``gazetteer check`` checks (an alias two places share
+        must be declared ambiguous by both)."""
+        from geo.store.places import add_alias
+
+        _check_by(f"place {place_id}", by)
+        add_alias(self.engine, place_id, alias, by=by, why=why)
+        self._gz = None
+
+    def gazetteer_additions(self) -> dict[str, Any]:
+        """The places and aliases added, as a GeoJSON FeatureCollection in the ``places.geojson`` format."""
+        from geo.store.places import additions_geojson
+
+        return additions_geojson(self.engine)
 
     def close(self) -> None:
         """Release the connections (the embedded file gets its write-ahead log folded in first)."""
@@ -173,7 +204,21 @@ class Store:
         _check_statuses(status)
         q = self._select().where(t.reports.c.review_status.in_(list(status))).order_by(t.reports.c.fid)
         with self.engine.connect() as conn:
-            return [row_report(r) for r in conn.execute(q).mappings()]
+            res = conn.execute(q)
+            return rows_reports(list(res.keys()), res.all())
+
+    def report_dicts(self, *, include_candidates: bool = False) -> list[dict[str, Any]]:
+        """The flat properties every export carries (:meth:`Report.to_dict`): the accepted reports, and the
+        candidates too when asked (``reviewed: false``); a graded event's reports carry ``grade`` and
+        ``grade_why``. Rejected reports are never exported."""
+        status = ("accepted", "candidate") if include_candidates else ("accepted",)
+        grades = self.event_grades()
+        out = []
+        for r in self.reports(status=status):
+            if r.event_id in grades:
+                r = _replace(r, grade=grades[r.event_id][0], grade_why=grades[r.event_id][1])
+            out.append(r.to_dict())
+        return out
 
     def candidates(self) -> list[Report]:
         """The reports waiting for review, in the order they were added."""
