@@ -27,7 +27,7 @@ import gazetteer
 from geo.ingest.sources import Item, count_items, iter_items
 from geo.ingest.summary import Skipped, Summary
 from geo.ingest.syndication import Stories
-from geo.ingest.work import Context, Outcome, unresolved_names, work_chunk
+from geo.ingest.work import Context, Outcome, unresolved_names, work_chunk, work_item
 from geo.store import NewArticle, Store, open_store
 
 #: Articles a chunk (one task) holds: large enough that a task's overhead (pickling, the scheduler's
@@ -148,8 +148,6 @@ def _chunks(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
 
 def _inline(items: Iterator[Item], ctx: Context) -> Iterator[Outcome]:
     gz = gazetteer.load()
-    from geo.ingest.work import work_item
-
     for item in items:
         yield work_item(item, ctx, gz=gz)
 
