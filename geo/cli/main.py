@@ -126,9 +126,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("files", nargs="+")
     p.add_argument("--published", required=True, help="publication date YYYY-MM-DD")
     p.add_argument("--outlet", default="unknown outlet")
+    from geo.cli import ingest
     from geo.cli.store_cmds import EXIT_CONFLICT, add_parsers
 
     add_parsers(sub)
+    ingest.add_parser(sub)
     args = ap.parse_args(argv)
     from geo.store import ConflictError
 
