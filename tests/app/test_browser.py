@@ -547,9 +547,9 @@ def test_time_tools_step_type_play_and_widen(browser, server):
         assert "day=2017-06-10" in pg.url  # a link names the day
         tool(pg, "t_fwd").click()
         wait_summary(pg, "Sun 11 Jun 2017")
-        # pick a day in the date box's calendar (only the slider's days can be picked)
+        # pick a day in the date box's calendar (only the slider's days can be picked; not the table's cells)
         pg.locator(".st-key-day_box [role=spinbutton][data-type=day]").first.click()
-        days = pg.locator("[data-baseweb=calendar] [role=gridcell]:not([aria-disabled=true])")  # not the table's cells
+        days = pg.locator("[data-testid=stDateInputCalendar] [role=gridcell]:not([aria-disabled=true])")
         days.first.wait_for(timeout=10_000)
         days.filter(has_text=re.compile(r"^\s*6\s*$")).first.click()
         wait_summary(pg, "Tue 6 Jun 2017")
