@@ -24,7 +24,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
-import hashlib
 from collections import Counter
 
 import streamlit as st
@@ -32,23 +31,35 @@ import streamlit as st
 st.set_page_config(page_title="Raqqa incident atlas", page_icon="🗺️", layout="wide")
 
 import gazetteer  # noqa: E402
+from app import review as RV  # noqa: E402
 from app.map_component import map_component  # noqa: E402
 from geo.records.filters import WINDOW_LABELS, Filters, select  # noqa: E402
 from geo.records.layers import fc, place_scope, reporting_period, reports_at  # noqa: E402
 from geo.records.synthetic import SYNTHETIC_ARTICLE_ID  # noqa: E402
 from geo.records.vocab import STATUSES  # noqa: E402
-from geo.settings import EARLIEST_DATE, Environment, from_environment  # noqa: E402
+from geo.settings import Environment, from_environment  # noqa: E402
 from geo.web import mapview  # noqa: E402
 from geo.web import panel as P  # noqa: E402
 from geo.web import webmap as W  # noqa: E402
 from geo.web.views import VIEW_LABELS, place_choices  # noqa: E402
 
-MAX_UPLOAD_MB = 2
-MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024
 MAP_HEIGHT = 640
 PANEL_MAX_EVENTS = 40
 
-ENV = from_environment()
+
+
+@dataclasses.dataclass(frozen=True)
+class StoreEnvironment(Environment):
+    """The environment plus the review store's (url, version): the caches' key, new after every write."""
+
+    store: tuple = ()
+
+
+try:
+    ENV = StoreEnvironment(**dataclasses.asdict(from_environment()), store=RV.store_key())
+    STORE_ERROR = None
+except Exception as e:  # noqa: BLE001 - the map still shows the curated file; the page says what failed
+    ENV, STORE_ERROR = StoreEnvironment(**dataclasses.asdict(from_environment())), e
 TYPE_LABELS = {k: v[0] for k, v in W.EVENT_COLOURS.items()}
 
 
@@ -81,13 +92,19 @@ def load_articles() -> dict:
     return articles_by_id()
 
 
-@st.cache_resource(show_spinner="Loading the curated reports…")
-def load_reports(env: Environment) -> list[dict]:
-    """Curated reports (+ generated ones when asked). Read-only: never mutate."""
-    from geo.records.incidents import curated_reports
+@st.cache_resource(show_spinner="Loading the curated reports…", max_entries=4)
+def load_reports(env: StoreEnvironment) -> list[dict]:
+    """The store's accepted and curated reports, then its candidates (unreviewed), + generated ones when asked.
 
+    Without a store (it could not be opened), the curated file. Read-only: never mutate.
+    """
     gz = load_gazetteer(env.gazetteer)
-    reports = curated_reports(gz=gz, curated=env.incidents)
+    if env.store:
+        reports = RV.store_reports(RV.store())
+    else:
+        from geo.records.incidents import curated_reports
+
+        reports = curated_reports(gz=gz, curated=env.incidents)
     if env.synthetic:
         from geo.records.synthetic import synthetic_reports
 
@@ -100,20 +117,8 @@ def control_fc(env: Environment, day: str) -> dict:
     """Control of every covered place on ``day``, from the curated reports only (never generated ones)."""
     from geo.records.layers import control_features
 
-    return control_features(load_gazetteer(env.gazetteer), load_reports(dataclasses.replace(env, synthetic=0)), day)
-
-
-@st.cache_data(show_spinner="Extracting incidents from the article…", max_entries=32)
-def extract_upload(text: str, article_id: str, published: str, outlet: str, title: str | None,
-                   gz_path: str | None) -> list[dict]:
-    from geo.extraction.extract import extract_text
-
-    reports = extract_text(text, article_id=article_id, published=published, outlet=outlet,
-                           title=title, gz=load_gazetteer(gz_path))
-    for r in reports:
-        r["event_id"] = r.get("event_id") or r["id"]
-        r["reviewed"] = False
-    return reports
+    reviewed = [r for r in load_reports(dataclasses.replace(env, synthetic=0)) if r.get("reviewed", True)]
+    return control_features(load_gazetteer(env.gazetteer), reviewed, day)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
@@ -214,14 +219,23 @@ except Exception as e:  # noqa: BLE001 - show the data problem instead of a trac
     st.info("Expected `gazetteer/data/places.geojson` and `geo/data/incidents.json` (see their README files).")
     st.stop()
 
+if STORE_ERROR is not None:
+    st.warning(f"The review store could not be opened ({type(STORE_ERROR).__name__}: {STORE_ERROR}); the map shows "
+               "the curated file only, and nothing can be added or reviewed.")
+with st.sidebar:
+    PAGE = st.segmented_control("Page", ["map", "review"], default="map", required=True, key="page",
+                                bind="query-params", format_func={"map": "Map", "review": "Review"}.get)
+if PAGE == "review":
+    RV.review_page(gz=GZ, places_fc=load_places_fc(ENV.gazetteer), countries_fc=load_countries_fc(),
+                   curated=lambda: [r for r in load_reports(ENV) if r.get("reviewed", True)])
+    st.stop()
+
 PERIOD = reporting_period(REPORTS)
 P0, P1 = dt.date.fromisoformat(PERIOD[0]), dt.date.fromisoformat(PERIOD[1])
-if "uploads" not in st.session_state:
-    st.session_state["uploads"] = []
-UPLOADS: list[dict] = st.session_state["uploads"]
-# what the caches hash: each upload's digest and extraction options (the reports ride along unhashed)
-UPLOAD_KEY = tuple((u["article_id"], u["published"], u["outlet"], u["title"]) for u in UPLOADS)
-UPLOADED = tuple(UPLOADS)
+# added articles live in the store (app.review): their candidates are in REPORTS, keyed by ENV.store;
+# the caches' upload arguments stay empty
+UPLOAD_KEY: tuple = ()
+UPLOADED: tuple = ()
 
 # -------------------------------------------------------------- sidebar
 with st.sidebar:
@@ -299,8 +313,6 @@ if clicked:
 
 with col_panel:
     with_reports: Counter[str] = Counter(r["place_id"] for r in REPORTS if r.get("place_id"))
-    for u in UPLOADS:
-        with_reports.update(r["place_id"] for r in u["reports"] if r.get("place_id"))
     pick_ids = place_choices(GZ, with_reports)
     if "place" not in st.session_state and st.query_params.get("place") in pick_ids:
         st.session_state["place"] = st.query_params.get("place")  # a shared link names the place
@@ -337,10 +349,11 @@ with col_panel:
                 )
                 r = next(r for r in art_reports if r["id"] == rid)
                 articles = load_articles()
-                up = next((u for u in UPLOADS if u["article_id"] == r["article_id"]), None)
-                if up is not None:
-                    text, title, outlet, published = up["text"], up["title"], up["outlet"], up["published"]
-                    reviewed = False
+                stored = RV.stored_article(r["article_id"]) if ENV.store else None
+                if r["article_id"] not in articles and stored is not None:
+                    text, title, outlet, published = stored["text"], stored["title"], stored["outlet"], str(
+                        stored["published"])
+                    reviewed = bool(r.get("reviewed"))
                 elif r["article_id"] in articles:
                     a = articles[r["article_id"]]
                     text, title, outlet, published, reviewed = a.text, a.title, a.outlet, a.published, True
@@ -352,6 +365,9 @@ with col_panel:
                     st.html(P.article_html(text, span_start=r.get("span_start"), span_end=r.get("span_end"),
                                            place_text=r.get("place_text"), title=title, outlet=outlet,
                                            published=published, reviewed=reviewed))
+                if ENV.store:
+                    with st.expander("History of this record (who changed what, when and why)"):
+                        RV.record_history(RV.store(), rid, key="panel_hist")
     else:
         st.info("Click a district or a marker on the map, or choose a place above, to read every sourced "
                 "report there (and in its sub-places), grouped by event, with competing claims side by side.")
@@ -395,82 +411,18 @@ for c, (kind, label, fname, mime) in zip(cols, EXPORTS, strict=True):
         )
 st.caption("RFC 7946 GeoJSON (WGS84 longitude-latitude); reports with no resolved place have a null geometry.")
 
-# -------------------------------------------------------------- upload
+# -------------------------------------------------------------- add an article
 st.subheader("Add an article")
-st.caption(f"Plain text (.txt), at most {MAX_UPLOAD_MB} MB. Its incidents are extracted automatically and shown "
-           "as UNREVIEWED (hollow dashed markers); nothing is saved on the server.")
+st.caption(f"Plain text (.txt, at most {RV.MAX_UPLOAD_MB} MB) or pasted, with its source. It is saved in the store; "
+           "its incidents are extracted and shown as UNREVIEWED (hollow dashed markers) until a reviewer accepts "
+           "them on the Review page. The same article twice is recognised, not doubled.")
 # behind a toggle: the form's widgets (file uploader, date field) are about 230 kB of
 # browser code that every page load would fetch and compile before the map, for a rare action
 if st.toggle("Add an article", key="upload_open",
-             help="Upload a plain-text article; its incidents are extracted and shown as unreviewed."):
-    with st.form("upload_form", clear_on_submit=False):
-        up_file = st.file_uploader("Article (.txt)", type=["txt"], key="upload_file", max_upload_size=MAX_UPLOAD_MB)
-        u1, u2, u3 = st.columns(3)
-        with u1:
-            up_date = st.date_input("Publication date", value=dt.date(2017, 6, 11), min_value=EARLIEST_DATE,
-                                    max_value=dt.date.today(), key="upload_date")
-        with u2:
-            up_outlet = st.text_input("Outlet", value="", max_chars=120, key="upload_outlet",
-                                      placeholder="e.g. Reuters")
-        with u3:
-            up_title = st.text_input("Title (optional)", value="", max_chars=300, key="upload_title")
-        submitted = st.form_submit_button("Extract incidents")
-    if submitted:
-        if up_file is None:
-            st.warning(f"Choose a .txt file first, at most {MAX_UPLOAD_MB} MB (a larger one is not taken).")
-        elif up_file.size > MAX_UPLOAD_BYTES:
-            st.error(f"That file is {up_file.size / 1024 / 1024:.1f} MB: the limit is {MAX_UPLOAD_MB} MB.")
-        elif not up_outlet.strip():
-            st.warning("Say which outlet published the article (it is the claimant of unattributed sentences).")
-        else:
-            raw = up_file.getvalue()
-            try:  # the one reader's rules, as on the command line: UTF-8 or UTF-16 with a BOM, text, the cap
-                text = gazetteer.decode_article(raw, name=up_file.name, max_bytes=MAX_UPLOAD_BYTES)
-            except gazetteer.ArticleError as e:
-                st.error(f"That file cannot be read as an article: {e}")
-            else:
-                digest = hashlib.sha256(raw).hexdigest()[:12]
-                article_id = f"upload-{digest}"
-                try:
-                    import geo.extraction.extract  # noqa: F401
-                except Exception as e:  # noqa: BLE001 - missing or broken extractor: say so, keep the app
-                    st.error(f"The extractor is not available ({type(e).__name__}: {e}): the article cannot be coded. "
-                             "Extractor not available.")
-                else:
-                    try:
-                        reps = extract_upload(text, article_id, up_date.isoformat(), up_outlet.strip(),
-                                              up_title.strip() or None, ENV.gazetteer)
-                    except Exception as e:  # noqa: BLE001 - say what failed, keep the app alive
-                        st.error(f"Extraction failed: {type(e).__name__}: {e}")
-                    else:
-                        mentions = GZ.mentions(text)
-                        unresolved_names = sorted({m.text for m in mentions if m.place is None})
-                        entry = {"article_id": article_id, "name": up_file.name, "outlet": up_outlet.strip(),
-                                 "published": up_date.isoformat(), "title": up_title.strip() or up_file.name,
-                                 "text": text, "reports": reps, "unresolved": unresolved_names}
-                        st.session_state["uploads"] = [u for u in UPLOADS if u["article_id"] != article_id] + [entry]
-                        st.rerun()
-
-for u in st.session_state["uploads"]:
-    n_loc = sum(1 for r in u["reports"] if r.get("lat") is not None)
-    with st.container(border=True):
-        st.html(
-            f'<div><b>{P.esc(u["name"])}</b> — {P.esc(u["outlet"])}, {P.esc(u["published"])}: '
-            f'{len(u["reports"])} incident(s) extracted, {n_loc} mapped '
-            f'<span class="atlas-unrev">unreviewed</span></div>'
-            + (f'<div class="atlas-dim">Unresolved place names (not mapped): {P.esc(", ".join(u["unresolved"]))}</div>'
-               if u["unresolved"] else '<div class="atlas-dim">Every place name was resolved.</div>')
-            + '<details class="atlas-upload-text">'
-            + "<summary>Show the article text (first extracted sentence highlighted)</summary>"
-            + P.article_html(u["text"], span_start=(u["reports"][0]["span_start"] if u["reports"] else None),
-                             span_end=(u["reports"][0]["span_end"] if u["reports"] else None),
-                             place_text=(u["reports"][0].get("place_text") if u["reports"] else None),
-                             title=u["title"], outlet=u["outlet"], published=u["published"], reviewed=False)
-            + "</details>"
-        )
-        if st.button("Remove", key=f"rm_{u['article_id']}"):
-            st.session_state["uploads"] = [x for x in st.session_state["uploads"] if x["article_id"] != u["article_id"]]
-            st.rerun()
+             help="Upload or paste an article; its incidents are extracted and wait for review."):
+    RV.reviewer_box()
+    RV.add_article_form(GZ)
+RV.added_articles()
 
 st.caption("Sources: five news articles from June 2017 (AFP, The New Arab, Vocativ, The Jerusalem Post, VOA), "
            "coded by hand, and a curated gazetteer of the places they name, each position with its own source. "

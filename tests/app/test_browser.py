@@ -108,11 +108,11 @@ def stop_server(proc: subprocess.Popen) -> None:
 
 
 @pytest.fixture(scope="session")
-def server_process():
-    """The module's Streamlit server: its process (for its memory) and its URL."""
+def server_process(tmp_path_factory):
+    """The module's Streamlit server on a throwaway review store: its process (for its memory) and its URL."""
     ARTIFACTS.mkdir(exist_ok=True)
     port = free_port()
-    proc = start_server(port)
+    proc = start_server(port, {"ATLAS_STORE": str(tmp_path_factory.mktemp("store") / "atlas.gpkg")})
     yield proc, f"http://127.0.0.1:{port}"
     stop_server(proc)
 

@@ -90,8 +90,10 @@ def test_upload_form_appears_when_asked_for():
     assert len(at.get("file_uploader")) == 0
     at.toggle(key="upload_open").set_value(True).run()
     assert len(at.get("file_uploader")) == 1
-    assert at.date_input(key="upload_date") is not None
-    assert at.text_input(key="upload_outlet") is not None
+    assert at.date_input(key="rv_add_date") is not None
+    for key in ("rv_add_outlet", "rv_add_title", "rv_add_url", "rv_add_archive", "rv_add_byline", "reviewer"):
+        assert at.text_input(key=key) is not None
+    assert at.text_area(key="rv_add_text") is not None  # paste instead of a file
     assert not at.get("error")
 
 
@@ -174,20 +176,15 @@ def test_place_from_a_shared_link():
 
 def test_upload_of_hostile_article_is_escaped_and_unreviewed():
     at = run()
-    # AppTest cannot drive st.file_uploader, so feed the extraction path the
-    # dashboard uses and check what it stores and shows.
-    at.session_state["uploads"] = []
-    text = (ROOT / "tests" / "data" / "hostile_article.txt").read_text(encoding="utf-8")
-    from geo.extraction.extract import extract_text
-
-    reps = extract_text(text, article_id="upload-test", published="2017-06-08", outlet="Test <i>Wire</i>")
-    for r in reps:
-        r["event_id"] = r.get("event_id") or r["id"]
-        r["reviewed"] = False
-    at.session_state["uploads"] = [{
-        "article_id": "upload-test", "name": "hostile <b>name</b>.txt", "outlet": "Test <i>Wire</i>",
-        "published": "2017-06-08", "title": "t", "text": text, "reports": reps, "unresolved": ["Tayar", "<b>x</b>"],
-    }]
+    # AppTest cannot drive st.file_uploader: paste the text instead (the same path after decoding)
+    at.toggle(key="upload_open").set_value(True).run()
+    at.text_input(key="reviewer").set_value("Test Reviewer")
+    at.text_area(key="rv_add_text").set_value((ROOT / "tests" / "data" / "hostile_article.txt").read_text(encoding="utf-8"))
+    at.text_input(key="rv_add_outlet").set_value("Test <i>Wire</i>")
+    at.text_input(key="rv_add_title").set_value("hostile <b>name</b>")
+    at.date_input(key="rv_add_date").set_value(dt.date(2017, 6, 8))
+    next(b for b in at.button if b.label.startswith("Add the article")).click().run()
+    assert not at.exception, [e.message for e in at.exception]
     at.radio(key="window").set_value("all").run()
     assert not at.exception
     bodies = "".join(html_bodies(at))
