@@ -223,9 +223,10 @@ if STORE_ERROR is not None:
     st.warning(f"The review store could not be opened ({type(STORE_ERROR).__name__}: {STORE_ERROR}); the map shows "
                "the curated file only, and nothing can be added or reviewed.")
 with st.sidebar:
-    PAGE = st.segmented_control("Page", ["map", "review"], default="map", required=True, key="page",
-                                bind="query-params", format_func={"map": "Map", "review": "Review"}.get)
-if PAGE == "review":
+    # the options are their own labels: a bound widget puts its label in the URL (?page=Review)
+    PAGE = st.segmented_control("Page", ["Map", "Review"], default="Map", required=True, key="page",
+                                bind="query-params")
+if PAGE == "Review":
     RV.review_page(gz=GZ, places_fc=load_places_fc(ENV.gazetteer), countries_fc=load_countries_fc(),
                    curated=lambda: [r for r in load_reports(ENV) if r.get("reviewed", True)])
     st.stop()

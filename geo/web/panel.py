@@ -250,7 +250,7 @@ def report_html(r: Mapping, *, article_link: str | None = None) -> str:
     the full article opens below).
     """
     fields = ("status", "claimed_by", "casualty_group", "control_extent", "control_actor", "control_from",
-              "outlet", "published", "title", "notes", "id", "civilian_harm")
+              "outlet", "published", "title", "notes", "id", "civilian_harm", "origin")
     return render(
         "report.html.j2",
         **{f: r.get(f) for f in fields},
