@@ -21,6 +21,10 @@ SEEDS_DIR = ROOT / "seeds"
 CURATED_PATH = ROOT / "geo" / "data" / "incidents.json"
 #: Country outlines for the offline base map (Natural Earth 1:110m).
 COUNTRIES_PATH = ROOT / "geo" / "data" / "basemap" / "ne_110m_countries.geojson"
+#: The review store's embedded file (a GeoPackage), created on first use; ``ATLAS_STORE`` names another
+#: (a path or a ``postgresql://`` URL). The ``data/`` folder is the users' own, ignored by git.
+DATA_DIR = ROOT / "data"
+DEFAULT_STORE = DATA_DIR / "atlas.gpkg"
 #: The folder Streamlit serves as ``/app/static`` (the one beside ``dashboard.py``).
 STATIC_DIR = ROOT / "static"
 
@@ -38,6 +42,8 @@ class Environment:
     """``ATLAS_INCIDENTS``: another curated incidents file."""
     synthetic: int = 0
     """``ATLAS_SYNTHETIC_INCIDENTS``: add this many generated reports (benchmarks only)."""
+    store: str | None = None
+    """``ATLAS_STORE``: the review store, a file path or a ``postgresql://`` URL (default: ``DEFAULT_STORE``)."""
 
 
 def from_environment(environ: dict[str, str] | None = None) -> Environment:
@@ -48,5 +54,8 @@ def from_environment(environ: dict[str, str] | None = None) -> Environment:
     except ValueError:
         synthetic = 0
     return Environment(
-        gazetteer=env.get("ATLAS_GAZETTEER") or None, incidents=env.get("ATLAS_INCIDENTS") or None, synthetic=synthetic
+        gazetteer=env.get("ATLAS_GAZETTEER") or None,
+        incidents=env.get("ATLAS_INCIDENTS") or None,
+        synthetic=synthetic,
+        store=env.get("ATLAS_STORE") or None,
     )

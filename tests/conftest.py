@@ -42,3 +42,80 @@ def seed_texts() -> dict[str, str]:
     import gazetteer
 
     return {p.stem[:3]: gazetteer.read_article(p) for p in sorted(SEEDS.glob("*.txt"))}
+
+
+# -- the review store ----------------------------------------------------------------------------
+
+PG_BIN = Path("/usr/lib/postgresql/15/bin")
+
+
+@pytest.fixture(autouse=True)
+def _own_store(tmp_path_factory, monkeypatch):
+    """Every test gets its own (not yet created) embedded store: none writes the user's data/atlas.gpkg."""
+    monkeypatch.setenv("ATLAS_STORE", str(tmp_path_factory.mktemp("store") / "atlas.gpkg"))
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def postgis_server(tmp_path_factory):
+    """A throwaway PostgreSQL 15 with PostGIS (Debian's packages, which ``./run tests`` installs):
+    its own folder and free port, run as the ``postgres`` user when we are root; stopped at the end.
+
+    Yields a function ``new_db() -> URL`` that creates one more empty database with PostGIS."""
+    import os
+    import shutil
+    import subprocess
+
+    if not (PG_BIN / "pg_ctl").exists() or not Path("/usr/share/postgresql/15/extension/postgis.control").exists():
+        pytest.skip("PostgreSQL 15 with PostGIS is not installed (./run tests installs it: ensure_postgis)")
+    folder = tmp_path_factory.mktemp("pg")
+    data = folder / "data"
+    as_user: list[str] = []
+    if os.geteuid() == 0:  # the server refuses to run as root
+        as_user = ["runuser", "-u", "postgres", "--"]
+        shutil.chown(folder, "postgres")
+        os.chmod(folder, 0o755)
+        for p in folder.parents:  # the postgres user must reach its folder
+            if str(p).startswith(str(tmp_path_factory.getbasetemp().parent)) or p == Path("/tmp"):
+                os.chmod(p, os.stat(p).st_mode | 0o011)
+    port = _free_port()
+
+    def run(*args: str) -> None:
+        subprocess.run([*as_user, *args], check=True, capture_output=True, text=True)
+
+    run(str(PG_BIN / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres", "--encoding=UTF8")
+    run(str(PG_BIN / "pg_ctl"), "-D", str(data), "-o", f"-p {port} -k {folder} -c listen_addresses=127.0.0.1",
+        "-l", str(folder / "log"), "-w", "start")  # fmt: skip
+    count = 0
+
+    def new_db() -> str:
+        import psycopg
+
+        nonlocal count
+        count += 1
+        name = f"atlas{count}"
+        with psycopg.connect(f"postgresql://postgres@127.0.0.1:{port}/postgres", autocommit=True) as c:
+            c.execute(f"CREATE DATABASE {name}")
+        with psycopg.connect(f"postgresql://postgres@127.0.0.1:{port}/{name}", autocommit=True) as c:
+            c.execute("CREATE EXTENSION postgis")
+        return f"postgresql://postgres@127.0.0.1:{port}/{name}"
+
+    try:
+        yield new_db
+    finally:
+        run(str(PG_BIN / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop")
+
+
+@pytest.fixture(params=["embedded", "postgis"])
+def store_url(request, tmp_path) -> str:
+    """A fresh store's URL, once for each back end: the embedded GeoPackage file, and PostGIS."""
+    if request.param == "embedded":
+        return str(tmp_path / "atlas.gpkg")
+    return request.getfixturevalue("postgis_server")()

@@ -49,7 +49,17 @@ _ORDERED = (
     ("deaths_best", "deaths_high"),
 )
 _CLAIM_TEXTS = ("place_text", "place_id", "munition", "actor", "target", "date_text", "casualty_group", "notes")
-_MORE_TEXTS = ("control_actor", "control_from", "place_name", "place_kind", "outlet", "title", "published")
+_MORE_TEXTS = (
+    "control_actor",
+    "control_from",
+    "place_name",
+    "place_kind",
+    "outlet",
+    "title",
+    "published",
+    "url",
+    "archive_url",
+)
 # derived from event_type and date_precision (properties below); a flat dict may carry them
 _DERIVED = ("acled_event_type", "acled_sub_event_type", "time_precision", "date_prec")
 
@@ -182,6 +192,8 @@ class Report:
     reviewed: bool = False
     origin: str
     places_mentioned: tuple[str, ...] | None = None
+    url: str | None = None
+    archive_url: str | None = None
 
     # -- derived --------------------------------------------------------------
 
@@ -242,6 +254,11 @@ class Report:
         out = {k: getattr(self, k) for k in keys}
         if "places_mentioned" in out:
             out["places_mentioned"] = list(self.places_mentioned or ())
+        if self.url is not None or self.archive_url is not None:
+            # the links back to the article; absent when it has none (the seeds), so that
+            # the outputs of today's data stay as they were
+            out["url"] = self.url
+            out["archive_url"] = self.archive_url
         return out
 
     def to_feature(self) -> dict[str, Any]:

@@ -88,3 +88,16 @@ CONTROL_STATE_LABELS: Mapping[str, str] = MappingProxyType(
         "unknown": "Unknown",
     }
 )
+
+#: an event's grade, as Airwars grades civilian-harm claims -> what it means
+#: (/work/shared/reference/event-data-standards.md, "Airwars"; airwars.org methodology)
+EVENT_GRADE_LABELS: Mapping[str, str] = MappingProxyType(
+    {
+        "confirmed": "confirmed (a belligerent accepted responsibility)",
+        "fair": "fair (two or more credible sources, likely belligerent action nearby)",
+        "weak": "weak (a single source)",
+        "contested": "contested (competing claims of responsibility)",
+        "discounted": "discounted (combatants killed, or another party most likely responsible)",
+    }
+)
+EVENT_GRADES: tuple[str, ...] = tuple(EVENT_GRADE_LABELS)
