@@ -50,13 +50,13 @@ PANEL_MAX_EVENTS = 40
 
 @dataclasses.dataclass(frozen=True)
 class StoreEnvironment(Environment):
-    """The environment plus the review store's (url, version): the caches' key, new after every write."""
+    """The environment plus the review store's version (None: no store): the caches' key, new after every write."""
 
-    store: tuple = ()
+    store_version: int | None = None
 
 
 try:
-    ENV = StoreEnvironment(**dataclasses.asdict(from_environment()), store=RV.store_key())
+    ENV = StoreEnvironment(**dataclasses.asdict(from_environment()), store_version=RV.store_key())
     STORE_ERROR = None
 except Exception as e:  # noqa: BLE001 - the map still shows the curated file; the page says what failed
     ENV, STORE_ERROR = StoreEnvironment(**dataclasses.asdict(from_environment())), e
@@ -99,7 +99,7 @@ def load_reports(env: StoreEnvironment) -> list[dict]:
     Without a store (it could not be opened), the curated file. Read-only: never mutate.
     """
     gz = load_gazetteer(env.gazetteer)
-    if env.store:
+    if env.store_version is not None:
         reports = RV.store_reports(RV.store())
     else:
         from geo.records.incidents import curated_reports
@@ -233,7 +233,7 @@ if PAGE == "Review":
 
 PERIOD = reporting_period(REPORTS)
 P0, P1 = dt.date.fromisoformat(PERIOD[0]), dt.date.fromisoformat(PERIOD[1])
-# added articles live in the store (app.review): their candidates are in REPORTS, keyed by ENV.store;
+# added articles live in the store (app.review): their candidates are in REPORTS, keyed by ENV.store_version;
 # the caches' upload arguments stay empty
 UPLOAD_KEY: tuple = ()
 UPLOADED: tuple = ()
@@ -350,7 +350,7 @@ with col_panel:
                 )
                 r = next(r for r in art_reports if r["id"] == rid)
                 articles = load_articles()
-                stored = RV.stored_article(r["article_id"]) if ENV.store else None
+                stored = RV.stored_article(r["article_id"]) if ENV.store_version is not None else None
                 if r["article_id"] not in articles and stored is not None:
                     text, title, outlet, published = stored["text"], stored["title"], stored["outlet"], str(
                         stored["published"])
@@ -366,7 +366,7 @@ with col_panel:
                     st.html(P.article_html(text, span_start=r.get("span_start"), span_end=r.get("span_end"),
                                            place_text=r.get("place_text"), title=title, outlet=outlet,
                                            published=published, reviewed=reviewed))
-                if ENV.store:
+                if ENV.store_version is not None:
                     with st.expander("History of this record (who changed what, when and why)"):
                         RV.record_history(RV.store(), rid, key="panel_hist")
     else:

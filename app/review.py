@@ -11,9 +11,9 @@ when and why, and refuses a stale edit (:class:`geo.store.ConflictError`).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
-import os
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -23,7 +23,7 @@ import gazetteer
 from app.map_component import map_component
 from geo.records import review as R
 from geo.records.vocab import DATE_PRECISION_LABELS, EVENT_TYPE_LABELS, EXTENT_LABELS
-from geo.settings import EARLIEST_DATE
+from geo.settings import EARLIEST_DATE, from_environment
 from geo.web import panel as P
 from geo.web import review as V
 from geo.web.escape import safe_href
@@ -56,13 +56,27 @@ def open_shared_store(url: str | None) -> Any:
 
 def store() -> Any:
     """The store ``ATLAS_STORE`` names (or the default file): the one of this process."""
-    return open_shared_store(os.environ.get("ATLAS_STORE") or None)
+    return open_shared_store(from_environment().store)
 
 
-def store_key() -> tuple[str, int]:
-    """What the dashboard's caches hash: the store and a number that changes with every write."""
-    s = store()
-    return (str(getattr(s, "url", "")), int(s.version()))
+def store_version(s: Any) -> int:
+    """A number that grows with every write to the store: the id of its newest change.
+
+    Every write (an article added, a review, an undo, a grade) records a change, so
+    this is what the dashboard's caches hash. One indexed ``max()``; the store offers
+    no such call (yet), so it is read here through the store's public schema.
+    """
+    from sqlalchemy import func, select
+
+    from geo.store import schema
+
+    with s.engine.connect() as conn:
+        return int(conn.scalar(select(func.max(schema.changes.c.fid))) or 0)
+
+
+def store_key() -> int:
+    """What the dashboard's caches hash for the store: its version (:func:`store_version`)."""
+    return store_version(store())
 
 
 def reviewer() -> str:
@@ -84,7 +98,7 @@ def _report_dict(report: Any) -> dict[str, Any]:
 def store_reports(s: Any) -> list[dict]:
     """What the map shows: the store's curated and accepted reports (reviewed), then its candidates (not)."""
     reviewed = [_report_dict(r) for r in s.reports()]
-    candidates = [{**_report_dict(s.get(rid)[0]), "reviewed": False} for rid in _queue(s)]
+    candidates = [{**_report_dict(r), "reviewed": False} for r in s.candidates()]
     return reviewed + candidates
 
 
@@ -183,7 +197,7 @@ def added_articles() -> None:
     if not added:
         return
     s = store()
-    queue = [_report_dict(s.get(rid)[0]) for rid in _queue(s)]
+    queue = [_report_dict(r) for r in s.candidates()]
     for aid in added:
         art = _article(s, aid)
         if art is None:
@@ -237,7 +251,7 @@ def _field_widget(f: R.Field, value: Any, key: str, gz: gazetteer.Gazetteer) -> 
 
 def _queue(s: Any) -> list[str]:
     """The ids of the candidates waiting for review, in the store's order."""
-    return [c if isinstance(c, str) else getattr(c, "id", None) or c[0].id for c in s.candidates()]
+    return [r["id"] for r in s.review_rows(status=("candidate",))]
 
 
 def _act(s: Any, rid: str, decision: str, *, edits: Mapping[str, Any], why: str, event: str | None,
@@ -340,11 +354,12 @@ def record_history(s: Any, rid: str, *, key: str = "hist") -> None:
     """A record's history (who, when, fields before and after, why) with an undo button per change."""
     changes = list(s.history(rid))
     st.html(V.history_html(changes))
-    undoable = [c for c in changes if not V.history_rows([c])[0]["undone"]]
+    rows = V.history_rows(changes)
+    # the newest review change still in force (adding and importing are not undone: nothing is deleted)
+    undoable = [r for r in rows if not r["undone"] and r["action"] not in ("add", "import", "undo")]
     if not undoable:
         return
-    last = undoable[-1]
-    cid = V.history_rows([last])[0]["id"]
+    cid = undoable[-1]["id"]
     if st.button(f"Undo change #{cid}", key=f"{key}_undo_{rid}_{cid}",
                  help="Puts the fields back as they were before it; the undo is itself recorded."):
         by = reviewer()
@@ -363,10 +378,12 @@ def record_history(s: Any, rid: str, *, key: str = "hist") -> None:
 
 def _article(s: Any, article_id: str) -> Mapping[str, Any] | None:
     """The stored article (text and source) as a mapping, or None."""
-    a = s.article(article_id)
-    if a is None:
+    from geo.store import StoreError
+
+    try:
+        return dataclasses.asdict(s.article(article_id))
+    except StoreError:
         return None
-    return a if isinstance(a, Mapping) else vars(a)
 
 
 def queue_section(s: Any, *, gz: gazetteer.Gazetteer, places_fc: Mapping, countries_fc: Mapping,
@@ -474,8 +491,7 @@ def grade_section(s: Any, curated: list[dict]) -> None:
 
 def unresolved_section(s: Any) -> None:
     """The names the extractor could not place, with their sentences (nothing is guessed)."""
-    cands = [_report_dict(s.get(rid)[0]) for rid in _queue(s)]
-    names = R.unresolved_names(cands)
+    names = R.unresolved_names([_report_dict(r) for r in s.candidates()])
     if not names:
         st.caption("Every candidate's place is resolved.")
         return

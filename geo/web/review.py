@@ -36,7 +36,10 @@ __all__ = [
 
 #: The review page's styles, one ``<style>`` block for ``st.html``.
 REVIEW_CSS = f"<style>\n{static_text('review.css')}</style>"
-_LABELS = {f.key: f.label for f in EDITABLE}
+_LABELS = {f.key: f.label for f in EDITABLE} | {
+    "review_status": "Review status", "reviewed": "Reviewed", "event_id": "Event", "grade": "Grade",
+    "grade_why": "Reason of the grade",
+}
 
 
 def _occurrences(haystack: str, needle: str | None) -> list[tuple[int, int]]:
@@ -135,9 +138,12 @@ def _when(value: Any) -> str:
 def history_rows(changes: Iterable[Any]) -> list[dict[str, Any]]:
     """A record's changes as rows: id, when, who, what, fields (name, before, after), why, undone.
 
-    A change is a mapping or an object with ``id``, ``at``/``when``, ``by``,
-    ``action``, ``before``/``after`` (field -> value) and ``why``; newest last.
+    A change is a mapping or an object (:class:`geo.store.Change`) with ``id``, ``at``,
+    ``by``, ``action``, ``before``/``after`` (field -> value), ``why`` and ``undone_of``
+    (the change an undo undid); oldest first. A change some later undo undid is ``undone``.
     """
+    changes = list(changes)
+    undone = {_get(c, "undone_of") for c in changes} - {None}
     rows = []
     for c in changes:
         before = _get(c, "before", default={}) or {}
@@ -149,7 +155,8 @@ def history_rows(changes: Iterable[Any]) -> list[dict[str, Any]]:
             "by": _get(c, "by", "who"),
             "action": _get(c, "action", "kind", "what"),
             "why": _get(c, "why", "reason"),
-            "undone": bool(_get(c, "undone", "undone_by", default=False)),
+            "undone": _get(c, "id") in undone,
+            "undoes": _get(c, "undone_of"),
             "fields": [{"name": _LABELS.get(k, k), "before": before.get(k), "after": after.get(k)} for k in names],
         })
     return rows

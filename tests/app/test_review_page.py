@@ -51,6 +51,7 @@ def at() -> AppTest:
     at.text_input(key="rv_add_url").set_value("https://example.org/sinaa")
     at.date_input(key="rv_add_date").set_value(dt.date(2017, 7, 2))
     ok(button(at, "Add the article").click().run())
+    assert not at.error, [e.value for e in at.error]
     return at
 
 
