@@ -161,11 +161,13 @@ def test_a_whole_review_survives_a_restart(browser, tmp_path):
         box.fill(rid)
         box.press("Enter")
         wait_text(pg, "Status: accepted")
-        history = pg.locator(".atlas-review table", has_text=REVIEWER).first
+        history = pg.locator(".atlas-review table", has_text="checked against the SDF statement").first
         history.wait_for(timeout=30_000)
         text = history.inner_text()
-        assert "checked against the SDF statement" in text
+        assert REVIEWER in text and "accept" in text
         assert NEW_CLAIMANT in text and "confirmed" in text
+        history.scroll_into_view_if_needed()
+        pg.screenshot(path=str(SHOTS / "review-history-after-restart.png"))
         # the phone-sized page
         ctx.close()
         ctx, pg, errors3 = new_page(browser, 390, 844)
