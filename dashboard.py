@@ -93,13 +93,13 @@ def load_articles() -> dict:
 
 
 @st.cache_resource(show_spinner="Loading the curated reports…", max_entries=4)
-def load_reports(env: StoreEnvironment) -> list[dict]:
+def load_reports(env: Environment) -> list[dict]:
     """The store's accepted and curated reports, then its candidates (unreviewed), + generated ones when asked.
 
     Without a store (it could not be opened), the curated file. Read-only: never mutate.
     """
     gz = load_gazetteer(env.gazetteer)
-    if env.store_version is not None:
+    if isinstance(env, StoreEnvironment) and env.store_version is not None:
         reports = RV.store_reports(RV.store())
     else:
         from geo.records.incidents import curated_reports
@@ -110,6 +110,13 @@ def load_reports(env: StoreEnvironment) -> list[dict]:
 
         reports = reports + synthetic_reports(gz, env.synthetic, last_day=reporting_period(reports)[1])
     return reports
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def load_grades(env: Environment) -> dict[str, tuple[str | None, str | None]]:
+    """The reviewers' grades of events (``event_id -> (grade, why)``); none without a store."""
+    with_store = isinstance(env, StoreEnvironment) and env.store_version is not None
+    return RV.store().event_grades() if with_store else {}
 
 
 @st.cache_resource(show_spinner=False)
@@ -176,7 +183,9 @@ def export_texts(kind: str, env: Environment, upload_key: tuple, _uploads: tuple
     if kind == "incidents":
         return geojson_text(fc([to_feature(r) for r in reports]))
     if kind == "events":
-        return geojson_text(fc([event_feature(e) for e in group_events(reports)]))
+        from geo.records.review import with_grades
+
+        return geojson_text(fc([event_feature(e) for e in with_grades(group_events(reports), load_grades(env))]))
     if kind == "control":
         return geojson_text(control_fc(env, filters.day))
     if kind == "places":
@@ -338,7 +347,8 @@ with col_panel:
                  "geometry_quality": place.geometry_quality, "notes": place.notes, "address": GZ.address(place)}
         ctl = next((s for s in states if s["place_id"] == place_id), None)
         subs = sorted(GZ.get(i).name for i in place_scope(GZ, place_id) if i != place_id)
-        st.html(P.place_panel_html(pinfo, rs, day=day_s, control=ctl, max_events=PANEL_MAX_EVENTS, sub_places=subs))
+        st.html(P.place_panel_html(pinfo, rs, day=day_s, control=ctl, max_events=PANEL_MAX_EVENTS, sub_places=subs,
+                                   grades=load_grades(ENV)))
         art_reports = [r for r in rs if r.get("article_id") not in (None, SYNTHETIC_ARTICLE_ID)][:300]
         if art_reports and st.toggle("Read the full article, sentence highlighted", key="show_article"):
             with st.container(border=True):

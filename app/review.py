@@ -22,7 +22,7 @@ import streamlit as st
 import gazetteer
 from app.map_component import map_component
 from geo.records import review as R
-from geo.records.vocab import DATE_PRECISION_LABELS, EVENT_TYPE_LABELS, EXTENT_LABELS
+from geo.records.vocab import DATE_PRECISION_LABELS, EVENT_GRADE_LABELS, EVENT_TYPE_LABELS, EXTENT_LABELS
 from geo.settings import EARLIEST_DATE, from_environment
 from geo.web import panel as P
 from geo.web import review as V
@@ -390,7 +390,7 @@ def queue_section(s: Any, *, gz: gazetteer.Gazetteer, places_fc: Mapping, countr
                   curated: Callable[[], list[dict]]) -> None:
     """One candidate at a time beside its sentence, its small map and the events it could join."""
     queue = _queue(s)
-    current = st.session_state.get("rv_current")
+    current: str | None = st.session_state.get("rv_current")
     # the candidate on screen stays there until this reviewer moves on, even when another reviewer's
     # decision took it out of the queue meanwhile: a form sent for it is then answered (a conflict), not lost
     stale = current is not None and current not in queue
@@ -411,7 +411,7 @@ def queue_section(s: Any, *, gz: gazetteer.Gazetteer, places_fc: Mapping, countr
     if nav2.button("Skip →", key="rv_next", disabled=pos == len(queue) - 1 or not queue, shortcut="Alt+N"):
         st.session_state["rv_current"] = queue[pos + 1]
         st.rerun()
-    rid = current
+    rid = str(current)
     from geo.store import StoreError
 
     try:
@@ -467,11 +467,16 @@ def _small_map_cached(rid: str, place_id: str | None, event_type: str | None, _g
 def grade_section(s: Any, curated: list[dict]) -> None:
     """Grade an event as Airwars does, with the reason."""
     events = sorted({r["event_id"] for r in curated})
+    eid = st.selectbox("Event", events, index=None, key="rv_grade_event", placeholder="Choose an event…")
+    if eid:
+        grade_now, why_now = s.event_grades().get(eid, (None, None))
+        st.html(V.grade_html(grade_now, why=why_now))
+        with st.expander("Grading history of this event"):
+            st.html(V.history_html(s.event_history(eid)))
     with st.form("rv_grade", enter_to_submit=True):
-        c1, c2 = st.columns([3, 2])
-        eid = c1.selectbox("Event", events, index=None, key="rv_grade_event", placeholder="Choose an event…")
-        grade = c2.radio("Grade", R.GRADES, horizontal=True, key="rv_grade_grade")
-        why = st.text_input("Reason", key="rv_grade_why", max_chars=500)
+        grade = st.radio("Grade", R.GRADES, horizontal=True, key="rv_grade_grade",
+                         format_func=lambda g: EVENT_GRADE_LABELS.get(g, g))
+        why = st.text_input("Reason (required)", key="rv_grade_why", max_chars=500)
         go = st.form_submit_button("Save the grade")
     if go:
         by = reviewer()

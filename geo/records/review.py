@@ -26,7 +26,7 @@ from typing import Any
 from gazetteer import Gazetteer, Place
 from geo.exc import GeoError
 from geo.records.report import CLAIM_KEYS, claim_problems, iso_date
-from geo.records.vocab import DATE_PRECISIONS, EVENT_TYPES, EXTENTS, STATUSES
+from geo.records.vocab import DATE_PRECISIONS, EVENT_GRADES, EVENT_TYPES, EXTENTS, STATUSES
 
 __all__ = [
     "EDITABLE",
@@ -37,11 +37,12 @@ __all__ = [
     "form_values",
     "place_label",
     "possible_events",
+    "with_grades",
     "unresolved_names",
 ]
 
-#: Airwars' grades of an event, strongest first (https://airwars.org/about/methodology/).
-GRADES: tuple[str, ...] = ("confirmed", "fair", "weak", "contested", "discounted")
+#: Airwars' grades of an event, strongest first (defined once, in :mod:`geo.records.vocab`).
+GRADES: tuple[str, ...] = EVENT_GRADES
 
 
 class BadValue(GeoError, ValueError):
@@ -247,6 +248,12 @@ def possible_events(
         })
     out.sort(key=lambda e: (not e["same_type"], e["days_apart"], e["date_start"], e["event_id"]))
     return out[:limit]
+
+
+def with_grades(events: Iterable[Mapping[str, Any]], grades: Mapping[str, tuple[str | None, str | None]]) -> list[dict]:
+    """Events (:func:`geo.records.events.group_events`) with their reviewers' ``grade`` and ``grade_why`` (or None)."""
+    return [{**e, "grade": grades.get(e["event_id"], (None, None))[0],
+             "grade_why": grades.get(e["event_id"], (None, None))[1]} for e in events]
 
 
 # ---------------------------------------------------------------------------

@@ -317,8 +317,8 @@ def _competing_fields(rs: Sequence[Mapping]) -> list[str]:
     return out
 
 
-def _event(eid: str, rs: Sequence[Mapping]) -> dict[str, Any]:
-    """One event's title values, its competing-claims table and its reports (HTML)."""
+def _event(eid: str, rs: Sequence[Mapping], grade: tuple[str | None, str | None] | None = None) -> dict[str, Any]:
+    """One event's title values, its grade and reason, its competing-claims table and its reports (HTML)."""
     start = min(str(r.get("date_start")) for r in rs)
     end = max(str(r.get("date_end")) for r in rs)
     fields = _competing_fields(rs)
@@ -331,6 +331,8 @@ def _event(eid: str, rs: Sequence[Mapping]) -> dict[str, Any]:
         "outlets": ", ".join(sorted({str(r.get("outlet")) for r in rs if r.get("outlet")})),
         "competing": Markup(competing_html(rs, fields)) if fields else "",
         "reports": [Markup(report_html(r)) for r in rs],
+        "grade": grade[0] if grade else None,
+        "grade_why": grade[1] if grade else None,
     }
 
 
@@ -362,6 +364,7 @@ def place_panel_html(
     control: Mapping | None = None,
     max_events: int = 40,
     sub_places: Sequence[str] = (),
+    grades: Mapping[str, tuple[str | None, str | None]] | None = None,
 ) -> str:
     """The panel for one place: its position quality, control, and every report grouped by event.
 
@@ -379,6 +382,8 @@ def place_panel_html(
         At most this many events are rendered (the rest are counted).
     sub_places : sequence of str
         Names of the sub-places included (shown, escaped).
+    grades : mapping, optional
+        ``event_id -> (grade, why)``: the reviewers' grades of events (Airwars' scale), shown under their titles.
     """
     events = _group(reports)
     q = place.get("geometry_quality")
@@ -395,7 +400,7 @@ def place_panel_html(
         control=_control(control, day),
         n_reports=len(reports),
         n_events=len(events),
-        events=[_event(eid, rs) for eid, rs in events[:max_events]],
+        events=[_event(eid, rs, (grades or {}).get(eid)) for eid, rs in events[:max_events]],
         more=len(events) - max_events if len(events) > max_events else None,
     )
 

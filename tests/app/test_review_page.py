@@ -138,3 +138,21 @@ def test_accepted_report_reaches_the_map_page(at):
     args = str(at.get("bidi_component")[0].proto)
     assert rid in args  # a marker of the map, among the reviewed ones
     assert "Checked claimant" in args
+
+
+def test_grade_an_event_then_see_it_in_the_panel(at):
+    from geo.records.incidents import curated_reports
+
+    r = next(r for r in curated_reports() if r["place_id"] == "raqqa-mishlab")
+    at.session_state["page"] = "Review"
+    ok(at.run())
+    ok(at.selectbox(key="rv_grade_event").set_value(r["event_id"]).run())
+    at.radio(key="rv_grade_grade").set_value("fair")
+    at.text_input(key="rv_grade_why").set_value("two credible sources")
+    ok(button(at, "Save the grade").click().run())
+    assert store().event_grades()[r["event_id"]] == ("fair", "two credible sources")
+    assert "atlas-grade-fair" in html(at)
+    at.session_state["page"] = "Map"
+    ok(at.run())
+    ok(at.selectbox(key="place").set_value("raqqa-mishlab").run())
+    assert "two credible sources" in html(at)

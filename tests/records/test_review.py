@@ -91,3 +91,14 @@ def test_place_label_carries_every_spelling(gz):
     label = R.place_label(p, gz)
     assert all(n in label for n in p.names)
     assert "in Raqqa" in label
+
+
+def test_events_carry_their_grades(reports):
+    from geo.records.events import group_events
+
+    events = group_events(reports)
+    eid = events[0]["event_id"]
+    out = R.with_grades(events, {eid: ("contested", "two claimants")})
+    assert (out[0]["grade"], out[0]["grade_why"]) == ("contested", "two claimants")
+    assert all(e["grade"] is None and e["grade_why"] is None for e in out[1:])
+    assert R.GRADES == ("confirmed", "fair", "weak", "contested", "discounted")

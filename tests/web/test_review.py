@@ -84,3 +84,13 @@ def test_small_map_places_a_resolved_candidate_and_never_guesses(gz, mishlab):
     assert f"{p.lon}" in page and "This candidate" in page
     unresolved = V.small_map_html({**mishlab, "place_id": None}, **kw)
     assert "This candidate" not in unresolved
+
+
+def test_the_place_panel_shows_an_event_grade_with_its_reason(gz, mishlab):
+    from geo.web.panel import place_panel_html
+
+    p = gz.get("raqqa-mishlab")
+    info = {"name": p.name, "kind": p.kind, "uncertainty_m": p.uncertainty_m, "geometry_quality": p.geometry_quality}
+    out = place_panel_html(info, [mishlab], grades={mishlab["event_id"]: ("weak", "one <i>source</i>")})
+    assert "atlas-grade-weak" in out and "one &lt;i&gt;source&lt;/i&gt;" in out
+    assert "atlas-grade" not in place_panel_html(info, [mishlab])
