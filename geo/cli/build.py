@@ -11,9 +11,17 @@ import gazetteer
 from gazetteer.files import atomic_dir, write_text_atomic
 from geo.records.articles import parse_date
 from geo.records.control import timelines
-from geo.records.export import write_csv, write_geojson, write_geoparquet
+from geo.records.export import csv_columns, write_csv, write_geojson, write_geoparquet
 from geo.records.incidents import curated_reports
 from geo.records.layers import LAYERS, build_layers, reporting_period
+
+
+def store_reports(store: str | None = None, *, include_candidates: bool = False) -> list[dict]:
+    """The store's reports as flat dicts (accepted; and candidates, marked ``reviewed: false``, when asked)."""
+    from geo.store import open_store
+
+    with open_store(store) as s:
+        return s.report_dicts(include_candidates=include_candidates)
 
 
 def build(
@@ -23,6 +31,8 @@ def build(
     parquet: bool = True,
     progress: bool | None = None,
     curated: str | None = None,
+    store: str | None = None,
+    include_candidates: bool = False,
 ) -> dict[str, int]:
     """Write every layer as GeoJSON (and GeoParquet) in ``out_dir``; return feature counts.
 
@@ -31,11 +41,19 @@ def build(
 
     ``control`` is as of ``day`` (default: the last day of the reporting
     period); ``control_timeline.json`` holds every district's changes.
+
+    The reports are the store's accepted ones (``store``: its URL, default the
+    usual store), with its candidates too when ``include_candidates``; a
+    ``curated`` file instead of the store is read as it is.
     """
     if day is not None:
         day = parse_date(day, what="--day").isoformat()
     gz = gazetteer.load()
-    reports = curated_reports(gz=gz, curated=curated)
+    reports = (
+        store_reports(store, include_candidates=include_candidates)
+        if curated is None
+        else (curated_reports(gz=gz, curated=curated))
+    )
     first, last = reporting_period(reports)
     layers = build_layers(gz, reports, day=day or last)
     with atomic_dir(out_dir) as out:
@@ -73,7 +91,7 @@ def _write(
         if parquet:
             write_geoparquet(coll, out / f"{name}.parquet")
         counts[name] = len(coll["features"])
-    write_csv(reports, out / "incidents.csv")
+    write_csv(reports, out / "incidents.csv", columns=csv_columns(reports))
     write_text_atomic(
         out / "control_timeline.json", json.dumps(timelines(gz, reports), ensure_ascii=False, indent=1) + "\n"
     )

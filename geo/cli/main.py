@@ -12,7 +12,13 @@ from geo.exc import GeoError
 def _cmd_build(args) -> int:
     from geo.cli.build import build
 
-    counts = build(args.out, day=args.day, parquet=not args.no_parquet)
+    counts = build(
+        args.out,
+        day=args.day,
+        parquet=not args.no_parquet,
+        store=args.store,
+        include_candidates=args.include_candidates,
+    )
     width = max(map(len, counts))
     for name, n in counts.items():
         print(f"{name:<{width}}  {n:>4} features  -> {args.out}/{name}.geojson")
@@ -24,7 +30,6 @@ def _cmd_export(args) -> int:
     from geo.exc import InputError
     from geo.records.articles import parse_date
     from geo.records.export import write_any
-    from geo.records.incidents import curated_reports
     from geo.records.layers import (
         LAYERS,
         control_features,
@@ -44,7 +49,9 @@ def _cmd_export(args) -> int:
     gz = gazetteer.load()
     if args.place and args.place not in gz:
         raise InputError(f"unknown place id {args.place!r}: see `python -m gazetteer lookup NAME`")
-    reports = curated_reports(gz=gz)
+    from geo.cli.build import store_reports
+
+    reports = store_reports(args.store, include_candidates=args.include_candidates)
     from geo.records.incidents import EVENT_TYPES
 
     if args.type and args.type not in EVENT_TYPES:
@@ -83,6 +90,15 @@ def _cmd_extract(args) -> int:
     return 0
 
 
+def _store_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--store", help="the review store: a file path or postgresql://... (default: ATLAS_STORE, else data/atlas.gpkg)"
+    )
+    p.add_argument(
+        "--include-candidates", action="store_true", help="add the unreviewed candidates (marked reviewed: false)"
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(
         prog="python -m geo", description="Incidents from the Raqqa reporting: build layers, export, extract."
@@ -92,6 +108,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--out", default="build", help="output folder (default: build)")
     p.add_argument("--day", help="day for the control layer (default: the last reported day)")
     p.add_argument("--no-parquet", action="store_true", help="GeoJSON only")
+    _store_options(p)
     p = sub.add_parser("export", help="one layer, filtered, to a .geojson, .parquet or .csv file")
     p.add_argument(
         "--layer",
@@ -103,13 +120,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--type", help="event type, e.g. air_strike")
     p.add_argument("--place", help="place id; includes the places inside it")
     p.add_argument("--out", required=True, help="a .geojson, .parquet or .csv file (atomically); '-': stdout")
+    _store_options(p)
     p = sub.add_parser("extract", help="candidate incident reports from new articles, as GeoJSON on stdout")
     p.add_argument("files", nargs="+")
     p.add_argument("--published", required=True, help="publication date YYYY-MM-DD")
     p.add_argument("--outlet", default="unknown outlet")
+    from geo.cli.store_cmds import EXIT_CONFLICT, add_parsers
+
+    add_parsers(sub)
     args = ap.parse_args(argv)
+    from geo.store import ConflictError
+
     try:
+        if hasattr(args, "func"):
+            return args.func(args)
         return {"build": _cmd_build, "export": _cmd_export, "extract": _cmd_extract}[args.cmd](args)
+    except ConflictError as e:
+        print(f"conflict: {e}", file=sys.stderr)
+        return EXIT_CONFLICT
     except (GeoError, ValueError, OSError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2

@@ -6,7 +6,7 @@ import csv
 import io
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -120,27 +120,37 @@ CSV_COLUMNS = [
 ]
 
 
-def iter_csv(reports: Iterable[dict]) -> Iterator[str]:
+#: Columns a report has only when it has them: the links back to its article, its event's grade.
+OPTIONAL_CSV_COLUMNS = ["url", "archive_url", "grade", "grade_why"]
+
+
+def csv_columns(reports: Iterable[dict]) -> list[str]:
+    """:data:`CSV_COLUMNS`, then each of :data:`OPTIONAL_CSV_COLUMNS` some report has."""
+    have = set().union(*(r.keys() for r in reports))
+    return CSV_COLUMNS + [c for c in OPTIONAL_CSV_COLUMNS if c in have]
+
+
+def iter_csv(reports: Iterable[dict], *, columns: Sequence[str] = CSV_COLUMNS) -> Iterator[str]:
     """Incident reports as CSV text in pieces: the header, then one row per report."""
     buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
+    w = csv.DictWriter(buf, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
     w.writeheader()
     for r in reports:
         yield buf.getvalue()
         buf.seek(0)
         buf.truncate()
-        w.writerow({k: r.get(k) for k in CSV_COLUMNS})
+        w.writerow({k: r.get(k) for k in columns})
     yield buf.getvalue()
 
 
 def csv_text(reports: list[dict]) -> str:
     """Incident reports as CSV text (one row per report)."""
-    return "".join(iter_csv(reports))
+    return "".join(iter_csv(reports, columns=csv_columns(reports)))
 
 
-def write_csv(reports: Iterable[dict], path: str | os.PathLike) -> None:
+def write_csv(reports: Iterable[dict], path: str | os.PathLike, *, columns: Sequence[str] = CSV_COLUMNS) -> None:
     """Write incident reports as CSV atomically, streamed row by row."""
-    _write_pieces(path, iter_csv(reports))
+    _write_pieces(path, iter_csv(reports, columns=columns))
 
 
 def write_any(collection: dict, path: str | os.PathLike) -> str:
@@ -153,7 +163,8 @@ def write_any(collection: dict, path: str | os.PathLike) -> str:
         write_geoparquet(collection, path)
         return "geoparquet"
     if suffix == ".csv":
-        write_csv((f["properties"] for f in collection["features"]), path)
+        props = [f["properties"] for f in collection["features"]]
+        write_csv(props, path, columns=csv_columns(props))
         return "csv"
     from geo.exc import InputError
 

@@ -45,7 +45,9 @@ class ConflictError(StoreError):
         self.stored_version = stored_version
         self.stored = dict(stored or {})
         self.changes = dict(changes or {})
-        super().__init__(
+        lines = [
             f"record {report_id!r}: version: expected {expected_version} (the version your change was made on), "
             f"found {stored_version} (somebody changed it since); nothing was written: reload it and redo the change"
-        )
+        ]
+        lines += [f"  {k}: yours {v!r}, stored {self.stored[k]!r}" for k, v in self.changes.items() if k in self.stored]
+        super().__init__("\n".join(lines))

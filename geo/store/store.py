@@ -175,6 +175,20 @@ class Store:
         with self.engine.connect() as conn:
             return [row_report(r) for r in conn.execute(q).mappings()]
 
+    def report_dicts(self, *, include_candidates: bool = False) -> list[dict[str, Any]]:
+        """The flat properties every export carries (:meth:`Report.to_dict`): the accepted reports, and the
+        candidates too when asked (``reviewed: false``); a graded event's reports carry ``grade`` and
+        ``grade_why``. Rejected reports are never exported."""
+        status = ("accepted", "candidate") if include_candidates else ("accepted",)
+        grades = self.event_grades()
+        out = []
+        for r in self.reports(status=status):
+            d = r.to_dict()
+            if r.event_id in grades:
+                d["grade"], d["grade_why"] = grades[r.event_id]
+            out.append(d)
+        return out
+
     def candidates(self) -> list[Report]:
         """The reports waiting for review, in the order they were added."""
         return self.reports(status=("candidate",))
