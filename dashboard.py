@@ -178,20 +178,19 @@ def export_texts(kind: str, env: Environment, upload_key: tuple, _uploads: tuple
     from geo.records.events import event_feature, group_events
     from geo.records.export import csv_text, geojson_text
     from geo.records.incidents import to_feature
+    from geo.records.review import graded_reports, with_grades
 
     reports = shown_reports(env, upload_key, _uploads, filters)
     if kind == "incidents":
-        return geojson_text(fc([to_feature(r) for r in reports]))
+        return geojson_text(fc([to_feature(r) for r in graded_reports(reports, load_grades(env))]))
     if kind == "events":
-        from geo.records.review import with_grades
-
         return geojson_text(fc([event_feature(e) for e in with_grades(group_events(reports), load_grades(env))]))
     if kind == "control":
         return geojson_text(control_fc(env, filters.day))
     if kind == "places":
         return geojson_text(load_places_fc(env.gazetteer))
     if kind == "csv":
-        return csv_text(reports)
+        return csv_text(graded_reports(reports, load_grades(env)))
     raise ValueError(f"export kind: expected incidents, events, control, places or csv, got {kind!r}")
 
 

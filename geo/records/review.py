@@ -37,6 +37,7 @@ __all__ = [
     "form_values",
     "place_label",
     "possible_events",
+    "graded_reports",
     "with_grades",
     "unresolved_names",
 ]
@@ -254,6 +255,14 @@ def with_grades(events: Iterable[Mapping[str, Any]], grades: Mapping[str, tuple[
     """Events (:func:`geo.records.events.group_events`) with their reviewers' ``grade`` and ``grade_why`` (or None)."""
     return [{**e, "grade": grades.get(e["event_id"], (None, None))[0],
              "grade_why": grades.get(e["event_id"], (None, None))[1]} for e in events]
+
+
+def graded_reports(reports: Iterable[Mapping[str, Any]],
+                   grades: Mapping[str, tuple[str | None, str | None]]) -> list[dict]:
+    """Reports for export: a graded event's reports carry ``grade`` and ``grade_why`` (as ``geo export`` writes
+    them); the others are unchanged. Not for :func:`~geo.records.events.group_events`, which takes plain reports."""
+    return [{**r, "grade": grades[r["event_id"]][0], "grade_why": grades[r["event_id"]][1]}
+            if r.get("event_id") in grades else dict(r) for r in reports]
 
 
 # ---------------------------------------------------------------------------

@@ -102,3 +102,11 @@ def test_events_carry_their_grades(reports):
     assert (out[0]["grade"], out[0]["grade_why"]) == ("contested", "two claimants")
     assert all(e["grade"] is None and e["grade_why"] is None for e in out[1:])
     assert R.GRADES == ("confirmed", "fair", "weak", "contested", "discounted")
+
+
+def test_reports_of_a_graded_event_carry_the_grade_for_export(reports):
+    eid = reports[0]["event_id"]
+    out = R.graded_reports(reports, {eid: ("fair", "two sources")})
+    assert all((r["grade"], r["grade_why"]) == ("fair", "two sources") for r in out if r["event_id"] == eid)
+    assert all("grade" not in r for r in out if r["event_id"] != eid)
+    assert all("grade" not in r for r in reports)  # the cached reports are not changed
