@@ -138,42 +138,49 @@ def add_article_form(gz: gazetteer.Gazetteer) -> None:
         url = c4.text_input("URL", key="rv_add_url", max_chars=2000, placeholder="https://…")
         archive = c5.text_input("Archive URL", key="rv_add_archive", max_chars=2000, placeholder="https://web.archive.org/…")
         byline = c6.text_input("Byline", key="rv_add_byline", max_chars=200)
-        go = st.form_submit_button("Add the article and extract its candidates", type="primary")
+        go = st.form_submit_button("Add the article and extract incidents", type="primary")
     if not go:
+        return
+    try:  # the one reader's rules, as on the command line: UTF-8 or UTF-16 with a BOM, text, the cap
+        if up is not None:
+            what, source = "file", up.name
+            text = gazetteer.decode_article(up.getvalue(), name=up.name, max_bytes=MAX_UPLOAD_BYTES)
+        elif pasted.strip():
+            what, source = "text", "pasted text"
+            text = gazetteer.decode_article(pasted.encode("utf-8"), name=source, max_bytes=MAX_UPLOAD_BYTES)
+        else:
+            st.warning(f"Choose a .txt file or paste the article's text (at most {MAX_UPLOAD_MB} MB; "
+                       "a larger file is not taken).")
+            return
+    except gazetteer.ArticleError as e:
+        st.error(f"That {what} cannot be read as an article: {e}")
         return
     by = reviewer()
     if not by:
-        st.warning("Type your name above first: every change is saved with it.")
+        st.warning("Type your name first (the box above): the article is saved with it.")
         return
     if not outlet.strip():
         st.warning("Say which outlet published the article (it is the claimant of unattributed sentences).")
         return
-    try:
-        if up is not None:
-            text = gazetteer.decode_article(up.getvalue(), name=up.name, max_bytes=MAX_UPLOAD_BYTES)
-            source = up.name
-        elif pasted.strip():
-            text = gazetteer.decode_article(pasted.encode("utf-8"), name="pasted text", max_bytes=MAX_UPLOAD_BYTES)
-            source = "pasted text"
-        else:
-            st.warning(f"Choose a .txt file or paste the article's text (at most {MAX_UPLOAD_MB} MB).")
-            return
-    except gazetteer.ArticleError as e:
-        st.error(f"That article cannot be read: {e}")
-        return
-    from geo.store import NewArticle, StoreError
-
     for name, value in (("URL", url), ("Archive URL", archive)):
         if value.strip() and not safe_href(value):
             st.error(f"{name}: expected an http(s) address, found {value.strip()!r}.")
             return
+    from geo.store import AddResult, NewArticle, StoreError
+
+    s = store()
     try:
-        with st.spinner("Extracting the candidates…"):
-            candidates = _extract(text, published=published, outlet=outlet.strip(), title=title.strip() or None, gz=gz)
-        result = store().add_articles([NewArticle(
-            text=text, published=published, outlet=outlet.strip(), url=url.strip() or None,
-            title=title.strip() or None, archive_url=archive.strip() or None, byline=byline.strip() or None,
-            source=source, candidates=candidates)], by=by)[0]
+        dup = s.find_article(url=url.strip() or None, text=text)
+        if dup is not None:  # no extraction for an article the store has
+            result = AddResult(article_id=dup, created=False, duplicate_of=dup, candidate_ids=())
+        else:
+            with st.spinner("Extracting the incidents…"):
+                candidates = _extract(text, published=published, outlet=outlet.strip(), title=title.strip() or None,
+                                      gz=gz)
+            result = s.add_articles([NewArticle(
+                text=text, published=published, outlet=outlet.strip(), url=url.strip() or None,
+                title=title.strip() or None, archive_url=archive.strip() or None, byline=byline.strip() or None,
+                source=source, candidates=candidates)], by=by)[0]
     except (StoreError, ValueError) as e:
         st.error(f"The article was not added: {e}")
         return

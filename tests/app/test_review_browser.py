@@ -98,7 +98,7 @@ def test_a_whole_review_survives_a_restart(browser, tmp_path):
         pg.get_by_role("textbox", name="…or paste its text").fill(ARTICLE.read_text(encoding="utf-8"))
         pg.get_by_role("textbox", name="Outlet", exact=True).fill("Test Wire")
         pg.get_by_role("textbox", name="URL", exact=True).fill("https://example.org/sinaa")
-        pg.get_by_role("button", name="Add the article and extract its candidates").click()
+        pg.get_by_role("button", name="Add the article and extract incidents").click()
         wait_text(pg, "candidate(s) in the queue")
         wait_text(pg, "Candidate 1 of ")
         left = int(re.search(r"Candidate 1 of (\d+)", pg.locator("body").inner_text())[1])
