@@ -30,6 +30,7 @@ from typing import Any
 from markupsafe import Markup
 
 from geo.records.vocab import DATE_PRECISION_LABELS, EVENT_TYPE_LABELS, GEOMETRY_QUALITY_LABELS, MUNITION_LABELS
+from geo.web.escape import safe_href
 from geo.web.html import css_class, esc, render, static_text
 from geo.web.theme import CONTROL_STATE_COLOURS
 
@@ -263,6 +264,9 @@ def report_html(r: Mapping, *, article_link: str | None = None) -> str:
         where=r.get("place_name") or r.get("place_text"),
         located_at=_label(LOCATED_AT, r.get("geo_precision"), "unresolved"),
         article_link=Markup(article_link) if article_link else None,
+        # the links back to the source (http and https only, escaped)
+        url=Markup(safe_href(r.get("url"))) if safe_href(r.get("url")) else None,
+        archive_url=Markup(safe_href(r.get("archive_url"))) if safe_href(r.get("archive_url")) else None,
         quote=Markup(quote_html(r.get("quote"), r.get("place_text"))),
     )
 

@@ -132,6 +132,7 @@ def test_a_whole_review_survives_a_restart(browser, tmp_path):
         rep = mp.locator(".atlas-rep", has_text=rid).first
         assert "reviewed" in rep.inner_text() and "unreviewed" not in rep.inner_text()
         assert NEW_CLAIMANT in rep.inner_text() and "confirmed" in rep.inner_text()
+        assert rep.locator('a[href="https://example.org/sinaa"]').count() == 1  # it links back to its article
         assert rid in mp.frame_locator(MAP_FRAME).first.locator("html").evaluate("e => e.innerHTML")
         # -- in the GeoJSON export
         with mp.expect_download(timeout=60_000) as dl:

@@ -94,3 +94,12 @@ def test_the_place_panel_shows_an_event_grade_with_its_reason(gz, mishlab):
     out = place_panel_html(info, [mishlab], grades={mishlab["event_id"]: ("weak", "one <i>source</i>")})
     assert "atlas-grade-weak" in out and "one &lt;i&gt;source&lt;/i&gt;" in out
     assert "atlas-grade" not in place_panel_html(info, [mishlab])
+
+
+def test_a_report_links_back_to_its_article_over_http_only(mishlab):
+    from geo.web.panel import report_html
+
+    out = report_html({**mishlab, "url": "https://example.org/a?x=1&y=<b>", "archive_url": "javascript:alert(1)"})
+    assert 'href="https://example.org/a?x=1&amp;y=&lt;b&gt;"' in out
+    assert "javascript" not in out and "archived copy" not in out
+    assert "href" not in report_html(mishlab)
