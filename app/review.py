@@ -86,8 +86,9 @@ def reviewer() -> str:
 
 def reviewer_box() -> str:
     """The reviewer's name box (remembered for the session, across pages)."""
+    # staged as it is typed (no rerun): a form sent right after typing already carries the name
     st.text_input("Your name (saved with every change you make)", key="reviewer", max_chars=80,
-                  persist_state="session", placeholder="e.g. A. Analyst")
+                  persist_state="session", placeholder="e.g. A. Analyst", live="300ms", on_change="ignore")
     return reviewer()
 
 

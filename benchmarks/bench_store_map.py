@@ -13,7 +13,7 @@ Two parts:
    for ``--baseline REV``'s dashboard (default ``main``, exported with ``git archive`` to a
    temporary folder), both with the seed data, first visits, one after the other.
 
-    uv run python benchmarks/bench_store_map.py [--runs 20] [--browser --browser-runs 3] [--baseline main]
+    uv run python benchmarks/bench_store_map.py [--runs 20] [--browser --browser-runs 3 --rounds 2] [--baseline main]
 
 Prints Markdown tables. Goal: the store's first map no slower than the file's.
 """
@@ -75,12 +75,13 @@ def server_side(runs: int) -> list[tuple[str, float, float, str]]:
 def export_baseline(rev: str, into: Path) -> Path:
     """``rev``'s tree in ``into`` (git archive), with this worktree's vendored map assets."""
     archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev], check=True, capture_output=True).stdout
+    into.mkdir(parents=True)
     subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
     shutil.copytree(ROOT / "static" / "vendor", into / "static" / "vendor", dirs_exist_ok=True)
     return into
 
 
-def in_browser(runs: int, baseline: str) -> list[tuple[str, dict]]:
+def in_browser(runs: int, baseline: str, rounds: int) -> list[tuple[str, dict]]:
     sys.path.insert(0, str(ROOT / "benchmarks"))
     sys.path.insert(0, str(ROOT / "tests" / "app"))
     from bench_dashboard import measure
@@ -94,7 +95,11 @@ def in_browser(runs: int, baseline: str) -> list[tuple[str, dict]]:
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
         base = export_baseline(baseline, Path(tmp) / "baseline")
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        for label, cwd in ((f"{baseline}: curated file", base), ("this branch: review store", ROOT)):
+        variants = ((f"{baseline}: curated file", base), ("this branch: review store", ROOT))
+        # rounds alternate the two (the shared machine's load drifts; the first start warms the disk cache)
+        order = [v for k in range(rounds) for v in (variants if k % 2 == 0 else variants[::-1])]
+        for i, (name, cwd) in enumerate(order):
+            label = f"{name} (round {i // 2 + 1})"
             port = free_port()
             env = {"ATLAS_STORE": str(Path(tmp) / "atlas.gpkg"), "PYTHONPATH": str(cwd)}
             proc = start_server(port, env, cwd=cwd)
@@ -112,6 +117,7 @@ def main() -> None:
     ap.add_argument("--browser", action="store_true", help="also measure the first map in Chromium")
     ap.add_argument("--browser-runs", type=int, default=3)
     ap.add_argument("--baseline", default="main", help="the revision whose dashboard reads the curated file")
+    ap.add_argument("--rounds", type=int, default=2, help="rounds of the two dashboards, alternating")
     args = ap.parse_args()
     print(f"| server side (median / fastest of {args.runs}) | median | fastest | |")
     print("|---|---|---|---|")
@@ -122,7 +128,7 @@ def main() -> None:
         print(f"| dashboard, seed data | first load (cold server) | request → map drawn (median of "
               f"{args.browser_runs}) | click → panel filled |")
         print("|---|---|---|---|")
-        for label, r in in_browser(args.browser_runs, args.baseline):
+        for label, r in in_browser(args.browser_runs, args.baseline, args.rounds):
             print(f"| {label} | {r['cold_load']:.2f} s | {r['load']:.2f} s | {r['click']:.2f} s |")
 
 

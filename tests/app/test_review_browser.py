@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -39,14 +40,6 @@ pytestmark = [
     pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is missing: install Debian's chromium"),
 ]
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed in the venv")
-
-
-@pytest.fixture()
-def browser():
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 def new_page(browser, width: int, height: int):
@@ -80,7 +73,22 @@ def choose(pg, label: str, option: str) -> None:
     pg.get_by_role("option", name=option, exact=True).first.click()
 
 
-def test_a_whole_review_survives_a_restart(browser, tmp_path):
+def test_a_whole_review_survives_a_restart(tmp_path):
+    # Playwright on a thread of its own: test_browser.py's session keeps its sync Playwright open on this one
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(whole_review, tmp_path).result()
+
+
+def whole_review(tmp_path: Path) -> None:
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            review_and_restart(browser, tmp_path)
+        finally:
+            browser.close()
+
+
+def review_and_restart(browser, tmp_path: Path) -> None:
     SHOTS.mkdir(exist_ok=True)
     ARTIFACTS.mkdir(exist_ok=True)
     env = {"ATLAS_STORE": str(tmp_path / "atlas.gpkg")}
