@@ -1,4 +1,5 @@
-"""The store's commands: ``store init|import|export``, ``add`` and ``review list|accept|reject|merge|history``.
+"""The store's commands: ``store init|import|export|places|add-place|add-alias``, ``add``, and
+``review list|accept|reject|merge|history|undo|grade``.
 
 Every one takes ``--store URL`` (default: ``ATLAS_STORE``, else the embedded
 file ``geo.settings.DEFAULT_STORE``). Bad input is one message naming the
@@ -68,6 +69,41 @@ def cmd_store_export(args) -> int:
     else:
         write_text_atomic(args.out, text)
         print(f"wrote {len(data['reports'])} curated record(s) to {args.out}", file=sys.stderr)
+    return 0
+
+
+def cmd_store_places(args) -> int:
+    from gazetteer.files import write_text_atomic
+
+    with _open(args) as s:
+        data = s.gazetteer_additions()
+    text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    if args.out in (None, "-"):
+        sys.stdout.write(text)
+    else:
+        write_text_atomic(args.out, text)
+        print(f"wrote {len(data['features'])} added or changed place(s) to {args.out}", file=sys.stderr)
+    return 0
+
+
+def cmd_store_add_place(args) -> int:
+    from gazetteer.files import read_json
+    from geo.store import BadChange
+
+    data = read_json(args.file)
+    feats = data.get("features") if isinstance(data, dict) and data.get("type") == "FeatureCollection" else [data]
+    if not isinstance(feats, list) or not feats:
+        raise BadChange(f"{args.file}: expected a GeoJSON Feature or FeatureCollection of places, found {data!r:.80}")
+    with _open(args) as s:
+        for f in feats:
+            print(f"added place {s.add_place(f, by=_by(args), why=args.why)}")
+    return 0
+
+
+def cmd_store_add_alias(args) -> int:
+    with _open(args) as s:
+        s.add_alias(args.place_id, args.name, by=_by(args), why=args.why)
+    print(f"added alias {args.name!r} of {args.place_id}")
     return 0
 
 
@@ -245,6 +281,24 @@ def add_parsers(sub) -> None:
     p.add_argument("--out", help="a .json file, written atomically (default: stdout)")
     _store_option(p)
     p.set_defaults(func=cmd_store_export)
+
+    p = st.add_parser("places", help="the places and aliases reviewers added, in the places.geojson format")
+    p.add_argument("--out", help="a .geojson file, written atomically (default: stdout)")
+    _store_option(p)
+    p.set_defaults(func=cmd_store_places)
+    p = st.add_parser("add-place", help="add places (a GeoJSON Feature or FeatureCollection as places.geojson has)")
+    p.add_argument("file")
+    p.add_argument("--why")
+    _store_option(p)
+    _by_option(p)
+    p.set_defaults(func=cmd_store_add_place)
+    p = st.add_parser("add-alias", help="add a name of a known place")
+    p.add_argument("place_id")
+    p.add_argument("name")
+    p.add_argument("--why")
+    _store_option(p)
+    _by_option(p)
+    p.set_defaults(func=cmd_store_add_alias)
 
     p = sub.add_parser("add", help="add articles to the store and extract their candidates; prints a JSON summary")
     p.add_argument("files", nargs="+", metavar="FILE")

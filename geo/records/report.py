@@ -19,7 +19,7 @@ from typing import Any, TypeGuard
 
 from geo.exc import CuratedDataError
 from geo.records.standards import ACLED_TIME_PRECISION, ACLED_TYPES, UCDP_DATE_PREC
-from geo.records.vocab import DATE_PRECISIONS, EVENT_TYPES, EXTENTS, GEOMETRY_QUALITY_LABELS, STATUSES
+from geo.records.vocab import DATE_PRECISIONS, EVENT_GRADES, EVENT_TYPES, EXTENTS, GEOMETRY_QUALITY_LABELS, STATUSES
 
 #: Where a report comes from: the curated file, the extractor, or the dashboard's generator.
 ORIGINS: tuple[str, ...] = ("curated", "extracted", "synthetic")
@@ -59,6 +59,7 @@ _MORE_TEXTS = (
     "published",
     "url",
     "archive_url",
+    "grade_why",
 )
 # derived from event_type and date_precision (properties below); a flat dict may carry them
 _DERIVED = ("acled_event_type", "acled_sub_event_type", "time_precision", "date_prec")
@@ -194,6 +195,8 @@ class Report:
     places_mentioned: tuple[str, ...] | None = None
     url: str | None = None
     archive_url: str | None = None
+    grade: str | None = None
+    grade_why: str | None = None
 
     # -- derived --------------------------------------------------------------
 
@@ -259,6 +262,9 @@ class Report:
             # the outputs of today's data stay as they were
             out["url"] = self.url
             out["archive_url"] = self.archive_url
+        if self.grade is not None:  # the event's grade (the review store's), with its reason
+            out["grade"] = self.grade
+            out["grade_why"] = self.grade_why
         return out
 
     def to_feature(self) -> dict[str, Any]:
@@ -401,6 +407,7 @@ def _check_source(d: Mapping[str, Any], bad: Bad) -> None:
     for k in sorted(set(d) - _FIELDS - set(_DERIVED), key=str):
         bad(k, "a field of a report", d[k])
     _one_of(d, bad, "origin", ORIGINS)
+    _one_of(d, bad, "grade", EVENT_GRADES, null=True)
     for f in _MORE_TEXTS:
         if d.get(f) is not None and not isinstance(d[f], str):
             bad(f, "a text or null", d[f])

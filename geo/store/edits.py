@@ -81,6 +81,11 @@ def apply_changes(report: Report, changes: Mapping[str, object], *, article_text
         for k in changes
         if k not in EDITABLE
     ]
+    problems += [
+        f"record {rid!r}: {k}: expected a text without NUL characters (no database keeps them), found {v!r}"
+        for k, v in changes.items()
+        if isinstance(v, str) and "\x00" in v
+    ]
     if problems:
         raise BadChange(problems)
     d = {k: v for k, v in report.to_dict().items() if k not in _DERIVED}

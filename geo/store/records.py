@@ -14,8 +14,8 @@ from typing import Any
 
 from geo.records.report import Report
 
-#: Report fields that are not columns of ``reports``: the links live on the article.
-LINK_FIELDS: tuple[str, ...] = ("url", "archive_url")
+#: Report fields that are not columns of ``reports``: the links live on the article, the grade on the event.
+LINK_FIELDS: tuple[str, ...] = ("url", "archive_url", "grade", "grade_why")
 #: The ``reports`` columns that hold a Report's fields.
 REPORT_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Report) if f.name not in LINK_FIELDS)
 _DATES = ("date_start", "date_end")

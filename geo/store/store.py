@@ -67,10 +67,40 @@ class Store:
 
     @property
     def gz(self) -> Gazetteer:
-        """The gazetteer places are checked against (the shipped one unless given)."""
+        """The gazetteer places are checked against: the one given, else the shipped one with the
+        places and aliases reviewers added."""
         if self._gz is None:
-            self._gz = gazetteer.load()
+            from geo.store.places import gazetteer_with_additions
+
+            self._gz = gazetteer_with_additions(self.engine) or gazetteer.load()
         return self._gz
+
+    # -- the gazetteer's additions --------------------------------------------------
+
+    def add_place(self, feature: Mapping[str, Any], *, by: str, why: str | None = None) -> str:
+        """Add a place (a feature as ``places.geojson`` writes one), checked as ``gazetteer check`` checks;
+        returns its id. :class:`BadChange` lists every problem."""
+        from geo.store.places import add_place
+
+        _check_by("place", by)
+        pid = add_place(self.engine, dict(feature), by=by, why=why)
+        self._gz = None  # read again, with the new place
+        return pid
+
+    def add_alias(self, place_id: str, alias: str, *, by: str, why: str | None = None) -> None:
+        """Add a name of a known place, checked as ``gazetteer check`` checks (an alias two places share
+        must be declared ambiguous by both)."""
+        from geo.store.places import add_alias
+
+        _check_by(f"place {place_id}", by)
+        add_alias(self.engine, place_id, alias, by=by, why=why)
+        self._gz = None
+
+    def gazetteer_additions(self) -> dict[str, Any]:
+        """The places and aliases added, as a GeoJSON FeatureCollection in the ``places.geojson`` format."""
+        from geo.store.places import additions_geojson
+
+        return additions_geojson(self.engine)
 
     def close(self) -> None:
         """Release the connections (the embedded file gets its write-ahead log folded in first)."""
@@ -183,10 +213,9 @@ class Store:
         grades = self.event_grades()
         out = []
         for r in self.reports(status=status):
-            d = r.to_dict()
             if r.event_id in grades:
-                d["grade"], d["grade_why"] = grades[r.event_id]
-            out.append(d)
+                r = _replace(r, grade=grades[r.event_id][0], grade_why=grades[r.event_id][1])
+            out.append(r.to_dict())
         return out
 
     def candidates(self) -> list[Report]:

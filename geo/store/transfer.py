@@ -21,7 +21,7 @@ from geo.records.incidents import load_curated
 from geo.records.report import CLAIM_KEYS, Report
 from geo.settings import CURATED_PATH
 from geo.store.errors import BadChange
-from geo.store.records import StoredArticle, comparable
+from geo.store.records import StoredArticle
 from geo.store.store import Store
 
 
@@ -89,10 +89,11 @@ def import_curated(store: Store, path: str | os.PathLike, *, by: str) -> tuple[i
         except BadChange:
             new.append(r)
             continue
-        if comparable(stored) == comparable(r):
+        mine, theirs = curated_record(r), curated_record(stored)  # what the file codes
+        if mine == theirs:
             same += 1
         else:
-            changed = sorted(k for k, v in comparable(r).items() if comparable(stored)[k] != v)
+            changed = [k for k, v in mine.items() if theirs[k] != v]
             problems.append(
                 f"record {r.id!r}: id: expected a new id or the stored record unchanged, "
                 f"found the stored record with other {', '.join(changed)} (review it with `geo review accept --set`)"

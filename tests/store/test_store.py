@@ -6,7 +6,7 @@ import dataclasses
 import hashlib
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from geo.records.incidents import curated_reports
@@ -236,3 +236,28 @@ def test_the_migrations_make_exactly_the_schema_the_code_uses(store):
 def test_the_text_hash_ignores_spacing(text, space):
     words = text.split()
     assert text_sha256(" ".join(words)) == text_sha256(space + space.join(words) + space)
+
+
+@settings(max_examples=15, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(notes=st.text(max_size=200), actor=st.text(min_size=1, max_size=40))
+def test_any_text_a_reviewer_types_is_kept_exactly_or_refused_by_name(store, notes, actor):
+    _, version, _ = store.get("r-000-02")
+    if "\x00" in notes + actor:
+        with pytest.raises(BadChange, match="without NUL characters"):
+            store.accept("r-000-02", changes={"notes": notes, "actor": actor}, by="ann")
+        assert store.get("r-000-02")[1] == version
+        return
+    store.accept("r-000-02", changes={"notes": notes, "actor": actor}, by="ann", expected_version=version)
+    rec, v, _ = store.get("r-000-02")
+    assert (rec.notes, rec.actor, v) == (notes, actor, version + 1)
+    assert store.history("r-000-02")[-1].after.get("notes", rec.notes) == notes
+
+
+@given(n=st.integers(min_value=0, max_value=10**9), text=st.text(max_size=30))
+def test_set_values_are_read_as_their_fields_kind(n, text):
+    from geo.store.edits import parse_value
+
+    assert parse_value("deaths_best", str(n)) == n
+    assert parse_value("deaths_best", "null") is None
+    assert parse_value("civilian_harm", "true") is True
+    assert parse_value("notes", text) == (None if text.strip() in ("", "null") else text)
