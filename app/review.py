@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
@@ -503,14 +504,82 @@ def grade_section(s: Any, curated: list[dict]) -> None:
 
 
 def unresolved_section(s: Any) -> None:
-    """The names the extractor could not place, with their sentences (nothing is guessed)."""
+    """The names the extractor could not place, with their sentences (nothing is guessed), and a way
+    to add the place, or the name to a known place, checked by ``gazetteer check``'s rules."""
     names = R.unresolved_names([_report_dict(r) for r in s.candidates()])
     if not names:
         st.caption("Every candidate's place is resolved.")
         return
-    for name, rs in names.items():
-        st.html(f"<div class='atlas-review'><b>{P.esc(name)}</b> — {len(rs)} candidate(s)</div>"
-                + P.unresolved_html(rs, limit=5))
+    gz = s.gz  # the shipped places and those reviewers added
+    name = st.selectbox("Name", list(names), key="rv_un_name",
+                        format_func=lambda n: f"{n} — {len(names[n])} candidate(s)")
+    if name is None:
+        return
+    st.html(P.unresolved_html(names[name], limit=10))
+    ids = sorted((p.id for p in gz), key=lambda i: gz.get(i).name.casefold())
+    label = functools.partial(_place_label, gz)
+    a, b = st.tabs(["A name of a known place", "A new place"])
+    with a, st.form(f"rv_alias_{name}", enter_to_submit=True):
+        pid = st.selectbox("Place", ids, index=None, key=f"rv_alias_place_{name}", format_func=label,
+                           placeholder="Type any spelling…")
+        alias = st.text_input("Name to add", value=name, key=f"rv_alias_text_{name}")
+        why = st.text_input("Why (your source)", key=f"rv_alias_why_{name}")
+        go_alias = st.form_submit_button("Add the name")
+    with b, st.form(f"rv_place_{name}", enter_to_submit=True):
+        c1, c2, c3 = st.columns(3)
+        pname = c1.text_input("Name", value=name, key=f"rv_pl_name_{name}")
+        kind = c2.selectbox("Kind", gazetteer.place.KINDS, index=gazetteer.place.KINDS.index("district"),
+                            key=f"rv_pl_kind_{name}")
+        parent = c3.selectbox("Inside", ids, index=ids.index("raqqa") if "raqqa" in ids else None,
+                              key=f"rv_pl_parent_{name}", format_func=label)
+        c4, c5, c6, c7 = st.columns(4)
+        lat = c4.number_input("Latitude", value=None, min_value=-90.0, max_value=90.0, format="%.5f",
+                              key=f"rv_pl_lat_{name}")
+        lon = c5.number_input("Longitude", value=None, min_value=-180.0, max_value=180.0, format="%.5f",
+                              key=f"rv_pl_lon_{name}")
+        unc = c6.number_input("Uncertainty (m)", value=500, min_value=1, key=f"rv_pl_unc_{name}")
+        quality = c7.selectbox("Geometry quality", gazetteer.place.GEOMETRY_QUALITIES,
+                               index=gazetteer.place.GEOMETRY_QUALITIES.index("single_source"),
+                               key=f"rv_pl_q_{name}")
+        c8, c9 = st.columns(2)
+        ref = c8.text_input("Source of the position (required)", key=f"rv_pl_ref_{name}",
+                            placeholder="e.g. Wikimapia: …, GeoNames 123456")
+        url = c9.text_input("Source URL", key=f"rv_pl_url_{name}")
+        notes = st.text_input("Notes (doubts, caveats)", key=f"rv_pl_notes_{name}")
+        go_place = st.form_submit_button("Add the place")
+    if not (go_alias or go_place):
+        return
+    by = reviewer()
+    if not by:
+        st.warning("Type your name at the top of the page first: the addition is saved with it.")
+        return
+    from geo.store import StoreError
+
+    try:
+        if go_alias:
+            if not pid:
+                st.warning("Choose the place the name belongs to.")
+                return
+            s.add_alias(pid, alias.strip(), by=by, why=why.strip() or None)
+            msg = f"Added the name {alias.strip()!r} to {gz.get(pid).name}."
+        else:
+            if lat is None or lon is None or not ref.strip():
+                st.warning("A new place needs its position (latitude, longitude) and the source of it.")
+                return
+            feature = R.new_place_feature(
+                name=pname, kind=kind, lat=float(lat), lon=float(lon), uncertainty_m=float(unc),
+                geometry_quality=quality, source_ref=ref, source_url=url or None, parent=parent, aliases=[name],
+                notes=notes or None, gz=gz)
+            msg = f"Added the place {s.add_place(feature, by=by)}."
+    except (StoreError, ValueError) as e:
+        st.error(f"Nothing was added: {e}")
+        return
+    st.session_state["rv_msg"] = msg + " Choose it as the place of the candidates that name it."
+    st.rerun()
+
+
+def _place_label(gz: gazetteer.Gazetteer, pid: str) -> str:
+    return R.place_label(gz.get(pid), gz)
 
 
 def record_section(s: Any) -> None:
@@ -552,10 +621,11 @@ def review_page(*, gz: gazetteer.Gazetteer, places_fc: Mapping, countries_fc: Ma
     except Exception as e:  # noqa: BLE001 - say what is wrong with the store, keep the app alive
         st.error(f"The review store cannot be opened: {type(e).__name__}: {e}")
         return
-    queue_section(s, gz=gz, places_fc=places_fc, countries_fc=countries_fc, curated=curated)
+    # the place picker and the checks know the places and names reviewers added (the store's gazetteer)
+    queue_section(s, gz=s.gz, places_fc=places_fc, countries_fc=countries_fc, curated=curated)
     with st.expander("Add an article", expanded=not _queue(s)):
         add_article_form(gz)
-    with st.expander("Unresolved place names in the queue"):
+    with st.expander("Unresolved place names in the queue: add the place, or the name to a known place"):
         unresolved_section(s)
     with st.expander("Grade an event (confirmed, fair, weak, contested, discounted)"):
         grade_section(s, curated())

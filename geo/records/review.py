@@ -38,6 +38,7 @@ __all__ = [
     "place_label",
     "possible_events",
     "graded_reports",
+    "new_place_feature",
     "with_grades",
     "unresolved_names",
 ]
@@ -275,6 +276,43 @@ def place_label(place: Place, gz: Gazetteer) -> str:
     others = [n for n in place.names if n != place.name] + ([place.name_ar] if place.name_ar else [])
     where = f"{place.kind}, in {parent}" if parent else place.kind
     return f"{place.name} ({where})" + (f" — {', '.join(others)}" if others else "")
+
+
+def _slug(text: str) -> str:
+    out = "".join(ch if ch.isalnum() else "-" for ch in text.casefold())
+    return "-".join(p for p in out.split("-") if p)
+
+
+def new_place_feature(
+    *, name: str, kind: str, lat: float, lon: float, uncertainty_m: float, geometry_quality: str,
+    source_ref: str, source_url: str | None = None, source_note: str | None = None, parent: str | None = None,
+    aliases: Sequence[str] = (), notes: str | None = None, gz: Gazetteer | None = None,
+) -> dict[str, Any]:
+    """A new gazetteer place as ``places.geojson`` writes one: a point with its uncertainty and its source.
+
+    Its id is the parent's id and the name's slug (``raqqa-test-street``), as the shipped
+    places are named. The checks (``gazetteer check``'s rules) are the store's, on saving.
+    """
+    slug = _slug(name) or "place"
+    pid = f"{parent}-{slug}" if parent and not slug.startswith(parent) else slug
+    if gz is not None and pid in gz:
+        n = 2
+        while f"{pid}-{n}" in gz:
+            n += 1
+        pid = f"{pid}-{n}"
+    names = [a.strip() for a in aliases if a and a.strip() and a.strip() != name.strip()]
+    return {
+        "type": "Feature",
+        "id": pid,
+        "geometry": {"type": "Point", "coordinates": [lon, lat]},
+        "properties": {
+            "name": name.strip(), "aliases": list(dict.fromkeys(names)), "kind": kind, "parent": parent,
+            "lat": lat, "lon": lon, "uncertainty_m": uncertainty_m, "geometry_quality": geometry_quality,
+            "sources": [{"ref": source_ref.strip(), "url": (source_url or "").strip() or None, "supports": "point",
+                         "note": (source_note or "").strip() or None}],
+            "notes": (notes or "").strip() or None, "ambiguous": False, "radius_m": None,
+        },
+    }
 
 
 def unresolved_names(reports: Sequence[Mapping[str, Any]]) -> dict[str, list[Mapping[str, Any]]]:

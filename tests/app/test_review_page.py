@@ -156,3 +156,21 @@ def test_grade_an_event_then_see_it_in_the_panel(at):
     ok(at.run())
     ok(at.selectbox(key="place").set_value("raqqa-mishlab").run())
     assert "two credible sources" in html(at)
+
+
+def test_an_unresolved_name_becomes_an_alias_and_then_a_choice(at):
+    at.session_state["page"] = "Review"
+    ok(at.run())
+    # an article naming a place the gazetteer lacks (Tayar)
+    at.text_area(key="rv_add_text").set_value((ROOT / "tests" / "data" / "hostile_article.txt").read_text("utf-8"))
+    at.text_input(key="rv_add_outlet").set_value("Test Wire")
+    ok(button(at, "Add the article").click().run())
+    assert any("Tayar" in o for o in at.selectbox(key="rv_un_name").options)
+    name = "Tayar"
+    ok(at.selectbox(key="rv_un_name").set_value(name).run())
+    at.selectbox(key=f"rv_alias_place_{name}").set_value("raqqa-old-city")
+    at.text_input(key=f"rv_alias_why_{name}").set_value("the same quarter, by the article's description")
+    ok(button(at, "Add the name").click().run())
+    assert any(f"Added the name {name!r}" in s.value for s in at.success), [e.value for e in at.error]
+    assert name in store().gz.get("raqqa-old-city").names
+    assert [f["id"] for f in store().gazetteer_additions()["features"]] == ["raqqa-old-city"]

@@ -110,3 +110,16 @@ def test_reports_of_a_graded_event_carry_the_grade_for_export(reports):
     assert all((r["grade"], r["grade_why"]) == ("fair", "two sources") for r in out if r["event_id"] == eid)
     assert all("grade" not in r for r in out if r["event_id"] != eid)
     assert all("grade" not in r for r in reports)  # the cached reports are not changed
+
+
+def test_a_new_place_feature_is_one_the_store_accepts(gz, tmp_path):
+    from geo.store import open_store
+
+    f = R.new_place_feature(name="Tal Abyad Road", kind="street", lat=35.962, lon=39.012, uncertainty_m=300,
+                            geometry_quality="estimate", source_ref="t01's description", parent="raqqa",
+                            aliases=["Tal Abyad Road", "Tell Abyad road"], gz=gz)
+    assert f["id"] == "raqqa-tal-abyad-road" and f["properties"]["aliases"] == ["Tell Abyad road"]
+    assert f["geometry"]["coordinates"] == [39.012, 35.962]
+    with open_store(str(tmp_path / "a.gpkg"), gz=gz) as s:
+        assert s.add_place(f, by="ann") == "raqqa-tal-abyad-road"
+        assert "Tell Abyad road" in s.gz.get("raqqa-tal-abyad-road").names
