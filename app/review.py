@@ -271,10 +271,12 @@ def _act(s: Any, rid: str, decision: str, *, edits: Mapping[str, Any], why: str,
         return f"Accepted {rid}" + (f" with {len(edits)} field(s) changed" if edits else "") + "."
     if decision == "reject":
         s.reject(rid, why=why, by=by, expected_version=version)
-        return f"Rejected {rid}: {why}" + (" (the field edits were not saved)" if edits else "")
+        return f"Rejected {rid}: {why}" + (" (your field edits were not saved: a rejection keeps the record as it was)"
+                                           if edits else "")
     assert event is not None  # checked by the caller
-    s.merge(rid, event, by=by, expected_version=version)
-    return f"Merged {rid} into {event}."
+    s.merge(rid, event, by=by, why=why or None, expected_version=version)
+    return f"Merged {rid} into {event}." + (" Your field edits were not saved: a merge takes the record as it is."
+                                            if edits else "")
 
 
 def _show_conflict(s: Any, rid: str) -> None:
@@ -341,8 +343,7 @@ def review_form(s: Any, rid: str, *, report: Mapping[str, Any], version: int, gz
     from geo.store import ConflictError, StoreError
 
     try:
-        msg = _act(s, rid, decision, edits=edits if decision == "accept" else {}, why=why.strip(), event=event,
-                   version=version, by=by)
+        msg = _act(s, rid, decision, edits=edits, why=why.strip(), event=event, version=version, by=by)
     except ConflictError:
         st.session_state[f"rv_conflict_{rid}"] = {
             "mine": {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in values.items()},
