@@ -125,6 +125,8 @@ def review_and_restart(browser, tmp_path: Path) -> None:
         claimant.fill(NEW_CLAIMANT)
         why = pg.get_by_role("textbox", name="Reason (why; required to reject)")
         why.fill("checked against the SDF statement")
+        pg.get_by_text("Correct any field, then decide").scroll_into_view_if_needed()
+        pg.screenshot(path=str(SHOTS / "review-1440x900-form.png"))
         why.press("Enter")
         wait_text(pg, f"Accepted {rid} with 2 field(s) changed")
         wait_text(pg, f"Candidate 1 of {left - 1}")
@@ -184,6 +186,8 @@ def review_and_restart(browser, tmp_path: Path) -> None:
         wait_text(pg, "Candidate 1 of ")
         time.sleep(1)
         pg.screenshot(path=str(SHOTS / "review-390x844.png"))
+        pg.get_by_text("Correct any field, then decide").scroll_into_view_if_needed()
+        pg.screenshot(path=str(SHOTS / "review-390x844-form.png"))
         pg.screenshot(path=str(SHOTS / "review-390x844-full.png"), full_page=True)
         assert not errors and not errors2 and not errors3
     finally:
