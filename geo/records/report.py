@@ -148,7 +148,10 @@ class Report:
     :attr:`end` give them as dates. Codes are from :mod:`geo.records.vocab`.
     ``lat``/``lon`` are the place's representative point, ``None`` when the
     place is unresolved (never a guessed point). ``places_mentioned`` is
-    recorded by the extractor only (``None`` otherwise).
+    recorded by the extractor only (``None`` otherwise). ``url`` and
+    ``archive_url`` (the article's links) and ``grade``/``grade_why`` (its
+    event's grade) come from the review store; :meth:`to_dict` writes them only
+    when the report has them.
     """
 
     id: str

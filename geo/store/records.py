@@ -8,7 +8,7 @@ import datetime as dt
 import hashlib
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -147,6 +147,21 @@ def row_report(row: Mapping[Any, Any]) -> Report:
     pm = kw["places_mentioned"]
     kw["places_mentioned"] = tuple(pm) if pm is not None else None
     return Report(**kw, url=row.get("url"), archive_url=row.get("archive_url"))
+
+
+def rows_reports(names: Sequence[str], rows: Iterable[Sequence[Any]]) -> list[Report]:
+    """The reports of many rows at once (``names``: the selected columns, Report fields all): :func:`row_report`
+    without a mapping per row, which is most of the time of loading 50,000 records."""
+    out = []
+    for row in rows:
+        kw = dict(zip(names, row, strict=True))
+        kw["date_start"] = kw["date_start"].isoformat()
+        kw["date_end"] = kw["date_end"].isoformat()
+        pm = kw["places_mentioned"]
+        if pm is not None:
+            kw["places_mentioned"] = tuple(pm)
+        out.append(Report(**kw))
+    return out
 
 
 def comparable(r: Report) -> dict[str, Any]:

@@ -32,6 +32,7 @@ from geo.store.records import (
     normalise_text,
     report_row,
     row_report,
+    rows_reports,
     text_sha256,
     utc,
 )
@@ -203,7 +204,8 @@ class Store:
         _check_statuses(status)
         q = self._select().where(t.reports.c.review_status.in_(list(status))).order_by(t.reports.c.fid)
         with self.engine.connect() as conn:
-            return [row_report(r) for r in conn.execute(q).mappings()]
+            res = conn.execute(q)
+            return rows_reports(list(res.keys()), res.all())
 
     def report_dicts(self, *, include_candidates: bool = False) -> list[dict[str, Any]]:
         """The flat properties every export carries (:meth:`Report.to_dict`): the accepted reports, and the

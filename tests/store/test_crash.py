@@ -67,3 +67,28 @@ def test_kill_9_mid_write_loses_no_committed_change(store_url, gz):
     if s.backend == "embedded":
         with sqlite3.connect(path) as c:
             assert c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_two_writers_at_once_take_turns_and_lose_nothing(store_url, gz):
+    from concurrent.futures import ThreadPoolExecutor
+
+    stores = [open_store(store_url, gz=gz) for _ in range(2)]  # two connections, as two reviewers' processes
+
+    def review(k: int) -> None:
+        s = stores[k]
+        for i in range(8):
+            s.accept(f"r-000-0{k + 1}", changes={"notes": f"writer {k} pass {i}"}, by=f"writer {k}")
+            s.accept("r-000-03", changes={"date_text": f"{k}-{i}"}, by=f"writer {k}")  # both on one record
+
+    try:
+        with ThreadPoolExecutor(2) as pool:
+            list(pool.map(review, range(2)))
+        s = stores[0]
+        for k in range(2):
+            rec, version, _ = s.get(f"r-000-0{k + 1}")
+            assert (rec.notes, version) == (f"writer {k} pass 7", 9)
+        rec, version, _ = s.get("r-000-03")
+        assert version == 17 and len([c for c in s.history("r-000-03") if c.action == "accept"]) == 16
+    finally:
+        for s in stores:
+            s.close()
