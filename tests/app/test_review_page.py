@@ -174,3 +174,19 @@ def test_an_unresolved_name_becomes_an_alias_and_then_a_choice(at):
     assert any(f"Added the name {name!r}" in s.value for s in at.success), [e.value for e in at.error]
     assert name in store().gz.get("raqqa-old-city").names
     assert [f["id"] for f in store().gazetteer_additions()["features"]] == ["raqqa-old-city"]
+
+
+def test_undo_from_a_record_panel_puts_the_fields_back(at):
+    s = store()
+    rid = next(r["id"] for r in s.review_rows(status=("rejected",)))
+    at.session_state["page"] = "Review"
+    ok(at.run())
+    ok(at.text_input(key="rv_find").set_value(rid).run())
+    assert "a duplicate of the wire" in html(at)  # the rejection's reason, in the history
+    last = s.history(rid)[-1]
+    ok(button(at, f"Undo change #{last.id}").click().run())
+    _, _, status = s.get(rid)
+    assert status == "candidate"
+    undo = s.history(rid)[-1]
+    assert (undo.action, undo.undone_of, undo.by) == ("undo", last.id, "Ann")
+    assert "(undone)" in html(at)
