@@ -30,7 +30,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
-import hashlib
 import time
 from collections import Counter
 
@@ -41,6 +40,7 @@ st.set_page_config(page_title="Raqqa incident atlas", page_icon="🗺️", layou
 
 import gazetteer  # noqa: E402
 from app import data as D  # noqa: E402
+from app import review as RV  # noqa: E402
 from app.map_component import map_component  # noqa: E402
 from app.table import incident_table  # noqa: E402
 from geo.records.filters import WINDOW_LABELS, Filters  # noqa: E402
@@ -55,7 +55,7 @@ from geo.records.period import (  # noqa: E402
 from geo.records.synthetic import SYNTHETIC_ARTICLE_ID  # noqa: E402
 from geo.records.table import Focus, candidate_count, focus_of, incident_rows  # noqa: E402
 from geo.records.vocab import STATUSES  # noqa: E402
-from geo.settings import EARLIEST_DATE, Environment, from_environment  # noqa: E402
+from geo.settings import Environment  # noqa: E402
 from geo.web import panel as P  # noqa: E402
 from geo.web import webmap as W  # noqa: E402
 from geo.web.views import VIEW_LABELS, place_bounds, place_choices, place_label  # noqa: E402
@@ -68,7 +68,8 @@ PANEL_MAX_EVENTS = 40
 #: Seconds between two days when playing: time to read the summary and see the map change
 PLAY_STEP_S = 1.8
 
-ENV = from_environment()
+# the environment with the review store's version: every write to the store refreshes the caches
+ENV, STORE_ERROR = D.environment()
 TYPE_LABELS = {k: v[0] for k, v in W.EVENT_COLOURS.items()}
 
 # Compact page: the map is the page. The title sits in Streamlit's (transparent) header bar, the time bar just
@@ -113,32 +114,21 @@ def export_texts(kind: str, env: Environment, upload_key: tuple, _uploads: tuple
     from geo.records.events import event_feature, group_events
     from geo.records.export import csv_text, geojson_text
     from geo.records.incidents import to_feature
+    from geo.records.review import graded_reports, with_grades
 
     reports = D.shown_reports(env, upload_key, _uploads, filters)
+    grades = D.load_grades(env)
     if kind == "incidents":
-        return geojson_text(fc([to_feature(r) for r in reports]))
+        return geojson_text(fc([to_feature(r) for r in graded_reports(reports, grades)]))
     if kind == "events":
-        return geojson_text(fc([event_feature(e) for e in group_events(reports)]))
+        return geojson_text(fc([event_feature(e) for e in with_grades(group_events(reports), grades)]))
     if kind == "control":
         return geojson_text(D.control_fc(env, filters.day))
     if kind == "places":
         return geojson_text(D.load_places_fc(env.gazetteer))
     if kind == "csv":
-        return csv_text(reports)
+        return csv_text(graded_reports(reports, grades))
     raise ValueError(f"export kind: expected incidents, events, control, places or csv, got {kind!r}")
-
-
-@st.cache_data(show_spinner="Extracting incidents from the article…", max_entries=32)
-def extract_upload(text: str, article_id: str, published: str, outlet: str, title: str | None,
-                   gz_path: str | None) -> list[dict]:
-    from geo.extraction.extract import extract_text
-
-    reports = extract_text(text, article_id=article_id, published=published, outlet=outlet,
-                           title=title, gz=D.load_gazetteer(gz_path))
-    for r in reports:
-        r["event_id"] = r.get("event_id") or r["id"]
-        r["reviewed"] = False
-    return reports
 
 
 # ==========================================================================
@@ -161,12 +151,12 @@ class Page:
         return D.shown_reports(ENV, self.upload_key, self.uploaded, filters)
 
     def every_report(self) -> list[dict]:
-        """The curated reports and the session's uploaded candidates, whatever the filters."""
+        """Every report (curated, accepted and the store's candidates), whatever the filters."""
         return [*self.reports, *(r for u in self.uploads for r in u["reports"])]
 
 
 def load_page() -> Page:
-    """The data and the session's uploads; stops the page with one clear message when they cannot be read."""
+    """The data (the store's reports); stops the page with one clear message when they cannot be read."""
     try:
         W.require_vendored_assets()
     except W.MissingAssetError as e:
@@ -179,13 +169,12 @@ def load_page() -> Page:
         st.error(f"The atlas data could not be loaded: {type(e).__name__}: {e}")
         st.info("The gazetteer or the curated reports could not be read: see the installation notes in the README.")
         st.stop()
-    if "uploads" not in st.session_state:
-        st.session_state["uploads"] = []
-    uploads: list[dict] = st.session_state["uploads"]
-    # what the caches hash: each upload's digest and extraction options (the reports ride along unhashed)
-    key = tuple((u["article_id"], u["published"], u["outlet"], u["title"]) for u in uploads)
-    return Page(gz=gz, reports=reports, period=reporting_period(reports), uploads=uploads, upload_key=key,
-                uploaded=tuple(uploads))
+    if STORE_ERROR is not None:
+        st.warning(f"The review store could not be opened ({type(STORE_ERROR).__name__}: {STORE_ERROR}); the map "
+                   "shows the curated file only, and nothing can be added or reviewed.")
+    # added articles live in the store (app.review): their candidates are in the reports, keyed by the
+    # store's version; the caches' upload arguments stay empty
+    return Page(gz=gz, reports=reports, period=reporting_period(reports), uploads=[], upload_key=(), uploaded=())
 
 
 # ==========================================================================
@@ -225,10 +214,18 @@ def follow_links(page: Page) -> None:
             apply_focus(page, focus)
 
 
-def header() -> None:
+def header() -> str:
+    """The title and the page switch (Map | Review); returns the page chosen."""
     st.html(PAGE_CSS)
     st.html(P.PANEL_CSS)
-    st.title("Raqqa incident atlas")
+    title, switch = st.columns([4, 1], vertical_alignment="center")
+    with title:
+        st.title("Raqqa incident atlas")
+    with switch:
+        # the options are their own labels: a bound widget puts its label in the URL (?page=Review)
+        chosen = st.segmented_control("Page", ["Map", "Review"], default="Map", required=True, key="page",
+                                      bind="query-params", label_visibility="collapsed")
+    return str(chosen or "Map")
 
 
 def filters_popover(page: Page) -> tuple:
@@ -446,7 +443,8 @@ def place_panel(page: Page, filters: Filters, shown: list[dict], states: list[di
              "geometry_quality": place.geometry_quality, "notes": place.notes, "address": gz.address(place)}
     ctl = next((s for s in states if s["place_id"] == place_id), None)
     subs = sorted(gz.get(i).name for i in place_scope(gz, place_id) if i != place_id)
-    st.html(P.place_panel_html(pinfo, rs, day=filters.day, control=ctl, max_events=PANEL_MAX_EVENTS, sub_places=subs))
+    st.html(P.place_panel_html(pinfo, rs, day=filters.day, control=ctl, max_events=PANEL_MAX_EVENTS, sub_places=subs,
+                               grades=D.load_grades(ENV)))
     article_reader(page, [r for r in rs if r.get("article_id") not in (None, SYNTHETIC_ARTICLE_ID)][:300])
 
 
@@ -460,28 +458,36 @@ def article_reader(page: Page, art_reports: list[dict]) -> None:
     with st.container(border=True):
         rid = st.selectbox(
             "Report", [r["id"] for r in art_reports], key="article_report",
+            # the words a reader knows a report by (its date, outlet, type and sentence), not its id
             format_func=lambda i: next(
-                f"{r['date_start']} · {r['outlet']} · {TYPE_LABELS.get(r['event_type'])} · {i}"
+                f"{r['date_start']} · {r['outlet']} · {TYPE_LABELS.get(r['event_type'])} · “{_snippet(r['quote'])}”"
                 for r in art_reports if r["id"] == i),
         )
         r = next(r for r in art_reports if r["id"] == rid)
         articles = D.load_articles()
-        up = next((u for u in page.uploads if u["article_id"] == r["article_id"]), None)
-        if up is not None:
-            text, title, outlet, published = up["text"], up["title"], up["outlet"], up["published"]
-            reviewed = False
-        elif r["article_id"] in articles:
+        stored = RV.stored_article(r["article_id"]) if ENV.store_version is not None else None
+        if r["article_id"] in articles:
             a = articles[r["article_id"]]
             text, title, outlet, published, reviewed = a.text, a.title, a.outlet, a.published, True
+        elif stored is not None:  # an article added to the store
+            text, title, outlet = stored["text"], stored["title"], stored["outlet"]
+            published, reviewed = str(stored["published"]), bool(r.get("reviewed"))
         else:
             text = None
         if text is None:
-            st.warning(f"The article {r['article_id']!r} is not available.")
+            st.warning("The article of this report is not available.")
         else:
             st.html(P.article_html(text, span_start=r.get("span_start"), span_end=r.get("span_end"),
                                    place_text=r.get("place_text"), title=title, outlet=outlet,
                                    published=published, reviewed=reviewed))
+        if ENV.store_version is not None:
+            with st.expander("History of this record (who changed what, when and why)"):
+                RV.record_history(RV.store(), rid, key="panel_hist")
 
+
+def _snippet(quote: str | None, n: int = 60) -> str:
+    q = " ".join(str(quote or "").split())
+    return q if len(q) <= n else q[: n - 1].rstrip() + "…"
 
 def table_section(page: Page, shown: list[dict]) -> None:
     """Every report shown, as a table; candidates counted, with those the filters hide; a row opens its place."""
@@ -551,91 +557,16 @@ def export_section(page: Page, filters: Filters) -> None:
 
 def upload_section(page: Page) -> None:
     st.subheader("Add an article")
-    st.caption(f"Plain text (.txt), at most {MAX_UPLOAD_MB} MB. Its incidents are extracted automatically and shown "
-               "as UNREVIEWED (hollow dashed markers); nothing is saved on the server.")
+    st.caption(f"Plain text (.txt, at most {RV.MAX_UPLOAD_MB} MB) or pasted, with its source. It is saved in the "
+               "store; its incidents are extracted and shown as candidates (hollow dashed markers) until a reviewer "
+               "accepts them on the Review page. The same article twice is recognised, not doubled.")
     # behind a toggle: the form's widgets (file uploader, date field) are about 230 kB of
     # browser code that every page load would fetch and compile before the map, for a rare action
     if st.toggle("Add an article", key="upload_open",
-                 help="Upload a plain-text article; its incidents are extracted and shown as unreviewed."):
-        upload_form(page)
-    uploaded_articles()
-
-
-def upload_form(page: Page) -> None:
-    with st.form("upload_form", clear_on_submit=False):
-        up_file = st.file_uploader("Article (.txt)", type=["txt"], key="upload_file", max_upload_size=MAX_UPLOAD_MB)
-        u1, u2, u3 = st.columns(3)
-        with u1:
-            up_date = st.date_input("Publication date", value=dt.date(2017, 6, 11), min_value=EARLIEST_DATE,
-                                    max_value=dt.date.today(), key="upload_date")
-        with u2:
-            up_outlet = st.text_input("Outlet", value="", max_chars=120, key="upload_outlet",
-                                      placeholder="e.g. Reuters")
-        with u3:
-            up_title = st.text_input("Title (optional)", value="", max_chars=300, key="upload_title")
-        submitted = st.form_submit_button("Extract incidents")
-    if not submitted:
-        return
-    if up_file is None:
-        st.warning(f"Choose a .txt file first, at most {MAX_UPLOAD_MB} MB (a larger one is not taken).")
-        return
-    if up_file.size > MAX_UPLOAD_BYTES:
-        st.error(f"That file is {up_file.size / 1024 / 1024:.1f} MB: the limit is {MAX_UPLOAD_MB} MB.")
-        return
-    if not up_outlet.strip():
-        st.warning("Say which outlet published the article (it is the claimant of unattributed sentences).")
-        return
-    raw = up_file.getvalue()
-    try:  # the one reader's rules, as on the command line: UTF-8 or UTF-16 with a BOM, text, the cap
-        text = gazetteer.decode_article(raw, name=up_file.name, max_bytes=MAX_UPLOAD_BYTES)
-    except gazetteer.ArticleError as e:
-        st.error(f"That file cannot be read as an article: {e}")
-        return
-    digest = hashlib.sha256(raw).hexdigest()[:12]
-    article_id = f"upload-{digest}"
-    try:
-        import geo.extraction.extract  # noqa: F401
-    except Exception as e:  # noqa: BLE001 - missing or broken extractor: say so, keep the app
-        st.error(f"The extractor is not available ({type(e).__name__}: {e}): the article cannot be coded. "
-                 "Extractor not available.")
-        return
-    try:
-        reps = extract_upload(text, article_id, up_date.isoformat(), up_outlet.strip(),
-                              up_title.strip() or None, ENV.gazetteer)
-    except Exception as e:  # noqa: BLE001 - say what failed, keep the app alive
-        st.error(f"Extraction failed: {type(e).__name__}: {e}")
-        return
-    mentions = page.gz.mentions(text)
-    unresolved_names = sorted({m.text for m in mentions if m.place is None})
-    entry = {"article_id": article_id, "name": up_file.name, "outlet": up_outlet.strip(),
-             "published": up_date.isoformat(), "title": up_title.strip() or up_file.name,
-             "text": text, "reports": reps, "unresolved": unresolved_names}
-    st.session_state["uploads"] = [u for u in page.uploads if u["article_id"] != article_id] + [entry]
-    st.rerun()
-
-
-def uploaded_articles() -> None:
-    for u in st.session_state["uploads"]:
-        n_loc = sum(1 for r in u["reports"] if r.get("lat") is not None)
-        with st.container(border=True):
-            st.html(
-                f'<div><b>{P.esc(u["name"])}</b> — {P.esc(u["outlet"])}, {P.esc(u["published"])}: '
-                f'{len(u["reports"])} incident(s) extracted, {n_loc} mapped '
-                f'<span class="atlas-unrev">unreviewed</span></div>'
-                + (f'<div class="atlas-dim">Unresolved place names (not mapped): {P.esc(", ".join(u["unresolved"]))}'
-                   "</div>" if u["unresolved"] else '<div class="atlas-dim">Every place name was resolved.</div>')
-                + '<details class="atlas-upload-text">'
-                + "<summary>Show the article text (first extracted sentence highlighted)</summary>"
-                + P.article_html(u["text"], span_start=(u["reports"][0]["span_start"] if u["reports"] else None),
-                                 span_end=(u["reports"][0]["span_end"] if u["reports"] else None),
-                                 place_text=(u["reports"][0].get("place_text") if u["reports"] else None),
-                                 title=u["title"], outlet=u["outlet"], published=u["published"], reviewed=False)
-                + "</details>"
-            )
-            if st.button("Remove", key=f"rm_{u['article_id']}"):
-                st.session_state["uploads"] = [x for x in st.session_state["uploads"]
-                                               if x["article_id"] != u["article_id"]]
-                st.rerun()
+                 help="Upload or paste an article; its incidents are extracted and wait for review."):
+        RV.reviewer_box()
+        RV.add_article_form(page.gz)
+    RV.added_articles()
 
 
 def footer(page: Page) -> None:
@@ -651,8 +582,12 @@ def footer(page: Page) -> None:
 
 
 def main() -> None:
-    header()
+    chosen = header()
     page = load_page()
+    if chosen == "Review":
+        RV.review_page(gz=page.gz, places_fc=D.load_places_fc(ENV.gazetteer), countries_fc=D.load_countries_fc(),
+                       curated=lambda: [r for r in page.reports if r.get("reviewed", True)])
+        return
     follow_links(page)
     day, values, view = time_tools(page)
     filters = Filters(day=day.isoformat(), window=values["window"], types=values["types"],

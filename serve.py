@@ -21,11 +21,11 @@ import streamlit as st
 
 @asynccontextmanager
 async def lifespan(_app: st.App) -> AsyncIterator[None]:
-    from app.data import warm_up
-    from geo.settings import from_environment
+    from app.data import environment, warm_up
 
-    # in a worker thread: the event loop stays free, and the caches are the process's own
-    await asyncio.to_thread(warm_up, from_environment())
+    # in a worker thread: the event loop stays free, and the caches are the process's own; the
+    # environment carries the store's version, as the dashboard's does, so that they share entries
+    await asyncio.to_thread(lambda: warm_up(environment()[0]))
     yield
 
 

@@ -22,7 +22,7 @@ import gazetteer
 from geo.records.filters import Filters, select
 from geo.records.layers import reporting_period
 from geo.records.vocab import STATUSES
-from geo.settings import Environment
+from geo.settings import Environment, from_environment
 from geo.web import mapview
 from geo.web import webmap as W
 
@@ -31,6 +31,31 @@ LOG = logging.getLogger(__name__)
 #: The day a visitor without a link sees first (the SDF inside the city, the seeds' busiest week).
 DEFAULT_DAY = dt.date(2017, 6, 11)
 DEFAULT_VIEW = "city"
+
+
+@dataclasses.dataclass(frozen=True)
+class StoreEnvironment(Environment):
+    """The environment plus the review store's version (None: no store): the caches' key, new after every write."""
+
+    store_version: int | None = None
+
+
+def environment() -> tuple[StoreEnvironment, Exception | None]:
+    """This run's environment with the store's version, and the error if the store could not be opened.
+
+    Without a store the map still shows the curated file; the page says what failed.
+    """
+    from app import review as RV
+
+    base = dataclasses.asdict(from_environment())
+    try:
+        return StoreEnvironment(**base, store_version=RV.store_key()), None
+    except Exception as e:  # noqa: BLE001 - any failure to open the store falls back to the curated file
+        return StoreEnvironment(**base), e
+
+
+def _with_store(env: Environment) -> bool:
+    return isinstance(env, StoreEnvironment) and env.store_version is not None
 
 
 @st.cache_resource(show_spinner=False)
@@ -57,13 +82,21 @@ def load_articles() -> dict:
     return articles_by_id()
 
 
-@st.cache_resource(show_spinner="Loading the curated reports…")
+@st.cache_resource(show_spinner="Loading the reports…", max_entries=4)
 def load_reports(env: Environment) -> list[dict]:
-    """Curated reports (+ generated ones when asked). Read-only: never mutate."""
-    from geo.records.incidents import curated_reports
+    """The store's curated and accepted reports, then its candidates (unreviewed), + generated ones when asked.
 
+    Without a store (it could not be opened), the curated file. Read-only: never mutate.
+    """
     gz = load_gazetteer(env.gazetteer)
-    reports = curated_reports(gz=gz, curated=env.incidents)
+    if _with_store(env):
+        from app import review as RV
+
+        reports = RV.store_reports(RV.store())
+    else:
+        from geo.records.incidents import curated_reports
+
+        reports = curated_reports(gz=gz, curated=env.incidents)
     if env.synthetic:
         from geo.records.synthetic import synthetic_reports
 
@@ -71,12 +104,23 @@ def load_reports(env: Environment) -> list[dict]:
     return reports
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def load_grades(env: Environment) -> dict[str, tuple[str | None, str | None]]:
+    """The reviewers' grades of events (``event_id -> (grade, why)``); none without a store."""
+    if not _with_store(env):
+        return {}
+    from app import review as RV
+
+    return RV.store().event_grades()
+
+
 @st.cache_resource(show_spinner=False)
 def control_fc(env: Environment, day: str) -> dict:
-    """Control of every covered place on ``day``, from the curated reports only (never generated ones)."""
+    """Control of every covered place on ``day``, from reviewed reports only (never candidates or generated ones)."""
     from geo.records.layers import control_features
 
-    return control_features(load_gazetteer(env.gazetteer), load_reports(dataclasses.replace(env, synthetic=0)), day)
+    reviewed = [r for r in load_reports(dataclasses.replace(env, synthetic=0)) if r.get("reviewed", True)]
+    return control_features(load_gazetteer(env.gazetteer), reviewed, day)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)

@@ -9,6 +9,7 @@ GeoPackage. On PostgreSQL the same column is GeoAlchemy2's ``Geometry``.
 from __future__ import annotations
 
 import struct
+
 import shapely
 
 #: WGS 84, the only reference system of the atlas.

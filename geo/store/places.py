@@ -15,6 +15,8 @@ import copy
 import datetime as dt
 from typing import Any
 
+from sqlalchemy import Connection, Engine, insert, select
+
 from gazetteer import Gazetteer
 from gazetteer.files import DEFAULT_PATH, read_json
 from gazetteer.validate import check_parents, collect_places
@@ -22,7 +24,6 @@ from geo.settings import from_environment
 from geo.store import schema as t
 from geo.store.engine import write_transaction
 from geo.store.errors import BadChange
-from sqlalchemy import Connection, Engine, insert, select
 
 
 def shipped_places() -> dict[str, Any]:

@@ -14,6 +14,9 @@ import os
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from sqlalchemy import Connection, Engine, Select, and_, func, insert, select, update
+from sqlalchemy.exc import SQLAlchemyError
+
 import gazetteer
 from gazetteer import Gazetteer
 from geo.records.report import Report
@@ -37,8 +40,6 @@ from geo.store.records import (
     text_sha256,
     utc,
 )
-from sqlalchemy import Connection, Engine, Select, and_, func, insert, select, update
-from sqlalchemy.exc import SQLAlchemyError
 
 _WANTED = [t.reports.c[k] for k in REPORT_COLUMNS] + [t.articles.c.url, t.articles.c.archive_url]
 

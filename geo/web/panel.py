@@ -38,6 +38,7 @@ from geo.records.vocab import (
     MUNITION_LABELS,
 )
 from geo.web.credit import claim_credit, report_credit, wire_of
+from geo.web.escape import safe_href
 from geo.web.html import css_class, esc, render, static_text
 from geo.web.theme import CONTROL_STATE_COLOURS
 
@@ -275,7 +276,7 @@ def report_html(r: Mapping, *, article_link: str | None = None) -> str:
     the full article opens below).
     """
     fields = ("status", "claimed_by", "casualty_group", "control_actor", "control_from",
-              "title", "id", "civilian_harm")
+              "title", "id", "civilian_harm", "origin")
     published = r.get("published")
     return render(
         "report.html.j2",
@@ -292,6 +293,9 @@ def report_html(r: Mapping, *, article_link: str | None = None) -> str:
         where=r.get("place_name") or r.get("place_text"),
         located_at=_label(LOCATED_AT, r.get("geo_precision"), "unresolved"),
         article_link=Markup(article_link) if article_link else None,
+        # the links back to the source (http and https only, escaped)
+        url=Markup(safe_href(r.get("url"))) if safe_href(r.get("url")) else None,
+        archive_url=Markup(safe_href(r.get("archive_url"))) if safe_href(r.get("archive_url")) else None,
         quote=Markup(quote_html(r.get("quote"), r.get("place_text"))),
     )
 
@@ -348,8 +352,8 @@ def _competing_fields(rs: Sequence[Mapping]) -> list[str]:
     return out
 
 
-def _event(eid: str, rs: Sequence[Mapping]) -> dict[str, Any]:
-    """One event's title values, its competing-claims table and its reports (HTML)."""
+def _event(eid: str, rs: Sequence[Mapping], grade: tuple[str | None, str | None] | None = None) -> dict[str, Any]:
+    """One event's title values, its grade and reason, its competing-claims table and its reports (HTML)."""
     start = min(str(r.get("date_start")) for r in rs)
     end = max(str(r.get("date_end")) for r in rs)
     fields = _competing_fields(rs)
@@ -362,6 +366,8 @@ def _event(eid: str, rs: Sequence[Mapping]) -> dict[str, Any]:
         "outlets": ", ".join(sorted({str(c) for c in map(report_credit, rs) if c})),
         "competing": Markup(competing_html(rs, fields)) if fields else "",
         "reports": [Markup(report_html(r)) for r in rs],
+        "grade": grade[0] if grade else None,
+        "grade_why": grade[1] if grade else None,
     }
 
 
@@ -410,6 +416,7 @@ def place_panel_html(
     control: Mapping | None = None,
     max_events: int = 40,
     sub_places: Sequence[str] = (),
+    grades: Mapping[str, tuple[str | None, str | None]] | None = None,
 ) -> str:
     """The panel for one place: its position quality, control, and every report grouped by event.
 
@@ -429,6 +436,8 @@ def place_panel_html(
         At most this many events are rendered (the rest are counted).
     sub_places : sequence of str
         Names of the sub-places included (shown, escaped).
+    grades : mapping, optional
+        ``event_id -> (grade, why)``: the reviewers' grades of events (Airwars' scale), shown under their titles.
     """
     events = _group(reports)
     q = place.get("geometry_quality")
@@ -444,7 +453,7 @@ def place_panel_html(
         control=_control(control, day),
         n_reports=len(reports),
         n_events=len(events),
-        events=[_event(eid, rs) for eid, rs in events[:max_events]],
+        events=[_event(eid, rs, (grades or {}).get(eid)) for eid, rs in events[:max_events]],
         more=len(events) - max_events if len(events) > max_events else None,
     )
 

@@ -114,11 +114,11 @@ def stop_server(proc: subprocess.Popen) -> None:
 
 
 @pytest.fixture(scope="session")
-def server_process():
-    """The module's Streamlit server: its process (for its memory) and its URL."""
+def server_process(tmp_path_factory):
+    """The module's Streamlit server on a throwaway review store: its process (for its memory) and its URL."""
     ARTIFACTS.mkdir(exist_ok=True)
     port = free_port()
-    proc = start_server(port)
+    proc = start_server(port, {"ATLAS_STORE": str(tmp_path_factory.mktemp("store") / "atlas.gpkg")})
     yield proc, f"http://127.0.0.1:{port}"
     stop_server(proc)
 
@@ -338,6 +338,7 @@ def test_hostile_upload_executes_nothing_and_shows_markup_as_text(page, server):
     page.locator('[data-testid="stCheckbox"]').filter(has_text="Add an article").locator("label").first.click()
     page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(HOSTILE))
     page.get_by_role("textbox", name="Outlet", exact=True).fill("Test Wire")
+    page.get_by_role("textbox", name="Your name (saved with every change you make)").fill("Test Reviewer")
     page.get_by_role("button", name="Extract incidents").click()
     page.get_by_text("incident(s) extracted", exact=False).first.wait_for(timeout=60_000)
     wait_for_map(page)
@@ -810,6 +811,7 @@ def test_upload_refuses_what_the_command_line_refuses(page, server, tmp_path, na
     page.locator('[data-testid="stCheckbox"]').filter(has_text="Add an article").locator("label").first.click()
     page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(path))
     page.get_by_role("textbox", name="Outlet", exact=True).fill("Test Wire")
+    page.get_by_role("textbox", name="Your name (saved with every change you make)").fill("Test Reviewer")
     page.get_by_role("button", name="Extract incidents").click()
     error = page.get_by_text(f"That file cannot be read as an article: {name}: ", exact=False).first
     error.wait_for(timeout=30_000)
@@ -841,6 +843,7 @@ def test_a_2mb_one_line_upload_and_every_export_keep_the_server_bounded(page, se
     page.locator('[data-testid="stCheckbox"]').filter(has_text="Add an article").locator("label").first.click()
     page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(path))
     page.get_by_role("textbox", name="Outlet", exact=True).fill("Test Wire")
+    page.get_by_role("textbox", name="Your name (saved with every change you make)").fill("Test Reviewer")
     page.get_by_role("button", name="Extract incidents").click()
     page.get_by_text("incident(s) extracted", exact=False).first.wait_for(timeout=300_000)
     sizes = {}

@@ -91,8 +91,10 @@ def test_upload_form_appears_when_asked_for():
     assert len(at.get("file_uploader")) == 0
     at.toggle(key="upload_open").set_value(True).run()
     assert len(at.get("file_uploader")) == 1
-    assert at.date_input(key="upload_date") is not None
-    assert at.text_input(key="upload_outlet") is not None
+    assert at.date_input(key="rv_add_date") is not None
+    for key in ("rv_add_outlet", "rv_add_title", "rv_add_url", "rv_add_archive", "rv_add_byline", "reviewer"):
+        assert at.text_input(key=key) is not None
+    assert at.text_area(key="rv_add_text") is not None  # paste instead of a file
     assert not at.get("error")
 
 
@@ -175,20 +177,16 @@ def test_place_from_a_shared_link():
 
 def test_upload_of_hostile_article_is_escaped_and_unreviewed():
     at = run()
-    # AppTest cannot drive st.file_uploader, so feed the extraction path the
-    # dashboard uses and check what it stores and shows.
-    at.session_state["uploads"] = []
-    text = (ROOT / "tests" / "data" / "hostile_article.txt").read_text(encoding="utf-8")
-    from geo.extraction.extract import extract_text
-
-    reps = extract_text(text, article_id="upload-test", published="2017-06-08", outlet="Test <i>Wire</i>")
-    for r in reps:
-        r["event_id"] = r.get("event_id") or r["id"]
-        r["reviewed"] = False
-    at.session_state["uploads"] = [{
-        "article_id": "upload-test", "name": "hostile <b>name</b>.txt", "outlet": "Test <i>Wire</i>",
-        "published": "2017-06-08", "title": "t", "text": text, "reports": reps, "unresolved": ["Tayar", "<b>x</b>"],
-    }]
+    # AppTest cannot drive st.file_uploader: paste the text instead (the same path after decoding)
+    at.toggle(key="upload_open").set_value(True).run()
+    at.text_input(key="reviewer").set_value("Test Reviewer")
+    hostile = (ROOT / "tests" / "data" / "hostile_article.txt").read_text(encoding="utf-8")
+    at.text_area(key="rv_add_text").set_value(hostile)
+    at.text_input(key="rv_add_outlet").set_value("Test <i>Wire</i>")
+    at.text_input(key="rv_add_title").set_value("hostile <b>name</b>")
+    at.date_input(key="rv_add_date").set_value(dt.date(2017, 6, 8))
+    next(b for b in at.button if b.label.startswith("Add the article")).click().run()
+    assert not at.exception, [e.message for e in at.exception]
     at.radio(key="window").set_value("all").run()
     assert not at.exception
     bodies = "".join(html_bodies(at))
@@ -221,11 +219,12 @@ def test_the_warm_up_fills_what_a_first_visit_needs(monkeypatch):
     import streamlit as st
 
     import geo.web.mapview
-    from app.data import warm_up
-    from geo.settings import from_environment
+    from app.data import environment, warm_up
 
     st.cache_resource.clear()
-    assert warm_up(from_environment()) > 0
+    env, error = environment()  # as serve.py builds it: with the store's version, as the dashboard does
+    assert error is None and env.store_version is not None
+    assert warm_up(env) > 0
     built = []
     real = geo.web.mapview.build_map
     monkeypatch.setattr(geo.web.mapview, "build_map", lambda *a, **k: built.append(k["day"]) or real(*a, **k))
@@ -237,8 +236,9 @@ def test_the_warm_up_fills_what_a_first_visit_needs(monkeypatch):
     assert built == ["2017-06-08"]  # a day not warmed is built (so the check above can fail)
 
 
-def test_the_chosen_day_stays_when_the_slider_is_reframed():
+def test_the_chosen_day_stays_when_the_slider_is_reframed(monkeypatch, tmp_path):
     """The slider spans the weeks with reports under the filters; a filter that moves those ends keeps the day."""
+    monkeypatch.setenv("ATLAS_STORE", str(tmp_path / "seeds-only.gpkg"))  # the seeds alone: no module upload
     at = run(day="2017-06-08")
     before = (at.slider(key="day").min, at.slider(key="day").max)
     at.multiselect(key="f_types").set_value(["air_strike"]).run()
