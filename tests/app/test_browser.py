@@ -113,7 +113,9 @@ def stop_server(proc: subprocess.Popen) -> None:
         proc.kill()
 
 
-@pytest.fixture(scope="session")
+# module scope: the browser and server end with this module, so that another module may open its
+# own sync Playwright (two at once on one thread are refused)
+@pytest.fixture(scope="module")
 def server_process(tmp_path_factory):
     """The module's Streamlit server on a throwaway review store: its process (for its memory) and its URL."""
     ARTIFACTS.mkdir(exist_ok=True)
@@ -123,12 +125,12 @@ def server_process(tmp_path_factory):
     stop_server(proc)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def server(server_process):
     return server_process[1]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
     with sync_api.sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -902,6 +904,8 @@ def test_a_table_row_opens_its_place(page, server):
     box = grid.bounding_box()
     # the first data row's selection box: left edge of the grid, under the 35 px header
     page.mouse.click(box["x"] + 18, box["y"] + 35 + 17)
+    page.wait_for_url(re.compile(r"[?&]place="), timeout=20_000)  # the row's place is chosen
     wait_for_map(page)
+    page.locator(".atlas-panel").first.wait_for(timeout=20_000)
     assert page.locator(".atlas-panel").count() == 1
     page.screenshot(path=str(ARTIFACTS / "table-row-picked.png"), full_page=True)

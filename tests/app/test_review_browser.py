@@ -111,7 +111,7 @@ def review_and_restart(browser, tmp_path: Path) -> None:
         wait_text(pg, "Candidate 1 of ")
         left = int(re.search(r"Candidate 1 of (\d+)", pg.locator("body").inner_text())[1])
         assert left >= 3
-        rid = pg.locator(".atlas-rid").first.inner_text().strip()
+        rid = pg.locator(".atlas-rep[data-report-id]").first.get_attribute("data-report-id") or ""
         assert re.fullmatch(r"a-[0-9a-f]{16}-c\d{3}", rid), rid
         # the sentence is marked in its article, the source links back
         assert pg.locator(".atlas-review mark.quote").count() >= 1
@@ -136,11 +136,11 @@ def review_and_restart(browser, tmp_path: Path) -> None:
         mp.goto(f"{server}/?day=2017-06-11&place=raqqa-sinaa")
         wait_for_map(mp)
         mp.wait_for_function(
-            f"() => {{ const p = document.querySelector('.atlas-panel'); return p && p.innerText.includes({rid!r}); }}",
+            f"() => !!document.querySelector('.atlas-panel .atlas-rep[data-report-id={json.dumps(rid)}]')",
             timeout=30_000,
         )
-        rep = mp.locator(".atlas-rep", has_text=rid).first
-        assert "reviewed" in rep.inner_text() and "unreviewed" not in rep.inner_text()
+        rep = mp.locator(f".atlas-rep[data-report-id={json.dumps(rid)}]").first
+        assert "reviewed" in rep.inner_text() and "not reviewed" not in rep.inner_text()
         assert NEW_CLAIMANT in rep.inner_text() and "confirmed" in rep.inner_text()
         assert rep.locator('a[href="https://example.org/sinaa"]').count() == 1  # it links back to its article
         assert rid in mp.frame_locator(MAP_FRAME).first.locator("html").evaluate("e => e.innerHTML")
