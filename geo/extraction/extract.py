@@ -459,13 +459,15 @@ _CITYISH = frozenset({"city", *_COARSE})
 
 def _link(e: Report, r: Report, *, adjacent: bool, gz: Gazetteer) -> int:
     """How ``r`` (later, same article) is tied to ``e`` as a telling of the same event: 3 the same
-    place, 2 one place inside the other (the lead says "Raqqa", the detail "al-Jazra suburb"), 1 the
-    sentence right before, with one of the two placed nowhere ("'They bombed everything,' a resident
-    said" after the strike it quotes about; "the SDF had taken the roundabout" before the sentence
-    naming it) or only as a city or vaguer, not another city (:func:`_may_be_one`); 0 none.
+    place; 2 ``r``'s place inside ``e``'s (the lead says "Raqqa", the detail "al-Jazra suburb"), or,
+    in the sentence right after and of the same type, around it (a resident's words about the raid
+    "in Raqqa"; a city-wide tally further on is another matter); 1 the sentence right before, with
+    one of the two placed nowhere ("'They bombed everything,' a resident said" after the strike it
+    quotes about; "the SDF had taken the roundabout" before the sentence naming it) or only as a
+    city or vaguer, not another city (:func:`_may_be_one`); 0 none.
 
-    All need overlapping date ranges, no two winners of one change, and the same event type or, at
-    the same or a containing place finer than a governorate, kin types (:data:`_KIN_TYPES`).
+    All need overlapping date ranges, no two winners of one change, and the same event type or,
+    with a tie of 2 or 3 below governorate level, kin types (:data:`_KIN_TYPES`).
     """
     if e.date_start > r.date_end or r.date_start > e.date_end:
         return 0
@@ -479,7 +481,7 @@ def _link(e: Report, r: Report, *, adjacent: bool, gz: Gazetteer) -> int:
             return 0
         if e.place_id == r.place_id:
             return 3
-        if _nested(gz, e.place_id, r.place_id):
+        if _within(gz, r.place_id, e.place_id) or (adjacent and not kin and _within(gz, e.place_id, r.place_id)):
             return 2
     if kin or not adjacent:
         return 0

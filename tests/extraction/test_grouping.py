@@ -108,6 +108,16 @@ APART = [
         "on Monday, the Observatory said.",
         [("territory_change", "raqqa-mishlab", 0), ("armed_clash", "raqqa-sinaa", 1)],
     ),
+    # fails before: a city-wide tally later in the story is not the district's capture told again
+    (
+        "The SDF captured al-Mishlab on Monday, the alliance said. Fierce clashes went on in al-Sinaa "
+        "on Monday, the Observatory said. By Monday the SDF had captured half of Raqqa, the alliance said.",
+        [
+            ("territory_change", "raqqa-mishlab", 0),
+            ("armed_clash", "raqqa-sinaa", 1),
+            ("territory_change", "raqqa", 2),
+        ],
+    ),
     # the same district struck on two days
     (
         "Coalition jets struck al-Badu on Monday, killing 12 people. "
