@@ -467,7 +467,7 @@ def _link(e: Report, r: Report, *, adjacent: bool, gz: Gazetteer) -> int:
     city or vaguer, not another city (:func:`_may_be_one`); 0 none.
 
     All need overlapping date ranges, no two winners of one change, and the same event type or,
-    with a tie of 2 or 3 below governorate level, kin types (:data:`_KIN_TYPES`).
+    with a tie of 2 or 3 and ``r`` placed below city level, kin types (:data:`_KIN_TYPES`).
     """
     if e.date_start > r.date_end or r.date_start > e.date_end:
         return 0
@@ -477,8 +477,8 @@ def _link(e: Report, r: Report, *, adjacent: bool, gz: Gazetteer) -> int:
     if kin and not any({e.event_type, r.event_type} <= k for k in _KIN_TYPES):
         return 0
     if e.place_id is not None and r.place_id is not None:
-        if kin and (e.place_kind in _COARSE or r.place_kind in _COARSE):
-            return 0
+        if kin and (e.place_kind in _COARSE or r.place_kind in _CITYISH):
+            return 0  # "fighting raged in Raqqa" is not the capture of a district of it
         if e.place_id == r.place_id:
             return 3
         if _within(gz, r.place_id, e.place_id) or (adjacent and not kin and _within(gz, e.place_id, r.place_id)):

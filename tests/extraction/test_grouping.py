@@ -118,6 +118,13 @@ APART = [
             ("territory_change", "raqqa", 2),
         ],
     ),
+    # fighting across a city is not the capture told of it: an assault and a capture are one
+    # event only below city level
+    (
+        "US-backed fighters captured two districts of Raqqa on Monday, the alliance said. Fighting was "
+        "also raging in Raqqa on Monday, activists said.",
+        [("territory_change", "raqqa", 0), ("armed_clash", "raqqa", 1)],
+    ),
     # the same district struck on two days
     (
         "Coalition jets struck al-Badu on Monday, killing 12 people. "
