@@ -22,7 +22,9 @@ The measures are the ones of issue 16's target table:
 * control changes with the **winner inverted**;
 * extracted reports that **repeat** another report of the same incident in the same article but
   sit in another event (ungrouped), out of the extracted reports that tell an incident told twice;
-* extracted reports with **no incident** behind them (overlapping no gold report).
+* extracted reports with **no incident** behind them (overlapping no gold report);
+* extracted reports **grouped with other incidents only**: in an event with other reports that
+  tell incidents, none of them one this report tells (over-grouping, the other side of repeats).
 
 Usage::
 
@@ -222,6 +224,7 @@ def score_incidents(gz: gazetteer.Gazetteer, arts: Iterable[GoldArticle], extrac
     fields = {f: Tally() for f in ("type", "place", "date", "toll", "claimant", "control")}
     repeats = Tally()
     behind = Tally()
+    mixed = Tally()
     for a in arts:
         xs = extracted.get(a.article_id, [])
         matched: dict[str, dict] = {}  # gold id -> extracted report paired with it
@@ -278,6 +281,15 @@ def score_incidents(gz: gazetteer.Gazetteer, arts: Iterable[GoldArticle], extrac
                 repeats.add(x.get("event_id") == first, f"{a.article_id} {key}: {x['id']} not grouped")
         for x in xs:
             behind.add(any(_overlap(g, x) > 0 for g in a.incidents), f"{x['id']}: {x['quote'][:90]}")
+        # over-grouping: a report whose event mates all tell other incidents than it does
+        told = {x["id"]: {g.get("event_key") or g["id"] for g in a.incidents if _overlap(g, x) > 0} for x in xs}
+        for x in xs:
+            mates = [y for y in xs if y["id"] != x["id"] and y.get("event_id") == x.get("event_id") and told[y["id"]]]
+            if told[x["id"]] and mates:
+                mixed.add(
+                    any(told[x["id"]] & told[y["id"]] for y in mates),
+                    f"{x['id']} {sorted(told[x['id']])} grouped with {[y['id'] for y in mates]}",
+                )
     return {
         "gold": found.n,
         "found": found,
@@ -292,6 +304,9 @@ def score_incidents(gz: gazetteer.Gazetteer, arts: Iterable[GoldArticle], extrac
         "extracted": behind.n,
         "no_incident": behind.n - behind.ok,
         "no_incident_cases": behind.cases,
+        "grouped": mixed.n,
+        "mixed": mixed.n - mixed.ok,
+        "mixed_cases": mixed.cases,
     }
 
 
@@ -367,6 +382,10 @@ def markdown(results: dict[str, dict | None]) -> str:
         lambda r: _pct(r["incidents"]["repeats_ungrouped"], r["incidents"]["repeats"]),
     )
     row(
+        "grouped reports in an event of other incidents only",
+        lambda r: _pct(r["incidents"]["mixed"], r["incidents"]["grouped"]),
+    )
+    row(
         "extracted reports with no incident behind them",
         lambda r: _pct(r["incidents"]["no_incident"], r["incidents"]["extracted"]),
     )
@@ -402,6 +421,7 @@ def main(argv: list[str] | None = None) -> int:
             ("not fully right", inc["fully_right"].cases),
             ("inverted", inc["inverted_cases"]),
             ("repeats ungrouped", inc["repeat_cases"]),
+            ("grouped with other incidents only", inc["mixed_cases"]),
             ("no incident behind", inc["no_incident_cases"]),
         ):
             print(f"\n## {args.details}: {title}")

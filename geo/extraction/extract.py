@@ -419,51 +419,122 @@ def _within(gz: Gazetteer, inner: str, outer: str) -> bool:
     return False
 
 
-def _same_event(a: Report, b: Report, *, adjacent: bool, gz: Gazetteer) -> bool:
-    """Do ``a`` (earlier) and ``b`` (later, same article) tell one event: the lead, its detail, a quote?
+#: event types that may tell one incident: the assault and the capture it led to ("the assault on
+#: al-Mishlab was under way" beside "the SDF stormed al-Mishlab"); only at the same or a containing place
+_KIN_TYPES = (frozenset({"armed_clash", "territory_change"}),)
 
-    Same event type, overlapping date ranges, no two winners of one change; and the same place,
-    one place inside the other (the lead says "Raqqa", the detail "al-Jazra suburb"), or -- only
-    for the report right before -- ``b`` placed nowhere or no finer than a city ("'They bombed
-    everything,' a resident said" after the strike it quotes about).
-    """
-    if a.event_type != b.event_type or a.date_start > b.date_end or b.date_start > a.date_end:
-        return False
-    if a.control_actor and b.control_actor and a.control_actor != b.control_actor:
-        return False
-    if a.place_id is None:
-        return False
-    if b.place_id is not None and (
-        a.place_id == b.place_id or _within(gz, a.place_id, b.place_id) or _within(gz, b.place_id, a.place_id)
-    ):
+
+def _nested(gz: Gazetteer, a: str, b: str) -> bool:
+    """The same place, or one inside the other."""
+    return a == b or _within(gz, a, b) or _within(gz, b, a)
+
+
+def _city_of(gz: Gazetteer, place_id: str) -> str | None:
+    """The city ``place_id`` is or lies in (``None`` for a village, a region, a river...)."""
+    seen = 0
+    while place_id in gz and seen < 8:
+        p = gz.get(place_id)
+        if p.kind == "city":
+            return place_id
+        if p.parent is None:
+            return None
+        place_id, seen = p.parent, seen + 1
+    return None
+
+
+def _may_be_one(gz: Gazetteer, a: str, b: str) -> bool:
+    """Can places ``a`` and ``b`` be where one incident happened: nested, or one only a city or
+    vaguer ("Raqqa" beside "Kasrat Afnan, six kilometres south of it"), never in two cities."""
+    if _nested(gz, a, b):
         return True
-    return adjacent and (b.place_id is None or b.place_kind in _GROUP_COARSE)
+    if gz.get(a).kind not in _CITYISH and gz.get(b).kind not in _CITYISH:
+        return False  # two sibling places (al-Batani and Hattin): two incidents
+    ca, cb = _city_of(gz, a), _city_of(gz, b)
+    return ca is None or cb is None or ca == cb
 
 
-_GROUP_COARSE = frozenset({"city", *_COARSE})
+#: a place this vague may be the reading of a finer one the sentence before names
+_CITYISH = frozenset({"city", *_COARSE})
+
+
+def _link(e: Report, r: Report, *, adjacent: bool, gz: Gazetteer) -> int:
+    """How ``r`` (later, same article) is tied to ``e`` as a telling of the same event: 3 the same
+    place; 2 ``r``'s place inside ``e``'s (the lead says "Raqqa", the detail "al-Jazra suburb"), or,
+    in the sentence right after and of the same type, around it (a resident's words about the raid
+    "in Raqqa"; a city-wide tally further on is another matter); 1 the sentence right before, with
+    one of the two placed nowhere ("'They bombed everything,' a resident said" after the strike it
+    quotes about; "the SDF had taken the roundabout" before the sentence naming it) or only as a
+    city or vaguer, not another city (:func:`_may_be_one`); 0 none.
+
+    All need overlapping date ranges, no two winners of one change, and the same event type or,
+    with a tie of 2 or 3 and ``r`` placed below city level, kin types (:data:`_KIN_TYPES`).
+    """
+    if e.date_start > r.date_end or r.date_start > e.date_end:
+        return 0
+    if e.control_actor and r.control_actor and e.control_actor != r.control_actor:
+        return 0
+    kin = e.event_type != r.event_type
+    if kin and not any({e.event_type, r.event_type} <= k for k in _KIN_TYPES):
+        return 0
+    if e.place_id is not None and r.place_id is not None:
+        if kin and (e.place_kind in _COARSE or r.place_kind in _CITYISH):
+            return 0  # "fighting raged in Raqqa" is not the capture of a district of it
+        if e.place_id == r.place_id:
+            return 3
+        if _within(gz, r.place_id, e.place_id) or (adjacent and not kin and _within(gz, e.place_id, r.place_id)):
+            return 2
+    if kin or not adjacent:
+        return 0
+    if e.place_id is None or r.place_id is None:
+        return 1 if e.place_id != r.place_id else 0
+    return 1 if _may_be_one(gz, e.place_id, r.place_id) else 0
+
+
+def _fits(event: list[Report], r: Report, gz: Gazetteer) -> bool:
+    """May ``r``'s place be where every located report of the event happened (:func:`_may_be_one`)?
+    Two sibling places (al-Batani and Hattin under one city-wide lead) are two incidents, never one
+    event, however the reports between them chain."""
+    if r.place_id is None:
+        return True
+    return all(_may_be_one(gz, x.place_id, r.place_id) for x in event if x.place_id)
 
 
 def _append(recs: list[Report], r: Report, gz: Gazetteer) -> None:
-    """Add ``r``, in the event of the latest earlier report of the article that tells the same event
-    (the lead, its detail, a quote about it), else in an event of its own."""
-    for back, e in enumerate(reversed(recs[-GROUP_REACH:])):
+    """Add ``r``, in the event of an earlier report of the article that tells the same event (the
+    lead, its detail, a quote about it: the closest tie of :func:`_link`, then the latest), else in
+    an event of its own."""
+    window = recs[-GROUP_REACH:]
+    before = [x.span_start for x in window if x.span_start < r.span_start]
+    prev = max(before, default=None)  # the sentence right before r's
+    best: tuple[int, int] | None = None
+    for i, e in enumerate(window):
         if e.span_start == r.span_start:
             continue  # two places of one sentence are two changes, never one event
-        if _same_event(e, r, adjacent=back == 0, gz=gz) and not any(
-            x.event_id == e.event_id and x.span_start == r.span_start for x in recs[-GROUP_REACH:]
-        ):  # another place of r's own sentence already in that event: a second change, not a repeat
-            recs.append(replace(r, event_id=e.event_id))
-            return
-    recs.append(r)
+        tie = _link(e, r, adjacent=e.span_start == prev, gz=gz)
+        if not tie:
+            continue
+        event = [x for x in window if x.event_id == e.event_id]
+        if any(x.span_start == r.span_start for x in event):
+            continue  # another place of r's own sentence already in that event: a second change, not a repeat
+        if not _fits(event, r, gz):
+            continue
+        if best is None or (tie, i) > best:
+            best = (tie, i)
+    if best is None:
+        recs.append(r)
+    else:
+        recs.append(replace(r, event_id=window[best[1]].event_id))
 
 
-def _append_second(recs: list[Report], r: Report, c: Classification) -> None:
+def _append_second(recs: list[Report], r: Report, c: Classification, gz: Gazetteer) -> None:
     """Add the second event of ``r``'s sentence ("after a night of air strikes, ... stormed
-    al-Mishlab"), coded as ``c``: its own event, without the sentence's toll (that stays with the
-    first report, the one the wording ranks first)."""
+    al-Mishlab"), coded as ``c``: never in the first's event, without the sentence's toll (that stays
+    with the first report, the one the wording ranks first); grouped as any report
+    (:func:`_append`) with the earlier tellings of its own event."""
     rid = f"{r.id}b"
     ctrl = c.control if c.event_type == "territory_change" else None
-    recs.append(
+    _append(
+        recs,
         replace(
             r,
             id=rid,
@@ -484,7 +555,8 @@ def _append_second(recs: list[Report], r: Report, c: Classification) -> None:
             control_from=ctrl.from_ if ctrl else None,
             control_extent=ctrl.extent if ctrl else None,
             notes=(r.notes or "") + f". The sentence tells a second event ({c.event_type}) besides {r.event_type}",
-        )
+        ),
+        gz,
     )
 
 
@@ -802,7 +874,7 @@ def extract_records(text: str, *, article: Article, gz: Gazetteer, title: str | 
         places = _changed_places(ms, text, sp.start) if control is not None else []
         _append_places(recs, r, places, s, sp.start, text, gz, notes)
         if second is not None:
-            _append_second(recs, r, second)
+            _append_second(recs, r, second, gz)
     return recs
 
 

@@ -105,6 +105,17 @@ def test_repeats_in_other_events_are_ungrouped(gz: gazetteer.Gazetteer) -> None:
     assert (r["repeats_ungrouped"], r["repeats"]) == (0, 1)
 
 
+def test_reports_of_other_incidents_in_one_event_are_mixed(gz: gazetteer.Gazetteer) -> None:
+    g1, g2 = _gold(), _gold(id="a-02", span_start=20, span_end=30, event_key="k2")
+    x1, x2 = _x(), _x(id="x-2", span_start=20, span_end=30)  # both in ev-1
+    r = ev.score_incidents(gz, [_article(g1, g2)], {"a": [x1, x2]})
+    assert (r["mixed"], r["grouped"]) == (2, 2)
+    r = ev.score_incidents(gz, [_article(g1, g2)], {"a": [x1, {**x2, "event_id": "ev-2"}]})
+    assert (r["mixed"], r["grouped"]) == (0, 0)
+    r = ev.score_incidents(gz, [_article(g1, {**g2, "event_key": "k"})], {"a": [x1, x2]})
+    assert (r["mixed"], r["grouped"]) == (0, 2)
+
+
 def test_a_report_with_no_incident_behind_it(gz: gazetteer.Gazetteer) -> None:
     r = ev.score_incidents(gz, [_article(_gold())], {"a": [_x(), _x(id="x-9", span_start=50, span_end=60)]})
     assert (r["no_incident"], r["extracted"]) == (1, 2)
