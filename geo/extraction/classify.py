@@ -221,7 +221,10 @@ _DISPLACE = _rx(
     r"left\s+the\s+city|streamed\s+out|made\s+their\s+way\s+out|camps?|corridors?|"
     r"turned\s+back\s+(?:\w+\s+)?(?:families|civilians|people|residents|refugees|women|children)|"
     r"(?:brought|bussed|bused|moved|taken|driven)\s+out\s+of\s+(?:the\s+)?(?:city|town|last|area)|"
-    r"left\s+with\s+their\s+families|evacuees|buses)\b",
+    r"left\s+with\s+their\s+families|evacuees|buses|"
+    # held where they are: "keeping 400 women and children hostage", "used as human shields",
+    # "districts that have been cut off" (as "trapped")
+    r"hostages?|human\s+shields?|(?:been|being|are|were|remain|remained)\s+cut\s+off)\b",
     "fled",
     "flee",
     "displace",
@@ -239,7 +242,32 @@ _DISPLACE = _rx(
     "out",
     "evacuees",
     "buses",
+    "hostage",
+    "shield",
+    "cut",
 )
+# an evacuation agreed or under way, told as news even while still ahead ("civilians are to be
+# brought out under a deal", "vehicles were expected to drive out of the city in a convoy",
+# "would be driven to Deir Ezzor province"): read without the intent test of _first
+_EVACUATION = _rx(
+    r"\b(?:under|in|by)\s+(?:a|an|the)\s+(?:\w+\s+){0,2}?(?:deal|agreement)\b|"
+    r"\b(?:deal|agreement)\b[^.;]{0,80}?\b(?:evacuat\w*|leave|left|civilians|fighters|brought\s+out|bring\s+out)\b|"
+    r"\b(?:convoys?|buses|vehicles)\b[^.;]{0,60}?\bout\s+of\s+(?:the\s+)?(?:city|town)\b|"
+    r"\b(?:drive|drove|driving)\s+out\s+of\s+(?:the\s+)?(?:city|town)\b|\bdriven\s+(?:out\s+of|to)\b",
+    "deal",
+    "agreement",
+    "out",
+    "driven",
+)
+# fighters giving up: a strategic development (ACLED), kept as a report
+_SURRENDER = _rx(
+    r"\b(?:surrender(?:ed|s|ing)?|(?:gave|given|give|giving)\s+themselves\s+up|laid\s+down\s+(?:their\s+)?arms)\b",
+    "surrender",
+    "themselves",
+    "laid",
+)
+# "food and medicine dropped from the air": an aid drop, not a strike
+_AID_DROP = _rx(r"\b(?:food|medicine|medical|aid|supplies|rations|water)\b")
 # "IS lost the Jazra district to the SDF": the loser is the subject, the winner after "to"
 _LOST_TO = _rx(
     r"\b(?:lost|loses|losing)\s+(?!(?:their|his|her|its|the)\s+lives\b|contact\b|count\b)"
@@ -249,7 +277,8 @@ _LOST_TO = _rx(
 # "IS had been expelled from Kasrat": the subject lost the place; the winner is the agent, if named
 _EXPELLED = _rx(
     r"\b(?:was|were|been|being|is|are)\s+(?:(?:finally|completely|fully)\s+)?"
-    r"(?:expelled|driven\s+out|pushed\s+out|forced\s+out|ousted|routed)\b(?P<loser_first>)",
+    r"(?:expelled|driven\s+out|pushed\s+out|forced\s+out|ousted|routed|given\s+up)\b(?P<loser_first>)",
+    "given",
     "expelled",
     "driven",
     "pushed",
@@ -487,8 +516,14 @@ def _first_air(s: str) -> AnyMatch | None:
 # "a U.S. jet shot down a Syrian SU-22", "the downing of the drone": one aircraft against another
 # is a clash (ACLED: armed clash), not a strike on the ground
 _SHOOT_DOWN = _rx(
-    r"\b(?:shot|shoots|shooting|brought|brings|bringing)\s+(?:it\s+|them\s+)?down\b|\b(?:downing|downed)\b",
+    r"\b(?:shot|shoots|shooting|brought|brings|bringing)\s+(?:it\s+|them\s+)?down\b|\b(?:downing|downed)\b|"
+    # the aircraft as the one hit: "the jet was hit near al-Rasafa", "the aircraft had come down",
+    # "the drone ... still had weapons on board when it was hit"
+    r"\b(?:jets?|aircraft|planes?|warplanes?|drones?|helicopters?)\s+(?:was|were|had\s+been|has\s+been)\s+hit\b|"
+    r"\b(?:jets?|aircraft|planes?|warplanes?|drones?|helicopters?)\s+(?:had\s+|has\s+)?(?:came|come|comes)\s+down\b|"
+    r"\b(?:jets?|aircraft|planes?|warplanes?|drones?|helicopters?)\b(?:[^.;:]|(?<=\b[A-Z])\.){0,100}?\bwhen\s+it\s+was\s+hit\b",
     "down",
+    "hit",
 )
 # "have closed the ring around Raqqa", "is now completely encircled": a strategic development
 _STRATEGIC = _rx(
@@ -532,10 +567,22 @@ def _event(s: str) -> tuple[str, str]:
         launch = _LAUNCH.search(s)
         if launch is not None:  # a strategic development (ACLED), kept as a report
             return "other", f"campaign {launch.group(0)}"
+    return _event_without_fighting(s, air)
+
+
+def _event_without_fighting(s: str, air: AnyMatch | None) -> tuple[str, str]:
+    """The event of a sentence with no strike, shelling, territory or clash word ranked first:
+    people moved or held, fighters giving up, a strike word left over, a strategic development."""
+    evac = _EVACUATION.search(s)
+    if evac is not None:
+        return "displacement", evac.group(0)
+    surrender = _SURRENDER.search(s)
+    if surrender is not None:  # a strategic development (ACLED), kept as a report
+        return "other", f"strategic {surrender.group(0)}"
     disp = _first(_DISPLACE, s)
     if disp is not None:
         return "displacement", disp.group(0)
-    if air is not None:
+    if air is not None and not (air.group(0).lower().startswith("dropp") and _AID_DROP.search(s)):
         return "air_strike", air.group(0)
     strategic = _first(_STRATEGIC, s)
     if strategic is not None:  # a strategic development (ACLED), kept as a report
@@ -1172,6 +1219,8 @@ def classify(
 INCIDENT_PATTERNS: tuple[IPattern, ...] = (
     _SHOOT_DOWN,
     _STRATEGIC,
+    _EVACUATION,
+    _SURRENDER,
     _AIR,
     _SHELL,
     _CLASH,
