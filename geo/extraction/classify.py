@@ -203,7 +203,9 @@ _SHELL = _rx(
 _CLASH = _rx(
     r"\b(?:clash(?:es|ed)?|fighting|fought|battl(?:e|es|ed|ing)|firefights?|"
     r"gun\s*battles?|skirmish(?:es)?|combat|assault(?:s|ed|ing)?|attack(?:s|ed)?|trading\s+fire|"
-    r"ambush(?:ed)?|counter-?attacks?)\b",
+    r"ambush(?:ed)?|counter-?attacks?|"
+    r"(?:opened|opening|opens)\s+(?:a\s+|another\s+)?(?:new\s+|second\s+|third\s+)?front|"
+    r"new\s+front\s+(?:had\s+|has\s+)?(?:been\s+|was\s+)?opened)\b",
     "clash",
     "fight",
     "fought",
@@ -214,6 +216,7 @@ _CLASH = _rx(
     "attack",
     "ambush",
     "trading",
+    "front",
 )
 _DISPLACE = _rx(
     r"\b(?:fled|fleeing|flee|displaced|displacement|trapped|escap(?:e|ed|ing)|"
@@ -307,10 +310,13 @@ _TERRITORY: list[tuple[IPattern, str]] = [
     ),
     (
         _rx(
-            r"\b(?:broke|break|breaking|broken)\s+(?:into|through)\b|\b(?:entered|enter|entering|stormed|storming|"
+            r"\b(?:broke|break|breaking|broken)\s+(?:into|through)\b|"
+            # "entering its last phase", "entered a second week": time, not ground
+            r"\b(?:entered|enter|entering)\b(?!\s+(?:\w+\s+){0,2}(?:phase|stage|year|month|week|day)s?\b)|"
+            r"\b(?:stormed|storming|"
             r"(?:advanced|advancing|advance|pushed|pushing|push|moved|moving|fought\s+their\s+way|got)"
             r"\s+(?:(?:north|south|east|west)\w*\s+)?into|breached|penetrated|made\s+inroads|"
-            r"reached\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:end|edge|outskirts|centre|center|gates?|walls?|"
+            r"reach(?:ed)?\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:end|edge|outskirts|centre|center|gates?|walls?|"
             r"neighbou?rhood|district|village|town|city|base|bank|troops|positions|heart))\b",
             "brok",
             "break",
@@ -324,7 +330,7 @@ _TERRITORY: list[tuple[IPattern, str]] = [
             "inroads",
             "fought",
             "got",
-            "reached",
+            "reach",
         ),
         "entered",
     ),
@@ -380,7 +386,7 @@ _PARTIAL = _rx(
 _FULL_STRONG = _rx(r"\b(?:fully|entire(?:ly)?|complete(?:ly|d)?|whole|full\s+control|all\s+of)\b")
 # words that say an action is only intended, not done
 _INTENT = _rx(
-    r"\b(?:to|aims?\s+to|bid\s+to|battle\s+to|operation\s+to|offensive\s+to|"
+    r"\b(?:(?<!first\s)(?<!last\s)to|aims?\s+to|bid\s+to|battle\s+to|operation\s+to|offensive\s+to|"
     r"campaign\s+to|attempt(?:ing)?\s+to|trying\s+to|tried\s+to|eager\s+to|plans?\s+to|"
     r"will|would|could|before|can\s+be|could\s+be|to\s+be|will\s+be)\s+$"
 )
@@ -504,8 +510,19 @@ def event_type(sentence: str) -> str:
 _DEAL_STRUCK = _rx(r"\b(?:deal|agreement|accord|truce|bargain|ceasefire)\s+(?:was\s+|had\s+been\s+|been\s+)?$")
 
 
+# "backed by coalition jets", "supported by air strikes": the air war as the backer of another
+# event, not a strike of its own (a narrower _AIR_BACKDROP: the backer is named with "by")
+_AIR_BACKER = _rx(
+    r"\b(?:backed|supported|aided|covered|helped)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:jets|air\s*strikes|air\s*power|warplanes|aircraft|strikes|bombing|raids|planes)\b"
+)
+
+
 def _first_air(s: str) -> AnyMatch | None:
+    backers = [b.span() for b in _AIR_BACKER.finditer(s)]
     for m in _AIR.finditer(s):
+        if any(a <= m.start() < b for a, b in backers):
+            continue
         if m.group(0).lower() == "struck" and _DEAL_STRUCK.search(s[max(0, m.start() - 30) : m.start()]):
             continue
         if not _INTENT.search(s[max(0, m.start() - 25) : m.start()]):
@@ -594,8 +611,12 @@ def _event_without_fighting(s: str, air: AnyMatch | None) -> tuple[str, str]:
 # the whole campaign, not a clash on a day
 _CAMPAIGN = _rx(
     r"\b(?:the\s+(?:long-awaited\s+|great\s+|final\s+|decisive\s+)?battle\s+(?:to|for|of)\b|"
-    r"the\s+great\s+battle\b)",
+    r"the\s+great\s+battle\b|"
+    # "began its assault on the city": the whole offensive, told by its owner's possessive
+    r"\b(?:its|their)\s+(?:final\s+|main\s+)?(?:assault|offensive)\s+on\s+the\s+city\b)",
     "battle",
+    "assault",
+    "offensive",
 )
 
 

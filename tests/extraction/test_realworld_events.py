@@ -64,11 +64,38 @@ def test_events_without_an_older_event_word_are_found(gz: gazetteer.Gazetteer, t
     assert rs[0]["event_type"] == kind, rs[0]["notes"]
 
 
+# the event beside the words that are not it: the air war as a backer, time "entered", "the first to"
+OTHER_WORDS = [
+    # the jets back the advance: the news is the entry, not a strike
+    ("Supported by coalition jets, the SDF broke into the Old City of Raqqa on Monday.", "territory_change"),
+    # a phase entered is time; a front opened is fighting
+    (
+        "The SDF said a new front had been opened north of Raqqa as the offensive was entering its last phase.",
+        "armed_clash",
+    ),
+    # the first to reach the base did reach it
+    (
+        "An army unit was the first to reach the base of the 137th Brigade in Deir ez-Zor on Tuesday.",
+        "territory_change",
+    ),
+    # the whole offensive begun, told with its owner's possessive: the campaign, no clash of a day
+    ("Backed by coalition aircraft, the alliance began its assault on the city of Raqqa on Tuesday.", "other"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), OTHER_WORDS)
+def test_the_event_beside_words_that_are_not_it(gz: gazetteer.Gazetteer, text: str, kind: str) -> None:
+    rs = _reports(gz, text)
+    assert rs, f"no report from {text!r}"
+    assert rs[0]["event_type"] == kind, rs[0]["notes"]
+
+
 # the same words where no such event is told: no report at all
 NOT_FOUND = [
     "The two councils signed an agreement on school curricula on Tuesday.",
     "The SDF had given up hope of a quick victory, a commander said.",
     "Aid agencies said food and medicine had been dropped from the air over Deir ez-Zor.",
+    "The alliance is backed by coalition air strikes and by a few hundred foreign advisers.",
 ]
 
 
@@ -84,6 +111,9 @@ KEPT = [
     ("A U.S. jet shot down a Syrian SU-22 near Resafa on Sunday.", "armed_clash"),
     ("The SDF captured the village after the jihadists surrendered.", "territory_change"),
     ("Thousands fled Raqqa as the SDF advanced into the city.", "territory_change"),
+    ("The SDF entered the district of al-Mishlab on Tuesday.", "territory_change"),
+    ("Coalition jets struck the city, and the SDF advanced into al-Mishlab.", "air_strike"),
+    ("Fighters are trying to reach the base before nightfall.", "other"),
 ]
 
 
