@@ -1279,11 +1279,34 @@ _AIR_BACKDROP = _rx(
 )
 
 
+# where a sentence's second clause starts: "..., and other units were assaulting the base",
+# "..., but IS has struck back with a counterattack"
+_LATER_CLAUSE = re.compile(r";|,\s*(?:and|but|while|whereas)\s|\s(?:but|while|whereas)\s")
+
+
+def _clash_in_a_later_clause(s: str) -> bool:
+    """Does a clause after the territory change's verb tell fighting of its own ("hold four
+    districts ..., but IS has struck back with a counterattack")? Not the fighting a capture
+    came after ("seized X after heavy fighting": one clause), nor the whole campaign."""
+    terr = _territory(s)
+    if terr is None:
+        return False
+    brk = _LATER_CLAUSE.search(s, terr[1].end())
+    if brk is None:
+        return False
+    campaign = [m.span() for m in _CAMPAIGN.finditer(s)]
+    return any(
+        m.start() >= brk.end() and not any(a <= m.start() < b for a, b in campaign) for m in _CLASH.finditer(s)
+    )
+
+
 def second_event(sentence: str, first: str) -> str | None:
     """The other event a sentence tells besides ``first``: "After a night of air strikes, the SDF
     stormed al-Mishlab" is an air strike and a territory change. Only air strikes with a
     territory change, and only when the strikes are not the advance's backdrop ("backed by
     coalition jets")."""
+    if first == "territory_change" and _clash_in_a_later_clause(sentence):
+        return "armed_clash"
     if first not in ("air_strike", "territory_change"):
         return None
     air = _first(_AIR, sentence)

@@ -90,6 +90,29 @@ def test_the_event_beside_words_that_are_not_it(gz: gazetteer.Gazetteer, text: s
     assert rs[0]["event_type"] == kind, rs[0]["notes"]
 
 
+# a second event in a later clause: the capture and the fighting beside it are two events
+TWO_EVENTS = [
+    (
+        "The SDF now hold three districts of Raqqa, but IS has hit back with a counterattack in the west.",
+        ["territory_change", "armed_clash"],
+    ),
+    (
+        "Parts of al-Mishlab were in SDF hands by Tuesday, and other units were assaulting the 17th Division base.",
+        ["territory_change", "armed_clash"],
+    ),
+    # the fighting a capture came after is the capture's own: one event
+    ("The SDF captured al-Mishlab after two days of heavy fighting.", ["territory_change"]),
+]
+
+
+@pytest.mark.parametrize(("text", "kinds"), TWO_EVENTS)
+def test_a_clash_in_a_later_clause_is_a_second_event(gz: gazetteer.Gazetteer, text: str, kinds: list[str]) -> None:
+    # (a second place of the change may add its own territory report: the kinds, not their count)
+    got = [r["event_type"] for r in _reports(gz, text)]
+    assert got[0] == kinds[0]
+    assert set(got) == set(kinds)
+
+
 # the same words where no such event is told: no report at all
 NOT_FOUND = [
     "The two councils signed an agreement on school curricula on Tuesday.",
