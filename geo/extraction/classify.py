@@ -205,7 +205,7 @@ _CLASH = _rx(
     r"gun\s*battles?|skirmish(?:es)?|combat|assault(?:s|ed|ing)?|attack(?:s|ed)?|trading\s+fire|"
     r"ambush(?:ed)?|counter-?attacks?|"
     r"(?:opened|opening|opens)\s+(?:a\s+|another\s+)?(?:new\s+|second\s+|third\s+)?front|"
-    r"new\s+front\s+(?:had\s+|has\s+)?(?:been\s+|was\s+)?opened)\b",
+    r"new\s+front\s+(?:had\s+|has\s+)?(?:been\s+|was\s+)?opened|thrusts?)\b",
     "clash",
     "fight",
     "fought",
@@ -217,6 +217,7 @@ _CLASH = _rx(
     "ambush",
     "trading",
     "front",
+    "thrust",
 )
 _DISPLACE = _rx(
     r"\b(?:fled|fleeing|flee|displaced|displacement|trapped|escap(?:e|ed|ing)|"
@@ -261,6 +262,15 @@ _EVACUATION = _rx(
     "agreement",
     "out",
     "driven",
+)
+# "the operation got under way on Monday", "when the campaign began on June 6": the launch of
+# the whole offensive, a strategic development (ACLED) kept as a report
+_OPERATION_BEGUN = _rx(
+    r"\b(?:operation|campaign|offensive)\s+(?:\w+\s+){0,3}?"
+    r"(?:got\s+under\s+way|got\s+underway|began|begun|started|was\s+launched|kicked\s+off)\b",
+    "operation",
+    "campaign",
+    "offensive",
 )
 # fighters giving up: a strategic development (ACLED), kept as a report
 _SURRENDER = _rx(
@@ -604,6 +614,9 @@ def _event_without_fighting(s: str, air: AnyMatch | None) -> tuple[str, str]:
     strategic = _first(_STRATEGIC, s)
     if strategic is not None:  # a strategic development (ACLED), kept as a report
         return "other", f"strategic {strategic.group(0)}"
+    begun = _OPERATION_BEGUN.search(s)
+    if begun is not None:  # the campaign's launch, as "began its assault" (_LAUNCH)
+        return "other", f"campaign {begun.group(0)}"
     return "other", ""
 
 
@@ -1242,6 +1255,7 @@ INCIDENT_PATTERNS: tuple[IPattern, ...] = (
     _STRATEGIC,
     _EVACUATION,
     _SURRENDER,
+    _OPERATION_BEGUN,
     _AIR,
     _SHELL,
     _CLASH,
@@ -1300,6 +1314,19 @@ def _clash_in_a_later_clause(s: str) -> bool:
     )
 
 
+def _strike_before_a_shoot_down(s: str) -> bool:
+    """ "an SU-22 bombed close to SDF fighters, and a U.S. jet brought it down": the strike, told
+    in a clause before the aircraft's downing, is an event of its own (not "a U.S. jet shot
+    down a drone": one clause, the jet only the shooter)."""
+    down = _SHOOT_DOWN.search(s)
+    if down is None:
+        return False
+    air = _first_air(s)
+    if air is None or air.start() >= down.start() or _only_generic_strike(air.group(0), s):
+        return False
+    return _LATER_CLAUSE.search(s, air.end(), down.start()) is not None
+
+
 def second_event(sentence: str, first: str) -> str | None:
     """The other event a sentence tells besides ``first``: "After a night of air strikes, the SDF
     stormed al-Mishlab" is an air strike and a territory change. Only air strikes with a
@@ -1307,6 +1334,8 @@ def second_event(sentence: str, first: str) -> str | None:
     coalition jets")."""
     if first == "territory_change" and _clash_in_a_later_clause(sentence):
         return "armed_clash"
+    if first == "armed_clash" and _strike_before_a_shoot_down(sentence):
+        return "air_strike"
     if first not in ("air_strike", "territory_change"):
         return None
     air = _first(_AIR, sentence)

@@ -80,6 +80,10 @@ OTHER_WORDS = [
     ),
     # the whole offensive begun, told with its owner's possessive: the campaign, no clash of a day
     ("Backed by coalition aircraft, the alliance began its assault on the city of Raqqa on Tuesday.", "other"),
+    # the launch told with no clash word
+    ("The operation to take Raqqa got under way on Tuesday, an SDF spokesman said.", "other"),
+    # a rapid thrust is fighting
+    ("A rapid thrust on Monday brought the army to within 3 km of Deir ez-Zor.", "armed_clash"),
 ]
 
 
@@ -102,6 +106,13 @@ TWO_EVENTS = [
     ),
     # the fighting a capture came after is the capture's own: one event
     ("The SDF captured al-Mishlab after two days of heavy fighting.", ["territory_change"]),
+    # a strike told before the striker was brought down: the strike and the downing
+    (
+        "A Syrian jet bombed SDF positions near Tabqa on Sunday, and a U.S. fighter shot it down minutes later.",
+        ["armed_clash", "air_strike"],
+    ),
+    # the shooter's own aircraft is no strike: one event
+    ("A U.S. jet shot down a Syrian drone near al-Tanf on Tuesday.", ["armed_clash"]),
 ]
 
 
