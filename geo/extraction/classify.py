@@ -228,7 +228,8 @@ _DISPLACE = _rx(
     r"left\s+with\s+their\s+families|evacuees|buses|"
     # held where they are: "keeping 400 women and children hostage", "used as human shields",
     # "districts that have been cut off" (as "trapped")
-    r"hostages?|human\s+shields?|(?:been|being|are|were|remain|remained)\s+cut\s+off)\b",
+    r"hostages?|human\s+shields?|(?:been|being|are|were|remain|remained)\s+cut\s+off|"
+    r"(?:civilians|people|residents|families)\s+(?:are|were|remain|remained)\s+(?:still\s+)?inside)\b",
     "fled",
     "flee",
     "displace",
@@ -249,6 +250,7 @@ _DISPLACE = _rx(
     "hostage",
     "shield",
     "cut",
+    "inside",
 )
 # an evacuation agreed or under way, told as news even while still ahead ("civilians are to be
 # brought out under a deal", "vehicles were expected to drive out of the city in a convoy",
@@ -524,7 +526,9 @@ _DEAL_STRUCK = _rx(r"\b(?:deal|agreement|accord|truce|bargain|ceasefire)\s+(?:wa
 # event, not a strike of its own (a narrower _AIR_BACKDROP: the backer is named with "by")
 _AIR_BACKER = _rx(
     r"\b(?:backed|supported|aided|covered|helped)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
-    r"(?:jets|air\s*strikes|air\s*power|warplanes|aircraft|strikes|bombing|raids|planes)\b"
+    r"(?:jets|air\s*strikes|air\s*power|warplanes|aircraft|strikes|bombing|raids|planes)\b|"
+    # "exposed to snipers and mines as well as air strikes": a danger named, no strike told
+    r"\b(?:exposed|vulnerable)\s+to\b[^.;]{0,60}?\b(?:air\s*strikes|bombing|raids|shelling)\b"
 )
 
 

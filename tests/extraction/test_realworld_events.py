@@ -45,6 +45,11 @@ FOUND = [
     # people held where they are
     ("IS is holding hundreds of residents of Raqqa hostage near the stadium, the council said.", "displacement"),
     ("Some 90,000 people in Deir ez-Zor have been cut off for three years, the UN said.", "displacement"),
+    # a danger named is no strike: the news is who is still there
+    (
+        "Up to 40,000 civilians are still inside Raqqa, the UN said, exposed to snipers and mines as well as air strikes.",
+        "displacement",
+    ),
     # an aircraft as the one hit: a clash between the air and the ground or the air
     ("The Syrian army said one of its jets was hit near Resafa on Sunday.", "armed_clash"),
     ("State media said the aircraft had come down south of Tabqa and its pilot was missing.", "armed_clash"),
@@ -148,6 +153,7 @@ KEPT = [
     ("The SDF entered the district of al-Mishlab on Tuesday.", "territory_change"),
     ("Coalition jets struck the city, and the SDF advanced into al-Mishlab.", "air_strike"),
     ("Fighters are trying to reach the base before nightfall.", "other"),
+    ("Coalition air strikes killed 12 civilians who were still inside the city.", "air_strike"),
 ]
 
 
