@@ -47,7 +47,7 @@ FOUND = [
     ("Some 90,000 people in Deir ez-Zor have been cut off for three years, the UN said.", "displacement"),
     # a danger named is no strike: the news is who is still there
     (
-        "Up to 40,000 civilians are still inside Raqqa, the UN said, exposed to snipers and mines as well as air strikes.",
+        "Up to 40,000 civilians are still inside Raqqa, the UN said, exposed to mines as well as air strikes.",
         "displacement",
     ),
     # an aircraft as the one hit: a clash between the air and the ground or the air
