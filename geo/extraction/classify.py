@@ -1313,9 +1313,7 @@ def _clash_in_a_later_clause(s: str) -> bool:
     if brk is None:
         return False
     campaign = [m.span() for m in _CAMPAIGN.finditer(s)]
-    return any(
-        m.start() >= brk.end() and not any(a <= m.start() < b for a, b in campaign) for m in _CLASH.finditer(s)
-    )
+    return any(m.start() >= brk.end() and not any(a <= m.start() < b for a, b in campaign) for m in _CLASH.finditer(s))
 
 
 def _strike_before_a_shoot_down(s: str) -> bool:
