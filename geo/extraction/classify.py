@@ -203,7 +203,9 @@ _SHELL = _rx(
 _CLASH = _rx(
     r"\b(?:clash(?:es|ed)?|fighting|fought|battl(?:e|es|ed|ing)|firefights?|"
     r"gun\s*battles?|skirmish(?:es)?|combat|assault(?:s|ed|ing)?|attack(?:s|ed)?|trading\s+fire|"
-    r"ambush(?:ed)?|counter-?attacks?)\b",
+    r"ambush(?:ed)?|counter-?attacks?|"
+    r"(?:opened|opening|opens)\s+(?:a\s+|another\s+)?(?:new\s+|second\s+|third\s+)?front|"
+    r"new\s+front\s+(?:had\s+|has\s+)?(?:been\s+|was\s+)?opened|thrusts?)\b",
     "clash",
     "fight",
     "fought",
@@ -214,6 +216,8 @@ _CLASH = _rx(
     "attack",
     "ambush",
     "trading",
+    "front",
+    "thrust",
 )
 _DISPLACE = _rx(
     r"\b(?:fled|fleeing|flee|displaced|displacement|trapped|escap(?:e|ed|ing)|"
@@ -221,7 +225,11 @@ _DISPLACE = _rx(
     r"left\s+the\s+city|streamed\s+out|made\s+their\s+way\s+out|camps?|corridors?|"
     r"turned\s+back\s+(?:\w+\s+)?(?:families|civilians|people|residents|refugees|women|children)|"
     r"(?:brought|bussed|bused|moved|taken|driven)\s+out\s+of\s+(?:the\s+)?(?:city|town|last|area)|"
-    r"left\s+with\s+their\s+families|evacuees|buses)\b",
+    r"left\s+with\s+their\s+families|evacuees|buses|"
+    # held where they are: "keeping 400 women and children hostage", "used as human shields",
+    # "districts that have been cut off" (as "trapped")
+    r"hostages?|human\s+shields?|(?:been|being|are|were|remain|remained)\s+cut\s+off|"
+    r"(?:civilians|people|residents|families)\s+(?:are|were|remain|remained)\s+(?:still\s+)?inside)\b",
     "fled",
     "flee",
     "displace",
@@ -239,7 +247,42 @@ _DISPLACE = _rx(
     "out",
     "evacuees",
     "buses",
+    "hostage",
+    "shield",
+    "cut",
+    "inside",
 )
+# an evacuation agreed or under way, told as news even while still ahead ("civilians are to be
+# brought out under a deal", "vehicles were expected to drive out of the city in a convoy",
+# "would be driven to Deir Ezzor province"): read without the intent test of _first
+_EVACUATION = _rx(
+    r"\b(?:under|in|by)\s+(?:a|an|the)\s+(?:\w+\s+){0,2}?(?:deal|agreement)\b|"
+    r"\b(?:deal|agreement)\b[^.;]{0,80}?\b(?:evacuat\w*|leave|left|civilians|fighters|brought\s+out|bring\s+out)\b|"
+    r"\b(?:convoys?|buses|vehicles)\b[^.;]{0,60}?\bout\s+of\s+(?:the\s+)?(?:city|town)\b|"
+    r"\b(?:drive|drove|driving)\s+out\s+of\s+(?:the\s+)?(?:city|town)\b|\bdriven\s+(?:out\s+of|to)\b",
+    "deal",
+    "agreement",
+    "out",
+    "driven",
+)
+# "the operation got under way on Monday", "when the campaign began on June 6": the launch of
+# the whole offensive, a strategic development (ACLED) kept as a report
+_OPERATION_BEGUN = _rx(
+    r"\b(?:operation|campaign|offensive)\s+(?:\w+\s+){0,3}?"
+    r"(?:got\s+under\s+way|got\s+underway|began|begun|started|was\s+launched|kicked\s+off)\b",
+    "operation",
+    "campaign",
+    "offensive",
+)
+# fighters giving up: a strategic development (ACLED), kept as a report
+_SURRENDER = _rx(
+    r"\b(?:surrender(?:ed|s|ing)?|(?:gave|given|give|giving)\s+themselves\s+up|laid\s+down\s+(?:their\s+)?arms)\b",
+    "surrender",
+    "themselves",
+    "laid",
+)
+# "food and medicine dropped from the air": an aid drop, not a strike
+_AID_DROP = _rx(r"\b(?:food|medicine|medical|aid|supplies|rations|water)\b")
 # "IS lost the Jazra district to the SDF": the loser is the subject, the winner after "to"
 _LOST_TO = _rx(
     r"\b(?:lost|loses|losing)\s+(?!(?:their|his|her|its|the)\s+lives\b|contact\b|count\b)"
@@ -249,7 +292,8 @@ _LOST_TO = _rx(
 # "IS had been expelled from Kasrat": the subject lost the place; the winner is the agent, if named
 _EXPELLED = _rx(
     r"\b(?:was|were|been|being|is|are)\s+(?:(?:finally|completely|fully)\s+)?"
-    r"(?:expelled|driven\s+out|pushed\s+out|forced\s+out|ousted|routed)\b(?P<loser_first>)",
+    r"(?:expelled|driven\s+out|pushed\s+out|forced\s+out|ousted|routed|given\s+up)\b(?P<loser_first>)",
+    "given",
     "expelled",
     "driven",
     "pushed",
@@ -278,10 +322,13 @@ _TERRITORY: list[tuple[IPattern, str]] = [
     ),
     (
         _rx(
-            r"\b(?:broke|break|breaking|broken)\s+(?:into|through)\b|\b(?:entered|enter|entering|stormed|storming|"
+            r"\b(?:broke|break|breaking|broken)\s+(?:into|through)\b|"
+            # "entering its last phase", "entered a second week": time, not ground
+            r"\b(?:entered|enter|entering)\b(?!\s+(?:\w+\s+){0,2}(?:phase|stage|year|month|week|day)s?\b)|"
+            r"\b(?:stormed|storming|"
             r"(?:advanced|advancing|advance|pushed|pushing|push|moved|moving|fought\s+their\s+way|got)"
             r"\s+(?:(?:north|south|east|west)\w*\s+)?into|breached|penetrated|made\s+inroads|"
-            r"reached\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:end|edge|outskirts|centre|center|gates?|walls?|"
+            r"reach(?:ed)?\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:end|edge|outskirts|centre|center|gates?|walls?|"
             r"neighbou?rhood|district|village|town|city|base|bank|troops|positions|heart))\b",
             "brok",
             "break",
@@ -295,7 +342,7 @@ _TERRITORY: list[tuple[IPattern, str]] = [
             "inroads",
             "fought",
             "got",
-            "reached",
+            "reach",
         ),
         "entered",
     ),
@@ -351,7 +398,7 @@ _PARTIAL = _rx(
 _FULL_STRONG = _rx(r"\b(?:fully|entire(?:ly)?|complete(?:ly|d)?|whole|full\s+control|all\s+of)\b")
 # words that say an action is only intended, not done
 _INTENT = _rx(
-    r"\b(?:to|aims?\s+to|bid\s+to|battle\s+to|operation\s+to|offensive\s+to|"
+    r"\b(?:(?<!first\s)(?<!last\s)to|aims?\s+to|bid\s+to|battle\s+to|operation\s+to|offensive\s+to|"
     r"campaign\s+to|attempt(?:ing)?\s+to|trying\s+to|tried\s+to|eager\s+to|plans?\s+to|"
     r"will|would|could|before|can\s+be|could\s+be|to\s+be|will\s+be)\s+$"
 )
@@ -475,8 +522,21 @@ def event_type(sentence: str) -> str:
 _DEAL_STRUCK = _rx(r"\b(?:deal|agreement|accord|truce|bargain|ceasefire)\s+(?:was\s+|had\s+been\s+|been\s+)?$")
 
 
+# "backed by coalition jets", "supported by air strikes": the air war as the backer of another
+# event, not a strike of its own (a narrower _AIR_BACKDROP: the backer is named with "by")
+_AIR_BACKER = _rx(
+    r"\b(?:backed|supported|aided|covered|helped)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:jets|air\s*strikes|air\s*power|warplanes|aircraft|strikes|bombing|raids|planes)\b|"
+    # "exposed to snipers and mines as well as air strikes": a danger named, no strike told
+    r"\b(?:exposed|vulnerable)\s+to\b[^.;]{0,60}?\b(?:air\s*strikes|bombing|raids|shelling)\b"
+)
+
+
 def _first_air(s: str) -> AnyMatch | None:
+    backers = [b.span() for b in _AIR_BACKER.finditer(s)]
     for m in _AIR.finditer(s):
+        if any(a <= m.start() < b for a, b in backers):
+            continue
         if m.group(0).lower() == "struck" and _DEAL_STRUCK.search(s[max(0, m.start() - 30) : m.start()]):
             continue
         if not _INTENT.search(s[max(0, m.start() - 25) : m.start()]):
@@ -487,8 +547,14 @@ def _first_air(s: str) -> AnyMatch | None:
 # "a U.S. jet shot down a Syrian SU-22", "the downing of the drone": one aircraft against another
 # is a clash (ACLED: armed clash), not a strike on the ground
 _SHOOT_DOWN = _rx(
-    r"\b(?:shot|shoots|shooting|brought|brings|bringing)\s+(?:it\s+|them\s+)?down\b|\b(?:downing|downed)\b",
+    r"\b(?:shot|shoots|shooting|brought|brings|bringing)\s+(?:it\s+|them\s+)?down\b|\b(?:downing|downed)\b|"
+    # the aircraft as the one hit: "the jet was hit near al-Rasafa", "the aircraft had come down",
+    # "the drone ... still had weapons on board when it was hit"
+    r"\b(?:jets?|aircraft|planes?|warplanes?|drones?|helicopters?)\s+(?:was|were|had\s+been|has\s+been)\s+hit\b|"
+    r"\b(?:jets?|aircraft|planes?|warplanes?|drones?|helicopters?)\s+(?:had\s+|has\s+)?(?:came|come|comes)\s+down\b|"
+    r"\b(?:jets?|aircraft|planes?|warplanes?|drones?|helicopters?)\b(?:[^.;:]|(?<=\b[A-Z])\.){0,100}?\bwhen\s+it\s+was\s+hit\b",
     "down",
+    "hit",
 )
 # "have closed the ring around Raqqa", "is now completely encircled": a strategic development
 _STRATEGIC = _rx(
@@ -532,14 +598,29 @@ def _event(s: str) -> tuple[str, str]:
         launch = _LAUNCH.search(s)
         if launch is not None:  # a strategic development (ACLED), kept as a report
             return "other", f"campaign {launch.group(0)}"
+    return _event_without_fighting(s, air)
+
+
+def _event_without_fighting(s: str, air: AnyMatch | None) -> tuple[str, str]:
+    """The event of a sentence with no strike, shelling, territory or clash word ranked first:
+    people moved or held, fighters giving up, a strike word left over, a strategic development."""
+    evac = _EVACUATION.search(s)
+    if evac is not None:
+        return "displacement", evac.group(0)
+    surrender = _SURRENDER.search(s)
+    if surrender is not None:  # a strategic development (ACLED), kept as a report
+        return "other", f"strategic {surrender.group(0)}"
     disp = _first(_DISPLACE, s)
     if disp is not None:
         return "displacement", disp.group(0)
-    if air is not None:
+    if air is not None and not (air.group(0).lower().startswith("dropp") and _AID_DROP.search(s)):
         return "air_strike", air.group(0)
     strategic = _first(_STRATEGIC, s)
     if strategic is not None:  # a strategic development (ACLED), kept as a report
         return "other", f"strategic {strategic.group(0)}"
+    begun = _OPERATION_BEGUN.search(s)
+    if begun is not None:  # the campaign's launch, as "began its assault" (_LAUNCH)
+        return "other", f"campaign {begun.group(0)}"
     return "other", ""
 
 
@@ -547,8 +628,12 @@ def _event(s: str) -> tuple[str, str]:
 # the whole campaign, not a clash on a day
 _CAMPAIGN = _rx(
     r"\b(?:the\s+(?:long-awaited\s+|great\s+|final\s+|decisive\s+)?battle\s+(?:to|for|of)\b|"
-    r"the\s+great\s+battle\b)",
+    r"the\s+great\s+battle\b|"
+    # "began its assault on the city": the whole offensive, told by its owner's possessive
+    r"\b(?:its|their)\s+(?:final\s+|main\s+)?(?:assault|offensive)\s+on\s+the\s+city\b)",
     "battle",
+    "assault",
+    "offensive",
 )
 
 
@@ -1172,6 +1257,9 @@ def classify(
 INCIDENT_PATTERNS: tuple[IPattern, ...] = (
     _SHOOT_DOWN,
     _STRATEGIC,
+    _EVACUATION,
+    _SURRENDER,
+    _OPERATION_BEGUN,
     _AIR,
     _SHELL,
     _CLASH,
@@ -1209,11 +1297,47 @@ _AIR_BACKDROP = _rx(
 )
 
 
+# where a sentence's second clause starts: "..., and other units were assaulting the base",
+# "..., but IS has struck back with a counterattack"
+_LATER_CLAUSE = re.compile(r";|,\s*(?:and|but|while|whereas)\s|\s(?:but|while|whereas)\s")
+
+
+def _clash_in_a_later_clause(s: str) -> bool:
+    """Does a clause after the territory change's verb tell fighting of its own ("hold four
+    districts ..., but IS has struck back with a counterattack")? Not the fighting a capture
+    came after ("seized X after heavy fighting": one clause), nor the whole campaign."""
+    terr = _territory(s)
+    if terr is None:
+        return False
+    brk = _LATER_CLAUSE.search(s, terr[1].end())
+    if brk is None:
+        return False
+    campaign = [m.span() for m in _CAMPAIGN.finditer(s)]
+    return any(m.start() >= brk.end() and not any(a <= m.start() < b for a, b in campaign) for m in _CLASH.finditer(s))
+
+
+def _strike_before_a_shoot_down(s: str) -> bool:
+    """ "an SU-22 bombed close to SDF fighters, and a U.S. jet brought it down": the strike, told
+    in a clause before the aircraft's downing, is an event of its own (not "a U.S. jet shot
+    down a drone": one clause, the jet only the shooter)."""
+    down = _SHOOT_DOWN.search(s)
+    if down is None:
+        return False
+    air = _first_air(s)
+    if air is None or air.start() >= down.start() or _only_generic_strike(air.group(0), s):
+        return False
+    return _LATER_CLAUSE.search(s, air.end(), down.start()) is not None
+
+
 def second_event(sentence: str, first: str) -> str | None:
     """The other event a sentence tells besides ``first``: "After a night of air strikes, the SDF
     stormed al-Mishlab" is an air strike and a territory change. Only air strikes with a
     territory change, and only when the strikes are not the advance's backdrop ("backed by
     coalition jets")."""
+    if first == "territory_change" and _clash_in_a_later_clause(sentence):
+        return "armed_clash"
+    if first == "armed_clash" and _strike_before_a_shoot_down(sentence):
+        return "air_strike"
     if first not in ("air_strike", "territory_change"):
         return None
     air = _first(_AIR, sentence)
