@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from geo.extraction.classify import claimant
+from geo.extraction.classify import claimant, classify
 
 NAMED = [
     # fails on main: the monitor described by where it is based
@@ -40,3 +40,55 @@ NAMED = [
 @pytest.mark.parametrize(("text", "want"), NAMED)
 def test_named_speakers_have_their_canonical_name(text: str, want: str | None) -> None:
     assert claimant(text) == want
+
+
+SCOPE = [
+    # fails on main: "the monitor" after another speaker is still a monitor
+    (
+        "Overnight, the monitor added, a coalition air strike killed a man and his three children.",
+        "SDF",
+        "Syrian Observatory for Human Rights",
+    ),
+    # a monitor named just before is the one meant
+    ("A strike hit the bakery on Monday, the monitor added.", "Airwars", "Airwars"),
+    # fails on main: a drone that released a bomb made no statement
+    (
+        "A drone flown by pro-regime forces was shot down after it released one of its bombs near the garrison.",
+        None,
+        None,
+    ),
+    # fails on main: "had earlier told" after a name and its title
+    (
+        "Col. Ryan Dillon, the coalition's spokesman, had earlier told Reuters that 100 fighters gave themselves up.",
+        None,
+        "US-led coalition",
+    ),
+    # fails on main: "For <speaker>, ..." gives the speaker's view
+    (
+        "For Rami Abdulrahman, head of the Observatory, the breach was the battle's turning point.",
+        None,
+        "Syrian Observatory for Human Rights",
+    ),
+    # ... but only a speaker the rules know
+    ("For the second day running, air strikes hit the district.", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "previous", "want"), SCOPE)
+def test_which_speaker_a_sentence_belongs_to(text: str, previous: str | None, want: str | None) -> None:
+    assert claimant(text, previous=previous) == want
+
+
+OUTLETS = [
+    # fails on main: an official release is the coalition's claim, whatever its masthead
+    ("CJTF-OIR / U.S. Central Command (release and briefing)", "US-led coalition"),
+    # an outlet the claim rules do not know stays as written
+    ("Rudaw", "Rudaw"),
+    ("The Defense Post", "The Defense Post"),
+]
+
+
+@pytest.mark.parametrize(("outlet", "want"), OUTLETS)
+def test_unattributed_copy_is_the_outlets_claim(outlet: str, want: str) -> None:
+    c = classify("Two vehicles were struck near the garrison on June 8.", default_claimant=outlet)
+    assert c.claimed_by == want
