@@ -718,6 +718,9 @@ _SAY_RE = _rx(
 _WEAPON_RELEASED = re.compile(
     r"(?i)\s+(?:\w+\s+){0,4}?(?:bombs?|munitions?|payloads?|missiles?|rockets?|shells?|ordnance)\b"
 )
+# "SOHR counts Sinaa and Mushlab as already taken" (tune r07): a count is a claim; only with its
+# "as", so that "casualty counts vary" is no speaker
+_COUNTS_AS = _rx(r"(?<![-\w])count(?:s|ed)\b(?=[^.;:]{1,120}?\bas\b)")
 # "For Rami Abdulrahman, head of the Observatory, getting through the wall was ...": the view
 # is the named speaker's (only a speaker the rules know, tune r15)
 _FOR_SPEAKER = re.compile(r"^\W*for\s+([^,]{2,80}),", re.IGNORECASE)
@@ -899,7 +902,8 @@ def _claimants_span(sentence: str, previous: str | None) -> tuple[list[str], tup
 
 def _speech_verbs(s: str) -> Iterator[AnyMatch]:
     """The speech verbs of a sentence, without a weapon "released"."""
-    return (vm for vm in _SAY_RE.finditer(s) if not _WEAPON_RELEASED.match(s, vm.end()))
+    said = [vm for vm in _SAY_RE.finditer(s) if not _WEAPON_RELEASED.match(s, vm.end())]
+    return iter(sorted([*said, *_COUNTS_AS.finditer(s)], key=lambda m: m.start()))
 
 
 def _for_speaker(s: str) -> tuple[list[str], tuple[int, int] | None]:
