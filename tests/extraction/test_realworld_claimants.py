@@ -96,3 +96,20 @@ OUTLETS = [
 def test_unattributed_copy_is_the_outlets_claim(outlet: str, want: str) -> None:
     c = classify("Two vehicles were struck near the garrison on June 8.", default_claimant=outlet)
     assert c.claimed_by == want
+
+
+WINNERS = [
+    # fails on main: the SDF named again as "the alliance"
+    ("By the alliance's own count, two thirds of the city are now in its hands.", "SDF"),
+    # fails on main: "government troops" are the army, not the SDF whose lines they near
+    (
+        "Government troops have pushed Islamic State out of three villages, bringing them close to SDF lines.",
+        "Syrian army",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "winner"), WINNERS)
+def test_the_winner_of_a_change_by_its_other_names(text: str, winner: str) -> None:
+    c = classify(text)
+    assert c.control is not None and (c.control.actor, c.control.from_) == (winner, "Islamic State")
