@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import pytest
 
+import gazetteer
 from geo.extraction.classify import claimant, classify
+from geo.extraction.extract import extract_text
 
 NAMED = [
     # fails on main: the monitor described by where it is based
@@ -113,3 +115,27 @@ WINNERS = [
 def test_the_winner_of_a_change_by_its_other_names(text: str, winner: str) -> None:
     c = classify(text)
     assert c.control is not None and (c.control.actor, c.control.from_) == (winner, "Islamic State")
+
+
+def _changes(text: str) -> list[tuple[str | None, str | None]]:
+    reports = extract_text(text, article_id="rw", published="2017-06-16", outlet="Rudaw", gz=gazetteer.load())
+    return [(r["control_actor"], r["control_from"]) for r in reports if r["event_type"] == "territory_change"]
+
+
+def test_a_change_with_no_winner_named_is_the_winners_told_before() -> None:
+    # fails on main: the second change names only what was taken, not who took it
+    text = (
+        "SDF units have broken into al-Batani in the east of the city, the Observatory said.\n\n"
+        "The Observatory counts al-Sinaa in the east as already taken."
+    )
+    assert _changes(text) == [("SDF", "Islamic State"), ("SDF", "Islamic State")]
+
+
+def test_the_loser_told_before_is_never_the_winner() -> None:
+    # the only change before was the SDF's loss: the later change's winner stays unnamed
+    text = (
+        "Islamic State fighters recaptured al-Batani from the SDF on Monday.\n\n"
+        "The Observatory counts al-Sinaa in the east as already taken."
+    )
+    got = _changes(text)
+    assert got[0] == ("Islamic State", "SDF") and got[-1][0] != "Islamic State"
