@@ -75,6 +75,14 @@ SCOPE = [
     ("SOHR counts two more districts in the west as already taken.", None, "Syrian Observatory for Human Rights"),
     # ... but "counts" without its "as" is a noun, no speaker
     ("Casualty counts vary, the Airwars monitor said.", None, "Airwars"),
+    # fails on main: a monitor's record is its claim
+    (
+        "Since mid-August, the Observatory has recorded 167 civilians killed in coalition raids.",
+        None,
+        "Syrian Observatory for Human Rights",
+    ),
+    # ... but a toll "has been recorded" by nobody named has no speaker
+    ("A toll of 20 dead has been recorded in the district.", None, None),
     # ... but only a speaker the rules know
     ("For the second day running, air strikes hit the district.", None, None),
 ]
