@@ -14,7 +14,7 @@ The module is pure; its patterns are built with :mod:`geo.extraction.matching`.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -154,7 +154,7 @@ _PRONOUN = _rx(r"^(?:it|he|she|they)$")
 _NOT_A_SOURCE = _rx(r"^(?:international\s+law|the\s+law|law|reports?|local\s+reports|(?:local\s+)?media)\b")
 _PREPOSITION = _rx(r"\s+(?:in|on|at|to|from|via|who)\s+")
 _AUXILIARY = _rx(r"\b(?:had|has|have|was|were|is|are|would|will|could|did|been)\b")
-_NOT_A_SUBJECT_END = _rx(r"\b(?:is|are|was|were|what|which|who|images?|videos?)\s*$")
+_NOT_A_SUBJECT_END = _rx(r"\b(?:is|are|was|were|been|what|which|who|images?|videos?)\s*$")
 _EMPTY_SUBJECT = _rx(r"^(?:an?|the|according\s+to\b.*|\W*)$")
 _SUBJECT_START = _rx(r"^(?:local|former|syrian|an?|the|one)\s")
 _BY_AGENT = _rx(
@@ -796,7 +796,25 @@ _ANAPHORA = _rx(
 )
 
 _SAY = rules.verbs().speech.alternation
-_SAY_RE = _rx(r"(?<![-\w])(?:has\s+|have\s+|had\s+)?(?:also\s+)?(?:" + _SAY + r")\b")
+_SAY_RE = _rx(
+    r"(?<![-\w])(?:has\s+|have\s+|had\s+)?(?:also\s+|earlier\s+|previously\s+|already\s+)?(?:" + _SAY + r")\b"
+)
+# "after it released one of its bombs": a weapon let go, not a statement released
+_WEAPON_RELEASED = re.compile(
+    r"(?i)\s+(?:\w+\s+){0,4}?(?:bombs?|munitions?|payloads?|missiles?|rockets?|shells?|ordnance)\b"
+)
+# "SOHR counts Sinaa and Mushlab as already taken" (tune r07): a count is a claim; only with its
+# "as", so that "casualty counts vary" is no speaker
+_COUNTS_AS = _rx(r"(?<![-\w])count(?:s|ed)\b(?=[^.;:]{1,120}?\bas\b)")
+# "By the alliance's own count, 65 percent of Raqqa is in its hands" (tune r21): the count's owner
+_BY_COUNT = re.compile(
+    r"(?i)\bby\s+((?:the\s+)?[\w .-]{2,60}?)['\u2019]s?\s+(?:own\s+)?(?:count|tally|reckoning|estimates?|figures?)\b"
+)
+# "For Rami Abdulrahman, head of the Observatory, getting through the wall was ...": the view
+# is the named speaker's (only a speaker the rules know, tune r15)
+_FOR_SPEAKER = re.compile(r"^\W*for\s+([^,]{2,80}),", re.IGNORECASE)
+# "the monitor added": a monitor named before, else the first monitor of claimants.toml
+_MONITOR_ANAPHOR = re.compile(r"^the\s+monitor$", re.IGNORECASE)
 # the phrase runs to the clause's end, or to a figure ("according to monitoring groups 15
 # civilians were killed"); a title's period ("Col. Ryan Dillon") is masked before it is read
 _ACCORDING = _rx(r"\baccording\s+to\s+([^,.;:\d]+)")
@@ -852,6 +870,8 @@ def _aliases_in(phrase: str) -> list[str]:
 
 
 _GENERIC = {c.name for c in rules.claimants() if c.kind == "generic"}
+_KIND = {c.name: c.kind for c in rules.claimants()}
+_FIRST_MONITOR = next(c.name for c in rules.claimants() if c.kind == "monitor")
 _APPOSITIVE = re.compile(
     r"^(?:of|a|an|the|author|head|director|chief|spokes\w+|an?\s+\w+|about|who|which|"
     r"affiliated|based)\b"
@@ -915,13 +935,20 @@ def _resolve_anaphora(s: str, span: tuple[int, int], previous: str | None) -> li
     """ "it added", "the alliance said": the previous claimant, else the
     one organisation the sentence itself names ("The SDF seized ..., the
     alliance said")."""
+    if _MONITOR_ANAPHOR.match(s[span[0] : span[1]].strip()):
+        # a monitor refers to a monitor: "According to the SDF, ... Overnight, the monitor added"
+        # is the Observatory quoted before the SDF, not the SDF (tune r07)
+        before = [p for p in (previous or "").split("; ") if _KIND.get(p) == "monitor"]
+        named = [n for n in _aliases_in(s[: span[0]] + " " + s[span[1] :]) if _KIND.get(n) == "monitor"]
+        return (before or named or [_FIRST_MONITOR])[:1]
     if previous:
         return [previous]
     if _PRONOUN.match(s[span[0] : span[1]]):
         # "He says ...": somebody the copy does not name -- not the outlet
         return [UNNAMED_SOURCE]
     found = _aliases_in(s[: span[0]] + " " + s[span[1] :])
-    return found[:1]
+    # with nobody else to refer to, an anaphor that is itself a name ("the alliance") is that name
+    return (found or _aliases_in(s[span[0] : span[1]]))[:1]
 
 
 def _claimants_span(sentence: str, previous: str | None) -> tuple[list[str], tuple[int, int] | None]:
@@ -943,7 +970,7 @@ def _claimants_span(sentence: str, previous: str | None) -> tuple[list[str], tup
                 return _resolve_anaphora(s, span, previous), span
             found = _aliases_in(phrase)
             return (found or [normalise_claimant(phrase)]), span
-    for vm in _SAY_RE.finditer(s):
+    for vm in _speech_verbs(s):
         subj, st = _subject_before(s, vm.start())
         if not subj:
             continue
@@ -960,7 +987,29 @@ def _claimants_span(sentence: str, previous: str | None) -> tuple[list[str], tup
         words = subj.split()
         if 1 <= len(words) <= 6 and (subj[:1].isupper() or _SUBJECT_START.match(subj)):
             return [normalise_claimant(subj)], span
-    return [], None
+    return _for_speaker(s)
+
+
+def _speech_verbs(s: str) -> Iterator[AnyMatch]:
+    """The speech verbs of a sentence, without a weapon "released"."""
+    said = [vm for vm in _SAY_RE.finditer(s) if not _WEAPON_RELEASED.match(s, vm.end())]
+    return iter(sorted([*said, *_COUNTS_AS.finditer(s)], key=lambda m: m.start()))
+
+
+def _for_speaker(s: str) -> tuple[list[str], tuple[int, int] | None]:
+    """ "For <a speaker the rules know>, ..." or "By <its> own count, ...": that speaker; else nobody."""
+    m = _FOR_SPEAKER.match(s) or _BY_COUNT.search(s)
+    found = [n for n in _aliases_in(m.group(1)) if n not in _GENERIC] if m else []
+    return (found[:1], m.span(1)) if m and found else ([], None)
+
+
+def default_claimant_of(outlet: str | None) -> str | None:
+    """The claimant of copy nobody in it is said to assert: the outlet, by its canonical
+    claimant name when the claim rules know it (a CJTF-OIR release is the coalition's)."""
+    if outlet is None:
+        return None
+    found = [n for n in _aliases_in(outlet) if n not in _GENERIC]
+    return found[0] if found else outlet
 
 
 def claimants(sentence: str, *, previous: str | None = None) -> list[str]:
@@ -1239,7 +1288,7 @@ def classify(
         event_type=ev,
         munition=mun,
         status=st,
-        claimed_by="; ".join(cl) if cl else default_claimant,
+        claimed_by="; ".join(cl) if cl else default_claimant_of(default_claimant),
         claimants=tuple(cl),
         actor=act,
         target=tgt,

@@ -47,6 +47,7 @@ from geo.extraction import rules
 from geo.extraction.classify import (
     INCIDENT_PATTERNS,
     Classification,
+    Control,
     classify,
     control_extents_at,
     explanatory,
@@ -382,6 +383,18 @@ def _changed_places(ms: list[Mention], text: str, sent_start: int) -> list[Menti
         seen.add(m.place.id)
         out.append(m)
     return out
+
+
+def _winner_told_before(
+    control: Control, c: Classification, recs: list[Report], notes: list[str]
+) -> tuple[Control, Classification]:
+    """A change whose winner the sentence does not name ("SOHR counts Sinaa and Mushlab as already
+    taken", tune r07) is the winner's of the change told just before, never the loser's."""
+    last = next((r for r in reversed(recs) if r.control_extent is not None), None)
+    if last is None or last.control_actor is None or last.control_actor == control.from_:
+        return control, c
+    notes.append(f"the winner unnamed: {last.control_actor}, of the change told before ({last.id})")
+    return replace(control, actor=last.control_actor), replace(c, actor=c.actor or last.control_actor)
 
 
 def _code_uncached(sentence: str, previous: str | None, outlet: str) -> tuple[Classification, Casualties]:
@@ -826,6 +839,8 @@ def extract_records(text: str, *, article: Article, gz: Gazetteer, title: str | 
         if cas.injured_best is not None and cas.injured_low is None and cas.injured_high is None:
             notes.append(f"about {cas.injured_best} injured (a best estimate the schema's low/high cannot hold)")
         control = c.control if c.event_type == "territory_change" else None
+        if control is not None and control.actor is None and control.extent != "repelled":
+            control, c = _winner_told_before(control, c, recs, notes)
         if c.event_type == "other" and has_cas and recs and recs[-1].event_type in _TOLL_EVENTS and not c.cues:
             # "Tens of people were also wounded", "the Observatory documented the deaths of 68
             # civilians": a toll with no event word of its own counts the story's event just told
