@@ -300,11 +300,13 @@ def test_moving_the_date_changes_mishlab_control(page, server):
     before = control_summary(page)
     assert "Mon 5 Jun 2017" in before and "al-Mishlab" not in before
     assert fills(page, SDF_FILL) == 0
-    thumb = page.locator('[data-testid="stSlider"] input[type="range"]').first
-    thumb.focus()
-    for _ in range(3):
+    # one key press a day, each waited for: a press during the rerun it started could be lost
+    for day in ("Tue 6 Jun 2017", "Wed 7 Jun 2017", "Thu 8 Jun 2017"):
+        thumb = page.locator('[data-testid="stSlider"] input[type="range"]').first
+        thumb.focus()
         thumb.press("ArrowRight")
-    page.wait_for_function("() => document.body.innerText.includes('Control as of Thu 8 Jun 2017')", timeout=20_000)
+        page.wait_for_function(f"() => document.body.innerText.includes('Control as of {day}')", timeout=20_000)
+        wait_idle(page, settle=0.3)
     wait_for_map(page)
     after = control_summary(page)
     assert "al-Mishlab" in after.split("taken by the SDF", 1)[1]
