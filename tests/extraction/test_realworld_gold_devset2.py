@@ -20,33 +20,13 @@ import pytest
 import gazetteer
 from geo.records.report import CLAIM_KEYS, claim_problems
 from geo.records.vocab import EXTENTS
+from tests.extraction.realworld_gold import CONSTRUCTIONS, EXTRA, KINDS, ROLES, proposal_fits
 
 ROOT = Path(__file__).resolve().parents[2]
 REALWORLD = ROOT / "tests" / "data" / "realworld"
 PLACES = json.loads((ROOT / "gazetteer" / "data" / "places.geojson").read_text(encoding="utf-8"))
 GAZETTEER_IDS = frozenset(f["id"] for f in PLACES["features"])
 NUMBERS = range(17, 33)
-KINDS = {"wire", "monitor", "airwars", "regional", "official", "ngo"}
-CONSTRUCTIONS = {
-    "dateline",
-    "list-of-districts",
-    "sub-count",
-    "up-to",
-    "more-than",
-    "range",
-    "statement-date",
-    "quoted-today",
-    "anaphora",
-    "rank-before-name",
-    "org-name-with-place",
-    "caption",
-    "object-first-capture",
-    "explanatory",
-    "generic-landmark",
-}
-ROLES = {"name", "generic", "anaphor", "organisation"}
-# what an incident adds to the curated claim fields: where it would sit and which event it tells
-EXTRA = ("proposed_id", "coarse_ok", "control", "event_key")
 
 
 def _gold_files() -> list[Path]:
@@ -107,21 +87,11 @@ def test_mentions_are_spans_and_ids(path: Path) -> None:
             assert m["place_id"] in GAZETTEER_IDS, m
             assert m["proposed_id"] is None and m["coarse_ok"] is None, m
         else:
-            assert m["proposed_id"] and _proposal_fits(m), m
+            assert m["proposed_id"] and proposal_fits(gazetteer.load(), m), m
             assert m["coarse_ok"] is None or m["coarse_ok"] in GAZETTEER_IDS, m
     spans.sort()
     for (s0, e0), (s1, _) in itertools.pairwise(spans):
         assert e0 <= s1, f"overlapping mentions at {s0} and {s1} in {path.name}"
-
-
-def _proposal_fits(coded: dict) -> bool:
-    """A proposed place may since have been added to the gazetteer (the evaluation then expects it exactly),
-    but then inside the coarse place the coder allowed."""
-    pid, coarse = coded["proposed_id"], coded.get("coarse_ok")
-    if pid not in GAZETTEER_IDS or coarse is None:
-        return True
-    gz = gazetteer.load()
-    return coarse == pid or coarse in {p.id for p in gz.ancestors(pid)}
 
 
 @pytest.mark.parametrize("path", GOLD, ids=lambda p: p.stem)
@@ -138,7 +108,7 @@ def test_incidents_are_quotes_and_valid_claims(path: Path) -> None:
             assert inc["place_id"] in GAZETTEER_IDS
             assert inc["proposed_id"] is None
         if inc["proposed_id"] is not None:
-            assert _proposal_fits(inc), inc
+            assert proposal_fits(gazetteer.load(), inc), inc
         if inc["coarse_ok"] is not None:
             assert inc["coarse_ok"] in GAZETTEER_IDS
         assert dt.date.fromisoformat(inc["date_end"]) <= published, inc["quote"]
