@@ -1,6 +1,6 @@
 """What the two halves of the real-reporting gold share: its vocabularies and one consistency rule.
 
-Imported by ``test_realworld_gold_devset1.py`` and ``test_realworld_gold_devset2.py`` (one per writer).
+Imported by ``test_realworld_gold_devset1.py`` and ``test_realworld_gold_devset23.py`` (one per writer).
 """
 
 from __future__ import annotations

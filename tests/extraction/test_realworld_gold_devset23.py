@@ -1,9 +1,11 @@
-"""The hand-coded gold of the real-reporting development set, part 2 (articles r17–r32).
+"""The hand-coded gold of the real-reporting development set, parts 2 and 3 (articles r17–r32, tuning,
+and r33 on, the held-back set written on 2026-12-07).
 
 Checks the files themselves, not the extractor: every quote and every place
 mention is the text at its span, every place id is the shipped gazetteer's,
 every proposed id is not (yet), and every incident's claim fields pass
-:func:`geo.records.report.claim_problems`. Provenance: ``tests/data/realworld/provenance_devset2.md``.
+:func:`geo.records.report.claim_problems`. Provenance: ``tests/data/realworld/provenance_devset2.md``
+and ``provenance_devset3*.md``.
 """
 
 from __future__ import annotations
@@ -26,13 +28,14 @@ ROOT = Path(__file__).resolve().parents[2]
 REALWORLD = ROOT / "tests" / "data" / "realworld"
 PLACES = json.loads((ROOT / "gazetteer" / "data" / "places.geojson").read_text(encoding="utf-8"))
 GAZETTEER_IDS = frozenset(f["id"] for f in PLACES["features"])
-NUMBERS = range(17, 33)
+NUMBERS = range(17, 33)  # part 2; part 3 is every article from r33 on
+HELD_BACK_FROM = 33
 
 
 def _gold_files() -> list[Path]:
     found = []
     for split in ("tune", "heldout"):
-        found += [p for p in (REALWORLD / split).glob("r*.json") if int(p.name[1:3]) in NUMBERS]
+        found += [p for p in (REALWORLD / split).glob("r*.json") if int(p.name[1:3]) >= NUMBERS.start]
     return sorted(found, key=lambda p: p.name)
 
 
@@ -45,12 +48,15 @@ def _load(path: Path) -> tuple[dict[str, Any], str]:
     return gold, text
 
 
-def test_the_set_is_complete_and_in_the_tuning_half() -> None:
+def test_the_set_is_complete_and_split() -> None:
     numbers = sorted(int(p.name[1:3]) for p in GOLD)
-    assert numbers == list(NUMBERS)
+    assert numbers[: len(NUMBERS)] == list(NUMBERS)
+    assert numbers == list(range(NUMBERS.start, NUMBERS.start + len(numbers))), "no gaps in the numbering"
     for p in GOLD:
-        assert p.parent.name == "tune", p  # r01-r32 all tune now (README.md)
-        assert json.loads(p.read_text(encoding="utf-8"))["split"] == "tune", p
+        # r01-r32 all tune now; from r33 on, held back (README.md)
+        want = "tune" if int(p.name[1:3]) < HELD_BACK_FROM else "heldout"
+        assert p.parent.name == want, p
+        assert json.loads(p.read_text(encoding="utf-8"))["split"] == want, p
 
 
 @pytest.mark.parametrize("path", GOLD, ids=lambda p: p.stem)
@@ -144,7 +150,7 @@ def test_event_keys_agree_across_articles() -> None:
 
 
 def test_provenance_names_every_article() -> None:
-    prov = (REALWORLD / "provenance_devset2.md").read_text(encoding="utf-8")
+    prov = "\n".join(p.read_text(encoding="utf-8") for p in sorted(REALWORLD.glob("provenance_devset[23]*.md")))
     for path in GOLD:
         gold, _ = _load(path)
         assert f"{path.parent.name}/{gold['article']}" in prov
