@@ -104,6 +104,24 @@ class Store:
 
         return additions_geojson(self.engine)
 
+    def version(self) -> int:
+        """A number that grows with every write: the newest change's id plus the newest place addition's.
+
+        Every write to reports (an article added, a review, an undo, a grade) records a change and
+        every place or alias added records an addition, so a cache keyed on this is stale after any
+        write, by anyone. Two indexed ``max()`` reads in one query.
+        """
+        from sqlalchemy import func, select
+
+        from geo.store import schema
+
+        newest = select(
+            func.coalesce(select(func.max(schema.changes.c.fid)).scalar_subquery(), 0)
+            + func.coalesce(select(func.max(schema.places_added.c.fid)).scalar_subquery(), 0)
+        )
+        with self.engine.connect() as conn:
+            return int(conn.scalar(newest) or 0)
+
     def close(self) -> None:
         """Release the connections (the embedded file gets its write-ahead log folded in first)."""
         try:
