@@ -59,6 +59,8 @@ class Store:
         self.engine = engine
         self.url = url
         self._gz = gz
+        self._gz_given = gz is not None
+        self._gz_added = -1  # the additions self._gz was read with
 
     # -- housekeeping -----------------------------------------------------------
 
@@ -71,11 +73,24 @@ class Store:
     def gz(self) -> Gazetteer:
         """The gazetteer places are checked against: the one given, else the shipped one with the
         places and aliases reviewers added."""
-        if self._gz is None:
+        if self._gz_given:
+            return self._gz  # type: ignore[return-value]  # given at open: never None
+        # read again when anyone (another process too) has added a place or an alias since
+        added = self._places_version()
+        if self._gz is None or added != self._gz_added:
             from geo.store.places import gazetteer_with_additions
 
             self._gz = gazetteer_with_additions(self.engine) or gazetteer.load()
+            self._gz_added = added
         return self._gz
+
+    def _places_version(self) -> int:
+        from sqlalchemy import func, select
+
+        from geo.store import schema
+
+        with self.engine.connect() as conn:
+            return int(conn.scalar(select(func.max(schema.places_added.c.fid))) or 0)
 
     # -- the gazetteer's additions --------------------------------------------------
 
@@ -86,7 +101,7 @@ class Store:
 
         _check_by("place", by)
         pid = add_place(self.engine, dict(feature), by=by, why=why)
-        self._gz = None  # read again, with the new place
+        self._gz, self._gz_given = None, False  # read again, with the new place
         return pid
 
     def add_alias(self, place_id: str, alias: str, *, by: str, why: str | None = None) -> None:
@@ -96,7 +111,7 @@ class Store:
 
         _check_by(f"place {place_id}", by)
         add_alias(self.engine, place_id, alias, by=by, why=why)
-        self._gz = None
+        self._gz, self._gz_given = None, False
 
     def gazetteer_additions(self) -> dict[str, Any]:
         """The places and aliases added, as a GeoJSON FeatureCollection in the ``places.geojson`` format."""
