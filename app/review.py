@@ -596,8 +596,8 @@ def review_page(*, gz: gazetteer.Gazetteer, places_fc: Mapping, countries_fc: Ma
     st.html(V.REVIEW_CSS)
     st.header("Review candidates")
     st.caption("Candidates extracted from added articles wait here until a named reviewer accepts, corrects, "
-               "rejects or merges them. Until then they show on the map as UNREVIEWED. Every change is kept "
-               "with who, when and why, and can be undone.")
+               "rejects or merges them. Until then the map shows them apart, as candidates not reviewed. "
+               "Every change is kept with who, when and why, and can be undone.")
     reviewer_box()
     msg = st.session_state.pop("rv_msg", None)
     if msg:
