@@ -14,7 +14,7 @@ import os
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Select, and_, func, insert, select, update
+from sqlalchemy import Connection, Engine, Select, and_, func, insert, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 import gazetteer
@@ -199,12 +199,28 @@ class Store:
                         added_at=now,
                     )
                 )
+                if a.story_bands:
+                    conn.execute(
+                        insert(t.story_bands),
+                        [{"article_id": aid, "band": i, "bucket": b} for i, b in enumerate(a.story_bands)],
+                    )
                 cands = _renumber(aid, a)
                 _insert_reports(conn, cands, status="candidate", by=by, at=now, action="add")
                 results.append(
                     AddResult(article_id=aid, created=True, duplicate_of=None, candidate_ids=tuple(r.id for r in cands))
                 )
         return results
+
+    def earliest_story(self, bands: Sequence[int]) -> str | None:
+        """The story of the earliest stored article whose LSH bucket in some band is ``bands[band]``
+        (``None``: none); see :mod:`geo.ingest.syndication`. One indexed query."""
+        if not bands:
+            return None
+        sb = t.story_bands
+        hit = or_(*(and_(sb.c.band == i, sb.c.bucket == b) for i, b in enumerate(bands)))
+        first = select(sb.c.article_id).where(hit).order_by(sb.c.fid).limit(1).scalar_subquery()
+        with self.engine.connect() as conn:
+            return conn.scalar(select(t.articles.c.story_id).where(t.articles.c.id == first))
 
     def find_article(self, *, url: str | None = None, text: str | None = None) -> str | None:
         """The id of the stored article with this URL or this (normalised) text, else ``None``."""
