@@ -34,6 +34,8 @@ SPELLINGS = [
     ("Al-Jourah", "deir-ez-zor-joura"),  # Al-Masdar via Islamic Invitation Turkey
     ("Hrabesh", "deir-ez-zor-harabesh"),  # Al-Ameen
     ("Deir Ezzour", "deir-ez-zor"),  # Qasioun
+    ("Deir Ezzor-Palmyra highway", "deir-ez-zor-damascus-highway"),  # SANA
+    ("Damascus-Deir ez-Zor road", "deir-ez-zor-damascus-highway"),  # Xinhua
 ]
 
 
@@ -45,6 +47,11 @@ def test_a_reported_spelling_finds_its_place(gz, spelling, place_id):
 
 # real sentences of the tune set: the mention and the place it must get (None: no place at all)
 TUNE = [
+    (  # r24: the road, not the city its name begins with
+        "By Sunday the whole Deir ez-Zor-Damascus highway was under regime control.",
+        "Deir ez-Zor-Damascus highway",
+        "deir-ez-zor-damascus-highway",
+    ),
     (  # r22: a spelling the gazetteer did not hold
         "Further east, Syrian government troops and allied militias looked close to lifting ISIL's siege of "
         "Deir Ezzour, which has lasted almost three years.",
@@ -140,11 +147,11 @@ def test_every_added_place_has_a_source_for_its_point_or_says_it_has_none(gz):
     added = [
         "markadah", "al-asharah", "tibni", "dhiban", "hatla", "quriyah", "salihiyah", "deir-ez-zor-salihiyah",
         "omar-oil-field", "jadin", "hunayda", "raqqa-souq-al-hal", "deir-ez-zor-souq-al-hal", "deir-ez-zor-sinaa",
-        "deir-ez-zor-joura", "deir-ez-zor-harabesh",
+        "deir-ez-zor-joura", "deir-ez-zor-harabesh", "deir-ez-zor-damascus-highway",
     ]  # fmt: skip
     for pid in added:
         p = gz.get(pid)
-        points = [s for s in p.sources if s["supports"] == "point"]
+        points = [s for s in p.sources if s["supports"] in ("point", "line")]
         if p.geometry_quality == "unsourced":
             assert not points and p.notes.startswith("UNSOURCED POSITION"), pid
         else:
