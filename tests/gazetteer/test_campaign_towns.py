@@ -47,6 +47,12 @@ def test_a_reported_spelling_finds_its_place(gz, spelling, place_id):
 
 # real sentences of the tune set: the mention and the place it must get (None: no place at all)
 TUNE = [
+    (  # r24: the valley is a region of its own, not the river
+        "On Saturday the Coalition said the aim was to drive ISIS out of the Khabur River valley, which runs "
+        "south through the province.",
+        "Khabur River valley",
+        "khabur-valley",
+    ),
     (  # r24: the road, not the city its name begins with
         "By Sunday the whole Deir ez-Zor-Damascus highway was under regime control.",
         "Deir ez-Zor-Damascus highway",
@@ -148,6 +154,7 @@ def test_every_added_place_has_a_source_for_its_point_or_says_it_has_none(gz):
         "markadah", "al-asharah", "tibni", "dhiban", "hatla", "quriyah", "salihiyah", "deir-ez-zor-salihiyah",
         "omar-oil-field", "jadin", "hunayda", "raqqa-souq-al-hal", "deir-ez-zor-souq-al-hal", "deir-ez-zor-sinaa",
         "deir-ez-zor-joura", "deir-ez-zor-harabesh", "deir-ez-zor-damascus-highway",
+        "khabur-valley",
     ]  # fmt: skip
     for pid in added:
         p = gz.get(pid)
