@@ -33,6 +33,10 @@ SPELLINGS = [
     ("Al-Hall market", "raqqa-souq-al-hal"),  # SDF press, a spelling only Raqqa's market has here
     ("Al-Jourah", "deir-ez-zor-joura"),  # Al-Masdar via Islamic Invitation Turkey
     ("Hrabesh", "deir-ez-zor-harabesh"),  # Al-Ameen
+    ("al-Hwiqa", "deir-ez-zor-huweiqa"),  # SOHR
+    ("Al-Huwaiqa", "deir-ez-zor-huweiqa"),  # Deir Ezzor 24
+    ("Al-Jubeileh", "deir-ez-zor-jbeila"),  # Al-Masdar
+    ("Huaijat Sakr", "deir-ez-zor-huwaijat-saqr"),  # Muraselon
     ("Deir Ezzour", "deir-ez-zor"),  # Qasioun
     ("Deir Ezzor-Palmyra highway", "deir-ez-zor-damascus-highway"),  # SANA
     ("Damascus-Deir ez-Zor road", "deir-ez-zor-damascus-highway"),  # Xinhua
@@ -154,7 +158,7 @@ def test_every_added_place_has_a_source_for_its_point_or_says_it_has_none(gz):
         "markadah", "al-asharah", "tibni", "dhiban", "hatla", "quriyah", "salihiyah", "deir-ez-zor-salihiyah",
         "omar-oil-field", "jadin", "hunayda", "raqqa-souq-al-hal", "deir-ez-zor-souq-al-hal", "deir-ez-zor-sinaa",
         "deir-ez-zor-joura", "deir-ez-zor-harabesh", "deir-ez-zor-damascus-highway",
-        "khabur-valley",
+        "khabur-valley", "deir-ez-zor-huweiqa", "deir-ez-zor-jbeila", "deir-ez-zor-huwaijat-saqr",
     ]  # fmt: skip
     for pid in added:
         p = gz.get(pid)
