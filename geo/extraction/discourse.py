@@ -1,0 +1,113 @@
+"""Discourse cues of one sentence: how a story says what a sentence's incident is to the ones told before.
+
+Real copy tells one incident several times (a lead, a detail, a quote, a recap: "the strike", "that
+raid", "the downing") and several incidents one after another; what keeps them apart is grammar,
+not places alone:
+
+* a sentence that **opens by moving the story's time** ("Earlier the same day, ...", "A day
+  earlier, ...", "The next day, ...") tells another incident than the one just told;
+* an **indefinite noun phrase that says it is another** ("a second incident", "a separate push",
+  "a similar drone", "another strike") introduces a new referent;
+* a **tally over a period** ("have killed 700 civilians since the start of the year") or a
+  **share of a whole** ("65 percent of Raqqa is now in its hands") is no one incident: ACLED and
+  UCDP code one event per day and place;
+* a **forecast** ("he expected hard fighting", "Russia said it would track ...") tells nothing
+  that happened;
+* a **definite reference back** ("the strike", "that raid", "the same attack") points at an
+  incident the story has told.
+
+The words are data (``rules/discourse.toml``, each list with its source); the grammar is here.
+Pure and memoised: every function takes one sentence.
+
+May import ``geo.extraction.rules`` and ``geo.extraction.matching``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+from geo.extraction import rules
+from geo.extraction.matching import IPattern
+
+__all__ = ["shifts_time", "new_referent", "tally", "share", "forecast_at", "refers_back"]
+
+_D = rules.discourse()
+
+
+def _alt(words: Iterable[str]) -> str:
+    """The words as one alternation, a space matching any run of whitespace, longest first."""
+    return "|".join(w.replace(" ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+# "But", "And" before the opening adverbial do not change what it does
+_OPEN = r"^[\W_]*(?:(?:but|and|then)\s+)?"
+_SHIFT = _alt(_D.time_shift.words)
+_MEASURE = _alt(_D.time_measures.words)
+# "Earlier the same day", "Earlier, late on Saturday", "Later that night", "Earlier on Monday":
+# a bare shift word needs a frame after it ("Before the assault ..." is an absolute frame, not a
+# shift against the incident just told)
+_SHIFTS_TIME = IPattern(
+    rf"{_OPEN}(?:(?:{_MEASURE})\s+){{1,3}}(?:{_SHIFT})\b|"
+    rf"{_OPEN}(?:{_SHIFT})\s*(?:,|\bthe\s+same\b|\b(?:that|this|last)\s+\w+|\bon\b|\bin\b)|"
+    rf"{_OPEN}(?:on\s+)?the\s+(?:{_alt(_D.next_day.words)})\s+(?:day|night|morning|afternoon|evening|week)\b"
+)
+_NUMBER_WORDS = r"\d|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|several|few|of\b"
+_NEW = _alt(w for w in _D.new_referent.words if w != "another")
+# "a second incident", "another strike"; "another 10 were wounded", "a third of the city" are
+# counts and shares, not new incidents
+_NEW_REFERENT = IPattern(rf"\b(?:another|an?\s+(?:{_NEW}))\b(?!\s*(?:{_NUMBER_WORDS}))")
+# "since" opening a period: a month, a day, "the start", a clause of beginning ("since it broke
+# into"), a date in figures; never the causal "since the militants would defend ..."
+_TALLY = IPattern(
+    rf"\bsince\s+(?:[\w'-]+\s+){{0,3}}?(?:{_alt(_D.since_anchors.words)})\b|\bsince\s+(?:[\w'-]+\s+){{0,2}}?\d"
+)
+_PERCENT = _alt(w for w in _D.share_words.words if "cent" in w)
+# "65 percent of Raqqa", "half of the city", "put the share it had freed at 80 percent"
+_SHARE = IPattern(
+    rf"(?:\d\s*%|\b(?:{_alt(_D.share_words.words)}))\s+of\b|\d\s*(?:%|(?:{_PERCENT})\b)"
+)
+_FORECAST = IPattern(rf"\b(?:{_alt(_D.forecast.words)})\b")
+_REFERS_BACK = IPattern(
+    rf"\b(?:{_alt(_D.definite.words)})\s+(?:[\w'-]+\s+){{0,2}}?(?:{_alt(_D.event_nouns.words)})\b(?!\s+of\s+(?!the\b))"
+)
+
+
+@lru_cache(maxsize=4096)
+def shifts_time(sentence: str) -> bool:
+    """Does the sentence open by moving the story's time ("A day earlier, ...")? It then tells
+    another incident than the one just told."""
+    return _SHIFTS_TIME.search(sentence) is not None
+
+
+@lru_cache(maxsize=4096)
+def new_referent(sentence: str) -> bool:
+    """Does the sentence introduce another incident of a kind told ("a second incident", "another
+    strike")?"""
+    return _NEW_REFERENT.search(sentence) is not None
+
+
+@lru_cache(maxsize=4096)
+def tally(sentence: str) -> bool:
+    """Is the sentence a count or state over a period ("since the start of the year")?"""
+    return _TALLY.search(sentence) is not None
+
+
+@lru_cache(maxsize=4096)
+def share(sentence: str) -> bool:
+    """Does the sentence give a share of a whole ("65 percent of Raqqa", "half of the city")?"""
+    return _SHARE.search(sentence) is not None
+
+
+def forecast_at(sentence: str) -> int | None:
+    """Where the first forecast word ("would", "will", "expected") of the sentence starts, if any:
+    what follows it in its clause has not happened."""
+    m = _FORECAST.search(sentence)
+    return None if m is None else m.start()
+
+
+@lru_cache(maxsize=4096)
+def refers_back(sentence: str) -> bool:
+    """Does the sentence name an incident with a definite noun phrase ("the strike", "that raid",
+    "the same attack"), pointing back at one the story told?"""
+    return _REFERS_BACK.search(sentence) is not None
