@@ -69,7 +69,8 @@ _SHARE = IPattern(
 )
 _FORECAST = IPattern(rf"\b(?:{_alt(_D.forecast.words)})\b")
 _REFERS_BACK = IPattern(
-    rf"\b(?:{_alt(_D.definite.words)})\s+(?:[\w'-]+\s+){{0,2}}?(?:{_alt(_D.event_nouns.words)})\b(?!\s+of\s+(?!the\b))"
+    rf"\b(?:{_alt(_D.definite.words)})\s+(?:[\w'-]+\s+){{0,2}}?(?:{_alt(_D.event_nouns.words)})\b(?!\s+of\s+(?!the\b))|"
+    rf"\b(?:in|at|near|on|around)\s+(?:{_alt(_D.place_anaphors.words)})\b"
 )
 
 
@@ -109,5 +110,6 @@ def forecast_at(sentence: str) -> int | None:
 @lru_cache(maxsize=4096)
 def refers_back(sentence: str) -> bool:
     """Does the sentence name an incident with a definite noun phrase ("the strike", "that raid",
-    "the same attack"), pointing back at one the story told?"""
+    "the same attack") or its place with a definite locative ("in the area"), pointing back at one
+    the story told?"""
     return _REFERS_BACK.search(sentence) is not None

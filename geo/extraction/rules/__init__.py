@@ -211,6 +211,7 @@ class Discourse:
     forecast: Words
     definite: Words
     event_nouns: Words
+    place_anaphors: Words
 
 
 #: the tables of ``discourse.toml``, in file order
@@ -224,6 +225,7 @@ DISCOURSE_TABLES = (
     "forecast",
     "definite",
     "event_nouns",
+    "place_anaphors",
 )
 
 
