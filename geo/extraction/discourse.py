@@ -24,6 +24,7 @@ May import ``geo.extraction.rules`` and ``geo.extraction.matching``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -68,6 +69,7 @@ _SHARE = IPattern(
     rf"(?:\d\s*%|\b(?:{_alt(_D.share_words.words)}))\s+of\b|\d\s*(?:%|(?:{_PERCENT})\b)"
 )
 _FORECAST = IPattern(rf"\b(?:{_alt(_D.forecast.words)})\b")
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|an?|this|that|its|their)\s+$", re.IGNORECASE)
 _REFERS_BACK = IPattern(
     rf"\b(?:{_alt(_D.definite.words)})\s+(?:[\w'-]+\s+){{0,2}}?(?:{_alt(_D.event_nouns.words)})\b(?!\s+of\s+(?!the\b))|"
     rf"\b(?:in|at|near|on|around)\s+(?:{_alt(_D.place_anaphors.words)})\b"
@@ -103,8 +105,10 @@ def share(sentence: str) -> bool:
 def forecast_at(sentence: str) -> int | None:
     """Where the first forecast word ("would", "will", "expected") of the sentence starts, if any:
     what follows it in its clause has not happened."""
-    m = _FORECAST.search(sentence)
-    return None if m is None else m.start()
+    for m in _FORECAST.finditer(sentence):
+        if not _DETERMINER_BEFORE.search(sentence, 0, m.start()):  # "the expected assault" is no forecast
+            return m.start()
+    return None
 
 
 @lru_cache(maxsize=4096)

@@ -50,6 +50,7 @@ from geo.extraction.classify import (
     Control,
     classify,
     control_extents_at,
+    event_type,
     explanatory,
     second_event,
 )
@@ -242,6 +243,19 @@ def _background(sentence: str, found: list[_dates.ResolvedDate], lo: dt.date) ->
 # a country is where something happened only when the wording says so ("in
 # Syria"); "government ally Russia slammed the strike" names an actor
 _LOCATIVE = _IRx(r"\b(?:in|inside|across|into|throughout|over|within)\s+(?:the\s+)?(?:\w+\s+)?$")
+
+
+#: the events a forecast ("would track coalition aircraft") may name without their having happened;
+#: an evacuation agreed ("are to be driven out") is news as it stands, and a toll has happened
+_FORECAST_TYPES = frozenset({"air_strike", "shelling", "armed_clash", "territory_change"})
+
+
+def _forecast(sentence: str) -> bool:
+    """Does the sentence tell its incident only after a forecast word ("He expected hard fighting",
+    "Russia said it would track coalition aircraft")? The words before it, the clause that is
+    asserted, tell no incident of their own (:func:`geo.extraction.classify.event_type`)."""
+    at = discourse.forecast_at(sentence)
+    return at is not None and event_type(sentence[:at]) == "other"
 
 
 def _choose_place(ms: list[Mention], text: str = "") -> tuple[Mention | None, Mention | None]:
@@ -868,6 +882,8 @@ def extract_records(text: str, *, article: Article, gz: Gazetteer, title: str | 
         found = _sentence_dates(s, sp.start, anchor, dl)
         if not found and explanatory(s):
             continue  # how a weapon works, not an incident
+        if c.event_type in _FORECAST_TYPES and not has_cas and _forecast(s):
+            continue  # "he expected hard fighting": nothing has happened yet
         notes = ["extracted automatically from the wording; not reviewed"]
         if dl is not None:
             notes.append(f"dates counted from the dateline's day, {dl.start.isoformat()} ({dl.text!r})")
