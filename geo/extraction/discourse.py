@@ -31,7 +31,7 @@ from functools import lru_cache
 from geo.extraction import rules
 from geo.extraction.matching import IPattern
 
-__all__ = ["shifts_time", "new_referent", "tally", "share", "forecast_at", "refers_back"]
+__all__ = ["shifts_time", "new_referent", "tally", "share", "forecast_at", "refers_back", "generic"]
 
 _D = rules.discourse()
 
@@ -75,6 +75,16 @@ _REFERS_BACK = IPattern(
     rf"\b(?:in|at|near|on|around)\s+(?:{_alt(_D.place_anaphors.words)})\b"
 )
 
+# "Where a report names only the city, Airwars uses ...": a present-tense verb (third person -s)
+# after an indefinite subject; "Those who survive the bombing face ...": a present-tense verb
+# after a generic subject ("those who fled" is an episode)
+_GENERIC = IPattern(
+    rf"^[\W_]*(?:{_alt(_D.generic_openers.words)})\s+(?:an?|such|any)\s+(?:[\w-]+\s+){{0,2}}?[a-z-]+[^s\W]s\b|"
+    rf"^[\W_]*(?:{_alt(_D.generic_subjects.words)})\s+(?!\w+ed\b)[a-z]+\b"
+)
+# an episode told in the past: be and have in the past, or a past participle after has/have
+_PAST = IPattern(r"\b(?:was|were|had|did)\b")
+
 
 @lru_cache(maxsize=4096)
 def shifts_time(sentence: str) -> bool:
@@ -117,3 +127,11 @@ def refers_back(sentence: str) -> bool:
     "the same attack") or its place with a definite locative ("in the area"), pointing back at one
     the story told?"""
     return _REFERS_BACK.search(sentence) is not None
+
+
+@lru_cache(maxsize=4096)
+def generic(sentence: str) -> bool:
+    """Is the sentence generic, a rule or habit rather than an episode ("Where a report names only
+    the city, Airwars uses ...", "Those who survive the bombing face ...")? Never with ``was``,
+    ``were``, ``had`` or ``did`` in it."""
+    return _GENERIC.search(sentence) is not None and _PAST.search(sentence) is None

@@ -258,6 +258,17 @@ def _forecast(sentence: str) -> bool:
     return at is not None and event_type(sentence[:at]) == "other"
 
 
+def _no_episode(sentence: str, event: str, *, dated: bool, toll: bool) -> bool:
+    """Does the sentence tell no episode: how a weapon works ("when such a shell explodes"), a habit
+    of a kind ("Those who survive the bombing face ..."), both undated, or a forecast of a strike,
+    clash or capture; never with a toll in it."""
+    if not dated and explanatory(sentence):
+        return True
+    if toll:
+        return False
+    return (not dated and discourse.generic(sentence)) or (event in _FORECAST_TYPES and _forecast(sentence))
+
+
 def _choose_place(ms: list[Mention], text: str = "") -> tuple[Mention | None, Mention | None]:
     """(most specific resolved mention, first unresolved mention)."""
     resolved = [
@@ -880,10 +891,8 @@ def extract_records(text: str, *, article: Article, gz: Gazetteer, title: str | 
         ):  # "other" with a cue: the campaign's launch
             continue
         found = _sentence_dates(s, sp.start, anchor, dl)
-        if not found and explanatory(s):
-            continue  # how a weapon works, not an incident
-        if c.event_type in _FORECAST_TYPES and not has_cas and _forecast(s):
-            continue  # "he expected hard fighting": nothing has happened yet
+        if _no_episode(s, c.event_type, dated=bool(found), toll=has_cas):
+            continue
         notes = ["extracted automatically from the wording; not reviewed"]
         if dl is not None:
             notes.append(f"dates counted from the dateline's day, {dl.start.isoformat()} ({dl.text!r})")

@@ -212,6 +212,8 @@ class Discourse:
     definite: Words
     event_nouns: Words
     place_anaphors: Words
+    generic_openers: Words
+    generic_subjects: Words
 
 
 #: the tables of ``discourse.toml``, in file order
@@ -226,6 +228,8 @@ DISCOURSE_TABLES = (
     "definite",
     "event_nouns",
     "place_anaphors",
+    "generic_openers",
+    "generic_subjects",
 )
 
 
