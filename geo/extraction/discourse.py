@@ -65,9 +65,7 @@ _TALLY = IPattern(
 )
 _PERCENT = _alt(w for w in _D.share_words.words if "cent" in w)
 # "65 percent of Raqqa", "half of the city", "put the share it had freed at 80 percent"
-_SHARE = IPattern(
-    rf"(?:\d\s*%|\b(?:{_alt(_D.share_words.words)}))\s+of\b|\d\s*(?:%|(?:{_PERCENT})\b)"
-)
+_SHARE = IPattern(rf"(?:\d\s*%|\b(?:{_alt(_D.share_words.words)}))\s+of\b|\d\s*(?:%|(?:{_PERCENT})\b)")
 _FORECAST = IPattern(rf"\b(?:{_alt(_D.forecast.words)})\b")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|an?|this|that|its|their)\s+$", re.IGNORECASE)
 _REFERS_BACK = IPattern(

@@ -49,7 +49,10 @@ SHIFTS_TIME = [
 
 NEW_REFERENT = [
     # r08: the second of two incidents the monitor logged
-    ("A second incident logged the same day, CS999, records an alleged coalition strike in the Nazlat Shahada area.", True),
+    (
+        "A second incident logged the same day, CS999, records an alleged coalition strike in the Nazlat Shahada area.",
+        True,
+    ),
     # r10: another drone, another day
     ("On June 8, a similar drone dropped a munition near a coalition patrol east of Tanf.", True),
     # r25: a new front
@@ -65,9 +68,16 @@ NEW_REFERENT = [
 
 TALLY = [
     # r12, r19, r29, r14
-    ("Coalition raids on Raqqa and its surroundings have killed close to 700 civilians since the start of the year.", True),
+    (
+        "Coalition raids on Raqqa and its surroundings have killed close to 700 civilians since the start of the year.",
+        True,
+    ),
     ("Since the afternoon of Monday, 14 August, the Observatory has counted about 60 civilians killed.", True),
-    ("Backed by a US-led coalition, the SDF has taken around 90 percent of the city since it broke into Raqa in June.", True),
+    (
+        "Backed by a US-led coalition, the SDF has taken around 90 percent of the city since it broke into "
+        "Raqa in June.",
+        True,
+    ),
     ("Since 1 April some 190,081 people are estimated to have been displaced.", True),
     # counter-case: the causal "since"
     ("He expected hard fighting, since the militants would defend what they call their capital.", False),
@@ -82,7 +92,10 @@ SHARE = [
 ]
 
 REFERS_BACK = [
-    ("With these recoveries, the Observatory has documented the deaths of at least 25 civilians in that strike.", True),  # r17
+    (
+        "With these recoveries, the Observatory has documented the deaths of at least 25 civilians in that strike.",
+        True,
+    ),  # r17
     ('The army called the downing a "flagrant attack".', True),  # r09
     ("The raids that killed them hit the northern bank of the Euphrates River.", True),  # r03
     ("The coalition later declared a strike in the area.", True),  # r04: a place told before
@@ -92,7 +105,10 @@ REFERS_BACK = [
 ]
 
 FORECAST = [
-    ("He expected hard fighting, since the militants would defend what they call their capital to the end.", True),  # r01
+    (
+        "He expected hard fighting, since the militants would defend what they call their capital to the end.",
+        True,
+    ),  # r01
     ("She warned that the danger would only grow as the fighting moved into the city centre.", True),  # r20
     ("Russia said it would track coalition aircraft flying west of the Euphrates as potential targets.", True),  # r10
     # counter-cases: the asserted clause tells the incident; "the expected assault" is no forecast
@@ -167,7 +183,9 @@ def test_a_measured_shift_opens_another_incident_whatever_the_measure(opener: st
     s = f"{opener}{measure} {shift}, coalition jets struck the same district."
     assert discourse.shifts_time(s)
     # the same words inside the sentence date something else
-    assert not discourse.shifts_time(f"Coalition jets struck the same district, the monitor said {measure.lower()} {shift}.")
+    assert not discourse.shifts_time(
+        f"Coalition jets struck the same district, the monitor said {measure.lower()} {shift}."
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -196,8 +214,9 @@ GROUPED = [
     # r04: "a strike in the area", two sentences after the strike it is about
     (
         "A strike on al-Mukhtalata, part of the al-Sinaa neighbourhood, killed eight civilians, according to "
-        "local media. The Syrian Press Center accused the coalition of committing \"the worst massacres\" against "
-        "civilians in Raqqa in the name of fighting terrorism. The coalition later declared a strike in the area, and Airwars lists nine named victims.",
+        'local media. The Syrian Press Center accused the coalition of committing "the worst massacres" against '
+        "civilians in Raqqa in the name of fighting terrorism. The coalition later declared a strike in the "
+        "area, and Airwars lists nine named victims.",
         "2017-06-09",
         [("A strike on", 0), ("The Syrian Press", 1), ("The coalition later", 0)],
     ),
