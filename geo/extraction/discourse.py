@@ -60,8 +60,10 @@ _NEW = _alt(w for w in _D.new_referent.words if w != "another")
 _NEW_REFERENT = IPattern(rf"\b(?:another|an?\s+(?:{_NEW}))\b(?!\s*(?:{_NUMBER_WORDS}))")
 # "since" opening a period: a month, a day, "the start", a clause of beginning ("since it broke
 # into"), a date in figures; never the causal "since the militants would defend ..."
+# "over the past week", "in the last few days": a period longer than a day
 _TALLY = IPattern(
-    rf"\bsince\s+(?:[\w'-]+\s+){{0,3}}?(?:{_alt(_D.since_anchors.words)})\b|\bsince\s+(?:[\w'-]+\s+){{0,2}}?\d"
+    rf"\bsince\s+(?:[\w'-]+\s+){{0,3}}?(?:{_alt(_D.since_anchors.words)})\b|\bsince\s+(?:[\w'-]+\s+){{0,2}}?\d|"
+    rf"\b(?:over|in|during|within|for)\s+the\s+(?:past|last|previous)\s+(?:[\w-]+\s+)?(?:{_alt(_D.period_units.words)})\b"
 )
 _PERCENT = _alt(w for w in _D.share_words.words if "cent" in w)
 # "65 percent of Raqqa", "half of the city", "put the share it had freed at 80 percent"
@@ -100,7 +102,8 @@ def new_referent(sentence: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def tally(sentence: str) -> bool:
-    """Is the sentence a count or state over a period ("since the start of the year")?"""
+    """Is the sentence a count or state over a period ("since the start of the year", "over the past
+    week")?"""
     return _TALLY.search(sentence) is not None
 
 

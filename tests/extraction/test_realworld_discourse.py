@@ -79,6 +79,9 @@ TALLY = [
         True,
     ),
     ("Since 1 April some 190,081 people are estimated to have been displaced.", True),
+    # r13: a week's gains; r19: a day's strikes are one incident
+    ("Over the past week, he said, the SDF had pushed ISIS out of some 20 square kilometres.", True),
+    ("Air strikes by the US-led coalition have killed 42 civilians in Raqqa over the past 24 hours.", False),
     # counter-case: the causal "since"
     ("He expected hard fighting, since the militants would defend what they call their capital.", False),
 ]

@@ -207,6 +207,7 @@ class Discourse:
     next_day: Words
     new_referent: Words
     since_anchors: Words
+    period_units: Words
     share_words: Words
     forecast: Words
     definite: Words
@@ -223,6 +224,7 @@ DISCOURSE_TABLES = (
     "next_day",
     "new_referent",
     "since_anchors",
+    "period_units",
     "share_words",
     "forecast",
     "definite",
