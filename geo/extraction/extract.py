@@ -495,6 +495,17 @@ def _may_be_one(gz: Gazetteer, a: str, b: str) -> bool:
 _CITYISH = frozenset({"city", *_COARSE})
 
 
+#: fire from afar, whose reporters often cannot tell aircraft from guns ("killed by coalition air
+#: strikes or artillery", Airwars, tune r04): one incident when the same munition is named
+_FIRE = frozenset({"air_strike", "shelling"})
+
+
+def _one_weapon(e: Report, r: Report) -> bool:
+    """An air strike and a shelling that name the same munition ("white phosphorus") may be one
+    incident told by two sources who disagree on what fired it."""
+    return e.munition is not None and e.munition == r.munition and {e.event_type, r.event_type} <= _FIRE
+
+
 def _link(e: Report, r: Report, *, adjacent: bool, gz: Gazetteer) -> int:
     """How ``r`` (later, same article) is tied to ``e`` as a telling of the same event: 3 the same
     place; 2 ``r``'s place inside ``e``'s (the lead says "Raqqa", the detail "al-Jazra suburb"), or,
@@ -511,7 +522,7 @@ def _link(e: Report, r: Report, *, adjacent: bool, gz: Gazetteer) -> int:
         return 0
     if e.control_actor and r.control_actor and e.control_actor != r.control_actor:
         return 0
-    kin = e.event_type != r.event_type
+    kin = e.event_type != r.event_type and not _one_weapon(e, r)
     if kin and not any({e.event_type, r.event_type} <= k for k in _KIN_TYPES):
         return 0
     if e.place_id is not None and r.place_id is not None:

@@ -223,6 +223,16 @@ GROUPED = [
         "2017-06-09",
         [("A strike on", 0), ("The Syrian Press", 1), ("The coalition later", 0)],
     ),
+    # r06: artillery-fired white phosphorus in the lead, "coalition strikes" in the monitor's toll: two
+    # sources that disagree on what fired the same munition over the same city
+    (
+        "Human Rights Watch warned on Wednesday that the U.S.-led coalition is putting civilians in danger "
+        "with artillery-fired white phosphorus, following reports that the incendiary was used over Raqqa. "
+        "The Syrian Observatory for Human Rights said 23 civilians were killed in coalition strikes on Raqqa "
+        "that night, while SANA reported on June 9 that phosphorus shells had killed 17 people.",
+        "2017-06-14",
+        [("Human Rights Watch", 0), ("The Syrian Observatory", 0)],
+    ),
     # r25: a share of the city told again, however far back
     (
         "Islamic State jihadists have abandoned at least five key Raqqa neighbourhoods in the past 48 hours, "
@@ -251,6 +261,13 @@ APART = [
         "that killed three adult brothers.",
         "2017-06-16",
         [("Local sources said", 0), ("A second incident", 1)],
+    ),
+    # the same munition, two days: two incidents
+    (
+        "Coalition artillery fired white phosphorus over Raqqa on Monday, activists said. On Wednesday "
+        "coalition jets dropped white phosphorus on Raqqa, the monitor said.",
+        "2017-06-14",
+        [("Coalition artillery fired", 0), ("On Wednesday coalition", 1)],
     ),
     # r17: a strike and the campaign's tally since the day before it
     (
