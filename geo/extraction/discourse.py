@@ -67,7 +67,12 @@ _TALLY = IPattern(
 )
 _PERCENT = _alt(w for w in _D.share_words.words if "cent" in w)
 # "65 percent of Raqqa", "half of the city", "put the share it had freed at 80 percent"
-_SHARE = IPattern(rf"(?:\d\s*%|\b(?:{_alt(_D.share_words.words)}))\s+of\b|\d\s*(?:%|(?:{_PERCENT})\b)")
+# a share of people ("most of them children", "half of the victims") is a toll's make-up, not ground
+_OF_PEOPLE = _alt(["them", "whom", "those", "these", "us", *rules.casualty_words().person_nouns.words])
+_NOT_PEOPLE = rf"(?!\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+)?(?:{_OF_PEOPLE})\b)"
+_SHARE = IPattern(
+    rf"(?:\d\s*%|\b(?:{_alt(_D.share_words.words)})){_NOT_PEOPLE}\s+of\b|\d\s*(?:%|(?:{_PERCENT})\b){_NOT_PEOPLE}"
+)
 _FORECAST = IPattern(rf"\b(?:{_alt(_D.forecast.words)})\b")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|an?|this|that|its|their)\s+$", re.IGNORECASE)
 _REFERS_BACK = IPattern(
