@@ -57,7 +57,11 @@ _NUMBER_WORDS = r"\d|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hu
 _NEW = _alt(w for w in _D.new_referent.words if w != "another")
 # "a second incident", "another strike"; "another 10 were wounded", "a third of the city" are
 # counts and shares, not new incidents
-_NEW_REFERENT = IPattern(rf"\b(?:another|an?\s+(?:{_NEW}))\b(?!\s*(?:{_NUMBER_WORDS}))")
+# "another resident said", "a new toll": a new telling of the incident, not a new incident
+_TELLING = _alt(_D.telling_nouns.words)
+_NEW_REFERENT = IPattern(
+    rf"\b(?:another|an?\s+(?:{_NEW}))\b(?!\s*(?:{_NUMBER_WORDS}))(?!\s+(?:[\w-]+\s+)?(?:{_TELLING})\b)"
+)
 # "since" opening a period: a month, a day, "the start", a clause of beginning ("since it broke
 # into"), a date in figures; never the causal "since the militants would defend ..."
 # "over the past week", "in the last few days": a period longer than a day

@@ -586,7 +586,11 @@ def _append(recs: list[Report], r: Report, gz: Gazetteer, *, after: Report | Non
     back (:func:`_told_again`); ``after``, the report whose toll ``r`` gives with no event word of its
     own, is its event when their places and dates agree.
     """
-    if discourse.shifts_time(r.quote) or discourse.new_referent(r.quote):
+    if (
+        after is None  # "Later, 30 more were found dead": a toll has no incident of its own to be new
+        and (discourse.shifts_time(r.quote) or discourse.new_referent(r.quote))
+        and not discourse.refers_back(r.quote)  # "Later the Observatory raised the toll of the strike"
+    ):
         recs.append(r)
         return
     tally = _is_tally(r)

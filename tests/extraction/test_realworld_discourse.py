@@ -64,6 +64,10 @@ NEW_REFERENT = [
     ("The SDF now holds a third of the city.", False),
     ("A second district of Raqqa has fallen to the SDF in as many days, the force said.", True),
     ("Fighters captured the second district of Raqqa to fall in as many days.", False),
+    # a new telling or teller of the incident told, not a new incident
+    ("The Observatory later gave a new toll of 25 dead.", False),
+    ("Another local activist told AFP that the building had collapsed.", False),
+    ("SANA gave a different figure, saying 78 people had been killed.", False),
 ]
 
 TALLY = [
@@ -235,6 +239,13 @@ GROUPED = [
         "that night, while SANA reported on June 9 that phosphorus shells had killed 17 people.",
         "2017-06-14",
         [("Human Rights Watch", 0), ("The Syrian Observatory", 0)],
+    ),
+    # a later telling that names the strike again is the same incident, whatever its opening
+    (
+        "Coalition jets struck al-Badu in Raqqa on Monday, killing 12 people, activists said. Later on Monday "
+        "the Observatory raised the toll of the strike to 19.",
+        "2017-06-14",
+        [("Coalition jets struck", 0), ("Later on Monday", 0)],
     ),
     # r25: a share of the city told again, however far back
     (

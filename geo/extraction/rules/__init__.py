@@ -206,6 +206,7 @@ class Discourse:
     time_measures: Words
     next_day: Words
     new_referent: Words
+    telling_nouns: Words
     since_anchors: Words
     period_units: Words
     share_words: Words
@@ -223,6 +224,7 @@ DISCOURSE_TABLES = (
     "time_measures",
     "next_day",
     "new_referent",
+    "telling_nouns",
     "since_anchors",
     "period_units",
     "share_words",
