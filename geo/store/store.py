@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Select, and_, func, insert, or_, select, update
+from sqlalchemy import Connection, Engine, Select, and_, bindparam, func, insert, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 import gazetteer
@@ -216,11 +217,8 @@ class Store:
         (``None``: none); see :mod:`geo.ingest.syndication`. One indexed query."""
         if not bands:
             return None
-        sb = t.story_bands
-        hit = or_(*(and_(sb.c.band == i, sb.c.bucket == b) for i, b in enumerate(bands)))
-        first = select(sb.c.article_id).where(hit).order_by(sb.c.fid).limit(1).scalar_subquery()
         with self.engine.connect() as conn:
-            return conn.scalar(select(t.articles.c.story_id).where(t.articles.c.id == first))
+            return conn.scalar(_earliest_story_query(len(bands)), {f"b{i}": b for i, b in enumerate(bands)})
 
     def find_article(self, *, url: str | None = None, text: str | None = None) -> str | None:
         """The id of the stored article with this URL or this (normalised) text, else ``None``."""
@@ -505,6 +503,15 @@ def _check_statuses(status: Sequence[str]) -> None:
 def _check_by(what: str, by: str) -> None:
     if not isinstance(by, str) or not by.strip():
         raise BadChange(f"{what}: by: expected the reviewer's name, found {by!r}")
+
+
+@functools.lru_cache(maxsize=4)
+def _earliest_story_query(n: int) -> Select:
+    """:meth:`Store.earliest_story`'s query for ``n`` bands, built once (it runs for every ingested article)."""
+    sb = t.story_bands
+    hit = or_(*(and_(sb.c.band == i, sb.c.bucket == bindparam(f"b{i}")) for i in range(n)))
+    first = select(sb.c.article_id).where(hit).order_by(sb.c.fid).limit(1).scalar_subquery()
+    return select(t.articles.c.story_id).where(t.articles.c.id == first)
 
 
 def _find_article(conn: Connection, *, url: str | None, sha: str | None) -> str | None:
