@@ -64,6 +64,7 @@ __all__ = [
     "date_of",
     "is_statement_date",
     "is_toll_of",
+    "night_before",
     "RELATIVE_KINDS",
     "week_up_to",
     "dateline",
@@ -387,7 +388,9 @@ _PATTERNS: list[_Resolver] = [
     ("month", re.compile(_MONTH_WORD), "range", _month_res),
     (
         "year start",
-        _IRx(r"\b(?:the\s+)?(?:start|beginning|turn)\s+of\s+(?:the|this)\s+year\b|\b(?:earlier|so\s+far)\s+this\s+year\b"),
+        _IRx(
+            r"\b(?:the\s+)?(?:start|beginning|turn)\s+of\s+(?:the|this)\s+year\b|\b(?:earlier|so\s+far)\s+this\s+year\b"
+        ),
         "range",
         lambda m, p: (date(p.year, 1, 1), p),
     ),
@@ -399,6 +402,23 @@ _PATTERNS: list[_Resolver] = [
         ),
         "range",
         _past_span,
+    ),
+    (
+        # "Ten days into their offensive", "two weeks into the battle": counted back from the day
+        "days into",
+        _IRx(
+            r"\b(?P<n>\d{1,3}|a|one|two|three|four|five|six|seven|eight|nine|ten|few|couple\s+of)\s+"
+            r"(?P<unit>hours|days|weeks)\s+into\b"
+        ),
+        "range",
+        _past_span,
+    ),
+    (
+        # an OCHA month's report: "over the month"; "the past month": thirty days
+        "the month",
+        _IRx(r"\b(?:over|during|throughout)\s+the\s+month\b|\bthe\s+(?P<past>past|last)\s+(?:30\s+days|month)\b"),
+        "range",
+        lambda m, p: (p - timedelta(days=30), p) if m.group("past") else (p.replace(day=1), p),
     ),
     (
         "recent",
@@ -465,6 +485,8 @@ _GATES: dict[str, tuple[str, ...]] = {
     "year start": ("year",),
     "past hours": ("hours", "days", "weeks"),
     "recent": ("days", "weeks"),
+    "days into": ("into",),
+    "the month": ("month", "days"),
     "weekend": ("weekend",),
     "earlier this week": ("week",),
     "this week": ("week",),
@@ -754,13 +776,12 @@ _SPEECH_AFTER = _IRx(r"^,?\s*(?:" + rules.verbs().statement_after.alternation + 
 #: ('the Observatory said on Wednesday ... in the past 48 hours' runs up to that Wednesday)
 RELATIVE_KINDS = frozenset(
     {"yesterday", "today", "overnight", "past week", "past hours", "recent", "this week", "earlier this week"}
+    | {"days into", "the month"}
 )
 
 # "the toll of Tuesday's strike": the incident counted is the one of that day, whatever else the
 # sentence dates ("Rescue workers dug more bodies out today, pushing up the toll of Tuesday's strike")
-_TOLL_OF = _IRx(
-    r"\b(?:toll|victims|casualties|dead|aftermath|wake|survivors|rubble)\s+(?:of|from|in)\s+(?:the\s+)?$"
-)
+_TOLL_OF = _IRx(r"\b(?:toll|victims|casualties|dead|aftermath|wake|survivors|rubble)\s+(?:of|from|in)\s+(?:the\s+)?$")
 
 
 def is_toll_of(sentence: str, d: ResolvedDate) -> bool:
@@ -768,6 +789,16 @@ def is_toll_of(sentence: str, d: ResolvedDate) -> bool:
     return d.text.lower().endswith(("'s", "\u2019s")) and bool(
         _TOLL_OF.search(sentence[max(0, d.span_start - 32) : d.span_start])
     )
+
+
+# "After a night of heavy air strikes, the SDF on Tuesday stormed ...": the strikes ran through the
+# night before that day
+_NIGHT_OF = _IRx(r"\b(?:after|following)\s+(?:a|another)\s+(?:\w+\s+)?night\s+of\b")
+
+
+def night_before(sentence: str, d: ResolvedDate) -> bool:
+    """Does ``sentence`` tell "a night of" something before the day ``d`` it names?"""
+    return d.start == d.end and _NIGHT_OF.search(sentence[: d.span_start]) is not None
 
 
 def is_statement_date(sentence: str, d: ResolvedDate) -> bool:

@@ -630,10 +630,16 @@ def _date_fields(
     if events:
         d = events[0]
         d0, d1, prec, dtext = d.start, d.end, d.precision, d.text
-        if d.kind == "since" and said and d0 <= said[0].end < d1:
-            # "killed 700 since the start of the year, the Observatory said on Saturday": up to that day
+        if d.kind == "since" and said and d0 <= said[0].end < d1 and said[0].span_start > d.span_end:
+            # "killed 700 since the start of the year, the Observatory said on Saturday": the tally
+            # attributed after it is closed on that day ("said on Monday that ... since Friday" keeps
+            # the convention: up to publication)
             d1 = said[0].end
             notes.append(f"a range since {d.text!r} up to when it was said ({said[0].text!r})")
+        if _dates.night_before(s, d):
+            d0 = d0 - dt.timedelta(days=1)
+            prec = "range"
+            notes.append(f"'a night of' before {d.text!r}: from the day before")
         if len(events) > 1:
             notes.append(f"dated by the first of {len(events)} date expressions ({d.text!r})")
         if len(events) < len(recent):

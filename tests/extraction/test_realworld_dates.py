@@ -33,50 +33,141 @@ def gz() -> gazetteer.Gazetteer:
 # (sentence, publication day, first date's start, end, precision); tune article in the comment
 FIND = [
     # r16: a bare month after "in" is that month (the latest one not after publication)
-    ("in the town some 50 km west of Raqqa that the alliance captured in May.", "2017-07-07",
-     "2017-05-01", "2017-05-31", "month"),
+    (
+        "in the town some 50 km west of Raqqa that the alliance captured in May.",
+        "2017-07-07",
+        "2017-05-01",
+        "2017-05-31",
+        "month",
+    ),
     # r30: the month of publication runs up to publication only
-    ("Mosul was lost to Iraqi forces in July, and in Syria it now holds little.", "2017-07-20",
-     "2017-07-01", "2017-07-20", "month"),
+    (
+        "Mosul was lost to Iraqi forces in July, and in Syria it now holds little.",
+        "2017-07-20",
+        "2017-07-01",
+        "2017-07-20",
+        "month",
+    ),
     # r21: "since early July": the first ten days of July, stretched to publication
-    ("Progress inside the old city has been slow since early July, when coalition jets blew gaps.", "2017-09-04",
-     "2017-07-01", "2017-09-04", "month"),
+    (
+        "Progress inside the old city has been slow since early July, when coalition jets blew gaps.",
+        "2017-09-04",
+        "2017-07-01",
+        "2017-09-04",
+        "month",
+    ),
     # r14: "since the start of June"
-    ("at least 173 civilians killed by air and ground strikes in the city since the start of June.", "2017-06-30",
-     "2017-06-01", "2017-06-30", "month"),
+    (
+        "at least 173 civilians killed by air and ground strikes in the city since the start of June.",
+        "2017-06-30",
+        "2017-06-01",
+        "2017-06-30",
+        "month",
+    ),
     # r12: "since the start of the year"
-    ("Coalition raids on Raqqa have killed close to 700 civilians since the start of the year.", "2017-06-26",
-     "2017-01-01", "2017-06-26", "month"),
+    (
+        "Coalition raids on Raqqa have killed close to 700 civilians since the start of the year.",
+        "2017-06-26",
+        "2017-01-01",
+        "2017-06-26",
+        "month",
+    ),
     # r22: the date of a since-clause opens the range
-    ("More than half of the city has changed hands since the SDF opened its assault on Raqqa on June 6.",
-     "2017-09-04", "2017-06-06", "2017-09-04", "month"),
+    (
+        "More than half of the city has changed hands since the SDF opened its assault on Raqqa on June 6.",
+        "2017-09-04",
+        "2017-06-06",
+        "2017-09-04",
+        "month",
+    ),
     # r29: ... and so does its month
-    ("the SDF has taken around 90 percent of the city since it broke into Raqa in June.", "2017-10-17",
-     "2017-06-01", "2017-10-17", "month"),
+    (
+        "the SDF has taken around 90 percent of the city since it broke into Raqa in June.",
+        "2017-10-17",
+        "2017-06-01",
+        "2017-10-17",
+        "month",
+    ),
     # r20: "mid-July" is the middle ten days
-    ("air strikes on villages since their campaign there began in mid-July, the report says.", "2017-08-24",
-     "2017-07-11", "2017-08-24", "month"),
+    (
+        "air strikes on villages since their campaign there began in mid-July, the report says.",
+        "2017-08-24",
+        "2017-07-11",
+        "2017-08-24",
+        "month",
+    ),
     # r08: "between May and 5 June"
-    ("Between May and 5 June, it added, the fighting had uprooted more than 100,000 people.", "2017-06-16",
-     "2017-05-01", "2017-06-05", "month"),
+    (
+        "Between May and 5 June, it added, the fighting had uprooted more than 100,000 people.",
+        "2017-06-16",
+        "2017-05-01",
+        "2017-06-05",
+        "month",
+    ),
     # r03: a range whose ends carry their weekdays
-    ("From Monday 5 June 2017 until Saturday 10 June, the Observatory documented the deaths of 68 civilians.",
-     "2017-06-11", "2017-06-05", "2017-06-10", "range"),
+    (
+        "From Monday 5 June 2017 until Saturday 10 June, the Observatory documented the deaths of 68 civilians.",
+        "2017-06-11",
+        "2017-06-05",
+        "2017-06-10",
+        "range",
+    ),
     # r25: a night into the next day
-    ("Flames engulfed the Conoco gas field from Tuesday night into Wednesday.", "2017-09-21",
-     "2017-09-19", "2017-09-20", "range"),
+    (
+        "Flames engulfed the Conoco gas field from Tuesday night into Wednesday.",
+        "2017-09-21",
+        "2017-09-19",
+        "2017-09-20",
+        "range",
+    ),
     # r26: the weekday names the explicit date's own weekday, not the one before publication
-    ("Earlier, late on Saturday, July 22, government forces seized an oil field in the Sabkha area.", "2017-09-23",
-     "2017-07-22", "2017-07-22", "day"),
+    (
+        "Earlier, late on Saturday, July 22, government forces seized an oil field in the Sabkha area.",
+        "2017-09-23",
+        "2017-07-22",
+        "2017-07-22",
+        "day",
+    ),
     # r28: "by Thursday": done on or before it
-    ("Parts of the town were in government hands by Thursday, according to a Hezbollah media unit.", "2017-10-14",
-     "2017-10-06", "2017-10-12", "week"),
+    (
+        "Parts of the town were in government hands by Thursday, according to a Hezbollah media unit.",
+        "2017-10-14",
+        "2017-10-06",
+        "2017-10-12",
+        "week",
+    ),
     # r25: "in the past 48 hours"
-    ("Islamic State jihadists have abandoned five Raqqa neighbourhoods in the past 48 hours.", "2017-09-20",
-     "2017-09-18", "2017-09-20", "range"),
+    (
+        "Islamic State jihadists have abandoned five Raqqa neighbourhoods in the past 48 hours.",
+        "2017-09-20",
+        "2017-09-18",
+        "2017-09-20",
+        "range",
+    ),
+    # r07: "Ten days into their offensive"
+    (
+        "Ten days into their offensive, the Syrian Democratic Forces (SDF) hold four districts of Raqqa.",
+        "2017-06-16",
+        "2017-06-06",
+        "2017-06-16",
+        "week",
+    ),
+    # r14: an OCHA month's report, "over the month"
+    (
+        "Conditions inside the city got worse over the month as the SDF tightened its grip.",
+        "2017-06-30",
+        "2017-06-01",
+        "2017-06-30",
+        "month",
+    ),
     # r09: "in recent weeks": four weeks
-    ("Government troops have in recent weeks pushed Islamic State out of villages.", "2017-06-18",
-     "2017-05-21", "2017-06-18", "month"),
+    (
+        "Government troops have in recent weeks pushed Islamic State out of villages.",
+        "2017-06-18",
+        "2017-05-21",
+        "2017-06-18",
+        "month",
+    ),
 ]
 
 
@@ -85,6 +176,13 @@ def test_real_date_expressions(text: str, pub: str, start: str, end: str, precis
     d = find_dates(text, pub)[0]
     assert (d.start.isoformat(), d.end.isoformat(), d.precision) == (start, end, precision)
     assert text[d.span_start : d.span_end] == d.text
+
+
+def test_last_month_stays_the_calendar_month() -> None:
+    # "the past month" is thirty days; "last month" is still the month before
+    past, last = find_dates("Over the past month, and last month above all, strikes rose.", "2017-06-16")
+    assert (past.start.isoformat(), past.end.isoformat()) == ("2017-05-17", "2017-06-16")
+    assert (last.start.isoformat(), last.end.isoformat()) == ("2017-05-01", "2017-05-31")
 
 
 NOT_DATES = [
@@ -162,6 +260,14 @@ EXTRACTED = [
         "2017-09-18",
         "2017-09-20",
     ),
+    # r01: "After a night of heavy air strikes, ... on Tuesday stormed": from Monday night
+    (
+        "After a night of heavy air strikes, fighters of the U.S.-backed Syrian Democratic Forces (SDF) on "
+        "Tuesday stormed al-Mishlab on the eastern edge of Raqqa, the Syrian Observatory for Human Rights said.",
+        "2017-06-06",
+        "2017-06-05",
+        "2017-06-06",
+    ),
     # r12: said in a statement on Sunday: the week up to it, not the day
     (
         "Kurdish and Arab fighters have captured al-Qadisiya, a district of Raqqa, from Islamic State after "
@@ -179,8 +285,20 @@ def test_report_dates_of_real_sentences(gz: gazetteer.Gazetteer, text: str, pub:
     assert (r["date_start"], r["date_end"]) == (start, end)
 
 
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 @settings(max_examples=200, deadline=None)
