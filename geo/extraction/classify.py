@@ -278,7 +278,7 @@ _EVACUATION = _rx(
 # the whole offensive, a strategic development (ACLED) kept as a report
 _OPERATION_BEGUN = _rx(
     r"\b(?:operation|campaign|offensive)\s+(?:\w+\s+){0,3}?"
-    r"(?:got\s+under\s+way|got\s+underway|began|begun|started|was\s+launched|kicked\s+off)\b",
+    r"(?:got\s+under\s+way|got\s+underway|began|begun|started|opened|was\s+launched|kicked\s+off)\b",
     "operation",
     "campaign",
     "offensive",
@@ -341,7 +341,8 @@ _TERRITORY: list[tuple[IPattern, str]] = [
             # "are pushing on into the old part of the city"
             r"\s+(?:on\s+)?(?:(?:north|south|east|west)\w*\s+)?into|breached|penetrated|made\s+inroads|"
             r"reach(?:ed)?\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:end|edge|outskirts|centre|center|gates?|walls?|"
-            r"neighbou?rhood|district|village|town|city|base|bank|troops|positions|heart))\b",
+            # "have reached the first streets of the zone"
+            r"neighbou?rhood|district|village|town|city|base|bank|troops|positions|heart|streets?))\b",
             "brok",
             "break",
             "enter",
@@ -383,6 +384,12 @@ _TERRITORY: list[tuple[IPattern, str]] = [
             # ("Islamic State still controls the rest of Deir al-Zor": the holder kept it, no change)
             # (the verb only: the extent is read from what follows, "part of" is partial)
             r"(?<!still\s)controls(?=\s+(?:\w+\s+){0,2}?(?:part|parts|half|most|much|all|the\s+rest)\s+of)|"
+            # "have brought back dozens of towns and villages under government control", "the highway
+            # was under regime control" (a change, or the state it left; never IS's: "civilians were
+            # under IS control" is where they live)
+            r"(?:(?:brought|put|placed)\s+(?:back\s+)?(?:[\w,'-]+\s+){0,6}?|(?:came|come|comes|fell|was|were|now)\s+"
+            r"(?:(?:now|again|entirely|fully|completely|firmly|back)\s+)?)under\s+(?:the\s+)?(?:full\s+)?"
+            r"(?!(?:IS|ISIS|ISIL|Islamic|jihadists?|militants?|Daesh|the\s+group)\b)(?:[\w'-]+\s+)?control|"
             r"control\s+of|(?:now|fully|firmly)\s+control|wrested|wrest|"
             r"(?<!still\s)(?<!remains\s)(?<!remained\s)in\s+(?:(?:the\s+)?\w+(?:'s)?\s+)?hands|freed|"
             r"(?:now|completely|entirely|fully)\s+free|"
@@ -401,6 +408,7 @@ _TERRITORY: list[tuple[IPattern, str]] = [
             "fallen",
             "clearing",
             "chang",
+            "under",
             "control",
             "wrest",
             "hands",
@@ -552,6 +560,9 @@ _DEAL_STRUCK = _rx(r"\b(?:deal|agreement|accord|truce|bargain|ceasefire)\s+(?:wa
 _AIR_BACKER = _rx(
     r"\b(?:backed|supported|aided|covered|helped)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:jets|air\s*strikes|air\s*power|warplanes|aircraft|strikes|bombing|raids|planes)\b|"
+    # "with coalition aircraft covering the SDF advance": the air war as the cover of an advance
+    r"\bwith\s+(?:the\s+)?(?:[\w.-]+\s+){0,2}?(?:jets|aircraft|warplanes|planes|drones|air\s+power)\s+"
+    r"(?:covering|backing|supporting|providing\s+(?:air\s+)?(?:cover|support))\b|"
     # "exposed to snipers and mines as well as air strikes": a danger named, no strike told
     r"\b(?:exposed|vulnerable)\s+to\b[^.;]{0,60}?\b(?:air\s*strikes|bombing|raids|shelling)\b"
 )

@@ -50,6 +50,10 @@ TYPES = [
     # counter-cases: with people killed, the strike or the fighting is the news
     ("The fighting killed 30 people and displaced hundreds more.", "armed_clash"),
     ("Air strikes killed 11 civilians fleeing the city by boat.", "air_strike"),
+    # r02: aircraft covering an advance are its backdrop; the offensive's opening is the news
+    ("The offensive on the city opened on June 6, with coalition aircraft covering the SDF advance.", "other"),
+    # counter-case: aircraft that struck are a strike
+    ("Coalition aircraft struck the advance of the militants near Raqqa.", "air_strike"),
     # r22: a change of hands is a territory change, whatever assault came before it
     (
         "More than half of the city has changed hands since the SDF opened its assault on Raqqa on June 6.",
@@ -76,6 +80,19 @@ TERRITORY = [
     ("According to the coalition, the fighters finished clearing it of militants on Saturday last week.", "full"),
     # r12: "controls part of"
     ("On the northern edge of the city the alliance also controls part of the 17th Division base.", "partial"),
+    # r24: "reached the first streets"
+    (
+        "According to the SDF, its fighters have reached the first streets of the zone, where the militants had "
+        "dug trenches, and are now fighting ISIS street by street.",
+        "entered",
+    ),
+    # r28, r24: under the winner's control
+    (
+        "The army's operations along the Euphrates valley have brought back dozens of towns and villages under "
+        "government control, SANA said.",
+        "full",
+    ),
+    ("By Sunday the whole Deir ez-Zor-Damascus highway was under regime control.", "full"),
     # r30: "has fallen to"
     ("Raqqa's National Hospital has fallen to the US-backed Syrian Democratic Forces (SDF), a spokesman said.", "full"),
 ]
@@ -91,6 +108,8 @@ def test_territory_wording_of_real_sentences(text: str, extent: str) -> None:
 NO_CHANGE = [
     # the holder kept it: no change
     "Islamic State still controls the rest of Deir al-Zor and much of the surrounding province.",
+    # where people live, under the group's rule
+    "Some 300,000 civilians were under IS control in the province.",
     # cleared of mines, not of fighters
     "Army engineers were clearing the road of mines.",
     # a way out, not in: people leaving
@@ -112,3 +131,10 @@ def test_the_winner_of_has_fallen_to_is_after_it(gz: gazetteer.Gazetteer) -> Non
     reps = extract_text(text, article_id="t", published="2017-06-11", outlet="Reuters", gz=gz)
     assert reps[0]["event_type"] == "territory_change"
     assert reps[0]["control_actor"] != "Islamic State"
+
+
+@pytest.mark.parametrize("text", [t for t, _ in TERRITORY])
+def test_new_territory_wording_never_makes_the_group_the_winner(text: str) -> None:
+    # every change of the table is won against Islamic State: never by it
+    c = classify(text)
+    assert c.control is not None and c.control.actor != "Islamic State"
