@@ -342,7 +342,9 @@ _TERRITORY: list[tuple[IPattern, str]] = [
             r"\s+(?:on\s+)?(?:(?:north|south|east|west)\w*\s+)?into|breached|penetrated|made\s+inroads|"
             r"reach(?:ed)?\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:end|edge|outskirts|centre|center|gates?|walls?|"
             # "have reached the first streets of the zone"
-            r"neighbou?rhood|district|village|town|city|base|bank|troops|positions|heart|streets?))\b",
+            # ... "the southern suburbs", "the entrances of the town"
+            r"neighbou?rhood|district|village|town|city|base|bank|troops|positions|heart|streets?|suburbs?|"
+            r"entrances?))\b",
             "brok",
             "break",
             "enter",
@@ -384,14 +386,19 @@ _TERRITORY: list[tuple[IPattern, str]] = [
             # ("Islamic State still controls the rest of Deir al-Zor": the holder kept it, no change)
             # (the verb only: the extent is read from what follows, "part of" is partial)
             r"(?<!still\s)controls(?=\s+(?:\w+\s+){0,2}?(?:part|parts|half|most|much|all|the\s+rest)\s+of)|"
-            # "have brought back dozens of towns and villages under government control", "the highway
-            # was under regime control" (a change, or the state it left; never IS's: "civilians were
-            # under IS control" is where they live)
-            r"(?:(?:brought|put|placed)\s+(?:back\s+)?(?:[\w,'-]+\s+){0,6}?|(?:came|come|comes|fell|was|were|now)\s+"
+            # "have brought back dozens of towns and villages under government control", "the town came
+            # under army control": a change (never IS's: "civilians ... under IS control" is where they
+            # live; a state, "was under regime control", is left out: on tune it placed a road's change
+            # at the city the road is named after)
+            r"(?:(?:brought|put|placed)\s+(?:back\s+)?(?:[\w,'-]+\s+){0,6}?|(?:came|come|comes|fell)\s+"
             r"(?:(?:now|again|entirely|fully|completely|firmly|back)\s+)?)under\s+(?:the\s+)?(?:full\s+)?"
             r"(?!(?:IS|ISIS|ISIL|Islamic|jihadists?|militants?|Daesh|the\s+group)\b)(?:[\w'-]+\s+)?control|"
             r"control\s+of|(?:now|fully|firmly)\s+control|wrested|wrest|"
             r"(?<!still\s)(?<!remains\s)(?<!remained\s)in\s+(?:(?:the\s+)?\w+(?:'s)?\s+)?hands|freed|"
+            # after a capture, the last of the losers sought out: "troops were hunting down the last militants
+            # in the town" (wire copy's mopping-up)
+            r"(?:hunting\s+down|mopping\s+up|flushing\s+out)\s+(?:the\s+)?(?:last|remaining)\s+(?:\w+\s+)?"
+            r"(?:militants|jihadists|fighters|pockets)|"
             r"(?:now|completely|entirely|fully)\s+free|"
             r"(?:pushed|drove|driven|forced|chased)\s+(?:[\w'-]+\s+){1,3}?out\s+of|"
             r"now\s+(?:holds?|held)|holds?\s+(?:more\s+than\s+half|half|most|much|\w+\s+districts))\b",
@@ -409,6 +416,9 @@ _TERRITORY: list[tuple[IPattern, str]] = [
             "clearing",
             "chang",
             "under",
+            "hunting",
+            "mopping",
+            "flushing",
             "control",
             "wrest",
             "hands",

@@ -28,7 +28,17 @@ Conventions (news usage, past tense):
 * ``last month``: the previous calendar month; ``this month`` / ``earlier
   this month``: the 1st .. publication day;
 * explicit dates: "June 6, 2017", "6 June 2017", "Jun 11, 2017", "June 6"
-  (year from the publication date), "2017-06-06", "June 2017" (month).
+  (year from the publication date), "2017-06-06", "June 2017" (month);
+* a bare month after a preposition ("in May", "since early July", "by the end of
+  May"): the latest such month not after publication, up to publication;
+  early/mid/late: its first, middle and last ten days;
+* ``the past 48 hours``, ``the last three days``, ``in recent days/weeks`` (7, 28
+  days), ``ten days into``, ``over the month``, ``the past month`` (30 days): spans
+  back from the publication day (or from a statement's day, see extract);
+* ranges: "since/from/between X until/to/and Y", "Tuesday night into Wednesday";
+  "since X" and a since-clause's date ("since it broke into Raqqa in June") run to
+  publication; "by X" is the week up to X; a weekday apposed to the date it names
+  ("late on Saturday, July 22") is that date.
 
 Dates after the latest publication day are dropped (they are not reports of
 past events); explicit dates long before it are kept (captions and history).

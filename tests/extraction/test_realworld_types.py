@@ -92,7 +92,14 @@ TERRITORY = [
         "government control, SANA said.",
         "full",
     ),
-    ("By Sunday the whole Deir ez-Zor-Damascus highway was under regime control.", "full"),
+    ("By Sunday the whole town of Mayadin had come under army control.", "full"),
+    # r28: the last of the losers sought out after a capture
+    (
+        "Troops were hunting down the last militants in the town and army engineers were lifting the mines left "
+        "behind, a military source told state news agency SANA.",
+        "full",
+    ),
+    ("SDF fighters reached the southern suburbs of Tabqa on Monday.", "entered"),
     # r30: "has fallen to"
     ("Raqqa's National Hospital has fallen to the US-backed Syrian Democratic Forces (SDF), a spokesman said.", "full"),
 ]
@@ -110,6 +117,10 @@ NO_CHANGE = [
     "Islamic State still controls the rest of Deir al-Zor and much of the surrounding province.",
     # where people live, under the group's rule
     "Some 300,000 civilians were under IS control in the province.",
+    # hunting down is no change without "the last" of them
+    "Coalition drones are hunting down militants who fled the city.",
+    # a state, not a change
+    "The whole highway was under regime control.",
     # cleared of mines, not of fighters
     "Army engineers were clearing the road of mines.",
     # a way out, not in: people leaving
