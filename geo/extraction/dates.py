@@ -378,7 +378,49 @@ _MONTH_WORD = (
     + r")(?!\w)"
 )
 
+
+def _day_range(m: re.Match[str], p: date) -> tuple[date, date] | None:
+    """ "5-9 June", "from 5 until 10 June 2017", "between June 1 and 5": one month's days."""
+    month = _MONTHS[m.group("mon").lower().rstrip(".")]
+    a, b = int(m.group("d1")), int(m.group("d2"))
+    if a >= b:
+        return None  # "9-5 June" is no range
+    try:
+        if m.group("year"):
+            return date(int(m.group("year")), month, a), date(int(m.group("year")), month, b)
+        year = p.year if date(p.year, month, a) <= p else p.year - 1
+        return date(year, month, a), min(date(year, month, b), p)
+    except ValueError:
+        return None
+
+
+# the words joining two days of one month ("5-9 June", "5 to 9 June", "between 5 and 9 June")
+_DAY_JOIN = r"\s*(?:-|\u2013|\u2014|\s(?:to|until|till|through|and)\s)\s*"
+
 _PATTERNS: list[_Resolver] = [
+    (
+        "dmy range",
+        re.compile(
+            r"\b(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?"
+            + _DAY_JOIN
+            + r"(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
+            + _MON
+            + r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?\b"
+        ),
+        "range",
+        _day_range,
+    ),
+    (
+        # "June 5-9", "from June 5 to 9,": the second day ends the clause, so that "June 5 and 6 people" is
+        # not read as a range
+        "mdy range",
+        re.compile(
+            r"\b" + _MON + r"\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?" + _DAY_JOIN + r"(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?"
+            r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?(?=\s*(?:[,.;:)]|$))"
+        ),
+        "range",
+        _day_range,
+    ),
     ("iso", re.compile(r"\b(?P<iso>\d{4}-\d{2}-\d{2})\b"), "day", _explicit),
     (
         "mdy",
@@ -488,7 +530,7 @@ _PATTERNS: list[_Resolver] = [
 # cheap pre-filters: a pattern can only match a text holding one of these
 # (the numeric patterns all need a digit; the others one of the lowercase
 # words, looked up in the lowered text)
-_NUMERIC = frozenset({"iso", "mdy", "dmy", "my"})
+_NUMERIC = frozenset({"iso", "mdy", "dmy", "my", "dmy range", "mdy range"})
 _DIGIT = re.compile(r"\d")
 _GATES: dict[str, tuple[str, ...]] = {
     "month": ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),

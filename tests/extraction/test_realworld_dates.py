@@ -185,6 +185,36 @@ def test_last_month_stays_the_calendar_month() -> None:
     assert (last.start.isoformat(), last.end.isoformat()) == ("2017-05-01", "2017-05-31")
 
 
+# (text, start, end): the days of one month, as real copy joins them (published 16 June 2017)
+DAY_RANGES = [
+    ("from 5 until 10 June", "2017-06-05", "2017-06-10"),
+    ("between 5 and 9 June", "2017-06-05", "2017-06-09"),
+    ("Airwars logged 14 events on 5-9 June.", "2017-06-05", "2017-06-09"),
+    ("on the night of 8 to 9 June", "2017-06-08", "2017-06-09"),
+    ("between June 1 and 5, the monitor said", "2017-06-01", "2017-06-05"),
+    ("strikes on June 5-9, the group said", "2017-06-05", "2017-06-09"),
+    ("from 5 to 10 May 2017", "2017-05-05", "2017-05-10"),
+]
+
+
+@pytest.mark.parametrize(("text", "start", "end"), DAY_RANGES)
+def test_days_of_one_month_joined(text: str, start: str, end: str) -> None:
+    d = find_dates(text, "2017-06-16")[0]
+    assert (d.start.isoformat(), d.end.isoformat()) == (start, end)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On June 5 and 6 people died in the shelling.",  # a count after the day, not its end
+        "Between 100 and 200 families crossed the river.",  # counts with no month
+        "strikes on 9-5 June",  # backwards: no range
+    ],
+)
+def test_counts_beside_a_day_are_no_range(text: str) -> None:
+    assert all(d.start == d.end for d in find_dates(text, "2017-06-16"))
+
+
 NOT_DATES = [
     "Civilians may be trapped in the old city.",  # the modal, not May
     "May God protect them, he said.",  # a sentence-initial May with no preposition
@@ -331,3 +361,27 @@ def test_a_weekday_apposed_to_its_date_is_that_date(day: dt.date, later: int) ->
     text = f"Late on {weekday}, {MONTHS[day.month - 1]} {day.day}, {day.year}, jets struck the town."
     found = find_dates(text, day + dt.timedelta(days=later))
     assert [(d.start, d.end) for d in found] == [(day, day)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    first=st.dates(min_value=dt.date(2015, 1, 1), max_value=dt.date(2019, 12, 28)).filter(
+        lambda d: not (d.month == 2 and d.day == 29)
+    ),
+    span=st.integers(1, 27),
+    join=st.sampled_from(["-", " to ", " until ", " and ", "\u2013"]),
+    later=st.integers(0, 300),
+    mdy=st.booleans(),
+)
+def test_days_of_one_month_are_that_range(first: dt.date, span: int, join: str, later: int, mdy: bool) -> None:
+    last = first + dt.timedelta(days=span)
+    if last.month != first.month:
+        return
+    month = MONTHS[first.month - 1]
+    days = f"{first.day}{join}{last.day}"
+    text = f"between {month} {days}, the monitor said" if mdy else f"between {days} {month}, the monitor said"
+    pub = last + dt.timedelta(days=later)
+    if pub >= dt.date(first.year + 1, first.month, first.day):  # a year on, the latest such month is later
+        return
+    found = find_dates(text, pub)
+    assert [(d.start, d.end) for d in found] == [(first, last)]
