@@ -666,7 +666,7 @@ _OWN_JOIN = re.compile(r"(?:until|till|to|through)(?=\s)", re.I)
 _OWN_OPEN = re.compile(r"(?:since|from|between)\s", re.I)
 #: "since the SDF opened its assault on Raqqa on June 6", "since it broke into Raqqa in June": the
 #: date of a since-clause opens the range too (a clause, no comma or quote between)
-_SINCE_CLAUSE = _IRx(r"\bsince\s+[^,;:()\"\u201c\u201d]{1,64}$")
+_SINCE_CLAUSE = _IRx(r"\bsince\s+[^,;:()\"\u201c\u201d]{1,90}$")
 #: "were in its hands by June 10": on or before that day
 _BY = _IRx(r"\bby\s+$")
 _WEEKDAY_NAME = _IRx(r"\b" + _WD + r"\b")
@@ -709,7 +709,7 @@ def _ranges(text: str, found: list[ResolvedDate], pub: tuple[date, date]) -> lis
         d = found[i]
         # the words before it, back to the date before at most ("since X in November and on Tuesday")
         floor = out[-1].span_end if out else 0
-        before = text[max(floor, d.span_start - 72) : d.span_start]
+        before = text[max(floor, d.span_start - 100) : d.span_start]
         night_into = (
             i + 1 < len(found)
             and d.text.lower().endswith("night")

@@ -88,6 +88,15 @@ FIND = [
         "2017-10-17",
         "month",
     ),
+    # seed 004: a long since-clause, its date at the end
+    (
+        "with more aircraft available since a US-backed operation successfully pushed ISIL from Mosul in "
+        "neighbouring Iraq last month.",
+        "2017-08-30",
+        "2017-07-01",
+        "2017-08-30",
+        "month",
+    ),
     # r20: "mid-July" is the middle ten days
     (
         "air strikes on villages since their campaign there began in mid-July, the report says.",
