@@ -532,12 +532,15 @@ _PATTERNS: list[_Resolver] = [
 # words, looked up in the lowered text)
 _NUMERIC = frozenset({"iso", "mdy", "dmy", "my", "dmy range", "mdy range"})
 _DIGIT = re.compile(r"\d")
+# the patterns that hold a month name (_MON) run only on a text that has one: one search spares six
+_NEEDS_MONTH = frozenset({"mdy", "dmy", "my", "month", "dmy range", "mdy range"})
+_MONTH_NAME = re.compile(r"\b" + _MON.replace("(?P<mon>", "(?:", 1))
 _GATES: dict[str, tuple[str, ...]] = {
     "month": ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
     "year start": ("year",),
     "past hours": ("hours", "days", "weeks"),
     "recent": ("days", "weeks"),
-    "days into": ("into",),
+    "days into": ("hours", "days", "weeks"),
     "the month": ("month", "days"),
     "weekend": ("weekend",),
     "earlier this week": ("week",),
@@ -631,7 +634,10 @@ def find_dates(text: str, published: date | str | tuple) -> list[ResolvedDate]:
     found: list[ResolvedDate] = []
     low = _lowered(text)
     digits = _DIGIT.search(text) is not None
+    months = _MONTH_NAME.search(text) is not None
     for name, pat, precision, fn in _PATTERNS:
+        if name in _NEEDS_MONTH and not months:
+            continue
         if name in _NUMERIC:
             if not digits:
                 continue
