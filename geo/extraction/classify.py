@@ -176,7 +176,8 @@ _CIVILIAN_WORD = _rx(r"\bcivilian")
 
 _AIR = _rx(
     r"\b(?:air\s*-?\s*strikes?|airstrikes?|air\s+raids?|air\s+attacks?|bombing\s+raids?|"
-    r"raids?|bomb(?:ing|ings|ed|s)?|bombard(?:ment|ed|ing)?|jets?|warplanes?|war\s+planes?|"
+    r"raids?|(?<!car\s)(?<!car-)(?<!suicide\s)(?<!roadside\s)(?<!truck\s)bomb(?:ing|ings|ed|s)?|"
+    r"bombard(?:ment|ed|ing)?|jets?|warplanes?|war\s+planes?|"
     r"aircraft|drones?|sorties|coalition\s+strikes?|(?:US|U\.S\.?|coalition)[-\s]led\s+strikes?|"
     r"strikes?|struck|dropp(?:ed|ing)|airstrike)\b",
     "air",
@@ -205,7 +206,15 @@ _CLASH = _rx(
     r"gun\s*battles?|skirmish(?:es)?|combat|assault(?:s|ed|ing)?|attack(?:s|ed)?|trading\s+fire|"
     r"ambush(?:ed)?|counter-?attacks?|"
     r"(?:opened|opening|opens)\s+(?:a\s+|another\s+)?(?:new\s+|second\s+|third\s+)?front|"
-    r"new\s+front\s+(?:had\s+|has\s+)?(?:been\s+|was\s+)?opened|thrusts?)\b",
+    r"new\s+front\s+(?:had\s+|has\s+)?(?:been\s+|was\s+)?opened|thrusts?|"
+    # a bomb brought by land (ACLED: remote violence on the ground), coded as the ground fight it is
+    # part of: "a suicide car bomb killed 16 SDF fighters", "ambushes, car bombs and roadside explosives"
+    r"car[\s-]+bombs?|suicide\s+(?:car\s+|truck\s+)?(?:bomb(?:s|ings?|ers?)?|attacks?)|"
+    r"roadside\s+(?:bombs?|explosives?)|VBIEDs?)\b",
+    "car",
+    "suicide",
+    "roadside",
+    "vbied",
     "clash",
     "fight",
     "fought",
@@ -269,7 +278,7 @@ _EVACUATION = _rx(
 # the whole offensive, a strategic development (ACLED) kept as a report
 _OPERATION_BEGUN = _rx(
     r"\b(?:operation|campaign|offensive)\s+(?:\w+\s+){0,3}?"
-    r"(?:got\s+under\s+way|got\s+underway|began|begun|started|was\s+launched|kicked\s+off)\b",
+    r"(?:got\s+under\s+way|got\s+underway|began|begun|started|opened|was\s+launched|kicked\s+off)\b",
     "operation",
     "campaign",
     "offensive",
@@ -326,10 +335,16 @@ _TERRITORY: list[tuple[IPattern, str]] = [
             # "entering its last phase", "entered a second week": time, not ground
             r"\b(?:entered|enter|entering)\b(?!\s+(?:\w+\s+){0,2}(?:phase|stage|year|month|week|day)s?\b)|"
             r"\b(?:stormed|storming|"
-            r"(?:advanced|advancing|advance|pushed|pushing|push|moved|moving|fought\s+their\s+way|got)"
-            r"\s+(?:(?:north|south|east|west)\w*\s+)?into|breached|penetrated|made\s+inroads|"
+            r"(?:advanced|advancing|advance|pushed|pushing|push|moved|moving|got|"
+            # "fought their way into", "have made their way into the Hisham bin Abdul Malik neighbourhood"
+            r"(?:fought|made|forced|battled|pushed)\s+their\s+way)"
+            # "are pushing on into the old part of the city"
+            r"\s+(?:on\s+)?(?:(?:north|south|east|west)\w*\s+)?into|breached|penetrated|made\s+inroads|"
             r"reach(?:ed)?\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:end|edge|outskirts|centre|center|gates?|walls?|"
-            r"neighbou?rhood|district|village|town|city|base|bank|troops|positions|heart))\b",
+            # "have reached the first streets of the zone"
+            # ... "the southern suburbs", "the entrances of the town"
+            r"neighbou?rhood|district|village|town|city|base|bank|troops|positions|heart|streets?|suburbs?|"
+            r"entrances?))\b",
             "brok",
             "break",
             "enter",
@@ -341,6 +356,9 @@ _TERRITORY: list[tuple[IPattern, str]] = [
             "penetrated",
             "inroads",
             "fought",
+            "made",
+            "forced",
+            "battled",
             "got",
             "reach",
         ),
@@ -360,9 +378,27 @@ _TERRITORY: list[tuple[IPattern, str]] = [
             r"(?:took|taken|take|taking)(?!\s+(?:responsibility|part|place|steps|care|shelter|refuge|"
             r"measures|precautions|action|time|hours|days|weeks|months|years)\b)|"
             r"took\s+control|taken\s+control|seized\s+control|retook|retaken|recaptured|"
-            r"reclaimed|liberated|liberating|cleared|overran|overrun|fell\s+to|falls\s+to|"
+            r"reclaimed|liberated|liberating|cleared|overran|overrun|fell\s+to|falls\s+to|fallen\s+to|"
+            # "finished clearing it of militants", "more than half of the city has changed hands"
+            r"clearing\s+(?:\w+\s+){0,3}?of\s+(?:the\s+)?(?:militants|jihadists|fighters|IS|ISIS|ISIL|Daesh|"
+            r"Islamic\s+State)|(?:changed|change|changes|changing)\s+hands|"
+            # "the alliance also controls part of the 17th Division base"
+            # ("Islamic State still controls the rest of Deir al-Zor": the holder kept it, no change)
+            # (the verb only: the extent is read from what follows, "part of" is partial)
+            r"(?<!still\s)controls(?=\s+(?:\w+\s+){0,2}?(?:part|parts|half|most|much|all|the\s+rest)\s+of)|"
+            # "have brought back dozens of towns and villages under government control", "the town came
+            # under army control": a change (never IS's: "civilians ... under IS control" is where they
+            # live; a state, "was under regime control", is left out: on tune it placed a road's change
+            # at the city the road is named after)
+            r"(?:(?:brought|put|placed)\s+(?:back\s+)?(?:[\w,'-]+\s+){0,6}?|(?:came|come|comes|fell)\s+"
+            r"(?:(?:now|again|entirely|fully|completely|firmly|back)\s+)?)under\s+(?:the\s+)?(?:full\s+)?"
+            r"(?!(?:IS|ISIS|ISIL|Islamic|jihadists?|militants?|Daesh|the\s+group)\b)(?:[\w'-]+\s+)?control|"
             r"control\s+of|(?:now|fully|firmly)\s+control|wrested|wrest|"
             r"(?<!still\s)(?<!remains\s)(?<!remained\s)in\s+(?:(?:the\s+)?\w+(?:'s)?\s+)?hands|freed|"
+            # after a capture, the last of the losers sought out: "troops were hunting down the last militants
+            # in the town" (wire copy's mopping-up)
+            r"(?:hunting\s+down|mopping\s+up|flushing\s+out)\s+(?:the\s+)?(?:last|remaining)\s+(?:\w+\s+)?"
+            r"(?:militants|jihadists|fighters|pockets)|"
             r"(?:now|completely|entirely|fully)\s+free|"
             r"(?:pushed|drove|driven|forced|chased)\s+(?:[\w'-]+\s+){1,3}?out\s+of|"
             r"now\s+(?:holds?|held)|holds?\s+(?:more\s+than\s+half|half|most|much|\w+\s+districts))\b",
@@ -376,6 +412,13 @@ _TERRITORY: list[tuple[IPattern, str]] = [
             "overr",
             "fell",
             "falls",
+            "fallen",
+            "clearing",
+            "chang",
+            "under",
+            "hunting",
+            "mopping",
+            "flushing",
             "control",
             "wrest",
             "hands",
@@ -527,6 +570,9 @@ _DEAL_STRUCK = _rx(r"\b(?:deal|agreement|accord|truce|bargain|ceasefire)\s+(?:wa
 _AIR_BACKER = _rx(
     r"\b(?:backed|supported|aided|covered|helped)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:jets|air\s*strikes|air\s*power|warplanes|aircraft|strikes|bombing|raids|planes)\b|"
+    # "with coalition aircraft covering the SDF advance": the air war as the cover of an advance
+    r"\bwith\s+(?:the\s+)?(?:[\w.-]+\s+){0,2}?(?:jets|aircraft|warplanes|planes|drones|air\s+power)\s+"
+    r"(?:covering|backing|supporting|providing\s+(?:air\s+)?(?:cover|support))\b|"
     # "exposed to snipers and mines as well as air strikes": a danger named, no strike told
     r"\b(?:exposed|vulnerable)\s+to\b[^.;]{0,60}?\b(?:air\s*strikes|bombing|raids|shelling)\b"
 )
@@ -567,10 +613,26 @@ _STRATEGIC = _rx(
 )
 
 
+# the fighting as the cause of people's flight, not the news: "the fighting had uprooted more than
+# 100,000 people", "kept fleeing their homes ... because of the fighting and heavy air strikes"
+# (OCHA's and UNHCR's wording: displacement "due to hostilities"); with nobody killed, a displacement
+_FIGHT_NOUN = (
+    r"(?:fighting|clashes|hostilities|violence|battles?|offensive|(?:air\s*)?strikes|airstrikes|bombardment|shelling)"
+)
+_DISPLACED_BY = _rx(
+    r"\b" + _FIGHT_NOUN + r"\s+(?:\w+\s+){0,2}?(?:uprooted|displaced|forced\s+(?:\S+\s+){1,4}?to\s+flee)\b|"
+    r"\b(?:fled|fleeing|flee|flees|displaced|uprooted)\b[^.;]{0,80}?\b(?:because\s+of|due\s+to|to\s+escape)\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,2}?" + _FIGHT_NOUN + r"\b"
+)
+
+
 def _event(s: str) -> tuple[str, str]:
     down = _SHOOT_DOWN.search(s)
     if down is not None:
         return "armed_clash", down.group(0)
+    flight = _DISPLACED_BY.search(s)
+    if flight is not None and not _KILLED.search(s):
+        return "displacement", flight.group(0)
     air = _first_air(s)
     shell = _first(_SHELL, s)
     terr = _territory(s)
@@ -1112,7 +1174,7 @@ def actor(
 
 
 _BACKER = _rx(r"\b(?:backed|supported|aided|helped|armed|trained)\s+by\s+(?:the\s+)?$")
-_FELL_TO = re.compile(r"(?:fell|falls)\s+to$", re.I)
+_FELL_TO = re.compile(r"(?:fell|falls|fallen)\s+to$", re.I)
 _STATE = re.compile(r"\bfree(?:d)?$|\bhands$", re.I)
 
 

@@ -28,7 +28,17 @@ Conventions (news usage, past tense):
 * ``last month``: the previous calendar month; ``this month`` / ``earlier
   this month``: the 1st .. publication day;
 * explicit dates: "June 6, 2017", "6 June 2017", "Jun 11, 2017", "June 6"
-  (year from the publication date), "2017-06-06", "June 2017" (month).
+  (year from the publication date), "2017-06-06", "June 2017" (month);
+* a bare month after a preposition ("in May", "since early July", "by the end of
+  May"): the latest such month not after publication, up to publication;
+  early/mid/late: its first, middle and last ten days;
+* ``the past 48 hours``, ``the last three days``, ``in recent days/weeks`` (7, 28
+  days), ``ten days into``, ``over the month``, ``the past month`` (30 days): spans
+  back from the publication day (or from a statement's day, see extract);
+* ranges: "since/from/between X until/to/and Y", "Tuesday night into Wednesday";
+  "since X" and a since-clause's date ("since it broke into Raqqa in June") run to
+  publication; "by X" is the week up to X; a weekday apposed to the date it names
+  ("late on Saturday, July 22") is that date.
 
 Dates after the latest publication day are dropped (they are not reports of
 past events); explicit dates long before it are kept (captions and history).
@@ -63,6 +73,9 @@ __all__ = [
     "resolve",
     "date_of",
     "is_statement_date",
+    "is_toll_of",
+    "night_before",
+    "RELATIVE_KINDS",
     "week_up_to",
     "dateline",
     "UNDATED_DAYS",
@@ -124,6 +137,9 @@ class ResolvedDate:
     span_start, span_end : int
         Character offsets of ``text`` in the string searched (0, len for
         :func:`resolve`).
+    kind : str
+        The name of the pattern that found it ("weekday", "mdy", "past hours", ...);
+        :data:`RELATIVE_KINDS` are counted from a day ("today", "in the past 48 hours").
     """
 
     start: date
@@ -132,6 +148,7 @@ class ResolvedDate:
     text: str
     span_start: int = 0
     span_end: int = 0
+    kind: str = ""
 
 
 # ---------------------------------------------------------------------------
@@ -303,6 +320,10 @@ def _weekday_res(m: re.Match[str], p: date) -> tuple[date, date] | None:
         return None
     if pre and pre[-1] == "since":
         return _on_or_before(p, wd), p
+    if pre and pre[-1] == "by":
+        # "in government hands by Thursday": done on or before that day, the week up to it
+        d = _on_or_before(p, wd)
+        return d - timedelta(days=UNDATED_DAYS), d
     if pre and pre[-1] == "last":
         d = _strictly_before(p, wd)
     else:
@@ -310,7 +331,96 @@ def _weekday_res(m: re.Match[str], p: date) -> tuple[date, date] | None:
     return d, d
 
 
+#: "early June" is its first ten days, "mid-June" the next ten, "late June" the rest
+_PART_DAYS = {"early": (1, 10), "start": (1, 10), "beginning": (1, 10), "mid": (11, 20), "middle": (11, 20)}
+
+
+def _month_res(m: re.Match[str], p: date) -> tuple[date, date] | None:
+    """ "in June", "since early July", "by the end of May": the latest such month not after ``p``."""
+    month = _MONTHS[m.group("mon").lower().rstrip(".")]
+    year = p.year if date(p.year, month, 1) <= p else p.year - 1
+    start, end = _month_bounds(year, month)
+    part = (m.group("part") or "").lower()
+    for word, (a, b) in _PART_DAYS.items():
+        if word in part:
+            start, end = start.replace(day=a), start.replace(day=b)
+            break
+    else:
+        if "late" in part or "end" in part:
+            start = start.replace(day=21)
+    if start > p:
+        return None  # "late June" in a story of 15 June has not happened yet
+    return start, min(end, p)  # the current month: up to publication
+
+
+_NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_NUMBER_WORDS |= {"eight": 8, "nine": 9, "ten": 10, "few": 3, "couple of": 2}
+
+
+def _past_span(m: re.Match[str], p: date) -> tuple[date, date] | None:
+    """ "in the past 48 hours", "over the last three days", "in the past two weeks": up to ``p``."""
+    n_text = m.group("n").lower()
+    n = int(n_text) if n_text.isdigit() else _NUMBER_WORDS[" ".join(n_text.split())]
+    unit = m.group("unit").lower()
+    days = -(-n // 24) if unit.startswith("hour") else n * (7 if unit.startswith("week") else 1)
+    return p - timedelta(days=max(days, 1)), p
+
+
+#: "in recent days/weeks": about a week, four weeks before ("in recent months" is too vague to date)
+_RECENT_DAYS = {"day": 7, "week": 28}
+
+# month names as in _MON: case-sensitive, so that the modal "may" is not read as May; the word
+# before is what makes a bare month a date ("in May", "since June", "between May and 5 June")
+_MONTH_WORD = (
+    r"\b(?:[Ii]n|IN|[Dd]uring|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]ill|[Tt]hrough|[Ff]rom|[Bb]etween)\s+"
+    r"(?P<core>(?P<part>(?:[Ee]arly|[Ll]ate|[Mm]id)(?:\s+|-)|(?:the\s+)?(?:start|beginning|end|middle)\s+of\s+)?"
+    + _MON
+    + r")(?!\w)"
+)
+
+
+def _day_range(m: re.Match[str], p: date) -> tuple[date, date] | None:
+    """ "5-9 June", "from 5 until 10 June 2017", "between June 1 and 5": one month's days."""
+    month = _MONTHS[m.group("mon").lower().rstrip(".")]
+    a, b = int(m.group("d1")), int(m.group("d2"))
+    if a >= b:
+        return None  # "9-5 June" is no range
+    try:
+        if m.group("year"):
+            return date(int(m.group("year")), month, a), date(int(m.group("year")), month, b)
+        year = p.year if date(p.year, month, a) <= p else p.year - 1
+        return date(year, month, a), min(date(year, month, b), p)
+    except ValueError:
+        return None
+
+
+# the words joining two days of one month ("5-9 June", "5 to 9 June", "between 5 and 9 June")
+_DAY_JOIN = r"\s*(?:-|\u2013|\u2014|\s(?:to|until|till|through|and)\s)\s*"
+
 _PATTERNS: list[_Resolver] = [
+    (
+        "dmy range",
+        re.compile(
+            r"\b(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?"
+            + _DAY_JOIN
+            + r"(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
+            + _MON
+            + r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?\b"
+        ),
+        "range",
+        _day_range,
+    ),
+    (
+        # "June 5-9", "from June 5 to 9,": the second day ends the clause, so that "June 5 and 6 people" is
+        # not read as a range
+        "mdy range",
+        re.compile(
+            r"\b" + _MON + r"\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?" + _DAY_JOIN + r"(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?"
+            r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?(?=\s*(?:[,.;:)]|$))"
+        ),
+        "range",
+        _day_range,
+    ),
     ("iso", re.compile(r"\b(?P<iso>\d{4}-\d{2}-\d{2})\b"), "day", _explicit),
     (
         "mdy",
@@ -327,6 +437,47 @@ _PATTERNS: list[_Resolver] = [
         _explicit,
     ),
     ("my", re.compile(r"\b(?:in\s+)?" + _MON + r",?\s+(?P<year>(?:19|20)\d{2})\b"), "month", _explicit),
+    ("month", re.compile(_MONTH_WORD), "range", _month_res),
+    (
+        "year start",
+        _IRx(
+            r"\b(?:the\s+)?(?:start|beginning|turn)\s+of\s+(?:the|this)\s+year\b|\b(?:earlier|so\s+far)\s+this\s+year\b"
+        ),
+        "range",
+        lambda m, p: (date(p.year, 1, 1), p),
+    ),
+    (
+        "past hours",
+        _IRx(
+            r"\b(?:the\s+)?(?:past|last|previous)\s+(?P<n>\d{1,3}|a|one|two|three|four|five|six|seven|eight|nine|ten|"
+            r"few|couple\s+of)\s+(?P<unit>hours|days|weeks)\b"
+        ),
+        "range",
+        _past_span,
+    ),
+    (
+        # "Ten days into their offensive", "two weeks into the battle": counted back from the day
+        "days into",
+        _IRx(
+            r"\b(?P<n>\d{1,3}|a|one|two|three|four|five|six|seven|eight|nine|ten|few|couple\s+of)\s+"
+            r"(?P<unit>hours|days|weeks)\s+into\b"
+        ),
+        "range",
+        _past_span,
+    ),
+    (
+        # an OCHA month's report: "over the month"; "the past month": thirty days
+        "the month",
+        _IRx(r"\b(?:over|during|throughout)\s+the\s+month\b|\bthe\s+(?P<past>past|last)\s+(?:30\s+days|month)\b"),
+        "range",
+        lambda m, p: (p - timedelta(days=30), p) if m.group("past") else (p.replace(day=1), p),
+    ),
+    (
+        "recent",
+        _IRx(r"\b(?:in\s+|over\s+|during\s+)?(?:the\s+)?(?:recent|past\s+few|last\s+few)\s+(?P<unit>days|weeks)\b"),
+        "range",
+        lambda m, p: (p - timedelta(days=_RECENT_DAYS[m.group("unit").lower()[:-1]]), p),
+    ),
     (
         "weekend",
         _IRx(r"\b(?P<pre>over|at|during|on|this|last|past)\s+(?:the\s+)?(?:past\s+)?weekend\b"),
@@ -379,9 +530,18 @@ _PATTERNS: list[_Resolver] = [
 # cheap pre-filters: a pattern can only match a text holding one of these
 # (the numeric patterns all need a digit; the others one of the lowercase
 # words, looked up in the lowered text)
-_NUMERIC = frozenset({"iso", "mdy", "dmy", "my"})
+_NUMERIC = frozenset({"iso", "mdy", "dmy", "my", "dmy range", "mdy range"})
 _DIGIT = re.compile(r"\d")
+# the patterns that hold a month name (_MON) run only on a text that has one: one search spares six
+_NEEDS_MONTH = frozenset({"mdy", "dmy", "my", "month", "dmy range", "mdy range"})
+_MONTH_NAME = re.compile(r"\b" + _MON.replace("(?P<mon>", "(?:", 1))
 _GATES: dict[str, tuple[str, ...]] = {
+    "month": ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+    "year start": ("year",),
+    "past hours": ("hours", "days", "weeks"),
+    "recent": ("days", "weeks"),
+    "days into": ("hours", "days", "weeks"),
+    "the month": ("month", "days"),
     "weekend": ("weekend",),
     "earlier this week": ("week",),
     "this week": ("week",),
@@ -415,7 +575,9 @@ def _widen(precision: str, start: date, end: date) -> str:
     return max(precision, by_span, key=PRECISIONS.index)
 
 
-def _combine(m: AnyMatch, precision: str, fn: object, pub: tuple[date, date], offset: int = 0) -> ResolvedDate | None:
+def _combine(
+    m: AnyMatch, precision: str, fn: object, pub: tuple[date, date], offset: int = 0, kind: str = ""
+) -> ResolvedDate | None:
     try:
         a = fn(m, pub[0])  # type: ignore[operator]
         b = fn(m, pub[1])  # type: ignore[operator]
@@ -437,7 +599,10 @@ def _combine(m: AnyMatch, precision: str, fn: object, pub: tuple[date, date], of
         and start.month == end.month
     ):
         prec = "month"
-    return ResolvedDate(start, end, prec, m.group(0), offset + m.start(), offset + m.end())
+    # "in June": the expression is "June"; the word before it stays outside, where the range
+    # rules read "since", "from", "between" and the statement rules "said in"
+    g = "core" if m.groupdict().get("core") is not None else 0
+    return ResolvedDate(start, end, prec, m.group(g), offset + m.start(g), offset + m.end(g), kind)
 
 
 def find_dates(text: str, published: date | str | tuple) -> list[ResolvedDate]:
@@ -469,7 +634,10 @@ def find_dates(text: str, published: date | str | tuple) -> list[ResolvedDate]:
     found: list[ResolvedDate] = []
     low = _lowered(text)
     digits = _DIGIT.search(text) is not None
+    months = _MONTH_NAME.search(text) is not None
     for name, pat, precision, fn in _PATTERNS:
+        if name in _NEEDS_MONTH and not months:
+            continue
         if name in _NUMERIC:
             if not digits:
                 continue
@@ -479,7 +647,7 @@ def find_dates(text: str, published: date | str | tuple) -> list[ResolvedDate]:
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue
-            r = _combine(m, precision, fn, pub)
+            r = _combine(m, precision, fn, pub, kind=name)
             taken.append((s, e))  # claimed even when dropped as future
             if r is not None:
                 found.append(r)
@@ -490,7 +658,7 @@ def find_dates(text: str, published: date | str | tuple) -> list[ResolvedDate]:
 # "since 22 May until 11 June", "from June 6 to June 11", "between 5 and 9 June" is one range;
 # "since August 14" runs to publication
 _RANGE_OPEN = _IRx(r"\b(?:since|from|between)\s+(?:the\s+)?$")
-_RANGE_JOIN = _IRx(r"^\s*(?:until|till|to|through|and|-|\u2013|\u2014)\s*(?:the\s+)?$")
+_RANGE_JOIN = _IRx(r"^\s*(?:until|till|to|through|into|and|-|\u2013|\u2014)\s*(?:the\s+)?$")
 _SINCE = _IRx(
     r"\bsince\s+(?:the\s+)?(?:(?:early\s+|late\s+)?(?:morning|afternoon|evening|night)\s+of\s+)?"
     r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?$"
@@ -498,25 +666,66 @@ _SINCE = _IRx(
 #: "Monday, 14 August": a weekday in apposition to the date it names
 _APPOSED = re.compile(r"^,?\s*$")
 _OPEN_DEIXIS = frozenset({"today", "yesterday", "tonight", "last night", "this morning", "this afternoon"})
+_NIGHT_INTO = re.compile(r"^\s*into\s*$", re.I)
+_OWN_JOIN = re.compile(r"(?:until|till|to|through)(?=\s)", re.I)
+#: a range opened inside the expression itself ("from Monday", "since Friday")
+_OWN_OPEN = re.compile(r"(?:since|from|between)\s", re.I)
+#: "since the SDF opened its assault on Raqqa on June 6", "since it broke into Raqqa in June": the
+#: date of a since-clause opens the range too (a clause, no comma or quote between)
+_SINCE_CLAUSE = _IRx(r"\bsince\s+[^,;:()\"\u201c\u201d]{1,90}$")
+#: "were in its hands by June 10": on or before that day
+_BY = _IRx(r"\bby\s+$")
+_WEEKDAY_NAME = _IRx(r"\b" + _WD + r"\b")
+
+
+def _names_weekday_of(d: ResolvedDate, e: ResolvedDate) -> bool:
+    """Is ``d`` a weekday ("late on Saturday") naming the weekday of the one day ``e`` ("July 22")?"""
+    m = _WEEKDAY_NAME.search(d.text) if d.kind == "weekday" else None
+    return m is not None and e.start == e.end and e.start.weekday() == _WEEKDAYS[m.group("wd").lower()]
+
+
+def _apposed(text: str, found: list[ResolvedDate]) -> list[ResolvedDate]:
+    """ "Monday, 14 August", "late on Saturday, July 22", "From Monday 5 June 2017" as one expression.
+
+    It is the one day the explicit date names (its own weekday, whatever day the story was
+    filed), its words kept: "From" still opens a range, "said on" still marks a statement.
+    """
+    out: list[ResolvedDate] = []
+    for e in found:
+        d = out[-1] if out else None
+        if (
+            d is not None
+            and _APPOSED.match(text[d.span_end : e.span_start])
+            and (d.start <= e.start <= e.end <= d.end or _names_weekday_of(d, e))
+        ):
+            out[-1] = ResolvedDate(
+                e.start, e.end, e.precision, text[d.span_start : e.span_end], d.span_start, e.span_end, e.kind
+            )
+        else:
+            out.append(e)
+    return out
 
 
 def _ranges(text: str, found: list[ResolvedDate], pub: tuple[date, date]) -> list[ResolvedDate]:
     """Join "since/from X until/to Y" into one range; stretch "since X" to publication."""
+    found = _apposed(text, found)
     out: list[ResolvedDate] = []
     i = 0
     while i < len(found):
         d = found[i]
-        if (
+        # the words before it, back to the date before at most ("since X in November and on Tuesday")
+        floor = out[-1].span_end if out else 0
+        before = text[max(floor, d.span_start - 100) : d.span_start]
+        night_into = (
             i + 1 < len(found)
-            and _APPOSED.match(text[d.span_end : found[i + 1].span_start])
-            and d.start <= found[i + 1].start <= found[i + 1].end <= d.end
-        ):
-            i += 1  # "Monday, 14 August" is the one day the explicit date names
-            continue
-        before = text[max(0, d.span_start - 48) : d.span_start]
-        if i + 1 < len(found) and _RANGE_OPEN.search(before):
+            and d.text.lower().endswith("night")
+            and _NIGHT_INTO.match(text[d.span_end : found[i + 1].span_start])
+        )  # "on Tuesday night into Wednesday"
+        if i + 1 < len(found) and (_RANGE_OPEN.search(before) or _OWN_OPEN.match(d.text) or night_into):
             e = found[i + 1]
-            if _RANGE_JOIN.match(text[d.span_end : e.span_start]) and d.start <= e.end:
+            own = _OWN_JOIN.match(e.text)  # "until Saturday": the weekday took the joining word
+            joint = text[d.span_end : e.span_start] + (own.group(0) if own else "")
+            if _RANGE_JOIN.match(joint) and d.start <= e.end:
                 out.append(
                     ResolvedDate(
                         d.start,
@@ -529,9 +738,17 @@ def _ranges(text: str, found: list[ResolvedDate], pub: tuple[date, date]) -> lis
                 )
                 i += 2
                 continue
-        if _SINCE.search(before) and d.end < pub[1] and d.text.lower() not in _OPEN_DEIXIS:
-            # "since August 14": from that day until the story was filed
-            d = ResolvedDate(d.start, pub[1], _widen(d.precision, d.start, pub[1]), d.text, d.span_start, d.span_end)
+        since = _SINCE.search(before) or _SINCE_CLAUSE.search(before) or d.text.lower().startswith("since ")
+        if since and d.end <= pub[1] and d.text.lower() not in _OPEN_DEIXIS:
+            # "since August 14": from that day until the story was filed (kind "since": a statement's
+            # day, if the sentence names one, ends it instead)
+            d = ResolvedDate(
+                d.start, pub[1], _widen(d.precision, d.start, pub[1]), d.text, d.span_start, d.span_end, "since"
+            )
+        elif _BY.search(before) and d.start == d.end:
+            # "in government hands by June 10": done on or before that day
+            start = d.start - timedelta(days=UNDATED_DAYS)
+            d = ResolvedDate(start, d.end, _widen("week", start, d.end), d.text, d.span_start, d.span_end, d.kind)
         out.append(d)
         i += 1
     return out
@@ -602,13 +819,49 @@ UNDATED_DAYS = 6
 # (verbs.toml) are narrower than classify's [speech] on purpose: "images
 # released on Monday", "strikes reported on Sunday" date the event itself
 # (with [speech], a synthetic report and two seed start dates were lost)
-_SPEECH_BEFORE = _IRx(r"\b(?:" + rules.verbs().statement_before.alternation + r")\s+$")
+# "said in a statement on Sunday", "wrote on Twitter on Sunday", "told AFP on Monday", "reported on
+# June 9": where or to whom it was said may stand between the verb and its date (Reuters, AFP copy)
+_MEDIUM = (
+    r"(?:\s+(?:in\s+an?\s+(?:\w+\s+)?(?:statement|press\s+release|release|tweet|post|video|message|interview|"
+    r"briefing|communique|bulletin)|on\s+(?:twitter|facebook|telegram|(?:its|his|their)\s+(?:\w+\s+){0,2}?"
+    r"(?:website|account|channel|feed|page)s?)|(?:to\s+)?(?:afp|reuters|reporters|journalists)))?"
+)
+_SPEECH_BEFORE = _IRx(r"\b(?:" + rules.verbs().statement_before.alternation + r")" + _MEDIUM + r"\s+(?:on\s+)?$")
 _SPEECH_AFTER = _IRx(r"^,?\s*(?:" + rules.verbs().statement_after.alternation + r")\b")
+
+
+#: expressions counted from a day (kinds of :class:`ResolvedDate`): said on a day, they count from it
+#: ('the Observatory said on Wednesday ... in the past 48 hours' runs up to that Wednesday)
+RELATIVE_KINDS = frozenset(
+    {"yesterday", "today", "overnight", "past week", "past hours", "recent", "this week", "earlier this week"}
+    | {"days into", "the month"}
+)
+
+# "the toll of Tuesday's strike": the incident counted is the one of that day, whatever else the
+# sentence dates ("Rescue workers dug more bodies out today, pushing up the toll of Tuesday's strike")
+_TOLL_OF = _IRx(r"\b(?:toll|victims|casualties|dead|aftermath|wake|survivors|rubble)\s+(?:of|from|in)\s+(?:the\s+)?$")
+
+
+def is_toll_of(sentence: str, d: ResolvedDate) -> bool:
+    """Is ``d`` the day of an incident whose toll or aftermath the sentence tells ("the toll of Tuesday's strike")?"""
+    return d.text.lower().endswith(("'s", "\u2019s")) and bool(
+        _TOLL_OF.search(sentence[max(0, d.span_start - 32) : d.span_start])
+    )
+
+
+# "After a night of heavy air strikes, the SDF on Tuesday stormed ...": the strikes ran through the
+# night before that day
+_NIGHT_OF = _IRx(r"\b(?:after|following)\s+(?:a|another)\s+(?:\w+\s+)?night\s+of\b")
+
+
+def night_before(sentence: str, d: ResolvedDate) -> bool:
+    """Does ``sentence`` tell "a night of" something before the day ``d`` it names?"""
+    return d.start == d.end and _NIGHT_OF.search(sentence[: d.span_start]) is not None
 
 
 def is_statement_date(sentence: str, d: ResolvedDate) -> bool:
     """Is ``d`` (found in ``sentence``) the day a statement was made rather than the event's day?"""
-    before = sentence[max(0, d.span_start - 24) : d.span_start]
+    before = sentence[max(0, d.span_start - 72) : d.span_start]
     return bool(_SPEECH_BEFORE.search(before) or _SPEECH_AFTER.search(sentence[d.span_end : d.span_end + 16]))
 
 

@@ -700,15 +700,31 @@ def _date_fields(
         day = (said[0].start, said[0].end)
         moved = []
         for d in events:
-            again = _dates.resolve(d.text, day) if d.text.lower() in _DEICTIC else None
+            relative = d.text.lower() in _DEICTIC or d.kind in _dates.RELATIVE_KINDS
+            again = _dates.resolve(d.text, day) if relative else None
             if again is not None:
                 notes.append(f"{d.text!r} is counted from the day of the statement ({said[0].text!r})")
                 d = _dates.ResolvedDate(again.start, again.end, again.precision, d.text, d.span_start, d.span_end)
             moved.append(d)
         events = moved
+    toll_of = [d for d in events if _dates.is_toll_of(s, d)]
+    if toll_of and toll_of[0] is not events[0]:
+        # "dug more bodies out today, pushing up the toll of Tuesday's strike": the strike's day
+        notes.append(f"dated by the incident whose toll it tells ({toll_of[0].text!r})")
+        events = toll_of + [d for d in events if d is not toll_of[0]]
     if events:
         d = events[0]
         d0, d1, prec, dtext = d.start, d.end, d.precision, d.text
+        if d.kind == "since" and said and d0 <= said[0].end < d1 and said[0].span_start > d.span_end:
+            # "killed 700 since the start of the year, the Observatory said on Saturday": the tally
+            # attributed after it is closed on that day ("said on Monday that ... since Friday" keeps
+            # the convention: up to publication)
+            d1 = said[0].end
+            notes.append(f"a range since {d.text!r} up to when it was said ({said[0].text!r})")
+        if _dates.night_before(s, d):
+            d0 = d0 - dt.timedelta(days=1)
+            prec = "range"
+            notes.append(f"'a night of' before {d.text!r}: from the day before")
         if len(events) > 1:
             notes.append(f"dated by the first of {len(events)} date expressions ({d.text!r})")
         if len(events) < len(recent):
