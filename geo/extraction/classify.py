@@ -976,7 +976,9 @@ def _subject_before(s: str, verb_start: int) -> tuple[str, int]:
             st, c = chunks[i]
             # "..., the Syrian Observatory for Human Rights, a monitoring group, said": a name the
             # rules know may follow its article mid-sentence
-            known = bool(_aliases_in(c))
+            # (not when the description is itself a name: "..., where IS counter-attacked, the
+            # Syrian Observatory for Human Rights said" is the Observatory's)
+            known = bool(_aliases_in(c)) and not _aliases_in(last)
             if len(c.split()) > 6 or not (known or c[:1].isupper()) or (_APPOSITIVE.match(c) and not known):
                 continue
             if _TIME_WORDS.search(c):

@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from geo.extraction.classify import claimant
+from geo.extraction.classify import claimant, classify
 from geo.extraction.text import sentences
 
 TUNE = Path(__file__).parents[1] / "data" / "realworld" / "tune"
@@ -116,6 +116,15 @@ def test_no_speaker_is_made_up(text: str) -> None:
     assert claimant(text) is None
 
 
+def test_a_speaker_named_after_a_clause_naming_a_party_is_the_speaker() -> None:
+    # synthetic article t01: the clause before the speaker names IS, the description is the name
+    text = (
+        "Clashes also raged in the Hisham bin Abdul Malik district, where IS counter-attacked overnight, "
+        "the Syrian Observatory for Human Rights said."
+    )
+    assert claimant(text) == "Syrian Observatory for Human Rights"
+
+
 def test_a_military_source_with_no_party_acting_stays_as_written() -> None:
     # nobody the rules know acts: the source is not given a party
     assert claimant("The road to the airport was cut overnight, a military source said.") == "military source"
@@ -146,3 +155,24 @@ def test_a_time_after_the_verb_is_never_the_speaker(speaker: tuple[str, str], wh
 def test_a_time_before_the_speaker_is_never_part_of_it(speaker: tuple[str, str], lead: str) -> None:
     name, canonical = speaker
     assert claimant(f"{lead} {name} said the district had been taken.") == canonical
+
+
+ACTORS = [
+    # the coalition's aircraft named by country and type (failed at 16dae35)
+    ("r05", "An armed drone flown by pro-Syrian regime forces was shot down today"),
+    ("r09", "A Syrian army jet was brought down by a U.S. warplane"),
+    ("r10", "An armed drone made in Iran was shot down over southern Syria"),
+    # the army by its other names ("Government troops" passed already)
+    ("r09", "Government troops have in recent weeks pushed Islamic State out"),
+    ("r32", "Syria's army had announced on Thursday"),  # failed at 16dae35
+    ("r26", "The Syrian army on Saturday captured Maadan"),
+]
+
+
+@pytest.mark.parametrize(("stem", "start"), ACTORS)
+def test_the_actor_of_a_tune_sentence_is_the_party_its_gold_codes(stem: str, start: str) -> None:
+    text, incidents = _article(stem)
+    sentence, lo, hi = _sentence(text, start)
+    coded = {g["actor"] for g in incidents if lo <= g["span_start"] and g["span_end"] <= hi}
+    assert len(coded) == 1, f"the gold codes {coded or 'no incident'} in {sentence!r}"
+    assert classify(sentence).actor == coded.pop()
