@@ -125,6 +125,10 @@ def test_a_speaker_named_after_a_clause_naming_a_party_is_the_speaker() -> None:
     assert claimant(text) == "Syrian Observatory for Human Rights"
 
 
+def test_a_newspaper_named_for_a_capital_is_no_government() -> None:
+    assert claimant("The bakery was hit twice, according to the Washington Post.") == "Washington Post"
+
+
 def test_a_military_source_with_no_party_acting_stays_as_written() -> None:
     # nobody the rules know acts: the source is not given a party
     assert claimant("The road to the airport was cut overnight, a military source said.") == "military source"
