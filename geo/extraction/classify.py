@@ -1034,7 +1034,7 @@ def _according_to(s: str, previous: str | None) -> tuple[list[str], tuple[int, i
         return None
     if _MILITARY_SOURCE.match(phrase):
         return _party_of_actor(s, phrase), m.span(1)
-    return [normalise_claimant(phrase)], m.span(1)
+    return (_role_of(s, m.end(1)) or [normalise_claimant(phrase)]), m.span(1)
 
 
 def _claimants_span(sentence: str, previous: str | None) -> tuple[list[str], tuple[int, int] | None]:
@@ -1042,14 +1042,15 @@ def _claimants_span(sentence: str, previous: str | None) -> tuple[list[str], tup
     said = _according_to(s, previous)
     if said is not None:
         return said
-    m = _INVERTED.search(s)
-    if m and not _TIME_FIRST.match(m.group(1).strip()):
-        phrase = _PREPOSITION.split(m.group(1).strip(), maxsplit=1)[0]
+    # a title's period ("said Brig. Gen. Jonathan Braga, ...") ends no speaker either
+    m = _INVERTED.search(mask_abbreviation_dots(s))
+    if m and not _TIME_FIRST.match(m.group(1).strip()) and not m.group(1).strip()[:1].isdigit():
+        phrase = _PREPOSITION.split(s[m.start(1) : m.end(1)].strip(), maxsplit=1)[0]
         if not _OUTLETS.match(phrase) and len(phrase.split()) <= 7 and not _AUXILIARY.search(phrase):
             span = (m.start(1), m.start(1) + len(phrase))
             if _ANAPHORA.match(phrase.strip()):
                 return _resolve_anaphora(s, span, previous), span
-            found = _aliases_in(phrase)
+            found = _aliases_in(phrase) or _role_of(s, span[1])
             return (found or [normalise_claimant(phrase)]), span
     for vm in _speech_verbs(s):
         subj, st = _trim_subject(*_subject_before(s, vm.start()))
@@ -1071,6 +1072,27 @@ def _claimants_span(sentence: str, previous: str | None) -> tuple[list[str], tup
         if 1 <= len(words) <= 6 and (subj[:1].isupper() or _SUBJECT_START.match(subj) or _SOURCES.match(subj)):
             return [normalise_claimant(subj)], span
     return _for_speaker(s)
+
+
+# ", the coalition's director of operations", ", a spokesman for the SDF": the role after a name
+# (matched at the name's end, so no "^")
+_ROLE = re.compile(
+    r"\s*,\s*(?:the\s+|a\s+|an\s+)?(?:[\w.'\u2019-]+\s+){0,4}?(?:spokes(?:man|woman|person)|commander|"
+    r"director|head|chief|official|officer|adviser|minister|member|leader|envoy)\b[^,;:]*",
+    re.IGNORECASE,
+)
+
+
+_FORMER = re.compile(r"\b(?:former|ex-|defect\w*|fled|left)\b", re.IGNORECASE)
+
+
+def _role_of(s: str, end: int) -> list[str]:
+    """The body a name's role names, when the rules know it: "said Brig. Gen. Jonathan Braga, the
+    coalition's director of operations" is the coalition's (a general's rank is read past); else []."""
+    m = _ROLE.match(s, end)
+    if not m or _FORMER.search(m.group(0)):  # "a former member of IS" no longer speaks for it
+        return []
+    return [n for n in _aliases_in(m.group(0)) if n not in _GENERIC][:1]
 
 
 def _party_of_actor(s: str, phrase: str) -> list[str]:
