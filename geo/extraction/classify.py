@@ -868,6 +868,7 @@ _FOOTAGE = re.compile(
     r"(?i)\b(?:footage|videos?|images|pictures|photos|photographs)\s+(?:\w+\s+){0,2}?"
     r"(?:from|by|(?:released|published|posted|shared|aired|broadcast)\s+by)\s+([^,.;:()]{2,60})"
 )
+_INVERTED_VERB = _rx(r"[,\"\u201d]\s*(?:" + rules.verbs().speech_inverted.alternation + r")\s")
 # a space in an outlet's name matches any run of whitespace
 _OUTLETS = _rx(
     r"^(?:" + "|".join(r"\s+".join(map(re.escape, n.split())) for n in rules.outlets().speakers.words) + r")\b"
@@ -1042,8 +1043,11 @@ def _claimants_span(sentence: str, previous: str | None) -> tuple[list[str], tup
     said = _according_to(s, previous)
     if said is not None:
         return said
-    # a title's period ("said Brig. Gen. Jonathan Braga, ...") ends no speaker either
-    m = _INVERTED.search(mask_abbreviation_dots(s))
+    m = _INVERTED.search(s)
+    if m is None and _INVERTED_VERB.search(s):
+        # a title's period ("said Brig. Gen. Jonathan Braga, ...") ends no speaker either; masked
+        # only here, where a verb after a comma or quote could start one (masking costs a pass)
+        m = _INVERTED.search(mask_abbreviation_dots(s))
     if m and not _TIME_FIRST.match(m.group(1).strip()) and not m.group(1).strip()[:1].isdigit():
         phrase = _PREPOSITION.split(s[m.start(1) : m.end(1)].strip(), maxsplit=1)[0]
         if not _OUTLETS.match(phrase) and len(phrase.split()) <= 7 and not _AUXILIARY.search(phrase):
