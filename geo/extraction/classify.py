@@ -864,8 +864,8 @@ _TOLL_CLAIM = _rx(
 )
 # "Footage from the Hawar news agency showed ...": the one who released the pictures (tune r07,
 # r29, AFP and Rudaw copy); only a claimant the rules know, so "footage from the front" is nobody
-_FOOTAGE = re.compile(
-    r"(?i)\b(?:footage|videos?|images|pictures|photos|photographs)\s+(?:\w+\s+){0,2}?"
+_FOOTAGE = _rx(
+    r"\b(?:footage|videos?|images|pictures|photos|photographs)\s+(?:\w+\s+){0,2}?"
     r"(?:from|by|(?:released|published|posted|shared|aired|broadcast)\s+by)\s+([^,.;:()]{2,60})"
 )
 _INVERTED_VERB = _rx(r"[,\"\u201d]\s*(?:" + rules.verbs().speech_inverted.alternation + r")\s")
