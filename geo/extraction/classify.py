@@ -852,9 +852,10 @@ _ALIASES = [(c.name, _alias_rx(c)) for c in rules.claimants()]
 
 # generic references resolved from the previous claimant when given
 _ANAPHORA = _rx(
-    r"^(?:it|he|she|they|the\s+(?:group|organi[sz]ation|agency|collective|media\s+collective|"
-    r"monitor|monitoring\s+group|aid\s+group|statement|forces|alliance|militia|official|"
-    r"officials|spokesman|spokeswoman|spokesperson|source|sources|ministry))$"
+    r"^(?:it|he|she|they|(?:the|its|their)\s+(?:group|organi[sz]ation|agency|collective|media\s+collective|"
+    r"monitor|monitoring\s+group|aid\s+group|statement|forces?|alliance|militia|official|"
+    r"officials|spokesman|spokeswoman|spokesperson|source|sources|ministry|report|release|communiqu\w+)|"
+    r"an?\s+(?:war\s+)?monitor)$"
 )
 
 _SAY = rules.verbs().speech.alternation
@@ -876,7 +877,8 @@ _BY_COUNT = re.compile(
 # is the named speaker's (only a speaker the rules know, tune r15)
 _FOR_SPEAKER = re.compile(r"^\W*for\s+([^,]{2,80}),", re.IGNORECASE)
 # "the monitor added": a monitor named before, else the first monitor of claimants.toml
-_MONITOR_ANAPHOR = re.compile(r"^the\s+monitor$", re.IGNORECASE)
+# "a monitor said" in an AFP lead is the same anaphor, the monitor not yet named (tune r25)
+_MONITOR_ANAPHOR = re.compile(r"^(?:the|an?)\s+(?:war\s+)?monitor$", re.IGNORECASE)
 # the phrase runs to the clause's end, or to a figure ("according to monitoring groups 15
 # civilians were killed"); a title's period ("Col. Ryan Dillon") is masked before it is read
 _ACCORDING = _rx(r"\baccording\s+to\s+([^,.;:\d]+)")
@@ -885,6 +887,50 @@ _INVERTED = _rx(
     r"((?:the\s+|a\s+|an\s+|one\s+)?[^,.;:\"\u201c\u201d]{2,80}?)\s*(?:,[^\"\u201c\u201d]*)?"
     r"[.!?\"\u201d']*\s*$"
 )
+# '..., a Britain-based war monitor, said on Saturday': the words after an inverted verb are a
+# time, not a speaker (tune r12; Reuters and AFP put the day after the verb)
+_TIME_FIRST = _rx(
+    r"^(?:on|in|at|since|after|before|during|early|late|earlier|later|last|this|today|yesterday|"
+    r"tonight|overnight)\b"
+)
+# "On Monday the monitor said", "Last week it announced": a time before the speaker is no part of it
+_LEADING_TIME = _rx(
+    r"^(?:(?:late\s+|early\s+)?on\s+(?:\w+day|\d{1,2}\s+\w+|\w+\.?\s+\d{1,2})|(?:last|this)\s+(?:week|month|night|year|\w+day)|"
+    r"earlier|later|overnight|yesterday|today|by\s+\w+day),?\s+"
+)
+# "the monitor could not say whether ...": the speaker without its modal (tune r32)
+_TRAILING_MODAL = _rx(r"\s+(?:could|would|will|can|cannot|may|might|did|does|do)(?:\s+not|n't)?$")
+# "The outlet Baladi News said" (Airwars' wording, tune r04): the name without the noun that
+# introduces it; "Step News and other outlets reported" (tune r18): the one outlet named
+_INTRODUCING_NOUN = re.compile(
+    r"^(?:the\s+)?(?:outlet|website|site|news\s+site|newspaper|daily|channel|broadcaster)\s+(?=[A-Z])",
+    re.IGNORECASE,
+)
+_AND_OTHERS = _rx(r"\s+and\s+(?:several\s+|many\s+|some\s+)?others?(?:\s+\w+)?$")
+# "a military source said": the party whose action the sentence tells (_party_of_actor)
+_MILITARY_SOURCE = _rx(
+    r"^(?:an?\s+|the\s+)?(?:senior\s+)?(?:military|army|field|militia)\s+"
+    r"(?:sources?|spokes(?:man|woman|person)|commanders?|officials?)$"
+)
+# "opposition sources said", "some sources said" (tune r16, r26): unnamed sources are the claimant
+# as the copy describes them, never the outlet
+_SOURCES = _rx(r"^(?:(?:some|several|local|other)\s+|[\w-]+\s+){0,2}sources?$")
+# a toll or share is a claim of whoever puts or gives it: "Local media put the dead at up to 17"
+# (Airwars), "SANA gave a higher figure, saying 78 ..." (AFP), "the Observatory counted 25 dead"
+# (tune r04, r18, r19, r25); the figure must follow, so "put out of service" is no statement
+_TOLL_CLAIM = _rx(
+    r"(?<![-\w])(?:put|puts|putting)\s+(?:the|its|their)\s+(?=[^.;:]{1,60}?\bat\s+"
+    r"(?:up\s+to\s+|about\s+|around\s+|more\s+than\s+|at\s+least\s+|least\s+|nearly\s+|some\s+)?\d)|"
+    r"(?<![-\w])gave\s+(?:an?|the|its|their)\s+(?:\w+\s+)?(?:figure|toll|total|count|estimate|number)\b|"
+    r"(?<![-\w])counted\s+(?=(?:about\s+|around\s+|at\s+least\s+|more\s+than\s+|up\s+to\s+|nearly\s+|some\s+)?\d)"
+)
+# "Footage from the Hawar news agency showed ...": the one who released the pictures (tune r07,
+# r29, AFP and Rudaw copy); only a claimant the rules know, so "footage from the front" is nobody
+_FOOTAGE = _rx(
+    r"\b(?:footage|videos?|images|pictures|photos|photographs)\s+(?:\w+\s+){0,2}?"
+    r"(?:from|by|(?:released|published|posted|shared|aired|broadcast)\s+by)\s+([^,.;:()]{2,60})"
+)
+_INVERTED_VERB = _rx(r"[,\"\u201d]\s*(?:" + rules.verbs().speech_inverted.alternation + r")\s")
 # a space in an outlet's name matches any run of whitespace
 _OUTLETS = _rx(
     r"^(?:" + "|".join(r"\s+".join(map(re.escape, n.split())) for n in rules.outlets().speakers.words) + r")\b"
@@ -940,6 +986,10 @@ _APPOSITIVE = re.compile(
 )
 
 
+# a person's name: capitalised words, with Arabic particles ("al-", "bin") between them
+_NAME_ONLY = re.compile(r"^(?:[A-Z][\w'\u2019-]*)(?:\s+(?:[A-Z][\w'\u2019-]*|al-[\w'-]+|bin|ibn|abu|el-[\w'-]+)){1,4}$")
+
+
 def _clean_chunk(c: str) -> str:
     return _EDGE_QUOTES.sub("", c)
 
@@ -969,6 +1019,13 @@ def _subject_before(s: str, verb_start: int) -> tuple[str, int]:
     if not chunks:
         return "", verb_start
     start, last = chunks[-1]
+    if len(chunks) >= 2 and _NAME_ONLY.match(last) and not _aliases_in(last):
+        # "The UN High Commissioner for Human Rights, Zeid Ra'ad al-Hussein, called ..." (OCHA,
+        # tune r14): a name the rules do not know after its title speaks for the title's body
+        st, title = chunks[-2]
+        found = _aliases_in(title)
+        if found and len(title.split()) <= 8:
+            return title, st
     # drop a leading clause ("..., but she said" / "X says that Y said")
     parts = _CLAUSE.split(last)
     if len(parts) > 1:
@@ -980,7 +1037,12 @@ def _subject_before(s: str, verb_start: int) -> tuple[str, int]:
         # a short name chunk followed by a description chunk
         for i in range(len(chunks) - 2, max(-1, len(chunks) - 5), -1):
             st, c = chunks[i]
-            if len(c.split()) > 6 or not c[:1].isupper() or _APPOSITIVE.match(c):
+            # "..., the Syrian Observatory for Human Rights, a monitoring group, said": a name the
+            # rules know may follow its article mid-sentence
+            # (not when the description is itself a name: "..., where IS counter-attacked, the
+            # Syrian Observatory for Human Rights said" is the Observatory's)
+            known = bool(_aliases_in(c)) and not _aliases_in(last)
+            if len(c.split()) > 6 or not (known or c[:1].isupper()) or (_APPOSITIVE.match(c) and not known):
                 continue
             if _TIME_WORDS.search(c):
                 continue  # "Early on Wednesday, ..." is not a speaker
@@ -1008,32 +1070,56 @@ def _resolve_anaphora(s: str, span: tuple[int, int], previous: str | None) -> li
     if _PRONOUN.match(s[span[0] : span[1]]):
         # "He says ...": somebody the copy does not name -- not the outlet
         return [UNNAMED_SOURCE]
-    found = _aliases_in(s[: span[0]] + " " + s[span[1] :])
-    # with nobody else to refer to, an anaphor that is itself a name ("the alliance") is that name
-    return (found or _aliases_in(s[span[0] : span[1]]))[:1]
+    # with nobody else to refer to, an anaphor that is itself a name ("the alliance") is that name;
+    # else the party named last before it ("has fallen to a U.S.-backed Syrian force ..., the force
+    # said", AP, tune r02): the loser of a change is named before the winner less often than after
+    own = _aliases_in(s[span[0] : span[1]])
+    if own:
+        return own[:1]
+    before = _aliases_in(s[: span[0]])
+    return before[-1:] or _aliases_in(s[span[1] :])[:1]
+
+
+def _according_to(s: str, previous: str | None) -> tuple[list[str], tuple[int, int]] | None:
+    """ "according to X": X's canonical name, with its span; ``None`` without one (or a source that is none)."""
+    m = _ACCORDING.search(s)
+    if m and s[m.end(1) : m.end(1) + 1] == ".":
+        m = _ACCORDING.search(mask_abbreviation_dots(s))  # a title's period ("Col.") ends no phrase
+    if not m:
+        return None
+    phrase = s[m.start(1) : m.end(1)].strip()
+    if _ANAPHORA.match(phrase):  # "according to the source" (Xinhua, tune r26): the one quoted before
+        return _resolve_anaphora(s, m.span(1), previous), m.span(1)
+    found = _aliases_in(phrase)  # a name the rules know first: "according to local media" (Airwars)
+    if found:
+        return found[:1], m.span(1)
+    if _NOT_A_SOURCE.match(phrase):
+        return None
+    if _MILITARY_SOURCE.match(phrase):
+        return _party_of_actor(s, phrase), m.span(1)
+    return (_role_of(s, m.end(1)) or [normalise_claimant(phrase)]), m.span(1)
 
 
 def _claimants_span(sentence: str, previous: str | None) -> tuple[list[str], tuple[int, int] | None]:
     s = sentence
-    m = _ACCORDING.search(s)
-    if m and s[m.end(1) : m.end(1) + 1] == ".":
-        m = _ACCORDING.search(mask_abbreviation_dots(s))  # a title's period ("Col.") ends no phrase
-    if m:
-        phrase = s[m.start(1) : m.end(1)].strip()
-        if not _NOT_A_SOURCE.match(phrase):
-            found = _aliases_in(phrase)
-            return (found[:1] if found else [normalise_claimant(phrase)]), m.span(1)
+    said = _according_to(s, previous)
+    if said is not None:
+        return said
     m = _INVERTED.search(s)
-    if m:
-        phrase = _PREPOSITION.split(m.group(1).strip(), maxsplit=1)[0]
+    if m is None and _INVERTED_VERB.search(s):
+        # a title's period ("said Brig. Gen. Jonathan Braga, ...") ends no speaker either; masked
+        # only here, where a verb after a comma or quote could start one (masking costs a pass)
+        m = _INVERTED.search(mask_abbreviation_dots(s))
+    if m and not _TIME_FIRST.match(m.group(1).strip()) and not m.group(1).strip()[:1].isdigit():
+        phrase = _PREPOSITION.split(s[m.start(1) : m.end(1)].strip(), maxsplit=1)[0]
         if not _OUTLETS.match(phrase) and len(phrase.split()) <= 7 and not _AUXILIARY.search(phrase):
             span = (m.start(1), m.start(1) + len(phrase))
             if _ANAPHORA.match(phrase.strip()):
                 return _resolve_anaphora(s, span, previous), span
-            found = _aliases_in(phrase)
+            found = _aliases_in(phrase) or _role_of(s, span[1])
             return (found or [normalise_claimant(phrase)]), span
     for vm in _speech_verbs(s):
-        subj, st = _subject_before(s, vm.start())
+        subj, st = _trim_subject(*_subject_before(s, vm.start()))
         if not subj:
             continue
         span = (st, st + len(subj))
@@ -1046,21 +1132,75 @@ def _claimants_span(sentence: str, previous: str | None) -> tuple[list[str], tup
         found = _aliases_in(subj)
         if found:
             return found, span
+        if _MILITARY_SOURCE.match(subj):
+            return _party_of_actor(s, subj), span
         words = subj.split()
-        if 1 <= len(words) <= 6 and (subj[:1].isupper() or _SUBJECT_START.match(subj)):
+        if 1 <= len(words) <= 6 and (subj[:1].isupper() or _SUBJECT_START.match(subj) or _SOURCES.match(subj)):
             return [normalise_claimant(subj)], span
     return _for_speaker(s)
 
 
+# ", the coalition's director of operations", ", a spokesman for the SDF": the role after a name
+# (matched at the name's end, so no "^")
+_ROLE = re.compile(
+    r"\s*,\s*(?:the\s+|a\s+|an\s+)?(?:[\w.'\u2019-]+\s+){0,4}?(?:spokes(?:man|woman|person)|commander|"
+    r"director|head|chief|official|officer|adviser|minister|member|leader|envoy)\b[^,;:]*",
+    re.IGNORECASE,
+)
+
+
+_FORMER = re.compile(r"\b(?:former|ex-|defect\w*|fled|left)\b", re.IGNORECASE)
+
+
+def _role_of(s: str, end: int) -> list[str]:
+    """The body a name's role names, when the rules know it: "said Brig. Gen. Jonathan Braga, the
+    coalition's director of operations" is the coalition's (a general's rank is read past); else []."""
+    m = _ROLE.match(s, end)
+    if not m or _FORMER.search(m.group(0)):  # "a former member of IS" no longer speaks for it
+        return []
+    return [n for n in _aliases_in(m.group(0)) if n not in _GENERIC][:1]
+
+
+def _party_of_actor(s: str, phrase: str) -> list[str]:
+    """ "The Syrian army captured Maadan, a military source said" (Xinhua, Reuters, tune r26, r28):
+    an unnamed military source speaking of a party's action is that party's; with no party acting,
+    the phrase as written."""
+    act = actor(s)
+    party = _CLAIMANT_OF_ACTOR.get(act) if act is not None else None
+    return [party] if party is not None else [normalise_claimant(phrase)]
+
+
+def _trim_subject(subj: str, start: int) -> tuple[str, int]:
+    """A speaker phrase without a time before it, a modal after it, a noun introducing a name or
+    the "and other outlets" that follow it."""
+    m = _LEADING_TIME.match(subj)
+    if m and m.end() < len(subj):
+        subj, start = subj[m.end() :], start + m.end()
+    m = _INTRODUCING_NOUN.match(subj)
+    if m:
+        subj, start = subj[m.end() :], start + m.end()
+    for rx in (_TRAILING_MODAL, _AND_OTHERS):
+        m = rx.search(subj)
+        if m and m.start() > 0:
+            subj = subj[: m.start()]
+    return subj, start
+
+
 def _speech_verbs(s: str) -> Iterator[AnyMatch]:
     """The speech verbs of a sentence, without a weapon "released"."""
-    said = [vm for vm in _SAY_RE.finditer(s) if not _WEAPON_RELEASED.match(s, vm.end())]
-    return iter(sorted([*said, *_COUNTS_AS.finditer(s)], key=lambda m: m.start()))
+    # only "released" lets a weapon go: "IS claimed that a suicide car bomb killed 16" is a claim
+    said = [
+        vm
+        for vm in _SAY_RE.finditer(s)
+        if not (vm.group().lower().endswith("released") and _WEAPON_RELEASED.match(s, vm.end()))
+    ]
+    return iter(sorted([*said, *_COUNTS_AS.finditer(s), *_TOLL_CLAIM.finditer(s)], key=lambda m: m.start()))
 
 
 def _for_speaker(s: str) -> tuple[list[str], tuple[int, int] | None]:
-    """ "For <a speaker the rules know>, ..." or "By <its> own count, ...": that speaker; else nobody."""
-    m = _FOR_SPEAKER.match(s) or _BY_COUNT.search(s)
+    """ "For <a speaker the rules know>, ...", "By <its> own count, ..." or "Footage from <it>":
+    that speaker; else nobody."""
+    m = _FOR_SPEAKER.match(s) or _BY_COUNT.search(s) or _FOOTAGE.search(s)
     found = [n for n in _aliases_in(m.group(1)) if n not in _GENERIC] if m else []
     return (found[:1], m.span(1)) if m and found else ([], None)
 
@@ -1256,6 +1396,12 @@ def target(sentence: str) -> str | None:
 
 #: claimants that are parties to the fighting -> their name as actor
 _PARTY = {c.name: c.actor for c in rules.claimants() if c.actor is not None}
+#: an actor -> the party claimant that speaks for it: the one of the same name, else the first in
+#: claimants.toml ("Syrian army" -> "Syrian government", not its news agency listed after it)
+_CLAIMANT_OF_ACTOR: dict[str, str] = {}
+for _c in rules.claimants():
+    if _c.actor is not None and (_c.actor not in _CLAIMANT_OF_ACTOR or _c.name == _c.actor):
+        _CLAIMANT_OF_ACTOR[_c.actor] = _c.name
 
 
 _CLAUSE_BREAK = _rx(r"[;]|,?\s+but\s|,?\s+while\s|,?\s+whereas\s")

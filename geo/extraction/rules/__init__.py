@@ -63,7 +63,7 @@ __all__ = [
 RULES_DIR = Path(__file__).parent
 
 #: what a claimant is; ``generic`` speakers give way to a named one
-CLAIMANT_KINDS = ("party", "monitor", "rights", "aid", "un", "opposition", "people", "generic")
+CLAIMANT_KINDS = ("party", "monitor", "rights", "aid", "un", "opposition", "media", "people", "generic")
 
 #: what a name that is not a place names
 NOT_A_PLACE_KINDS = ("outlet", "organisation", "operation")
