@@ -144,7 +144,7 @@ _TIER = {
 # exactly one city so far, that city (coreference, not a guess)
 _THE_CITY = _IRx(r"\bthe\s+(?:(?:besieged|beleaguered|embattled|ruined|devastated|syrian)\s+)?city\b(?!\s+of\b)")
 _NO_CASUALTIES = Casualties()
-_COARSE = {"country", "region", "governorate", "river"}
+_COARSE = frozenset({"country", "region", "governorate", "river"})
 # "the capture of the neighbourhood and the citadel": the district the story named just before
 _THE_DISTRICT = _IRx(r"\bthe\s+(?:neighbou?rhood|district|quarter)\b(?!\s+of\b)")
 #: how far back (characters) "the neighbourhood" looks for the district it means
@@ -228,6 +228,25 @@ def _headline_spans(text: str, title: str | None) -> list[tuple[int, int]]:
     return out
 
 
+# A wire dateline: the city the story was filed from, in capitals, perhaps its region or country,
+# a date and the agency, then a dash ("BEIRUT (AP) —", "ERBIL, Kurdistan Region –", "RAQA, Syria,
+# Oct 17, 2017 (AFP) -"; AP Stylebook and Reuters Handbook of Journalism, "datelines"). Its place is
+# where the reporter is, never the incident's, dated or not (dates.dateline reads only dated ones)
+_DATELINE_PLACE = re.compile(
+    r"^[ \t]*[A-Z][A-Z.'\u2019/-]*(?:[ \t][A-Z][A-Z.'\u2019/-]*)*[A-Z]"  # the city (cities) in capitals
+    r"(?:,[ \t]+[A-Z][A-Za-z]+(?:[ \t][A-Z][A-Za-z]+)?)?"  # ", Kurdistan Region", ", Syria"
+    r"(?:,?[ \t]+(?:[A-Z][a-z]{2,8}\.?[ \t]+[0-3]?\d|[0-3]?\d[ \t]+[A-Z][a-z]{2,8}))?"  # "June 6", "6 June"
+    r"(?:,?[ \t]+(?:19|20)\d{2})?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*(?:-{1,2}|\u2013|\u2014)[ \t]",
+    re.MULTILINE,
+)
+
+
+def _dateline_span(text: str) -> tuple[int, int] | None:
+    """The span of the story's dateline (dated or not) in its first lines, if it has one."""
+    m = _DATELINE_PLACE.search(text[: _dates.DATELINE_REACH])
+    return m.span() if m is not None else None
+
+
 def _background(sentence: str, found: list[_dates.ResolvedDate], lo: dt.date) -> bool:
     """Only dates (or bare years) long before publication: history, not a report."""
     limit = lo - dt.timedelta(days=BACKGROUND_DAYS)
@@ -306,6 +325,62 @@ class _StoryCities:
         """The first mention of the one city named before ``at``; ``None`` for none or several."""
         i = bisect.bisect_left(self.starts, at)
         return self.cities[0] if self.distinct[i] == 1 else None
+
+
+#: kinds that are an area around the story's places rather than one of them: named, they must hold it
+_AREAS = frozenset({"governorate", "region"})
+#: kinds that say nothing of where a story is: a country names a government or a whole war
+#: ("Russia said", "IS in Syria"), a river runs past every town of the campaign
+_NOWHERE = frozenset({"country", "river"})
+
+
+def _unit(gz: Gazetteer, place_id: str) -> str:
+    """The place of the story ``place_id`` stands for: the outermost place holding it below the
+    areas (a district, street or landmark of Raqqa is Raqqa; al-Tanf's zone is al-Tanf; a village
+    or a town outside any city is itself)."""
+    unit = place_id
+    for a in gz.ancestors(place_id):
+        if a.kind in _AREAS or a.kind in _NOWHERE:
+            break
+        unit = a.id
+    return unit
+
+
+class _StoryPlaces:
+    """Where the story is, before each offset: the one place (city, town, village or site, with
+    everything inside it) its mentions name so far, else ``None``: none, two of them (Raqqa and
+    Tabqa, Raqqa and "Washington said"), or an area named that does not hold it. Captions, page
+    furniture and the dateline (where the reporter is, never where it happened) are not the story.
+    Built once an article, answered by a binary search (as :class:`_StoryCities`)."""
+
+    def __init__(self, mentions: list[Mention], not_story: _Spans, gz: Gazetteer) -> None:
+        self.starts: list[int] = []
+        #: only[i]: (the one place, its first mention) of the first i story mentions, or None
+        self.only: list[tuple[str, Mention] | None] = [None]
+        units: dict[str, Mention] = {}
+        areas: set[str] = set()
+        for m in mentions:
+            if m.status != "resolved" or m.place is None or not_story.hold(m.start, m.start + 1):
+                continue
+            if m.place.kind in _NOWHERE:
+                continue
+            if m.place.kind in _AREAS:
+                areas.add(m.place.id)
+            else:
+                units.setdefault(_unit(gz, m.place.id), m)
+            self.starts.append(m.start)
+            one = next(iter(units.items())) if len(units) == 1 else None
+            if one is not None and not all(_within(gz, one[0], a) for a in areas):
+                one = None  # "Deir ez-Zor province" beside Raqqa: the story is not in one place
+            if one is not None and areas:
+                # "Deir ez-Zor province" and its city: a sentence naming neither may be anywhere in
+                # the province ("250 square kilometres cleared"); the area is true either way
+                one = (max(areas, key=lambda a: len(gz.ancestors(a))), one[1])
+            self.only.append(one)
+
+    def only_place_before(self, at: int) -> tuple[str, Mention] | None:
+        """``(place id, its first mention)`` of the one place the story names before ``at``."""
+        return self.only[bisect.bisect_left(self.starts, at)]
 
 
 def _city_from_context(s: str, sent_start: int, story: _StoryCities) -> tuple[Mention, str, int] | None:
@@ -705,6 +780,80 @@ def _place_of(
     return place_id, place_text, geo_precision, mentioned
 
 
+# "the city", "the town", "the village": a sentence that names the kind of its place takes
+# no place of another kind from the report before it
+_KIND_WORD = _IRx(r"\bthe\s+(?:\w+\s+)?(city|town|village)\b")
+_KIND_OF_WORD = {"city": {"city"}, "town": {"town", "city"}, "village": {"village"}}
+
+
+# "an earlier assault on a military base on the north side": an indefinite description brings a
+# new place into the story (indefinites introduce new referents, definites take up known ones), so
+# the sentence is not at the place of the report before it, though it may be in the story's place
+_NEW_PLACE = _IRx(
+    r"\b(?:an?|another)\s+(?:[\w-]+\s+){0,2}(?:base|village|town|city|district|neighbou?rhood|quarter|suburb|"
+    r"area|complex|compound|building|hospital|school|mosque|street|road|bridge|dam|airport|checkpoint|camp|site)s?\b"
+)
+
+
+def _context_of(prev: Report, r: Report, s: str, story: str | None, gz: Gazetteer) -> bool:
+    """May ``r`` (sentence ``s``, naming no place) take the place of ``prev``, the report just
+    before it? When it tells the same event (:func:`_link`: same type, dates that meet), ``prev``
+    is placed at the one place its sentence names (any other it names holds that one: "al-Mutaz
+    Street in Raqqa", never "al-Jazra and the Euphrates bank") and ``s`` names no other kind of
+    place ("strikes on the city" after a village's car bomb)."""
+    if prev.place_id is None or _NEW_PLACE.search(s) or not _link(prev, r, adjacent=True, gz=gz):
+        return False
+    if any(not _within(gz, prev.place_id, p) for p in prev.places_mentioned or () if p != prev.place_id and p in gz):
+        return False
+    if prev.place_kind in _COARSE and story is not None and _within(gz, story, prev.place_id):
+        return False  # "in southern Syria" before, al-Tanf the story's place: the finer one
+    kinds = [_KIND_OF_WORD[m.group(1).lower()] for m in _KIND_WORD.finditer(s)]
+    if not all(prev.place_kind in k for k in kinds):
+        return False
+    # the same event by type and dates alone is weak ("Unlike Aleppo, ..." then "Any pause would not
+    # involve IS"): the place must also be where the story is, or the sentence name its kind ("the town")
+    return bool(kinds) or (story is not None and _nested(gz, prev.place_id, story))
+
+
+def _off_dateline(ms: list[Mention], dl_place: tuple[int, int] | None) -> list[Mention]:
+    """``ms`` without the mentions inside the dateline ("BEIRUT (AP) —": the reporter's city)."""
+    if dl_place is None or not ms or ms[0].start >= dl_place[1]:
+        return ms
+    return [m for m in ms if not dl_place[0] <= m.start < dl_place[1]]
+
+
+def _placed_from_story(
+    r: Report, s: str, recs: list[Report], story: tuple[str, Mention] | None, notes: list[str], gz: Gazetteer
+) -> Report:
+    """``r``, whose sentence names no place, placed as a coder reading the story places it (ACLED's
+    geo-precision convention): at the place of the report just before when ``r`` tells the same
+    event (:func:`_link`: same type, dates that meet), else at the one place the story has named
+    before it (``story``), with geo_precision 2, "in or near it", since that place is wider than
+    where it happened. A story that has named two places, or none, leaves ``r`` unplaced (never a guess)."""
+    if r.place_id is not None or r.place_text is not None:
+        return r  # placed, or naming a place the gazetteer cannot resolve: never replaced
+    prev = recs[-1] if recs else None
+    if prev is not None and _context_of(prev, r, s, story[0] if story is not None else None, gz):
+        assert prev.place_id is not None  # _context_of holds only placed reports
+        place_id, precision = prev.place_id, prev.geo_precision
+        why = (
+            "place from the story: the sentence names no place; "
+            f"that of the report of the same event just before ({prev.id})"
+        )
+    elif story is not None:
+        place_id = story[0]
+        precision = 3 if gz.get(place_id).kind in _COARSE else 2
+        why = (
+            f"place from the story: the sentence names no place; {gz.get(place_id).name} "
+            f"({story[1].text!r} at {story[1].start}) is the one place the story names before it, "
+            "so precision 2: somewhere in or near it"
+        )
+    else:
+        return r
+    notes.append(why)
+    return replace(r, place_id=place_id, geo_precision=precision, notes=". ".join(notes), **placed(gz, place_id, None))
+
+
 def _without_dateline(s: str, at: int, dl: _dates.ResolvedDate | None) -> str:
     """Sentence ``s`` (at offset ``at``) with the dateline ``dl`` in it blanked, length kept."""
     if dl is None or not at <= dl.span_start < at + len(s):
@@ -791,7 +940,9 @@ def extract_records(text: str, *, article: Article, gz: Gazetteer, title: str | 
     source = sourced(article, origin="extracted")
     skip = [(c.start, c.end) for c in captions(text, published=pub)]
     skip += [(x.start, x.end) for x in lines(text) if is_boilerplate(x.text)]
-    not_story = _Spans(skip)  # captions and page furniture: their places are not the story's
+    # captions, page furniture and the dateline (where the reporter is): their places are not the story's
+    dl_place = _dateline_span(text)
+    not_story = _Spans(skip + ([dl_place] if dl_place is not None else []))
     skipped = _Spans(skip + _headline_spans(text, title))
     mentions: list[Mention] | None = None  # computed lazily: most articles need it, cheap ones may not
     starts: list[int] = []
@@ -831,7 +982,9 @@ def extract_records(text: str, *, article: Article, gz: Gazetteer, title: str | 
             mentions = place_mentions(text, gz)
             starts = [m.start for m in mentions]  # in text order: a sentence's mentions are one slice
             story = _StoryCities(mentions, not_story)
+            where = _StoryPlaces(mentions, not_story, gz)
         ms = _sentence_mentions(s, sp.start, sp.end, mentions, starts, story, gz)
+        ms = _off_dateline(ms, dl_place)
         district = (
             _district_before(mentions, starts, sp.start, before, not_story) if _THE_DISTRICT.search(s) else None
         )
@@ -884,6 +1037,7 @@ def extract_records(text: str, *, article: Article, gz: Gazetteer, title: str | 
             **placed(gz, place_id, place_text),
             **source,
         )
+        r = _placed_from_story(r, s, recs, where.only_place_before(sp.start), notes, gz)
         other = second_event(s, c.event_type)
         second = classify(s, previous_claimant=previous, default_claimant=outlet, event=other) if other else None
         places = _changed_places(ms, text, sp.start) if control is not None else []
