@@ -145,8 +145,13 @@ _TIER = {
 _THE_CITY = _IRx(r"\bthe\s+(?:(?:besieged|beleaguered|embattled|ruined|devastated|syrian)\s+)?city\b(?!\s+of\b)")
 _NO_CASUALTIES = Casualties()
 _COARSE = frozenset({"country", "region", "governorate", "river"})
-# "the capture of the neighbourhood and the citadel": the district the story named just before
-_THE_DISTRICT = _IRx(r"\bthe\s+(?:neighbou?rhood|district|quarter)\b(?!\s+of\b)")
+# "the capture of the neighbourhood and the citadel": the district the story named just before;
+# "the village, which lies six kilometres south of Raqqa": the village (a definite description takes
+# up the referent just introduced, of its kind)
+_THE_DISTRICT = _IRx(r"\bthe\s+(neighbou?rhood|district|quarter|village|town)\b(?!\s+of\b)")
+#: the kinds of place each anaphor's noun may mean
+_ANAPHOR_KINDS = {"village": ("village",), "town": ("town", "city")}
+_DISTRICT_KINDS = ("district", "suburb")
 #: how far back (characters) "the neighbourhood" looks for the district it means
 ANAPHOR_REACH = 600
 
@@ -263,6 +268,18 @@ def _background(sentence: str, found: list[_dates.ResolvedDate], lo: dt.date) ->
 _LOCATIVE = _IRx(r"\b(?:in|inside|across|into|throughout|over|within)\s+(?:the\s+)?(?:\w+\s+)?$")
 
 
+# "Washington said", "Damascus has denied": a capital as the subject of a reporting verb stands for its
+# government (metonymy), as a country does; it is not where anything happened (verbs.toml [speech])
+_SPEAKING = re.compile(
+    r"\s+(?:has\s+|had\s+|have\s+|also\s+|later\s+)?(?:" + rules.verbs().speech.alternation + r")\b", re.IGNORECASE
+)
+
+
+def _speaking(m: Mention, text: str) -> bool:
+    """Is city mention ``m`` the speaker of a reporting verb right after it ("Washington said")?"""
+    return m.place is not None and m.place.kind == "city" and _SPEAKING.match(text, m.end) is not None
+
+
 def _choose_place(ms: list[Mention], text: str = "") -> tuple[Mention | None, Mention | None]:
     """(most specific resolved mention, first unresolved mention)."""
     resolved = [
@@ -271,11 +288,22 @@ def _choose_place(ms: list[Mention], text: str = "") -> tuple[Mention | None, Me
         if m.status == "resolved"
         and m.place is not None
         and (m.place.kind != "country" or _LOCATIVE.search(text[max(0, m.start - 30) : m.start]))
+        and not (text and _speaking(m, text))
     ]
     best = None
     if resolved:
         # resolved holds only mentions with a place; mypy cannot carry that into the lambda
-        best = min(resolved, key=lambda m: (_TIER.get(m.place.kind, 2), m.place.uncertainty_m, m.start))  # type: ignore[union-attr]
+        # of two places as specific, the one named as where it happened, not as a reference point
+        # ("in Tabqa today ... in the town some 50 km west of Raqqa": Tabqa)
+        best = min(
+            resolved,
+            key=lambda m: (
+                _TIER.get(m.place.kind, 2),  # type: ignore[union-attr]
+                _near_before(text, m.start, 0) if text else False,
+                m.place.uncertainty_m,  # type: ignore[union-attr]
+                m.start,
+            ),
+        )
     unresolved = next((m for m in ms if m.place is None), None)
     return best, unresolved
 
@@ -353,7 +381,7 @@ class _StoryPlaces:
     furniture and the dateline (where the reporter is, never where it happened) are not the story.
     Built once an article, answered by a binary search (as :class:`_StoryCities`)."""
 
-    def __init__(self, mentions: list[Mention], not_story: _Spans, gz: Gazetteer) -> None:
+    def __init__(self, mentions: list[Mention], not_story: _Spans, gz: Gazetteer, text: str) -> None:
         self.starts: list[int] = []
         #: only[i]: (the one place, its first mention) of the first i story mentions, or None
         self.only: list[tuple[str, Mention] | None] = [None]
@@ -362,8 +390,8 @@ class _StoryPlaces:
         for m in mentions:
             if m.status != "resolved" or m.place is None or not_story.hold(m.start, m.start + 1):
                 continue
-            if m.place.kind in _NOWHERE:
-                continue
+            if m.place.kind in _NOWHERE or _speaking(m, text):
+                continue  # a country, a river, "Washington said": not where the story is
             if m.place.kind in _AREAS:
                 areas.add(m.place.id)
             else:
@@ -414,7 +442,13 @@ def _landmarks_in(
 
 
 def _district_before(
-    mentions: list[Mention], starts: list[int], at: int, floor: int, not_story: _Spans
+    mentions: list[Mention],
+    starts: list[int],
+    at: int,
+    floor: int,
+    not_story: _Spans,
+    kinds: tuple[str, ...] = _DISTRICT_KINDS,
+    text: str = "",
 ) -> Mention | None:
     """The last district (or suburb) named between ``floor`` (the previous sentence's start) and
     ``at``, and at most ``ANAPHOR_REACH`` characters back: "the neighbourhood" means the one just
@@ -425,12 +459,28 @@ def _district_before(
         if (
             m.place is not None
             and m.status == "resolved"
-            and m.place.kind in ("district", "suburb")
+            and m.place.kind in kinds
             and not not_story.hold(m.start, m.end)
+            and not (text and _speaking(m, text))  # "Damascus said": a government, not the town
         ):
             return m
         i -= 1
     return None
+
+
+def _anaphor_place(
+    s: str, at: int, floor: int, mentions: list[Mention], starts: list[int], not_story: _Spans, text: str
+) -> Mention | None:
+    """The place "the neighbourhood", "the village" or "the town" of sentence ``s`` (at ``at``) takes
+    up, named since ``floor`` (:func:`_district_before`); none when the sentence itself brought in a
+    new one of its kind before it ("assaulted Ja'Din, a town ... pull out of the town")."""
+    anaphor = _THE_DISTRICT.search(s)
+    if anaphor is None:
+        return None
+    noun = anaphor.group(1).lower()
+    if re.search(rf"\b(?:an?|another)\s+(?:[\w-]+\s+){{0,2}}{noun}\b", s[: anaphor.start()], re.IGNORECASE):
+        return None
+    return _district_before(mentions, starts, at, floor, not_story, _ANAPHOR_KINDS.get(noun, _DISTRICT_KINDS), text)
 
 
 def _near_before(text: str, at: int, floor: int) -> bool:
@@ -587,24 +637,33 @@ def _fits(event: list[Report], r: Report, gz: Gazetteer) -> bool:
     return all(_may_be_one(gz, x.place_id, r.place_id) for x in event if x.place_id)
 
 
+def _as_told(r: Report) -> Report:
+    """``r`` as its sentence tells it, for grouping: a place only its story gives
+    (:func:`_placed_from_story`, no ``place_text``) is no sign that two reports tell one event."""
+    if r.place_id is None or r.place_text is not None:
+        return r
+    return replace(r, place_id=None, place_kind=None)
+
+
 def _append(recs: list[Report], r: Report, gz: Gazetteer) -> None:
     """Add ``r``, in the event of an earlier report of the article that tells the same event (the
     lead, its detail, a quote about it: the closest tie of :func:`_link`, then the latest), else in
     an event of its own."""
-    window = recs[-GROUP_REACH:]
+    window = [_as_told(x) for x in recs[-GROUP_REACH:]]
+    told = _as_told(r)
     before = [x.span_start for x in window if x.span_start < r.span_start]
     prev = max(before, default=None)  # the sentence right before r's
     best: tuple[int, int] | None = None
     for i, e in enumerate(window):
         if e.span_start == r.span_start:
             continue  # two places of one sentence are two changes, never one event
-        tie = _link(e, r, adjacent=e.span_start == prev, gz=gz)
+        tie = _link(e, told, adjacent=e.span_start == prev, gz=gz)
         if not tie:
             continue
         event = [x for x in window if x.event_id == e.event_id]
         if any(x.span_start == r.span_start for x in event):
             continue  # another place of r's own sentence already in that event: a second change, not a repeat
-        if not _fits(event, r, gz):
+        if not _fits(event, told, gz):
             continue
         if best is None or (tie, i) > best:
             best = (tie, i)
@@ -755,7 +814,8 @@ def _place_of(
     ):
         place_id, place_text = district.place.id, anaphor.group(0)
         geo_precision = 2 if _near_before(s, anaphor.start(), 0) else 1
-        notes.append(f"place from the story: {anaphor.group(0)!r} is {district.text!r}, the district named just before")
+        noun = anaphor.group(1).lower()
+        notes.append(f"place from the story: {anaphor.group(0)!r} is {district.text!r}, the {noun} named just before")
         context = None
     elif best is not None:
         place_id, place_text, geo_precision = _place_fields(best, text, sent_start)
@@ -845,8 +905,8 @@ def _placed_from_story(
         precision = 3 if gz.get(place_id).kind in _COARSE else 2
         why = (
             f"place from the story: the sentence names no place; {gz.get(place_id).name} "
-            f"({story[1].text!r} at {story[1].start}) is the one place the story names before it, "
-            "so precision 2: somewhere in or near it"
+            f"({story[1].text!r} at {story[1].start}) is the one place the story names before it"
+            + (", so precision 2: somewhere in or near it" if precision == 2 else ": somewhere in the area")
         )
     else:
         return r
@@ -982,12 +1042,10 @@ def extract_records(text: str, *, article: Article, gz: Gazetteer, title: str | 
             mentions = place_mentions(text, gz)
             starts = [m.start for m in mentions]  # in text order: a sentence's mentions are one slice
             story = _StoryCities(mentions, not_story)
-            where = _StoryPlaces(mentions, not_story, gz)
+            where = _StoryPlaces(mentions, not_story, gz, text)
         ms = _sentence_mentions(s, sp.start, sp.end, mentions, starts, story, gz)
         ms = _off_dateline(ms, dl_place)
-        district = (
-            _district_before(mentions, starts, sp.start, before, not_story) if _THE_DISTRICT.search(s) else None
-        )
+        district = _anaphor_place(s, sp.start, before, mentions, starts, not_story, text)
         place_id, place_text, geo_precision, mentioned = _place_of(s, sp.start, text, ms, story, notes, district)
         if cas.injured_best is not None and cas.injured_low is None and cas.injured_high is None:
             notes.append(f"about {cas.injured_best} injured (a best estimate the schema's low/high cannot hold)")

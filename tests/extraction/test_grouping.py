@@ -66,11 +66,11 @@ GROUPED = [
             ("territory_change", "raqqa-mishlab", 0),
         ],
     ),
-    # a village near the city, then the sentence after read at the city: one capture
+    # a village near the city, then the sentence after calling it "the village": one capture
     (
         "The SDF captured the village of Kasrat Afnan on Thursday, the alliance said. The SDF said on "
         "Thursday the village, six kilometres south of Raqqa, was now free.",
-        [("territory_change", "kasrat", 0), ("territory_change", "raqqa", 0)],
+        [("territory_change", "kasrat", 0), ("territory_change", "kasrat", 0)],
     ),
     # the lead at a district, a resident's words about the same raid at the city
     (

@@ -95,6 +95,19 @@ PLACED = [
         3,
         "2017-09-10",
     ),
+    # "Washington said", "Damascus said": capitals speaking are not where the story is; the
+    # province named around Tabqa is (r09)
+    (
+        "U.S. jet shoots down Syrian army plane south of Tabqa\n\nAMMAN/WASHINGTON, June 18 (Reuters) - A "
+        "Syrian army jet was brought down by a U.S. warplane in the southern Raqqa countryside on Sunday; "
+        "Washington said the plane had bombed close to U.S.-backed fighters, while Damascus said it had been "
+        "on a mission against Islamic State.\n\nState television broadcast an army statement saying the "
+        "aircraft had come down and its pilot was missing.",
+        "State television broadcast",
+        "raqqa-governorate",
+        3,
+        "2017-06-18",
+    ),
     # a new place described, not named ("a military base"): not the district of the report before,
     # but still in the story's city
     (
@@ -122,13 +135,13 @@ def test_a_report_naming_no_place_takes_the_story_s(
 
 # (story, the sentence of the report): it stays unplaced
 UNPLACED = [
-    # two cities named before it (r09): Raqqa's countryside, and Damascus speaking
+    # two places named before it (r16): Raqqa's districts, and a village south-west of it
     (
-        "AMMAN/WASHINGTON, June 18 (Reuters) - A Syrian army jet was brought down by a U.S. warplane south "
-        "of Tabqa on Sunday; Washington said the plane had bombed close to U.S.-backed fighters, while "
-        "Damascus said it had been on a mission against Islamic State.\n\nState television broadcast an "
-        "army statement saying the aircraft had come down and its pilot was missing.",
-        "State television broadcast",
+        "SDF fighters have made their way into the Hisham bin Abdul Malik neighbourhood on Raqqa's southern "
+        "side, the Hawar news agency said.\n\nIslamic State claimed that a suicide car bomb had killed 16 SDF "
+        "fighters in the village of Kasrat Afnan.\n\nThe militants answered with several suicide attacks on "
+        "SDF positions, AFP reported.",
+        "The militants answered",
     ),
     # the dateline is the only place: the reporter's city is no incident's
     (
@@ -200,3 +213,69 @@ def test_a_story_place_is_one_the_story_named_before(gz: gazetteer.Gazetteer, pa
         }
         named = before | {a.id for p in before for a in gz.ancestors(p)}
         assert r["place_id"] in named, (text, r["notes"])
+
+
+# (sentence, the place of its first report): of the places a sentence names, where it happened
+WHERE = [
+    # a capital as the speaker stands for its government (r10): the jet was downed south of Tabqa
+    (
+        "Monday's shootdown came a day after a U.S. Navy fighter downed a Syrian air force SU-22 south of "
+        "Tabqa, which Washington said had bombed U.S.-backed fighters.",
+        "tabqa",
+    ),
+    ("Damascus said its jet was shot down over the southern Raqqa countryside on Sunday.", "raqqa-governorate"),
+    # of two cities, the one named as where it happened, not the reference point "50 km west of" (r16)
+    (
+        '"We foiled an attempt by Daesh to set off a car bomb in Tabqa today," the SDF\'s front-line media '
+        "account said on Friday, in the town some 50 km west of Raqqa that the alliance captured in May.",
+        "tabqa",
+    ),
+    # counter-case: a reference point alone is the place (near it)
+    ("Air strikes hit positions some 50 km west of Raqqa on Friday, the monitor said.", "raqqa"),
+]
+
+
+@pytest.mark.parametrize(("text", "place"), WHERE)
+def test_where_it_happened_of_the_places_a_sentence_names(gz: gazetteer.Gazetteer, text: str, place: str) -> None:
+    rs = _reports(gz, "Syria war\n\n" + text, "2017-06-20")
+    assert rs, f"no report from {text!r}"
+    assert rs[0]["place_id"] == place, rs[0]["notes"]
+
+
+# (story, the sentence of the report, place): "the village", "the town" take up the one just named
+ANAPHORA = [
+    # r13: the village just named, not Raqqa, named only as the reference point
+    (
+        "With the capture of Kasrat Afnan, a village on the south bank of the Euphrates, the SDF have closed "
+        "the ring around Raqqa.\n\nIn an announcement on Thursday afternoon, the SDF said the village, which "
+        "lies six kilometres south of Raqqa, was now free and that its fighters had killed four militants there.",
+        "In an announcement on Thursday",
+        "kasrat",
+    ),
+    # r28: the town (the gazetteer holds al-Mayadin as a city: a "town" may be either)
+    (
+        "Government forces, supported by Russia and Iran, had surrounded the militants in al-Mayadin on "
+        "Sunday.\n\nParts of the town were in government hands by Thursday, according to a military media "
+        "unit run by Lebanon's Hezbollah.",
+        "Parts of the town",
+        "mayadin",
+    ),
+    # counter-case (r09): "Damascus said" is a government, and "a town" in the sentence brings in the
+    # town it then calls "the town" (not in the gazetteer): never Damascus
+    (
+        "Damascus said the plane had been on a mission against Islamic State.\n\nAt about 4:30 p.m., the "
+        "U.S.-led coalition said, forces loyal to the Syrian government assaulted Ja'Din, a town in the hands "
+        "of the SDF, wounded several SDF fighters and forced them to pull out of the town.",
+        "At about 4:30 p.m.",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "sentence", "place"), ANAPHORA)
+def test_the_village_and_the_town_are_the_ones_just_named(
+    gz: gazetteer.Gazetteer, text: str, sentence: str, place: str | None
+) -> None:
+    full = "Syria war\n\n" + text
+    r = _at(_reports(gz, full, "2017-10-14"), full, sentence)
+    assert r["place_id"] == place, r["notes"]
