@@ -332,7 +332,7 @@ class _StoryCities:
     an article so that "the one city named before this offset" is a binary search, not a scan of
     every earlier mention for every sentence (that scan made a 2 MB article quadratic)."""
 
-    def __init__(self, mentions: list[Mention], not_story: _Spans) -> None:
+    def __init__(self, mentions: list[Mention], not_story: _Spans, text: str = "") -> None:
         self.cities = [
             x
             for x in mentions
@@ -340,6 +340,7 @@ class _StoryCities:
             and x.place is not None
             and x.place.kind == "city"
             and not not_story.hold(x.start, x.start + 1)
+            and not (text and _speaking(x, text))  # "Washington said": a government, not a city of the story
         ]
         self.starts = [x.start for x in self.cities]
         #: distinct[i]: how many different cities the first i mentions name
@@ -1041,7 +1042,7 @@ def extract_records(text: str, *, article: Article, gz: Gazetteer, title: str | 
         if mentions is None:
             mentions = place_mentions(text, gz)
             starts = [m.start for m in mentions]  # in text order: a sentence's mentions are one slice
-            story = _StoryCities(mentions, not_story)
+            story = _StoryCities(mentions, not_story, text)
             where = _StoryPlaces(mentions, not_story, gz, text)
         ms = _sentence_mentions(s, sp.start, sp.end, mentions, starts, story, gz)
         ms = _off_dateline(ms, dl_place)

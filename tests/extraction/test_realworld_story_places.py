@@ -108,6 +108,16 @@ PLACED = [
         3,
         "2017-06-18",
     ),
+    # "the city" after a capital speaking: the one city of the story is Raqqa (r16's "Coalition strikes
+    # on the city killed three civilians", with r09's "Washington said")
+    (
+        "Washington said coalition jets had struck Islamic State positions in Raqqa on Monday.\n\n"
+        "Coalition strikes on the city killed three civilians, opposition sources said.",
+        "Coalition strikes on the city",
+        "raqqa",
+        1,
+        "2017-07-07",
+    ),
     # a new place described, not named ("a military base"): not the district of the report before,
     # but still in the story's city
     (
