@@ -148,7 +148,17 @@ _COARSE = frozenset({"country", "region", "governorate", "river"})
 # "the capture of the neighbourhood and the citadel": the district the story named just before;
 # "the village, which lies six kilometres south of Raqqa": the village (a definite description takes
 # up the referent just introduced, of its kind)
-_THE_DISTRICT = _IRx(r"\bthe\s+(neighbou?rhood|district|quarter|village|town)\b(?!\s+of\b)")
+_THE_DISTRICT = _IRx(
+    r"\bthe\s+(neighbou?rhood|district|quarter|village|town|hospital|mosque|stadium|roundabout|bridge|"
+    r"airport|church|museum|silos)\b(?!\s+of\b)"
+)
+#: nouns that take up the last place whose name has them as its head ("the National Hospital" ...
+#: "the hospital"), the strict head match of deterministic coreference (Lee et al. 2013, Stanford's
+#: multi-pass sieve); how far back (characters) they look
+_HEAD_NOUNS = frozenset(
+    {"hospital", "mosque", "stadium", "roundabout", "bridge", "airport", "church", "museum", "silos"}
+)
+HEAD_REACH = 2000
 #: the kinds of place each anaphor's noun may mean
 _ANAPHOR_KINDS = {"village": ("village",), "town": ("town", "city")}
 _DISTRICT_KINDS = ("district", "suburb")
@@ -469,6 +479,25 @@ def _district_before(
     return None
 
 
+def _head_match_before(
+    noun: str, at: int, mentions: list[Mention], starts: list[int], not_story: _Spans
+) -> Mention | None:
+    """The place last named before ``at`` (at most ``HEAD_REACH`` back) with ``noun`` as the head of its
+    name ("National Hospital" for "the hospital"); none when two places of that head were named there."""
+    head = re.compile(rf"\b{noun}\W*$", re.IGNORECASE)
+    found: Mention | None = None
+    i = bisect.bisect_left(starts, at) - 1
+    while i >= 0 and mentions[i].start >= at - HEAD_REACH:
+        m = mentions[i]
+        named = m.place is not None and m.status == "resolved" and head.search(m.text) is not None
+        if named and not not_story.hold(m.start, m.end):
+            if found is not None and found.place != m.place:
+                return None  # two hospitals named: which one is a guess
+            found = found or m
+        i -= 1
+    return found
+
+
 def _anaphor_place(
     s: str, at: int, floor: int, mentions: list[Mention], starts: list[int], not_story: _Spans, text: str
 ) -> Mention | None:
@@ -481,6 +510,8 @@ def _anaphor_place(
     noun = anaphor.group(1).lower()
     if re.search(rf"\b(?:an?|another)\s+(?:[\w-]+\s+){{0,2}}{noun}\b", s[: anaphor.start()], re.IGNORECASE):
         return None
+    if noun in _HEAD_NOUNS:
+        return _head_match_before(noun, at, mentions, starts, not_story)
     return _district_before(mentions, starts, at, floor, not_story, _ANAPHOR_KINDS.get(noun, _DISTRICT_KINDS), text)
 
 
@@ -811,7 +842,9 @@ def _place_of(
         anaphor is not None
         and district is not None
         and district.place is not None
-        and (best is None or _TIER.get(best.place.kind, 2) >= 3)  # type: ignore[union-attr]
+        # a district, village or town taken up beats the city the sentence names; "the stadium" only
+        # stands in where the sentence names no place ("the stadium is the last position ... in Raqqa")
+        and (best is None or (_TIER.get(best.place.kind, 2) >= 3 and anaphor.group(1).lower() not in _HEAD_NOUNS))  # type: ignore[union-attr]
     ):
         place_id, place_text = district.place.id, anaphor.group(0)
         geo_precision = 2 if _near_before(s, anaphor.start(), 0) else 1

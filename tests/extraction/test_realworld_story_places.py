@@ -252,7 +252,8 @@ def test_where_it_happened_of_the_places_a_sentence_names(gz: gazetteer.Gazettee
     assert rs[0]["place_id"] == place, rs[0]["notes"]
 
 
-# (story, the sentence of the report, place): "the village", "the town" take up the one just named
+# (story, the sentence of the report, place): "the village", "the town" take up the one just named;
+# "the hospital" the place named before with that head noun
 ANAPHORA = [
     # r13: the village just named, not Raqqa, named only as the reference point
     (
@@ -269,6 +270,29 @@ ANAPHORA = [
         "unit run by Lebanon's Hezbollah.",
         "Parts of the town",
         "mayadin",
+    ),
+    # r30: "the hospital" is the place named before whose name has it as its head
+    (
+        "Raqqa's National Hospital has fallen to the US-backed Syrian Democratic Forces (SDF), a spokesman "
+        "for the alliance said on Tuesday.\n\nIn the clashes, the hospital was \"liberated and cleared\" and "
+        "22 foreign militants were killed there, Bali said.",
+        "In the clashes",
+        "raqqa-national-hospital",
+    ),
+    # counter-case (r30): "the stadium" does not stand in for the Raqqa the sentence names
+    (
+        "The SDF were clearing the last militants from Raqqa stadium on Tuesday, the spokesman said.\n\n"
+        "After four months of fighting in Raqqa, the stadium is the last major position in their hands, "
+        "with only foreign jihadists remaining in the city.",
+        "After four months",
+        "raqqa",
+    ),
+    # counter-case: two hospitals named before it: which one is a guess
+    (
+        "Strikes hit the National Hospital and the Raqqa children's hospital on Monday.\n\n"
+        "Five patients were killed at the hospital, the monitor said.",
+        "Five patients were killed",
+        "raqqa",
     ),
     # counter-case (r09): "Damascus said" is a government, and "a town" in the sentence brings in the
     # town it then calls "the town" (not in the gazetteer): never Damascus
