@@ -125,7 +125,7 @@ def export_texts(kind: str, env: Environment, upload_key: tuple, _uploads: tuple
     if kind == "control":
         return geojson_text(D.control_fc(env, filters.day))
     if kind == "places":
-        return geojson_text(D.load_places_fc(env.gazetteer))
+        return geojson_text(D.atlas_places_fc(env))
     if kind == "csv":
         return csv_text(graded_reports(reports, grades))
     raise ValueError(f"export kind: expected incidents, events, control, places or csv, got {kind!r}")
@@ -163,7 +163,7 @@ def load_page() -> Page:
         st.error(f"The map cannot be drawn offline: {e}")
         st.stop()
     try:
-        gz = D.load_gazetteer(ENV.gazetteer)
+        gz = D.atlas_gazetteer(ENV)
         reports = D.load_reports(ENV)
     except Exception as e:  # noqa: BLE001 - show the data problem instead of a traceback
         st.error(f"The atlas data could not be loaded: {type(e).__name__}: {e}")
@@ -585,7 +585,7 @@ def main() -> None:
     chosen = header()
     page = load_page()
     if chosen == "Review":
-        RV.review_page(gz=page.gz, places_fc=D.load_places_fc(ENV.gazetteer), countries_fc=D.load_countries_fc(),
+        RV.review_page(gz=page.gz, places_fc=D.atlas_places_fc(ENV), countries_fc=D.load_countries_fc(),
                        curated=lambda: [r for r in page.reports if r.get("reviewed", True)])
         return
     follow_links(page)

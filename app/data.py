@@ -63,9 +63,21 @@ def load_gazetteer(path: str | None) -> gazetteer.Gazetteer:
     return gazetteer.load(path)
 
 
-@st.cache_resource(show_spinner=False)
-def load_places_fc(path: str | None) -> dict:
-    return load_gazetteer(path).to_geojson()
+@st.cache_resource(show_spinner=False, max_entries=4)
+def atlas_gazetteer(env: Environment) -> gazetteer.Gazetteer:
+    """The places the atlas draws and picks from: the shipped gazetteer (or ``env``'s), plus those reviewers
+    added to the store (``env`` holds the store's version, so an addition makes a new one)."""
+    if _with_store(env) and env.gazetteer is None:
+        from app import review as RV
+
+        return RV.store().gz
+    return load_gazetteer(env.gazetteer)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def atlas_places_fc(env: Environment) -> dict:
+    """:func:`atlas_gazetteer` as GeoJSON (the places layer and its export)."""
+    return atlas_gazetteer(env).to_geojson()
 
 
 @st.cache_resource(show_spinner=False)
@@ -120,7 +132,7 @@ def control_fc(env: Environment, day: str) -> dict:
     from geo.records.layers import control_features
 
     reviewed = [r for r in load_reports(dataclasses.replace(env, synthetic=0)) if r.get("reviewed", True)]
-    return control_features(load_gazetteer(env.gazetteer), reviewed, day)
+    return control_features(atlas_gazetteer(env), reviewed, day)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
@@ -140,8 +152,8 @@ def map_page(
 ) -> str:
     """The map as one full HTML page, rendered once per map (every visitor of that map shares it)."""
     fmap = mapview.build_map(
-        shown_reports(env, upload_key, _uploads, filters), gz=load_gazetteer(env.gazetteer),
-        places_fc=load_places_fc(env.gazetteer), countries_fc=load_countries_fc(),
+        shown_reports(env, upload_key, _uploads, filters), gz=atlas_gazetteer(env),
+        places_fc=atlas_places_fc(env), countries_fc=load_countries_fc(),
         control_fc=control_fc(env, filters.day), view=view, day=filters.day, tiles=tiles, labels=labels,
     )
     return fmap.get_root().render()
@@ -174,7 +186,7 @@ def warm_up(env: Environment) -> float:
     """
     t0 = time.perf_counter()
     reports = load_reports(env)
-    load_places_fc(env.gazetteer)
+    atlas_places_fc(env)
     load_countries_fc()
     day = default_day(reporting_period(reports)).isoformat()
     filters = default_filters(day)

@@ -60,24 +60,9 @@ def store() -> Any:
     return open_shared_store(from_environment().store)
 
 
-def store_version(s: Any) -> int:
-    """A number that grows with every write to the store: the id of its newest change.
-
-    Every write (an article added, a review, an undo, a grade) records a change, so
-    this is what the dashboard's caches hash. One indexed ``max()``; the store offers
-    no such call (yet), so it is read here through the store's public schema.
-    """
-    from sqlalchemy import func, select
-
-    from geo.store import schema
-
-    with s.engine.connect() as conn:
-        return int(conn.scalar(select(func.max(schema.changes.c.fid))) or 0)
-
-
 def store_key() -> int:
-    """What the dashboard's caches hash for the store: its version (:func:`store_version`)."""
-    return store_version(store())
+    """What the dashboard's caches hash for the store: its version (grows with every write)."""
+    return store().version()
 
 
 def reviewer() -> str:
@@ -611,8 +596,8 @@ def review_page(*, gz: gazetteer.Gazetteer, places_fc: Mapping, countries_fc: Ma
     st.html(V.REVIEW_CSS)
     st.header("Review candidates")
     st.caption("Candidates extracted from added articles wait here until a named reviewer accepts, corrects, "
-               "rejects or merges them. Until then they show on the map as UNREVIEWED. Every change is kept "
-               "with who, when and why, and can be undone.")
+               "rejects or merges them. Until then the map shows them apart, as candidates not reviewed. "
+               "Every change is kept with who, when and why, and can be undone.")
     reviewer_box()
     msg = st.session_state.pop("rv_msg", None)
     if msg:

@@ -43,13 +43,14 @@ import gazetteer
 from gazetteer import Gazetteer, Mention
 from gazetteer.notplaces import load_not_places
 from geo.extraction import dates as _dates
-from geo.extraction import rules
+from geo.extraction import discourse, rules
 from geo.extraction.classify import (
     INCIDENT_PATTERNS,
     Classification,
     Control,
     classify,
     control_extents_at,
+    event_type,
     explanatory,
     second_event,
 )
@@ -276,6 +277,30 @@ def _background(sentence: str, found: list[_dates.ResolvedDate], lo: dt.date) ->
 # a country is where something happened only when the wording says so ("in
 # Syria"); "government ally Russia slammed the strike" names an actor
 _LOCATIVE = _IRx(r"\b(?:in|inside|across|into|throughout|over|within)\s+(?:the\s+)?(?:\w+\s+)?$")
+
+
+#: the events a forecast ("would track coalition aircraft") may name without their having happened;
+#: an evacuation agreed ("are to be driven out") is news as it stands, and a toll has happened
+_FORECAST_TYPES = frozenset({"air_strike", "shelling", "armed_clash", "territory_change"})
+
+
+def _forecast(sentence: str) -> bool:
+    """Does the sentence tell its incident only after a forecast word ("He expected hard fighting",
+    "Russia said it would track coalition aircraft")? The words before it, the clause that is
+    asserted, tell no incident of their own (:func:`geo.extraction.classify.event_type`)."""
+    at = discourse.forecast_at(sentence)
+    return at is not None and event_type(sentence[:at]) == "other"
+
+
+def _no_episode(sentence: str, event: str, *, dated: bool, toll: bool) -> bool:
+    """Does the sentence tell no episode: how a weapon works ("when such a shell explodes"), a habit
+    of a kind ("Those who survive the bombing face ..."), both undated, or a forecast of a strike,
+    clash or capture; never with a toll in it."""
+    if not dated and explanatory(sentence):
+        return True
+    if toll:
+        return False
+    return (not dated and discourse.generic(sentence)) or (event in _FORECAST_TYPES and _forecast(sentence))
 
 
 # "Washington said", "Damascus has denied": a capital as the subject of a reporting verb stands for its
@@ -627,6 +652,17 @@ def _may_be_one(gz: Gazetteer, a: str, b: str) -> bool:
 _CITYISH = frozenset({"city", *_COARSE})
 
 
+#: fire from afar, whose reporters often cannot tell aircraft from guns ("killed by coalition air
+#: strikes or artillery", Airwars, tune r04): one incident when the same munition is named
+_FIRE = frozenset({"air_strike", "shelling"})
+
+
+def _one_weapon(e: Report, r: Report) -> bool:
+    """An air strike and a shelling that name the same munition ("white phosphorus") may be one
+    incident told by two sources who disagree on what fired it."""
+    return e.munition is not None and e.munition == r.munition and {e.event_type, r.event_type} <= _FIRE
+
+
 def _link(e: Report, r: Report, *, adjacent: bool, gz: Gazetteer) -> int:
     """How ``r`` (later, same article) is tied to ``e`` as a telling of the same event: 3 the same
     place; 2 ``r``'s place inside ``e``'s (the lead says "Raqqa", the detail "al-Jazra suburb"), or,
@@ -643,7 +679,7 @@ def _link(e: Report, r: Report, *, adjacent: bool, gz: Gazetteer) -> int:
         return 0
     if e.control_actor and r.control_actor and e.control_actor != r.control_actor:
         return 0
-    kin = e.event_type != r.event_type
+    kin = e.event_type != r.event_type and not _one_weapon(e, r)
     if kin and not any({e.event_type, r.event_type} <= k for k in _KIN_TYPES):
         return 0
     if e.place_id is not None and r.place_id is not None:
@@ -677,19 +713,68 @@ def _as_told(r: Report) -> Report:
     return replace(r, place_id=None, place_kind=None)
 
 
-def _append(recs: list[Report], r: Report, gz: Gazetteer) -> None:
+def _is_tally(r: Report) -> bool:
+    """Is ``r`` a count or state over a period ("since June", "65 percent of Raqqa"), no one incident?
+    A share counts only of a city or wider ("more than half of Sabahia" is the capture of a district)."""
+    return discourse.tally(r.quote) or (discourse.share(r.quote) and (r.place_kind or "city") in _CITYISH)
+
+
+def _dates_meet(a: Report, b: Report) -> bool:
+    return not (a.date_start > b.date_end or b.date_start > a.date_end)
+
+
+def _told_again(e: Report, r: Report, gz: Gazetteer) -> bool:
+    """Does ``r`` refer back to ``e``'s incident, however far back: a definite description of an
+    incident ("the strike", "that raid", "the same attack") of ``e``'s type, or a share of the same
+    ground told again ("put the share it had freed at 80 percent"), placed nowhere or where ``e`` may
+    have happened, at overlapping dates and with no second winner."""
+    if e.event_type != r.event_type or not _dates_meet(e, r):
+        return False
+    if e.control_actor and r.control_actor and e.control_actor != r.control_actor:
+        return False
+    if r.place_id is not None and (e.place_id is None or not _may_be_one(gz, e.place_id, r.place_id)):
+        return False
+    return discourse.refers_back(r.quote) or (
+        discourse.share(r.quote) and discourse.share(e.quote) and r.event_type == "territory_change"
+    )
+
+
+def _append(recs: list[Report], r: Report, gz: Gazetteer, *, after: Report | None = None) -> None:
     """Add ``r``, in the event of an earlier report of the article that tells the same event (the
     lead, its detail, a quote about it: the closest tie of :func:`_link`, then the latest), else in
-    an event of its own."""
-    window = [_as_told(x) for x in recs[-GROUP_REACH:]]
+    an event of its own.
+
+    A sentence that says it tells another incident stays apart whatever its place: it opens by
+    moving the story's time ("A day earlier, ...") or names a new referent ("a second incident",
+    :mod:`geo.extraction.discourse`). A tally over a period and a single incident are never one event.
+    A definite reference back ("the strike") ties ``r`` to the latest incident of its type however far
+    back (:func:`_told_again`); ``after``, the report whose toll ``r`` gives with no event word of its
+    own, is its event when their places and dates agree.
+    """
+    if (
+        after is None  # "Later, 30 more were found dead": a toll has no incident of its own to be new
+        and (discourse.shifts_time(r.quote) or discourse.new_referent(r.quote))
+        and not discourse.refers_back(r.quote)  # "Later the Observatory raised the toll of the strike"
+    ):
+        recs.append(r)
+        return
     told = _as_told(r)
+    tally = _is_tally(told)
+    if after is not None and after in recs and _dates_meet(after, r) and _is_tally(_as_told(after)) == tally:
+        event = [_as_told(x) for x in recs if x.event_id == after.event_id]
+        if _fits(event, told, gz):
+            recs.append(replace(r, event_id=after.event_id))
+            return
+    window = [_as_told(x) for x in recs[-GROUP_REACH:]]
     before = [x.span_start for x in window if x.span_start < r.span_start]
     prev = max(before, default=None)  # the sentence right before r's
     best: tuple[int, int] | None = None
     for i, e in enumerate(window):
         if e.span_start == r.span_start:
             continue  # two places of one sentence are two changes, never one event
-        tie = _link(e, told, adjacent=e.span_start == prev, gz=gz)
+        if _is_tally(e) != tally:
+            continue
+        tie = _link(e, told, adjacent=e.span_start == prev, gz=gz) or (1 if _told_again(e, told, gz) else 0)
         if not tie:
             continue
         event = [x for x in window if x.event_id == e.event_id]
@@ -876,8 +961,14 @@ def _place_of(
 
 # "the city", "the town", "the village": a sentence that names the kind of its place takes
 # no place of another kind from the report before it
-_KIND_WORD = _IRx(r"\bthe\s+(?:\w+\s+)?(city|town|village)\b")
-_KIND_OF_WORD = {"city": {"city"}, "town": {"town", "city"}, "village": {"village"}}
+_KIND_WORD = _IRx(r"\bthe\s+(?:\w+\s+)?(city|town|village|province|governorate)\b")
+_KIND_OF_WORD = {
+    "city": {"city"},
+    "town": {"town", "city"},
+    "village": {"village"},
+    "province": {"governorate"},
+    "governorate": {"governorate"},
+}
 
 
 # "an earlier assault on a military base on the north side": an indefinite description brings a
@@ -897,6 +988,8 @@ def _context_of(prev: Report, r: Report, s: str, story: str | None, gz: Gazettee
     place ("strikes on the city" after a village's car bomb)."""
     if prev.place_id is None or _NEW_PLACE.search(s) or not _link(prev, r, adjacent=True, gz=gz):
         return False
+    if (discourse.shifts_time(s) or discourse.new_referent(s)) and not discourse.refers_back(s):
+        return False  # "A day earlier, ...", "a second strike": another incident (as _append reads it)
     if any(not _within(gz, prev.place_id, p) for p in prev.places_mentioned or () if p != prev.place_id and p in gz):
         return False
     if prev.place_kind in _COARSE and story is not None and _within(gz, story, prev.place_id):
@@ -916,6 +1009,17 @@ def _off_dateline(ms: list[Mention], dl_place: tuple[int, int] | None) -> list[M
     return [m for m in ms if not dl_place[0] <= m.start < dl_place[1]]
 
 
+def _of_kind(s: str, place_id: str, gz: Gazetteer) -> str | None:
+    """The story's place ``place_id`` as the kind of place sentence ``s`` names ("across the
+    governorate": the governorate holding it); ``None`` when the sentence names a kind it is not
+    and does not lie in ("the village" in a story about a city)."""
+    kinds = {k for m in _KIND_WORD.finditer(s) for k in _KIND_OF_WORD[m.group(1).lower()]}
+    if not kinds or gz.get(place_id).kind in kinds:
+        return place_id
+    holding = [a.id for a in gz.ancestors(place_id) if a.kind in kinds]
+    return holding[0] if len(kinds) == 1 and holding else None
+
+
 def _placed_from_story(
     r: Report, s: str, recs: list[Report], story: tuple[str, Mention] | None, notes: list[str], gz: Gazetteer
 ) -> Report:
@@ -927,6 +1031,8 @@ def _placed_from_story(
     if r.place_id is not None or r.place_text is not None:
         return r  # placed, or naming a place the gazetteer cannot resolve: never replaced
     prev = recs[-1] if recs else None
+    kind = _of_kind(s, story[0], gz) if story is not None else None
+    place_id: str | None
     if prev is not None and _context_of(prev, r, s, story[0] if story is not None else None, gz):
         assert prev.place_id is not None  # _context_of holds only placed reports
         place_id, precision = prev.place_id, prev.geo_precision
@@ -934,8 +1040,8 @@ def _placed_from_story(
             "place from the story: the sentence names no place; "
             f"that of the report of the same event just before ({prev.id})"
         )
-    elif story is not None:
-        place_id = story[0]
+    elif story is not None and kind is not None:
+        place_id = kind
         precision = 3 if gz.get(place_id).kind in _COARSE else 2
         why = (
             f"place from the story: the sentence names no place; {gz.get(place_id).name} "
@@ -991,12 +1097,14 @@ def _append_places(
     text: str,
     gz: Gazetteer,
     notes: list[str],
+    *,
+    after: Report | None = None,
 ) -> None:
     """Add ``r``; a change at several ``places`` of its sentence ("The SDF had taken Mishlab and more
     than half of Sabahia") as a report at each, so that each district's control over time hears of it."""
     extents = control_extents_at(s, [(m.start - at, m.end - at) for m in places]) if len(places) > 1 else []
     if len(extents) < 2:
-        _append(recs, r, gz)
+        _append(recs, r, gz, after=after)
         return
     names = ", ".join(m.text for m in places)
     for m, ext in zip(places, extents, strict=True):  # one extent per place
@@ -1064,8 +1172,8 @@ def extract_records(text: str, *, article: Article, gz: Gazetteer, title: str | 
         ):  # "other" with a cue: the campaign's launch
             continue
         found = _sentence_dates(s, sp.start, anchor, dl)
-        if not found and explanatory(s):
-            continue  # how a weapon works, not an incident
+        if _no_episode(s, c.event_type, dated=bool(found), toll=has_cas):
+            continue
         notes = ["extracted automatically from the wording; not reviewed"]
         if dl is not None:
             notes.append(f"dates counted from the dateline's day, {dl.start.isoformat()} ({dl.text!r})")
@@ -1084,12 +1192,14 @@ def extract_records(text: str, *, article: Article, gz: Gazetteer, title: str | 
         if cas.injured_best is not None and cas.injured_low is None and cas.injured_high is None:
             notes.append(f"about {cas.injured_best} injured (a best estimate the schema's low/high cannot hold)")
         control = c.control if c.event_type == "territory_change" else None
+        after: Report | None = None  # the report whose toll this sentence gives, if it has no event word
         if control is not None and control.actor is None and control.extent != "repelled":
             control, c = _winner_told_before(control, c, recs, notes)
         if c.event_type == "other" and has_cas and recs and recs[-1].event_type in _TOLL_EVENTS and not c.cues:
             # "Tens of people were also wounded", "the Observatory documented the deaths of 68
             # civilians": a toll with no event word of its own counts the story's event just told
             c = replace(c, event_type=recs[-1].event_type, munition=c.munition or recs[-1].munition)
+            after = recs[-1]
             notes.append(f"a toll with no event word: of the {recs[-1].event_type} told just before ({recs[-1].id})")
         if c.cues:
             notes.append("cues: " + "; ".join(c.cues))
@@ -1133,7 +1243,7 @@ def extract_records(text: str, *, article: Article, gz: Gazetteer, title: str | 
         other = second_event(s, c.event_type)
         second = classify(s, previous_claimant=previous, default_claimant=outlet, event=other) if other else None
         places = _changed_places(ms, text, sp.start) if control is not None else []
-        _append_places(recs, r, places, s, sp.start, text, gz, notes)
+        _append_places(recs, r, places, s, sp.start, text, gz, notes, after=after)
         if second is not None:
             _append_second(recs, r, second, gz)
     return recs

@@ -91,7 +91,7 @@ def ingest(
 
 def _write(outcomes: Iterable[Outcome], st: Store, summary: Summary, *, batch: int, tick: Callable) -> None:
     """Group and write the outcomes in input order, ``batch`` articles a transaction."""
-    stories = Stories()
+    stories = Stories(st)
     pending: list[tuple[Outcome, NewArticle, bool]] = []
     story_keys: set[str] = set()
     for o in outcomes:
@@ -101,10 +101,10 @@ def _write(outcomes: Iterable[Outcome], st: Store, summary: Summary, *, batch: i
             summary.skipped.append(Skipped(o.source, o.skip))
             continue
         assert o.article_id is not None and o.signature is not None
-        key, joined = stories.add(o.article_id, o.signature)
-        if o.known:
+        if o.known:  # stored by an earlier run: its bands are in the store already
             summary.already_stored += 1
             continue
+        key, joined = stories.add(o.article_id, o.signature)
         assert o.text is not None and o.published is not None
         new = NewArticle(
             text=o.text,
@@ -115,12 +115,15 @@ def _write(outcomes: Iterable[Outcome], st: Store, summary: Summary, *, batch: i
             byline=o.byline,
             source=o.source,
             story_key=key,
+            story_bands=stories.buckets(o.signature),
             candidates=o.candidates,
         )
         pending.append((o, new, joined))
         if len(pending) >= batch:
             _flush(pending, st, summary, story_keys)
+            stories.written()
     _flush(pending, st, summary, story_keys)
+    stories.written()
     summary.stories = len(story_keys)
 
 

@@ -36,6 +36,8 @@ class NewArticle:
     """Where it was read from (file path / row), for the ingest summary."""
     story_key: str | None = None
     """Syndication group chosen by the caller (ingest: MinHash/LSH); ``None``: its own story."""
+    story_bands: tuple[int, ...] = ()
+    """Its LSH bucket in each band (ingest), kept so that later copies find its story."""
     candidates: tuple[Report, ...] = ()
     """The extractor's reports of it (:class:`geo.records.report.Report`), in its order."""
 

@@ -11,6 +11,7 @@ module is what the code reads and writes through (a test checks they agree).
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
     Date,
@@ -146,6 +147,17 @@ places_added = Table(
     Column("by", Text, nullable=False),
     Column("at", Timestamp(), nullable=False),
     Column("why", Text),
+)
+
+story_bands = Table(
+    "story_bands",
+    metadata,
+    Column("fid", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", Str(64), nullable=False),
+    Column("band", Integer, nullable=False),
+    # a hash of the band's MinHash values (geo.ingest.syndication); 64 bits: a GeoPackage's INTEGER is
+    Column("bucket", BigInteger().with_variant(Integer(), "sqlite"), nullable=False),
+    Index("ix_story_bands_band_bucket", "band", "bucket"),
 )
 
 meta = Table(

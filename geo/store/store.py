@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Select, and_, func, insert, select, update
+from sqlalchemy import Connection, Engine, Select, and_, bindparam, func, insert, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 import gazetteer
@@ -59,6 +60,8 @@ class Store:
         self.engine = engine
         self.url = url
         self._gz = gz
+        self._gz_given = gz is not None
+        self._gz_added = -1  # the additions self._gz was read with
 
     # -- housekeeping -----------------------------------------------------------
 
@@ -71,11 +74,24 @@ class Store:
     def gz(self) -> Gazetteer:
         """The gazetteer places are checked against: the one given, else the shipped one with the
         places and aliases reviewers added."""
-        if self._gz is None:
+        if self._gz_given:
+            return self._gz  # type: ignore[return-value]  # given at open: never None
+        # read again when anyone (another process too) has added a place or an alias since
+        added = self._places_version()
+        if self._gz is None or added != self._gz_added:
             from geo.store.places import gazetteer_with_additions
 
             self._gz = gazetteer_with_additions(self.engine) or gazetteer.load()
+            self._gz_added = added
         return self._gz
+
+    def _places_version(self) -> int:
+        from sqlalchemy import func, select
+
+        from geo.store import schema
+
+        with self.engine.connect() as conn:
+            return int(conn.scalar(select(func.max(schema.places_added.c.fid))) or 0)
 
     # -- the gazetteer's additions --------------------------------------------------
 
@@ -86,7 +102,7 @@ class Store:
 
         _check_by("place", by)
         pid = add_place(self.engine, dict(feature), by=by, why=why)
-        self._gz = None  # read again, with the new place
+        self._gz, self._gz_given = None, False  # read again, with the new place
         return pid
 
     def add_alias(self, place_id: str, alias: str, *, by: str, why: str | None = None) -> None:
@@ -96,13 +112,31 @@ class Store:
 
         _check_by(f"place {place_id}", by)
         add_alias(self.engine, place_id, alias, by=by, why=why)
-        self._gz = None
+        self._gz, self._gz_given = None, False
 
     def gazetteer_additions(self) -> dict[str, Any]:
         """The places and aliases added, as a GeoJSON FeatureCollection in the ``places.geojson`` format."""
         from geo.store.places import additions_geojson
 
         return additions_geojson(self.engine)
+
+    def version(self) -> int:
+        """A number that grows with every write: the newest change's id plus the newest place addition's.
+
+        Every write to reports (an article added, a review, an undo, a grade) records a change and
+        every place or alias added records an addition, so a cache keyed on this is stale after any
+        write, by anyone. Two indexed ``max()`` reads in one query.
+        """
+        from sqlalchemy import func, select
+
+        from geo.store import schema
+
+        newest = select(
+            func.coalesce(select(func.max(schema.changes.c.fid)).scalar_subquery(), 0)
+            + func.coalesce(select(func.max(schema.places_added.c.fid)).scalar_subquery(), 0)
+        )
+        with self.engine.connect() as conn:
+            return int(conn.scalar(newest) or 0)
 
     def close(self) -> None:
         """Release the connections (the embedded file gets its write-ahead log folded in first)."""
@@ -166,12 +200,25 @@ class Store:
                         added_at=now,
                     )
                 )
+                if a.story_bands:
+                    conn.execute(
+                        insert(t.story_bands),
+                        [{"article_id": aid, "band": i, "bucket": b} for i, b in enumerate(a.story_bands)],
+                    )
                 cands = _renumber(aid, a)
                 _insert_reports(conn, cands, status="candidate", by=by, at=now, action="add")
                 results.append(
                     AddResult(article_id=aid, created=True, duplicate_of=None, candidate_ids=tuple(r.id for r in cands))
                 )
         return results
+
+    def earliest_story(self, bands: Sequence[int]) -> str | None:
+        """The story of the earliest stored article whose LSH bucket in some band is ``bands[band]``
+        (``None``: none); see :mod:`geo.ingest.syndication`. One indexed query."""
+        if not bands:
+            return None
+        with self.engine.connect() as conn:
+            return conn.scalar(_earliest_story_query(len(bands)), {f"b{i}": b for i, b in enumerate(bands)})
 
     def find_article(self, *, url: str | None = None, text: str | None = None) -> str | None:
         """The id of the stored article with this URL or this (normalised) text, else ``None``."""
@@ -456,6 +503,15 @@ def _check_statuses(status: Sequence[str]) -> None:
 def _check_by(what: str, by: str) -> None:
     if not isinstance(by, str) or not by.strip():
         raise BadChange(f"{what}: by: expected the reviewer's name, found {by!r}")
+
+
+@functools.lru_cache(maxsize=4)
+def _earliest_story_query(n: int) -> Select:
+    """:meth:`Store.earliest_story`'s query for ``n`` bands, built once (it runs for every ingested article)."""
+    sb = t.story_bands
+    hit = or_(*(and_(sb.c.band == i, sb.c.bucket == bindparam(f"b{i}")) for i in range(n)))
+    first = select(sb.c.article_id).where(hit).order_by(sb.c.fid).limit(1).scalar_subquery()
+    return select(t.articles.c.story_id).where(t.articles.c.id == first)
 
 
 def _find_article(conn: Connection, *, url: str | None, sha: str | None) -> str | None:

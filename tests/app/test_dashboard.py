@@ -259,3 +259,22 @@ def test_time_buttons_step_between_days_with_reports():
     at.date_input(key="day_box").set_value(dt.date(2017, 6, 6)).run()
     assert "Tue 6 Jun 2017" in summary(at)
     assert at.query_params["day"] in ("2017-06-06", ["2017-06-06"])
+
+
+def test_a_place_a_reviewer_adds_is_on_the_map_picker_and_in_the_export(monkeypatch, tmp_path):
+    """A place added in the store (here by another process's hand) is in the picker and the places layer."""
+    from app.data import atlas_places_fc, environment
+    from geo.store import open_store
+    from tests.store.test_places import NEW_PLACE
+
+    url = tmp_path / "added.gpkg"
+    monkeypatch.setenv("ATLAS_STORE", str(url))
+    assert not [o for o in run().selectbox(key="place").options if o.startswith("Test Street")]
+    with open_store(url) as other:
+        other.add_place(NEW_PLACE, by="ann", why="named in an article")
+    at = run(place="raqqa-test-street")
+    assert [o for o in at.selectbox(key="place").options if o.startswith("Test Street (street)")]
+    assert at.selectbox(key="place").value == "raqqa-test-street"
+    assert "Test Street" in panel(at)
+    env, _ = environment()
+    assert "raqqa-test-street" in {f["id"] for f in atlas_places_fc(env)["features"]}

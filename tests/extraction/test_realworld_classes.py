@@ -65,7 +65,8 @@ CAPTURES = [
         {"place_id": "raqqa-jazra", "control_actor": "SDF", "control_from": "Islamic State", "control_extent": "full"},
     ),
     (
-        "The jihadists lost al-Sinaa to US-backed fighters after a week of fighting.",
+        # al-Sinaa is also a district of Deir ez-Zor: the city named with it decides (gazetteer)
+        "The jihadists lost al-Sinaa in eastern Raqqa to US-backed fighters after a week of fighting.",
         {"place_id": "raqqa-sinaa", "control_actor": "SDF", "control_from": "Islamic State"},
     ),
     # fails on main: the agent after "by" lost to the name after "from"
@@ -74,7 +75,7 @@ CAPTURES = [
         {"place_id": "raqqa-old-city", "control_actor": "SDF", "control_from": "Islamic State"},
     ),
     (
-        "The district of al-Sinaa fell to the SDF on Tuesday.",
+        "The district of al-Sinaa in Raqqa fell to the SDF on Tuesday.",
         {"place_id": "raqqa-sinaa", "control_actor": "SDF", "control_from": "Islamic State", "control_extent": "full"},
     ),
     (
@@ -107,7 +108,7 @@ CAPTURES = [
 CAPTURES += [
     # all fail on main: no territory verb, or a deal "struck" taken for an air strike
     (
-        "Over the past week, the SDF had pushed IS out of the al-Sinaa district, a spokesman said.",
+        "Over the past week, the SDF had pushed IS out of the al-Sinaa district of Raqqa, a spokesman said.",
         {"place_id": "raqqa-sinaa", "control_actor": "SDF", "control_from": "Islamic State"},
     ),
     # fails on main: the backer named in the appositive was taken for the winner

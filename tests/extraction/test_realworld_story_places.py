@@ -118,6 +118,15 @@ PLACED = [
         1,
         "2017-07-07",
     ),
+    # "across the governorate": the province holding the story's one city (r08)
+    (
+        "Coalition strikes killed five civilians in Raqqa on June 15, Airwars said.\n\nBetween May and 5 June, "
+        "it added, the fighting had uprooted more than 100,000 people across the governorate.",
+        "Between May and 5 June",
+        "raqqa-governorate",
+        3,
+        "2017-06-16",
+    ),
     # a new place described, not named ("a military base"): not the district of the report before,
     # but still in the story's city
     (
@@ -295,13 +304,13 @@ ANAPHORA = [
         "raqqa",
     ),
     # counter-case (r09): "Damascus said" is a government, and "a town" in the sentence brings in the
-    # town it then calls "the town" (not in the gazetteer): never Damascus
+    # town it then calls "the town": Ja'Din, never Damascus
     (
         "Damascus said the plane had been on a mission against Islamic State.\n\nAt about 4:30 p.m., the "
         "U.S.-led coalition said, forces loyal to the Syrian government assaulted Ja'Din, a town in the hands "
         "of the SDF, wounded several SDF fighters and forced them to pull out of the town.",
         "At about 4:30 p.m.",
-        None,
+        "jadin",
     ),
 ]
 

@@ -31,6 +31,7 @@ def test_every_shipped_file_is_read_by_a_loader_and_described_in_the_readme():
         "actors.toml",
         "casualties.toml",
         "claimants.toml",
+        "discourse.toml",
         "munitions.toml",
         "outlets.toml",
         "places.toml",
@@ -244,6 +245,7 @@ def test_a_shipped_copy_reads_the_same_as_the_shipped_file(tmp_path):
     assert rules.read_actors(tmp_path / "actors.toml") == rules.actors()
     assert rules.read_claimants(tmp_path / "claimants.toml") == rules.claimants()
     assert rules.read_verbs(tmp_path / "verbs.toml") == rules.verbs()
+    assert rules.read_discourse(tmp_path / "discourse.toml") == rules.discourse()
     assert rules.read_casualty_words(tmp_path / "casualties.toml") == rules.casualty_words()
     assert rules.read_places(tmp_path / "places.toml") == (rules.not_places(), rules.landmarks())
 

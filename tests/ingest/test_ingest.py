@@ -153,3 +153,27 @@ def test_bad_options_are_refused_before_anything_is_read(tmp_path, mixed, capsys
     with pytest.raises(SystemExit):
         main(["ingest", str(mixed), "--workers", "0"])
     assert "expected at least 1 worker, found 0" in capsys.readouterr().err
+
+
+
+def test_a_copy_ingested_in_a_later_run_joins_the_earlier_runs_story(tmp_path):
+    """The LSH bands live in the store: a syndicated copy of an earlier run's story joins it."""
+    from .conftest import ARTICLES, syndicated_copy
+
+    first, later = tmp_path / "monday", tmp_path / "tuesday"
+    first.mkdir(), later.mkdir()
+    original = (ARTICLES / "t02_sinaa_rumaila.txt").read_text(encoding="utf-8")
+    (first / "t02.txt").write_text(original, encoding="utf-8")
+    (later / "copy.txt").write_text(syndicated_copy(original), encoding="utf-8")
+    for folder, name in ((first, "t03_hospital_stadium"), (later, "t01_old_city_wall")):
+        (folder / f"{name}.txt").write_text((ARTICLES / f"{name}.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    url = str(tmp_path / "atlas.gpkg")
+    assert ingest([first], store=url, workers=1, published=PUBLISHED, progress=False).added == 2
+    s = ingest([later], store=url, workers=1, published=PUBLISHED, progress=False)
+    assert (s.added, s.syndicated) == (2, 1)
+    with closing(open_store(url, create=False)) as st:
+        stories = {st.article(a).text[:30]: st.article(a).story_id for a in st.article_ids()}
+    t02 = stories[original[:30]]
+    assert stories[syndicated_copy(original)[:30]] == t02  # the copy joined Monday's story
+    assert len(set(stories.values())) == len(stories) - 1  # and nothing else joined anything
+

@@ -99,3 +99,20 @@ def test_unresolved_names_are_listed_with_their_sentences(store, article_of):
             assert (rec.place_text, rec.place_id, rec.quote) == (n["place_text"], None, r["quote"])
     curated = [r for r in store.reports() if r.place_id is None and r.place_text is not None]
     assert sum(len(n["reports"]) for n in store.unresolved(status=("accepted",))) == len(curated)
+
+
+def test_the_version_grows_with_every_write_and_only_then(store):
+    """What the dashboard keys its caches on: a review and a place added by anyone make them stale."""
+    seen = [store.version()]
+    store.reports(), store.candidates(), store.gazetteer_additions()  # reads
+    assert store.version() == seen[-1]
+    for write in (
+        lambda: store.accept("r-000-01", changes={"deaths_best": 3}, by="ann"),
+        lambda: store.add_place(NEW_PLACE, by="ann"),
+        lambda: store.add_alias("raqqa-old-city", "Rafiqa old town", by="bob"),
+        lambda: store.undo(store.history("r-000-01")[-1].id, by="bob"),
+        lambda: store.grade_event(store.get("r-000-01")[0].event_id, "fair", why="two sources", by="ann"),
+    ):
+        write()
+        seen.append(store.version())
+    assert seen == sorted(set(seen)), seen

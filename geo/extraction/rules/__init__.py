@@ -35,6 +35,7 @@ __all__ = [
     "Outlets",
     "Verbs",
     "CasualtyWords",
+    "Discourse",
     "NotAPlace",
     "Landmark",
     "CLAIMANT_KINDS",
@@ -45,6 +46,7 @@ __all__ = [
     "outlets",
     "verbs",
     "casualty_words",
+    "discourse",
     "not_places",
     "landmarks",
     "read_places",
@@ -54,6 +56,7 @@ __all__ = [
     "read_outlets",
     "read_verbs",
     "read_casualty_words",
+    "read_discourse",
 ]
 
 #: the folder of the shipped rule files
@@ -74,6 +77,7 @@ _SPEAKER = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
 # are literal in a regex outside a character class
 _AGENCY = re.compile(r"[A-Za-z][A-Za-z /-]*")
 _TOKEN = re.compile(r"[^\sA-Z]+")
+_PHRASE = re.compile(r"[a-z]+(?: [a-z]+)*")
 
 
 class RuleDataError(GeoError, ValueError):
@@ -191,6 +195,46 @@ class CasualtyWords:
     death_words: Words
     injury_words: Words
     affected_words: Words
+
+
+@dataclass(frozen=True, kw_only=True)
+class Discourse:
+    """The words of the discourse cues (``discourse.toml``): a shift of the story's time, a new
+    referent, a tally over a period, a share of a whole, a forecast, a definite reference back."""
+
+    time_shift: Words
+    time_measures: Words
+    next_day: Words
+    new_referent: Words
+    telling_nouns: Words
+    since_anchors: Words
+    period_units: Words
+    share_words: Words
+    forecast: Words
+    definite: Words
+    event_nouns: Words
+    place_anaphors: Words
+    generic_openers: Words
+    generic_subjects: Words
+
+
+#: the tables of ``discourse.toml``, in file order
+DISCOURSE_TABLES = (
+    "time_shift",
+    "time_measures",
+    "next_day",
+    "new_referent",
+    "telling_nouns",
+    "since_anchors",
+    "period_units",
+    "share_words",
+    "forecast",
+    "definite",
+    "event_nouns",
+    "place_anaphors",
+    "generic_openers",
+    "generic_subjects",
+)
 
 
 # ---------------------------------------------------------------------------
@@ -417,6 +461,15 @@ def read_casualty_words(path: Path) -> CasualtyWords:
     return CasualtyWords(**lists)
 
 
+def read_discourse(path: Path) -> Discourse:
+    """The discourse tables of ``path``, checked: lowercase words or phrases of single spaces."""
+    p = _Problems(path)
+    doc = _read(path)
+    lists = {s: _words(p, doc, s, "words", _PHRASE, "lowercase words and single spaces") for s in DISCOURSE_TABLES}
+    p.raise_any()
+    return Discourse(**lists)
+
+
 # ---------------------------------------------------------------------------
 # the shipped files, read once
 
@@ -470,3 +523,9 @@ def not_places() -> tuple[NotAPlace, ...]:
 def landmarks() -> tuple[Landmark, ...]:
     """``places.toml``: generic descriptions of gazetteer places, with the city they need."""
     return _places()[1]
+
+
+@cache
+def discourse() -> Discourse:
+    """``discourse.toml``: the words of the discourse cues."""
+    return read_discourse(RULES_DIR / "discourse.toml")
