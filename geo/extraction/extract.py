@@ -145,9 +145,24 @@ _TIER = {
 # exactly one city so far, that city (coreference, not a guess)
 _THE_CITY = _IRx(r"\bthe\s+(?:(?:besieged|beleaguered|embattled|ruined|devastated|syrian)\s+)?city\b(?!\s+of\b)")
 _NO_CASUALTIES = Casualties()
-_COARSE = {"country", "region", "governorate", "river"}
-# "the capture of the neighbourhood and the citadel": the district the story named just before
-_THE_DISTRICT = _IRx(r"\bthe\s+(?:neighbou?rhood|district|quarter)\b(?!\s+of\b)")
+_COARSE = frozenset({"country", "region", "governorate", "river"})
+# "the capture of the neighbourhood and the citadel": the district the story named just before;
+# "the village, which lies six kilometres south of Raqqa": the village (a definite description takes
+# up the referent just introduced, of its kind)
+_THE_DISTRICT = _IRx(
+    r"\bthe\s+(neighbou?rhood|district|quarter|village|town|hospital|mosque|stadium|roundabout|bridge|"
+    r"airport|church|museum|silos)\b(?!\s+of\b)"
+)
+#: nouns that take up the last place whose name has them as its head ("the National Hospital" ...
+#: "the hospital"), the strict head match of deterministic coreference (Lee et al. 2013, Stanford's
+#: multi-pass sieve); how far back (characters) they look
+_HEAD_NOUNS = frozenset(
+    {"hospital", "mosque", "stadium", "roundabout", "bridge", "airport", "church", "museum", "silos"}
+)
+HEAD_REACH = 2000
+#: the kinds of place each anaphor's noun may mean
+_ANAPHOR_KINDS = {"village": ("village",), "town": ("town", "city")}
+_DISTRICT_KINDS = ("district", "suburb")
 #: how far back (characters) "the neighbourhood" looks for the district it means
 ANAPHOR_REACH = 600
 
@@ -229,6 +244,25 @@ def _headline_spans(text: str, title: str | None) -> list[tuple[int, int]]:
     return out
 
 
+# A wire dateline: the city the story was filed from, in capitals, perhaps its region or country,
+# a date and the agency, then a dash ("BEIRUT (AP) —", "ERBIL, Kurdistan Region –", "RAQA, Syria,
+# Oct 17, 2017 (AFP) -"; AP Stylebook and Reuters Handbook of Journalism, "datelines"). Its place is
+# where the reporter is, never the incident's, dated or not (dates.dateline reads only dated ones)
+_DATELINE_PLACE = re.compile(
+    r"^[ \t]*[A-Z][A-Z.'\u2019/-]*(?:[ \t][A-Z][A-Z.'\u2019/-]*)*[A-Z]"  # the city (cities) in capitals
+    r"(?:,[ \t]+[A-Z][A-Za-z]+(?:[ \t][A-Z][A-Za-z]+)?)?"  # ", Kurdistan Region", ", Syria"
+    r"(?:,?[ \t]+(?:[A-Z][a-z]{2,8}\.?[ \t]+[0-3]?\d|[0-3]?\d[ \t]+[A-Z][a-z]{2,8}))?"  # "June 6", "6 June"
+    r"(?:,?[ \t]+(?:19|20)\d{2})?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*(?:-{1,2}|\u2013|\u2014)[ \t]",
+    re.MULTILINE,
+)
+
+
+def _dateline_span(text: str) -> tuple[int, int] | None:
+    """The span of the story's dateline (dated or not) in its first lines, if it has one."""
+    m = _DATELINE_PLACE.search(text[: _dates.DATELINE_REACH])
+    return m.span() if m is not None else None
+
+
 def _background(sentence: str, found: list[_dates.ResolvedDate], lo: dt.date) -> bool:
     """Only dates (or bare years) long before publication: history, not a report."""
     limit = lo - dt.timedelta(days=BACKGROUND_DAYS)
@@ -269,6 +303,18 @@ def _no_episode(sentence: str, event: str, *, dated: bool, toll: bool) -> bool:
     return (not dated and discourse.generic(sentence)) or (event in _FORECAST_TYPES and _forecast(sentence))
 
 
+# "Washington said", "Damascus has denied": a capital as the subject of a reporting verb stands for its
+# government (metonymy), as a country does; it is not where anything happened (verbs.toml [speech])
+_SPEAKING = re.compile(
+    r"\s+(?:has\s+|had\s+|have\s+|also\s+|later\s+)?(?:" + rules.verbs().speech.alternation + r")\b", re.IGNORECASE
+)
+
+
+def _speaking(m: Mention, text: str) -> bool:
+    """Is city mention ``m`` the speaker of a reporting verb right after it ("Washington said")?"""
+    return m.place is not None and m.place.kind == "city" and _SPEAKING.match(text, m.end) is not None
+
+
 def _choose_place(ms: list[Mention], text: str = "") -> tuple[Mention | None, Mention | None]:
     """(most specific resolved mention, first unresolved mention)."""
     resolved = [
@@ -277,11 +323,22 @@ def _choose_place(ms: list[Mention], text: str = "") -> tuple[Mention | None, Me
         if m.status == "resolved"
         and m.place is not None
         and (m.place.kind != "country" or _LOCATIVE.search(text[max(0, m.start - 30) : m.start]))
+        and not (text and _speaking(m, text))
     ]
     best = None
     if resolved:
         # resolved holds only mentions with a place; mypy cannot carry that into the lambda
-        best = min(resolved, key=lambda m: (_TIER.get(m.place.kind, 2), m.place.uncertainty_m, m.start))  # type: ignore[union-attr]
+        # of two places as specific, the one named as where it happened, not as a reference point
+        # ("in Tabqa today ... in the town some 50 km west of Raqqa": Tabqa)
+        best = min(
+            resolved,
+            key=lambda m: (
+                _TIER.get(m.place.kind, 2),  # type: ignore[union-attr]
+                _near_before(text, m.start, 0) if text else False,
+                m.place.uncertainty_m,  # type: ignore[union-attr]
+                m.start,
+            ),
+        )
     unresolved = next((m for m in ms if m.place is None), None)
     return best, unresolved
 
@@ -310,7 +367,7 @@ class _StoryCities:
     an article so that "the one city named before this offset" is a binary search, not a scan of
     every earlier mention for every sentence (that scan made a 2 MB article quadratic)."""
 
-    def __init__(self, mentions: list[Mention], not_story: _Spans) -> None:
+    def __init__(self, mentions: list[Mention], not_story: _Spans, text: str = "") -> None:
         self.cities = [
             x
             for x in mentions
@@ -318,6 +375,7 @@ class _StoryCities:
             and x.place is not None
             and x.place.kind == "city"
             and not not_story.hold(x.start, x.start + 1)
+            and not (text and _speaking(x, text))  # "Washington said": a government, not a city of the story
         ]
         self.starts = [x.start for x in self.cities]
         #: distinct[i]: how many different cities the first i mentions name
@@ -331,6 +389,62 @@ class _StoryCities:
         """The first mention of the one city named before ``at``; ``None`` for none or several."""
         i = bisect.bisect_left(self.starts, at)
         return self.cities[0] if self.distinct[i] == 1 else None
+
+
+#: kinds that are an area around the story's places rather than one of them: named, they must hold it
+_AREAS = frozenset({"governorate", "region"})
+#: kinds that say nothing of where a story is: a country names a government or a whole war
+#: ("Russia said", "IS in Syria"), a river runs past every town of the campaign
+_NOWHERE = frozenset({"country", "river"})
+
+
+def _unit(gz: Gazetteer, place_id: str) -> str:
+    """The place of the story ``place_id`` stands for: the outermost place holding it below the
+    areas (a district, street or landmark of Raqqa is Raqqa; al-Tanf's zone is al-Tanf; a village
+    or a town outside any city is itself)."""
+    unit = place_id
+    for a in gz.ancestors(place_id):
+        if a.kind in _AREAS or a.kind in _NOWHERE:
+            break
+        unit = a.id
+    return unit
+
+
+class _StoryPlaces:
+    """Where the story is, before each offset: the one place (city, town, village or site, with
+    everything inside it) its mentions name so far, else ``None``: none, two of them (Raqqa and
+    Tabqa, Raqqa and "Washington said"), or an area named that does not hold it. Captions, page
+    furniture and the dateline (where the reporter is, never where it happened) are not the story.
+    Built once an article, answered by a binary search (as :class:`_StoryCities`)."""
+
+    def __init__(self, mentions: list[Mention], not_story: _Spans, gz: Gazetteer, text: str) -> None:
+        self.starts: list[int] = []
+        #: only[i]: (the one place, its first mention) of the first i story mentions, or None
+        self.only: list[tuple[str, Mention] | None] = [None]
+        units: dict[str, Mention] = {}
+        areas: set[str] = set()
+        for m in mentions:
+            if m.status != "resolved" or m.place is None or not_story.hold(m.start, m.start + 1):
+                continue
+            if m.place.kind in _NOWHERE or _speaking(m, text):
+                continue  # a country, a river, "Washington said": not where the story is
+            if m.place.kind in _AREAS:
+                areas.add(m.place.id)
+            else:
+                units.setdefault(_unit(gz, m.place.id), m)
+            self.starts.append(m.start)
+            one = next(iter(units.items())) if len(units) == 1 else None
+            if one is not None and not all(_within(gz, one[0], a) for a in areas):
+                one = None  # "Deir ez-Zor province" beside Raqqa: the story is not in one place
+            if one is not None and areas:
+                # "Deir ez-Zor province" and its city: a sentence naming neither may be anywhere in
+                # the province ("250 square kilometres cleared"); the area is true either way
+                one = (max(areas, key=lambda a: len(gz.ancestors(a))), one[1])
+            self.only.append(one)
+
+    def only_place_before(self, at: int) -> tuple[str, Mention] | None:
+        """``(place id, its first mention)`` of the one place the story names before ``at``."""
+        return self.only[bisect.bisect_left(self.starts, at)]
 
 
 def _city_from_context(s: str, sent_start: int, story: _StoryCities) -> tuple[Mention, str, int] | None:
@@ -364,7 +478,13 @@ def _landmarks_in(
 
 
 def _district_before(
-    mentions: list[Mention], starts: list[int], at: int, floor: int, not_story: _Spans
+    mentions: list[Mention],
+    starts: list[int],
+    at: int,
+    floor: int,
+    not_story: _Spans,
+    kinds: tuple[str, ...] = _DISTRICT_KINDS,
+    text: str = "",
 ) -> Mention | None:
     """The last district (or suburb) named between ``floor`` (the previous sentence's start) and
     ``at``, and at most ``ANAPHOR_REACH`` characters back: "the neighbourhood" means the one just
@@ -375,12 +495,49 @@ def _district_before(
         if (
             m.place is not None
             and m.status == "resolved"
-            and m.place.kind in ("district", "suburb")
+            and m.place.kind in kinds
             and not not_story.hold(m.start, m.end)
+            and not (text and _speaking(m, text))  # "Damascus said": a government, not the town
         ):
             return m
         i -= 1
     return None
+
+
+def _head_match_before(
+    noun: str, at: int, mentions: list[Mention], starts: list[int], not_story: _Spans
+) -> Mention | None:
+    """The place last named before ``at`` (at most ``HEAD_REACH`` back) with ``noun`` as the head of its
+    name ("National Hospital" for "the hospital"); none when two places of that head were named there."""
+    head = re.compile(rf"\b{noun}\W*$", re.IGNORECASE)
+    found: Mention | None = None
+    i = bisect.bisect_left(starts, at) - 1
+    while i >= 0 and mentions[i].start >= at - HEAD_REACH:
+        m = mentions[i]
+        named = m.place is not None and m.status == "resolved" and head.search(m.text) is not None
+        if named and not not_story.hold(m.start, m.end):
+            if found is not None and found.place != m.place:
+                return None  # two hospitals named: which one is a guess
+            found = found or m
+        i -= 1
+    return found
+
+
+def _anaphor_place(
+    s: str, at: int, floor: int, mentions: list[Mention], starts: list[int], not_story: _Spans, text: str
+) -> Mention | None:
+    """The place "the neighbourhood", "the village" or "the town" of sentence ``s`` (at ``at``) takes
+    up, named since ``floor`` (:func:`_district_before`); none when the sentence itself brought in a
+    new one of its kind before it ("assaulted Ja'Din, a town ... pull out of the town")."""
+    anaphor = _THE_DISTRICT.search(s)
+    if anaphor is None:
+        return None
+    noun = anaphor.group(1).lower()
+    if re.search(rf"\b(?:an?|another)\s+(?:[\w-]+\s+){{0,2}}{noun}\b", s[: anaphor.start()], re.IGNORECASE):
+        return None
+    if noun in _HEAD_NOUNS:
+        return _head_match_before(noun, at, mentions, starts, not_story)
+    return _district_before(mentions, starts, at, floor, not_story, _ANAPHOR_KINDS.get(noun, _DISTRICT_KINDS), text)
 
 
 def _near_before(text: str, at: int, floor: int) -> bool:
@@ -548,6 +705,14 @@ def _fits(event: list[Report], r: Report, gz: Gazetteer) -> bool:
     return all(_may_be_one(gz, x.place_id, r.place_id) for x in event if x.place_id)
 
 
+def _as_told(r: Report) -> Report:
+    """``r`` as its sentence tells it, for grouping: a place only its story gives
+    (:func:`_placed_from_story`, no ``place_text``) is no sign that two reports tell one event."""
+    if r.place_id is None or r.place_text is not None:
+        return r
+    return replace(r, place_id=None, place_kind=None)
+
+
 def _is_tally(r: Report) -> bool:
     """Is ``r`` a count or state over a period ("since June", "65 percent of Raqqa"), no one incident?
     A share counts only of a city or wider ("more than half of Sabahia" is the capture of a district)."""
@@ -593,13 +758,14 @@ def _append(recs: list[Report], r: Report, gz: Gazetteer, *, after: Report | Non
     ):
         recs.append(r)
         return
-    tally = _is_tally(r)
-    if after is not None and after in recs and _dates_meet(after, r) and _is_tally(after) == tally:
-        event = [x for x in recs if x.event_id == after.event_id]
-        if _fits(event, r, gz):
+    told = _as_told(r)
+    tally = _is_tally(told)
+    if after is not None and after in recs and _dates_meet(after, r) and _is_tally(_as_told(after)) == tally:
+        event = [_as_told(x) for x in recs if x.event_id == after.event_id]
+        if _fits(event, told, gz):
             recs.append(replace(r, event_id=after.event_id))
             return
-    window = recs[-GROUP_REACH:]
+    window = [_as_told(x) for x in recs[-GROUP_REACH:]]
     before = [x.span_start for x in window if x.span_start < r.span_start]
     prev = max(before, default=None)  # the sentence right before r's
     best: tuple[int, int] | None = None
@@ -608,13 +774,13 @@ def _append(recs: list[Report], r: Report, gz: Gazetteer, *, after: Report | Non
             continue  # two places of one sentence are two changes, never one event
         if _is_tally(e) != tally:
             continue
-        tie = _link(e, r, adjacent=e.span_start == prev, gz=gz) or (1 if _told_again(e, r, gz) else 0)
+        tie = _link(e, told, adjacent=e.span_start == prev, gz=gz) or (1 if _told_again(e, told, gz) else 0)
         if not tie:
             continue
         event = [x for x in window if x.event_id == e.event_id]
         if any(x.span_start == r.span_start for x in event):
             continue  # another place of r's own sentence already in that event: a second change, not a repeat
-        if not _fits(event, r, gz):
+        if not _fits(event, told, gz):
             continue
         if best is None or (tie, i) > best:
             best = (tie, i)
@@ -777,11 +943,14 @@ def _place_of(
         anaphor is not None
         and district is not None
         and district.place is not None
-        and (best is None or _TIER.get(best.place.kind, 2) >= 3)  # type: ignore[union-attr]
+        # a district, village or town taken up beats the city the sentence names; "the stadium" only
+        # stands in where the sentence names no place ("the stadium is the last position ... in Raqqa")
+        and (best is None or (_TIER.get(best.place.kind, 2) >= 3 and anaphor.group(1).lower() not in _HEAD_NOUNS))  # type: ignore[union-attr]
     ):
         place_id, place_text = district.place.id, anaphor.group(0)
         geo_precision = 2 if _near_before(s, anaphor.start(), 0) else 1
-        notes.append(f"place from the story: {anaphor.group(0)!r} is {district.text!r}, the district named just before")
+        noun = anaphor.group(1).lower()
+        notes.append(f"place from the story: {anaphor.group(0)!r} is {district.text!r}, the {noun} named just before")
         context = None
     elif best is not None:
         place_id, place_text, geo_precision = _place_fields(best, text, sent_start)
@@ -804,6 +973,101 @@ def _place_of(
         assert context[0].place is not None  # a resolved city (see _city_from_context)
         mentioned.append(context[0].place.id)  # named as "the city"
     return place_id, place_text, geo_precision, mentioned
+
+
+# "the city", "the town", "the village": a sentence that names the kind of its place takes
+# no place of another kind from the report before it
+_KIND_WORD = _IRx(r"\bthe\s+(?:\w+\s+)?(city|town|village|province|governorate)\b")
+_KIND_OF_WORD = {
+    "city": {"city"},
+    "town": {"town", "city"},
+    "village": {"village"},
+    "province": {"governorate"},
+    "governorate": {"governorate"},
+}
+
+
+# "an earlier assault on a military base on the north side": an indefinite description brings a
+# new place into the story (indefinites introduce new referents, definites take up known ones), so
+# the sentence is not at the place of the report before it, though it may be in the story's place
+_NEW_PLACE = _IRx(
+    r"\b(?:an?|another)\s+(?:[\w-]+\s+){0,2}(?:base|village|town|city|district|neighbou?rhood|quarter|suburb|"
+    r"area|complex|compound|building|hospital|school|mosque|street|road|bridge|dam|airport|checkpoint|camp|site)s?\b"
+)
+
+
+def _context_of(prev: Report, r: Report, s: str, story: str | None, gz: Gazetteer) -> bool:
+    """May ``r`` (sentence ``s``, naming no place) take the place of ``prev``, the report just
+    before it? When it tells the same event (:func:`_link`: same type, dates that meet), ``prev``
+    is placed at the one place its sentence names (any other it names holds that one: "al-Mutaz
+    Street in Raqqa", never "al-Jazra and the Euphrates bank") and ``s`` names no other kind of
+    place ("strikes on the city" after a village's car bomb)."""
+    if prev.place_id is None or _NEW_PLACE.search(s) or not _link(prev, r, adjacent=True, gz=gz):
+        return False
+    if (discourse.shifts_time(s) or discourse.new_referent(s)) and not discourse.refers_back(s):
+        return False  # "A day earlier, ...", "a second strike": another incident (as _append reads it)
+    if any(not _within(gz, prev.place_id, p) for p in prev.places_mentioned or () if p != prev.place_id and p in gz):
+        return False
+    if prev.place_kind in _COARSE and story is not None and _within(gz, story, prev.place_id):
+        return False  # "in southern Syria" before, al-Tanf the story's place: the finer one
+    kinds = [_KIND_OF_WORD[m.group(1).lower()] for m in _KIND_WORD.finditer(s)]
+    if not all(prev.place_kind in k for k in kinds):
+        return False
+    # the same event by type and dates alone is weak ("Unlike Aleppo, ..." then "Any pause would not
+    # involve IS"): the place must also be where the story is, or the sentence name its kind ("the town")
+    return bool(kinds) or (story is not None and _nested(gz, prev.place_id, story))
+
+
+def _off_dateline(ms: list[Mention], dl_place: tuple[int, int] | None) -> list[Mention]:
+    """``ms`` without the mentions inside the dateline ("BEIRUT (AP) —": the reporter's city)."""
+    if dl_place is None or not ms or ms[0].start >= dl_place[1]:
+        return ms
+    return [m for m in ms if not dl_place[0] <= m.start < dl_place[1]]
+
+
+def _of_kind(s: str, place_id: str, gz: Gazetteer) -> str | None:
+    """The story's place ``place_id`` as the kind of place sentence ``s`` names ("across the
+    governorate": the governorate holding it); ``None`` when the sentence names a kind it is not
+    and does not lie in ("the village" in a story about a city)."""
+    kinds = {k for m in _KIND_WORD.finditer(s) for k in _KIND_OF_WORD[m.group(1).lower()]}
+    if not kinds or gz.get(place_id).kind in kinds:
+        return place_id
+    holding = [a.id for a in gz.ancestors(place_id) if a.kind in kinds]
+    return holding[0] if len(kinds) == 1 and holding else None
+
+
+def _placed_from_story(
+    r: Report, s: str, recs: list[Report], story: tuple[str, Mention] | None, notes: list[str], gz: Gazetteer
+) -> Report:
+    """``r``, whose sentence names no place, placed as a coder reading the story places it (ACLED's
+    geo-precision convention): at the place of the report just before when ``r`` tells the same
+    event (:func:`_link`: same type, dates that meet), else at the one place the story has named
+    before it (``story``), with geo_precision 2, "in or near it", since that place is wider than
+    where it happened. A story that has named two places, or none, leaves ``r`` unplaced (never a guess)."""
+    if r.place_id is not None or r.place_text is not None:
+        return r  # placed, or naming a place the gazetteer cannot resolve: never replaced
+    prev = recs[-1] if recs else None
+    kind = _of_kind(s, story[0], gz) if story is not None else None
+    place_id: str | None
+    if prev is not None and _context_of(prev, r, s, story[0] if story is not None else None, gz):
+        assert prev.place_id is not None  # _context_of holds only placed reports
+        place_id, precision = prev.place_id, prev.geo_precision
+        why = (
+            "place from the story: the sentence names no place; "
+            f"that of the report of the same event just before ({prev.id})"
+        )
+    elif story is not None and kind is not None:
+        place_id = kind
+        precision = 3 if gz.get(place_id).kind in _COARSE else 2
+        why = (
+            f"place from the story: the sentence names no place; {gz.get(place_id).name} "
+            f"({story[1].text!r} at {story[1].start}) is the one place the story names before it"
+            + (", so precision 2: somewhere in or near it" if precision == 2 else ": somewhere in the area")
+        )
+    else:
+        return r
+    notes.append(why)
+    return replace(r, place_id=place_id, geo_precision=precision, notes=". ".join(notes), **placed(gz, place_id, None))
 
 
 def _without_dateline(s: str, at: int, dl: _dates.ResolvedDate | None) -> str:
@@ -894,7 +1158,9 @@ def extract_records(text: str, *, article: Article, gz: Gazetteer, title: str | 
     source = sourced(article, origin="extracted")
     skip = [(c.start, c.end) for c in captions(text, published=pub)]
     skip += [(x.start, x.end) for x in lines(text) if is_boilerplate(x.text)]
-    not_story = _Spans(skip)  # captions and page furniture: their places are not the story's
+    # captions, page furniture and the dateline (where the reporter is): their places are not the story's
+    dl_place = _dateline_span(text)
+    not_story = _Spans(skip + ([dl_place] if dl_place is not None else []))
     skipped = _Spans(skip + _headline_spans(text, title))
     mentions: list[Mention] | None = None  # computed lazily: most articles need it, cheap ones may not
     starts: list[int] = []
@@ -933,11 +1199,11 @@ def extract_records(text: str, *, article: Article, gz: Gazetteer, title: str | 
         if mentions is None:
             mentions = place_mentions(text, gz)
             starts = [m.start for m in mentions]  # in text order: a sentence's mentions are one slice
-            story = _StoryCities(mentions, not_story)
+            story = _StoryCities(mentions, not_story, text)
+            where = _StoryPlaces(mentions, not_story, gz, text)
         ms = _sentence_mentions(s, sp.start, sp.end, mentions, starts, story, gz)
-        district = (
-            _district_before(mentions, starts, sp.start, before, not_story) if _THE_DISTRICT.search(s) else None
-        )
+        ms = _off_dateline(ms, dl_place)
+        district = _anaphor_place(s, sp.start, before, mentions, starts, not_story, text)
         place_id, place_text, geo_precision, mentioned = _place_of(s, sp.start, text, ms, story, notes, district)
         if cas.injured_best is not None and cas.injured_low is None and cas.injured_high is None:
             notes.append(f"about {cas.injured_best} injured (a best estimate the schema's low/high cannot hold)")
@@ -989,6 +1255,7 @@ def extract_records(text: str, *, article: Article, gz: Gazetteer, title: str | 
             **placed(gz, place_id, place_text),
             **source,
         )
+        r = _placed_from_story(r, s, recs, where.only_place_before(sp.start), notes, gz)
         other = second_event(s, c.event_type)
         second = classify(s, previous_claimant=previous, default_claimant=outlet, event=other) if other else None
         places = _changed_places(ms, text, sp.start) if control is not None else []

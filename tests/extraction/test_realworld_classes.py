@@ -402,7 +402,8 @@ def test_the_lead_its_detail_and_a_quote_are_one_event(gz: gazetteer.Gazetteer) 
     rs = _reports(gz, text)
     assert [r["event_type"] for r in rs] == ["air_strike"] * 3
     assert len({r["event_id"] for r in rs}) == 1
-    assert [r["place_id"] for r in rs] == ["raqqa", "raqqa-badu", None]
+    # the quote names no place: it takes that of the telling of its event just before
+    assert [r["place_id"] for r in rs] == ["raqqa", "raqqa-badu", "raqqa-badu"]
 
 
 def test_strikes_on_two_days_stay_two_events(gz: gazetteer.Gazetteer) -> None:
