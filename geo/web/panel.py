@@ -276,11 +276,13 @@ def report_html(r: Mapping, *, article_link: str | None = None) -> str:
     the full article opens below).
     """
     fields = ("status", "claimed_by", "casualty_group", "control_actor", "control_from",
-              "title", "id", "civilian_harm", "origin")
+              "id", "civilian_harm", "origin")
     published = r.get("published")
     return render(
         "report.html.j2",
         **{f: r.get(f) for f in fields},
+        # an article with no headline is titled by its id in the record: no words for a reader
+        title=None if r.get("title") == r.get("article_id") else r.get("title"),
         published=_published_text(published),
         control_extent=_label(EXTENT_LABELS, r.get("control_extent"), r.get("control_extent")),
         outlet=report_credit(r),

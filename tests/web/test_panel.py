@@ -435,3 +435,13 @@ def test_legend_strip_keeps_labels_and_colours_inert(labels, colour):
     out = P.legend_strip_html({"is": (labels[0], colour, colour, True)}, {"air_strike": (labels[1], colour)})
     assert_inert(out, {"state": labels[0], "type": labels[1]})
     assert "url(" not in out and "red;" not in out
+
+
+def test_an_article_titled_by_its_id_shows_no_title():
+    """An article with no headline carries its id as title: the panel shows no id to readers."""
+    from geo.web.panel import report_html
+
+    r = {"id": "a-1-c001", "article_id": "a-411a23443dde09b6", "title": "a-411a23443dde09b6", "quote": "q",
+         "event_type": "air_strike", "outlet": "Test Wire"}
+    assert "a-411a23443dde09b6" not in report_html(r)
+    assert "Raqqa shelled" in report_html({**r, "title": "Raqqa shelled"})
