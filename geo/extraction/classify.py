@@ -41,6 +41,7 @@ __all__ = [
 
 from geo.extraction import rules  # noqa: E402  (the names and words: geo/extraction/rules/*.toml)
 from geo.extraction.matching import AnyMatch, AnyPattern, CasePattern, IPattern  # noqa: E402
+from geo.extraction.regex_needs import need_words  # noqa: E402
 from geo.extraction.text import mask_abbreviation_dots  # noqa: E402
 from geo.records.vocab import EVENT_TYPES, EXTENTS, STATUSES  # noqa: E402
 
@@ -119,6 +120,15 @@ def _rx(pattern: str, *need: str) -> IPattern:
     return IPattern(pattern, need=need)
 
 
+def _with_forms(event: str, pattern: str, *need: str) -> IPattern:
+    """``pattern`` (need words by hand) widened by the ``events.toml`` forms of ``event``
+    (codebook and wire vocabulary kept as data; their need words derived from them)."""
+    extra = rules.event_pattern(event)
+    if not extra:
+        return _rx(pattern, *need)
+    return _rx(f"(?:{pattern})|{extra}", *need, *need_words(extra, re.I))
+
+
 def _cs(pattern: str, flags: int = 0) -> CasePattern:
     """A case-sensitive rule pattern (names written in capitals: "IS", "SDF")."""
     return CasePattern(pattern, flags)
@@ -174,7 +184,8 @@ _CIVILIAN_WORD = _rx(r"\bcivilian")
 # ---------------------------------------------------------------------------
 # event type
 
-_AIR = _rx(
+_AIR = _with_forms(
+    "air_strike",
     r"\b(?:air\s*-?\s*strikes?|airstrikes?|air\s+raids?|air\s+attacks?|bombing\s+raids?|"
     r"raids?|(?<!car\s)(?<!car-)(?<!suicide\s)(?<!roadside\s)(?<!truck\s)bomb(?:ing|ings|ed|s)?|"
     r"bombard(?:ment|ed|ing)?|jets?|warplanes?|war\s+planes?|"
@@ -191,7 +202,8 @@ _AIR = _rx(
     "struck",
     "dropp",
 )
-_SHELL = _rx(
+_SHELL = _with_forms(
+    "shelling",
     r"\b(?:shell(?:ing|ed|s)?|artillery|mortars?|howitzers?|rocket\s+fire|"
     r"barrages?|bombarded\s+by\s+artillery)\b",
     "shell",
@@ -201,7 +213,8 @@ _SHELL = _rx(
     "rocket",
     "barrage",
 )
-_CLASH = _rx(
+_CLASH = _with_forms(
+    "armed_clash",
     r"\b(?:clash(?:es|ed)?|fighting|fought|battl(?:e|es|ed|ing)|firefights?|"
     r"gun\s*battles?|skirmish(?:es)?|combat|assault(?:s|ed|ing)?|attack(?:s|ed)?|trading\s+fire|"
     r"ambush(?:ed)?|counter-?attacks?|"
@@ -229,7 +242,7 @@ _CLASH = _rx(
     "thrust",
 )
 _DISPLACE = _rx(
-    r"\b(?:fled|fleeing|flee|displaced|displacement|trapped|escap(?:e|ed|ing)|"
+    r"\b(?:fled|fleeing|flee|displaced|displacement|(?<!booby-)(?<!booby\s)trapped|escap(?:e|ed|ing)|"
     r"evacuat(?:ed|ion|ing)|exodus|refugees?|camps?\s+for\s+the\s+displaced|"
     r"left\s+the\s+city|streamed\s+out|made\s+their\s+way\s+out|camps?|corridors?|"
     r"turned\s+back\s+(?:\w+\s+)?(?:families|civilians|people|residents|refugees|women|children)|"
@@ -334,7 +347,8 @@ _TERRITORY: list[tuple[IPattern, str]] = [
             r"\b(?:broke|break|breaking|broken)\s+(?:into|through)\b|"
             # "entering its last phase", "entered a second week": time, not ground
             r"\b(?:entered|enter|entering)\b(?!\s+(?:\w+\s+){0,2}(?:phase|stage|year|month|week|day)s?\b)|"
-            r"\b(?:stormed|storming|"
+            # ("stormed to victory", "stormed off": no ground entered)
+            r"\b(?:(?:stormed|storming)(?!\s+(?:to\s+(?:victory|power|the\s+top)|off|out\s+of\s+the\s+(?:room|meeting|talks)))|"
             r"(?:advanced|advancing|advance|pushed|pushing|push|moved|moving|got|"
             # "fought their way into", "have made their way into the Hisham bin Abdul Malik neighbourhood"
             r"(?:fought|made|forced|battled|pushed)\s+their\s+way)"
@@ -374,7 +388,11 @@ _TERRITORY: list[tuple[IPattern, str]] = [
     ),
     (
         _rx(
-            r"\b(?:seized|seize|seizing|captured|capture|capturing|"
+            # "footage captured the moment", "captured the world's attention": a camera's or a
+            # story's capture, not ground taken
+            r"\b(?:seized|seize|seizing|"
+            r"(?:captured|capture|capturing)(?!\s+(?:the\s+)?(?:moment|scene|attention|imagination|world|"
+            r"images?|footage|headlines?|hearts?|mood)\b)|"
             r"(?:took|taken|take|taking)(?!\s+(?:responsibility|part|place|steps|care|shelter|refuge|"
             r"measures|precautions|action|time|hours|days|weeks|months|years)\b)|"
             r"took\s+control|taken\s+control|seized\s+control|retook|retaken|recaptured|"
@@ -429,6 +447,9 @@ _TERRITORY: list[tuple[IPattern, str]] = [
         ),
         "full",
     ),
+    # the codebooks' territory words the verbs above lack ("regained", "the recapture of",
+    # "the SDF expelled IS from"): events.toml, the winner the subject as for "seized"
+    (_rx(rules.event_pattern("territory")), "full"),
     (_LOST_TO, "full"),
     (_EXPELLED, "full"),
 ]
@@ -443,7 +464,9 @@ _FULL_STRONG = _rx(r"\b(?:fully|entire(?:ly)?|complete(?:ly|d)?|whole|full\s+con
 _INTENT = _rx(
     r"\b(?:(?<!first\s)(?<!last\s)to|aims?\s+to|bid\s+to|battle\s+to|operation\s+to|offensive\s+to|"
     r"campaign\s+to|attempt(?:ing)?\s+to|trying\s+to|tried\s+to|eager\s+to|plans?\s+to|"
-    r"will|would|could|before|can\s+be|could\s+be|to\s+be|will\s+be)\s+$"
+    r"will|would|could|before|can\s+be|could\s+be|to\s+be|will\s+be|"
+    # negation: "did not capture", "have never retaken" tell no event
+    r"not|never)\s+$|n't\s+$"
 )
 
 

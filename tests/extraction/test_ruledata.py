@@ -32,6 +32,7 @@ def test_every_shipped_file_is_read_by_a_loader_and_described_in_the_readme():
         "casualties.toml",
         "claimants.toml",
         "discourse.toml",
+        "events.toml",
         "munitions.toml",
         "outlets.toml",
         "places.toml",

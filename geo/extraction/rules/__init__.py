@@ -31,6 +31,7 @@ __all__ = [
     "Aliases",
     "Claimant",
     "Munition",
+    "EventForm",
     "Words",
     "Outlets",
     "Verbs",
@@ -43,6 +44,9 @@ __all__ = [
     "claimants",
     "actors",
     "munitions",
+    "event_forms",
+    "event_pattern",
+    "EVENT_FORM_CLASSES",
     "outlets",
     "verbs",
     "casualty_words",
@@ -53,6 +57,7 @@ __all__ = [
     "read_claimants",
     "read_actors",
     "read_munitions",
+    "read_event_forms",
     "read_outlets",
     "read_verbs",
     "read_casualty_words",
@@ -138,6 +143,17 @@ class Munition(Aliases):
     """A munition code; ``need``: lowercase words one of which every match contains."""
 
     need: tuple[str, ...]
+
+
+#: the event classes an ``events.toml`` form adds words to (``classify``'s patterns of the same name)
+EVENT_FORM_CLASSES = ("air_strike", "shelling", "armed_clash", "territory")
+
+
+@dataclass(frozen=True, kw_only=True)
+class EventForm(Aliases):
+    """Word forms of one event class from the field's codebooks and wire usage (``events.toml``)."""
+
+    event: str
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -387,6 +403,19 @@ def read_munitions(path: Path) -> tuple[Munition, ...]:
     return tuple(out)
 
 
+def read_event_forms(path: Path) -> tuple[EventForm, ...]:
+    """The ``[[form]]`` entries of ``path``, checked: each adds aliases to one event class."""
+    p = _Problems(path)
+    out = []
+    for where, e, a in _entries(p, _read(path), "form", ("name", "event", "aliases", "source")):
+        event = e.get("event")
+        if event not in EVENT_FORM_CLASSES:
+            p.add(where, "event", "one of " + ", ".join(EVENT_FORM_CLASSES), event)
+        out.append(EventForm(name=a.name, case=a.case, aliases=a.aliases, source=a.source, event=str(event)))
+    p.raise_any()
+    return tuple(out)
+
+
 def read_places(path: Path) -> tuple[tuple[NotAPlace, ...], tuple[Landmark, ...]]:
     """The ``[[not_a_place]]`` and ``[[landmark]]`` entries of ``path``, checked (the place ids
     are checked against the shipped gazetteer by the tests: this module imports nothing of it)."""
@@ -490,6 +519,17 @@ def claimants() -> tuple[Claimant, ...]:
 def munitions() -> tuple[Munition, ...]:
     """``munitions.toml``: munitions, most specific first."""
     return read_munitions(RULES_DIR / "munitions.toml")
+
+
+@cache
+def event_forms() -> tuple[EventForm, ...]:
+    """``events.toml``: event word forms taken from the codebooks and wire usage."""
+    return read_event_forms(RULES_DIR / "events.toml")
+
+
+def event_pattern(event: str) -> str:
+    """The ``events.toml`` aliases of one event class as one alternation (``""`` for none)."""
+    return "|".join(f"(?:{a})" for f in event_forms() if f.event == event for a in f.aliases)
 
 
 @cache
