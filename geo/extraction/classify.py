@@ -482,6 +482,8 @@ def _territory(s: str) -> tuple[str, AnyMatch] | None:
     hits: list[tuple[int, str, AnyMatch]] = []
     for rx, extent in _TERRITORY:
         m = _first(rx, s)
+        if m is not None and rx is _EXPELLED and m.group(0).startswith("IS"):
+            continue  # "IS expelled the SDF from ...": the group's name, not the auxiliary "is"
         if m is not None and (rx is not _LOST_TO or _winner_after(s, m) is not None):
             hits.append((m.start(), extent, m))
     if not hits:
@@ -1341,12 +1343,23 @@ _FELL_TO = re.compile(r"(?:fell|falls|fallen)\s+to$", re.I)
 _STATE = re.compile(r"\bfree(?:d)?$|\bhands$", re.I)
 
 
+_OBJECT_FROM = re.compile(r"\s+((?:[\w'-]+\s+){1,3}?)from\b")
+
+
 def _loser(s: str) -> str | None:
     """Who lost the place: the party after "from", or the subject of "lost ... to"."""
     t = _territory(s)
     if t is not None and ("winner" in t[1].groupdict() or "loser_first" in t[1].groupdict()):  # "lost ... to"
         before = [x for x in _actor_mentions(s) if x[1] <= t[1].start()]
         return before[-1][2] if before else None
+    if t is not None:
+        # "the SDF expelled IS from Jazra", "drove the militants from": the object between the
+        # verb and "from" is the loser (events.toml's expulsion forms)
+        obj = _OBJECT_FROM.match(s, t[1].end())
+        if obj is not None:
+            names = [x[2] for x in _actor_mentions(obj.group(1))]
+            if names:
+                return names[0]
     mfrom = _FROM_NAME.search(s)
     if mfrom:
         names = [x[2] for x in _actor_mentions(mfrom.group(1))]
