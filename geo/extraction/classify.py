@@ -679,6 +679,8 @@ def _event(s: str) -> tuple[str, str]:
     if terr is not None:
         return "territory_change", terr[1].group(0)
     clash = _first(_CLASH, s)
+    if clash is not None and _danger_of_flight(s, clash):
+        clash = None
     if clash is not None:
         if not _only_the_campaign(s):
             return "armed_clash", clash.group(0)
@@ -686,6 +688,23 @@ def _event(s: str) -> tuple[str, str]:
         if launch is not None:  # a strategic development (ACLED), kept as a report
             return "other", f"campaign {launch.group(0)}"
     return _event_without_fighting(s, air)
+
+
+# the hazards of a road out ("civilians trying to flee face sniper fire and landmines", "booby
+# traps lined the roads out"): a danger named beside a flight, with nothing set off and nobody
+# hurt, is the flight's condition, not a fight of its own (OCHA's and UNHCR's wording of 2017)
+_DANGER_CUE = _rx(r"\b(?:(?:land\s*-?\s*)?mines?|booby|snipers?|sniper\s+fire|IEDs?|explosive\s+devices?)\b")
+_SET_OFF = _rx(r"\b(?:explod\w*|explosions?|blasts?|went\s+off|blew\s+up|detonat\w*)\b")
+
+
+def _danger_of_flight(s: str, clash: AnyMatch) -> bool:
+    """Is the clash word only a hazard of people's flight told in the same sentence?"""
+    return (
+        _DANGER_CUE.search(clash.group(0)) is not None
+        and _DISPLACE.search(s) is not None  # "trying to flee" too: the road out is the setting
+        and not _KILLED.search(s)
+        and not _SET_OFF.search(s)
+    )
 
 
 def _event_without_fighting(s: str, air: AnyMatch | None) -> tuple[str, str]:

@@ -29,6 +29,7 @@ FORMS = [
     ("Coalition planes raided the Badu district, killing eight civilians.", "air_strike"),
     ("Russian planes hit the villages east of the city.", "air_strike"),
     ("Helicopter gunships strafed IS positions near Tabqa.", "air_strike"),
+    ("Aerial attacks on the eastern districts continued overnight.", "air_strike"),
     ("Strafing runs by coalition aircraft hit boats on the Euphrates.", "air_strike"),
     # Shelling/artillery/missile attack
     ("Mortar rounds fell on the Tayyar neighbourhood.", "shelling"),
@@ -38,6 +39,7 @@ FORMS = [
     ("IS fired rockets at the SDF lines in Mishlab.", "shelling"),
     ("A rocket attack on the Tabqa dam wounded two workers.", "shelling"),
     ("Government forces launched a missile attack on the town of Maadan.", "shelling"),
+    ("Several projectiles fell on the Tayyar neighbourhood.", "shelling"),
     # Armed clash
     ("Clashes erupted between the SDF and IS in the Hisham district.", "armed_clash"),
     ("Heavy fighting raged in the Old City on Sunday.", "armed_clash"),
@@ -48,15 +50,20 @@ FORMS = [
     ("Street fighting continued near the Naim roundabout.", "armed_clash"),
     ("IS launched a counter-offensive on the western edge of the city.", "armed_clash"),
     ("A militant hurled a grenade at an SDF checkpoint.", "armed_clash"),
+    ("SDF units met fierce resistance near the stadium.", "armed_clash"),
     # Remote explosive/landmine/IED and Suicide bomb (coded with the ground fight)
     ("A car bomb exploded at an SDF checkpoint in the Mishlab district.", "armed_clash"),
     ("A landmine exploded in the Mishlab district, killing a child.", "armed_clash"),
+    ("A landmine killed two civilians fleeing the Old City.", "armed_clash"),
     ("Mines planted by IS killed three civilians returning to Tabqa.", "armed_clash"),
     ("An improvised explosive device went off in the Romaniah district.", "armed_clash"),
     ("A booby-trapped house blew up in the Jazra district.", "armed_clash"),
     ("A suicide bomber blew himself up at an SDF checkpoint near Tabqa.", "armed_clash"),
     # displacement (the codebooks' forced displacement; a strategic development in ACLED)
     ("Thousands of civilians fled the Tabqa area.", "displacement"),
+    # a danger named beside a flight is the flight's hazard: nothing set off, nobody hurt
+    ("Families fleeing Raqqa must cross fields of mines planted by IS.", "displacement"),
+    ("Residents who escaped said booby traps lined the roads out of the city.", "displacement"),
     ("Some 2,000 people were displaced from the Mishlab district.", "displacement"),
     ("Hundreds of families were evacuated from the Old City.", "displacement"),
 ]
@@ -104,6 +111,7 @@ NOT_THE_EVENT = [
     ("Footage captured the moment the building collapsed.", "territory_change"),
     ("IS fighters fired rocket-propelled grenades at SDF vehicles.", "shelling"),
     ("A booby-trapped car was found near the dam.", "displacement"),
+    ("Civilians trying to flee the city face sniper fire and landmines.", "armed_clash"),
 ]
 
 
