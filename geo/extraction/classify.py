@@ -694,17 +694,21 @@ def _event(s: str) -> tuple[str, str]:
 # traps lined the roads out"): a danger named beside a flight, with nothing set off and nobody
 # hurt, is the flight's condition, not a fight of its own (OCHA's and UNHCR's wording of 2017)
 _DANGER_CUE = _rx(r"\b(?:(?:land\s*-?\s*)?mines?|booby|snipers?|sniper\s+fire|IEDs?|explosive\s+devices?)\b")
+# a laid explosive named with nothing set off and nobody hurt is a hazard ("mines left in homes
+# have to be found and made safe", "booby traps lined the roads"), not an incident (ACLED codes
+# a remote explosive when it is detonated)
+_LAID_EXPLOSIVE = _rx(r"\b(?:(?:land\s*-?\s*)?mines?|booby|IEDs?|explosive\s+devices?)\b")
 _SET_OFF = _rx(r"\b(?:explod\w*|explosions?|blasts?|went\s+off|blew\s+up|detonat\w*)\b")
 
 
 def _danger_of_flight(s: str, clash: AnyMatch) -> bool:
-    """Is the clash word only a hazard of people's flight told in the same sentence?"""
-    return (
-        _DANGER_CUE.search(clash.group(0)) is not None
-        and _DISPLACE.search(s) is not None  # "trying to flee" too: the road out is the setting
-        and not _KILLED.search(s)
-        and not _SET_OFF.search(s)
-    )
+    """Is the clash word only a hazard: a laid explosive not set off, or a danger of people's
+    flight told in the same sentence, with nobody hurt?"""
+    cue = clash.group(0)
+    if _DANGER_CUE.search(cue) is None or _KILLED.search(s) or _SET_OFF.search(s):
+        return False
+    # "trying to flee" too: the road out is the setting
+    return _LAID_EXPLOSIVE.search(cue) is not None or _DISPLACE.search(s) is not None
 
 
 def _event_without_fighting(s: str, air: AnyMatch | None) -> tuple[str, str]:
@@ -1358,7 +1362,8 @@ def actor(
 
 
 _BACKER = _rx(r"\b(?:backed|supported|aided|helped|armed|trained)\s+by\s+(?:the\s+)?$")
-_FELL_TO = re.compile(r"(?:fell|falls|fallen)\s+to$", re.I)
+# "fell to the SDF", "the fall of the Old City to the SDF" (events.toml): the winner after "to"
+_FELL_TO = re.compile(r"(?:fell|falls|fallen|fall\s+of\s+.+?)\s+to$", re.I)
 _STATE = re.compile(r"\bfree(?:d)?$|\bhands$", re.I)
 
 

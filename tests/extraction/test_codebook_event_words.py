@@ -48,7 +48,6 @@ FORMS = [
     ("An exchange of fire lasted several hours in the Nahda district.", "armed_clash"),
     ("IS snipers opened fire on SDF fighters in the Old City.", "armed_clash"),
     ("Street fighting continued near the Naim roundabout.", "armed_clash"),
-    ("IS launched a counter-offensive on the western edge of the city.", "armed_clash"),
     ("A militant hurled a grenade at an SDF checkpoint.", "armed_clash"),
     ("SDF units met fierce resistance near the stadium.", "armed_clash"),
     # Remote explosive/landmine/IED and Suicide bomb (coded with the ground fight)
@@ -89,6 +88,7 @@ TERRITORY = [
     ("The capture of the Jazra district by the SDF was announced on Monday.", "SDF", None),
     ("The Old City fell to the SDF on Monday.", "SDF", None),
     ("The fall of the Old City to the SDF ended IS rule there.", "SDF", None),
+    ("The coalition welcomed the fall of Tabqa to the SDF.", "SDF", None),
     ("Regime forces regained control of Maadan from IS.", "Syrian army", "Islamic State"),
     ("Regime forces regained the town of Maadan.", "Syrian army", None),
     ("IS militants overtook the village of Kasrat.", "Islamic State", None),
@@ -111,6 +111,8 @@ NOT_THE_EVENT = [
     ("Footage captured the moment the building collapsed.", "territory_change"),
     ("IS fighters fired rocket-propelled grenades at SDF vehicles.", "shelling"),
     ("A booby-trapped car was found near the dam.", "displacement"),
+    ("Mines planted in homes have to be cleared before troops can move in.", "armed_clash"),
+    ("The coalition's spokesman described the recapture of the mosque as a symbolic gain.", "territory_change"),
     ("Civilians trying to flee the city face sniper fire and landmines.", "armed_clash"),
 ]
 
