@@ -1367,7 +1367,10 @@ _FELL_TO = re.compile(r"(?:fell|falls|fallen|fall\s+of\s+.+?)\s+to$", re.I)
 _STATE = re.compile(r"\bfree(?:d)?$|\bhands$", re.I)
 
 
-_OBJECT_FROM = re.compile(r"\s+((?:[\w'-]+\s+){1,3}?)from\b")
+# "expelled IS from", "drove the militants from": verbs whose object is the loser (with "seized X
+# from" the object is the place; "recaptured by the SDF from IS" names the agent, never the loser)
+_EXPEL_VERB = re.compile(r"^(?:expelled|ousted|evicted|dislodged|drove|drives|driving)$", re.I)
+_OBJECT_FROM = re.compile(r"\s+(?!by\b)((?:[\w'-]+\s+){1,3}?)from\b", re.I)
 
 
 def _loser(s: str) -> str | None:
@@ -1379,7 +1382,7 @@ def _loser(s: str) -> str | None:
     if t is not None:
         # "the SDF expelled IS from Jazra", "drove the militants from": the object between the
         # verb and "from" is the loser (events.toml's expulsion forms)
-        obj = _OBJECT_FROM.match(s, t[1].end())
+        obj = _OBJECT_FROM.match(s, t[1].end()) if _EXPEL_VERB.match(t[1].group(0)) else None
         if obj is not None:
             names = [x[2] for x in _actor_mentions(obj.group(1))]
             if names:

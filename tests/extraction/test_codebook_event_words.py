@@ -84,6 +84,7 @@ TERRITORY = [
     ("IS was expelled from the Sinaa district by the SDF.", "SDF", "Islamic State"),
     ("The SDF liberated the Romaniah district.", "SDF", None),
     ("The Mishlab district was recaptured by the SDF on Tuesday.", "SDF", None),
+    ("The Mishlab district was recaptured by the SDF from IS.", "SDF", "Islamic State"),
     ("The recapture of the Mishlab district by the SDF came after weeks of fighting.", "SDF", None),
     ("The capture of the Jazra district by the SDF was announced on Monday.", "SDF", None),
     ("The Old City fell to the SDF on Monday.", "SDF", None),
