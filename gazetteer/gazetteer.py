@@ -15,7 +15,8 @@ from shapely.geometry.base import BaseGeometry
 from .exc import AmbiguousName
 from .geodesy import area_m2, circle, disc_area_m2, distance_m, rfc7946_geometry
 from .matcher import Matcher, extend_article, is_actor_use, is_modifier
-from .normalize import name_key, strict_key
+from .normalize import fold_for_matching, name_key, strict_key
+from .personal import english_spellings, folded_given_names, is_personal_key
 from .place import SUB_CITY_KINDS, Place
 
 #: Words right after a name that make it a place inside a city ("al-Romania district").
@@ -36,6 +37,34 @@ _NAME_AFTER = re.compile(
 _LEADING_ARTICLE = re.compile(r"(?:al|el|ar|as|ash|an|at|ad|az|a)[- ]\S", re.IGNORECASE)
 _SPACED_ARTICLES = frozenset({"Al ", "al ", "El ", "el ", "Ar "})
 _OPERATION_BEFORE = re.compile(r"\bOperation(?: [A-Z][\w'-]*)*(?: of the)? $")
+#: Place context for a spelling that is also a given name ("Mansour"): a head after it ...
+_PERSONAL_HEAD_AFTER = re.compile(
+    r"^\W{0,3}(?:district|neighbou?rhood|quarter|area|street|suburb|square|roundabout|village|town|city|camp)s?\b",
+    re.IGNORECASE,
+)
+#: ... or a place noun before it ("the village of Karama"), also at the end of a list of names
+#: it governs ("the villages of al-Buhamad, Athshana and Ghanim Ali").
+_PERSONAL_CUE_BEFORE = re.compile(
+    r"\b(?i:village|town|city|district|neighbou?rhood|suburb|area|outskirts|countryside|entrance|edge)s? of (?:the )?"
+    r"(?:(?:(?:al|el|a)-)?[A-Z][\w\u2019'-]*(?: [A-Z][\w\u2019'-]*){0,3}(?:, and |, | and | or ))*$"
+)
+#: The capitalised word just before a name: a given name there makes "al-Mansour" a family name.
+_WORD_BEFORE = re.compile(r"(?:^|\s)([A-Z][a-z\u2019']+) $")
+#: A head after a settlement's name that names a wider area: "the Deir ez-Zor countryside" is the governorate.
+_AREA_HEAD = re.compile(
+    r"^(?:['\u2019]s)?\s+(?:countryside|province|governorate|rural areas|hinterland)\b", re.IGNORECASE
+)
+#: A head that names a site outside the settlement ("Tabqa prison", "the Raqqa-Deir ez-Zor road"):
+#: not the town's centre point. A longer known name ("Tabqa Dam") was matched whole before this is asked.
+_SITE_HEAD = re.compile(
+    r"^(?:\s?[-\u2013]\s?[A-Z][\w\u2019']*(?:[ -][A-Za-z][\w\u2019']*){0,3})?"
+    r"\s+(?:military |civil(?:ian)? |international )?"
+    r"(?:airport|air ?base|airfield|airstrip|dam|oil ?fields?|gas ?fields?|refinery|border crossing|crossing|"
+    r"river|road|highway|motorway|prison|jail)s?\b",
+    re.IGNORECASE,
+)
+#: Kinds whose name a head word may turn into another referent.
+_SETTLEMENT_KINDS = frozenset({"city", "town", "village"})
 _ABBREVIATION = re.compile(r"^(?:[A-Z]\.?){2,3}$")
 #: A name that starts with a direction word ("West Raqqa") ...
 _DIRECTED = re.compile(r"^(?P<dir>(?:North|South|East|West)(?:ern)?|Upper|Lower) (?P<rest>\S.*)$")
@@ -232,7 +261,7 @@ class Gazetteer:
             pairs.extend((p, n) for n in p.names)
             if p.name_ar:
                 pairs.append((p, p.name_ar))
-        return Matcher(pairs)
+        return Matcher(pairs, personal=is_personal_key, capitalised=english_spellings())
 
     def mentions(self, text: str, *, unresolved: bool = True) -> list[Mention]:  # noqa: C901 - the hot loop, kept flat
         """Every place mention in ``text``, in order, with character offsets.
@@ -277,22 +306,36 @@ class Gazetteer:
                     continue
                 if h_start and (text[h_start - 1] == "-" or text[h_start - 4 : h_start][-3:] in _SPACED_ARTICLES):
                     start = extend_article(text, h_start)
+                    if start < h_start and self._after_given_name(text, start):
+                        continue  # "Khalid al-Hajin": a family name (nisba), not the place
                     append(new(Mention, (text[start:end], start, end, pat.places[0], pat.places, "resolved")))
                 else:
                     append(new(Mention, (text[h_start:end], h_start, end, pat.places[0], pat.places, "resolved")))
                 continue
-            trigger, cands, _sp, _cs, _len, _mw, countries, op_prone, _simple, _art = (
+            trigger, cands, _sp, _cs, _len, _mw, countries, op_prone, _simple, _art, personal, capital = (
                 pat  # one unpack beats eight attribute reads
             )
             if trigger:
                 triggers.append((h_start, end))
                 continue
+            if capital and not text[h_start].isupper():
+                continue  # "the attack bared": an English word, no place (a name is capitalised)
             after = text[end : end + 3]
             if "-" in after and is_modifier(text, end):
                 continue
             start = h_start
             if h_start and (text[h_start - 1] == "-" or text[h_start - 4 : h_start][-3:] in _SPACED_ARTICLES):
                 start = extend_article(text, h_start)
+            if (start < h_start or (personal and _LEADING_ARTICLE.match(text[start:end]))) and self._after_given_name(
+                text, start
+            ):
+                continue  # "Khalid al-Mansour": a family name, not the district
+            if (
+                personal
+                and not _LEADING_ARTICLE.match(text[start:end])
+                and not self._place_context(text, h_start, end)
+            ):
+                continue  # "Mansour, 34, said": a bare given name is no place without a place word
             if op_prone and _OPERATION_BEFORE.search(text[max(0, h_start - 60) : h_start]):
                 continue  # "Operation Wrath of the Euphrates" names an operation, not the river
             if countries:
@@ -308,6 +351,7 @@ class Gazetteer:
                 append(new(Mention, (text[start:end], start, end, None, cands, "ambiguous")))
         for i in pending:
             out[i] = self._disambiguate(text, out[i], out)
+        self._headed(text, out)
         elided = self._elided(text, out)
         if elided:
             out.extend(elided)
@@ -316,6 +360,44 @@ class Gazetteer:
             out.extend(self._unknown(text, triggers, out))
             out.sort(key=lambda m: m.start)
         return out
+
+    @staticmethod
+    def _after_given_name(text: str, start: int) -> bool:
+        """True when a given name stands just before ``start`` ("Khalid al-Mansour": a family name)."""
+        w = _WORD_BEFORE.search(text, max(0, start - 24), start)
+        return w is not None and fold_for_matching(w.group(1).replace("\u2019", "'")) in folded_given_names()
+
+    @staticmethod
+    def _place_context(text: str, start: int, end: int) -> bool:
+        """A place word right after ("Mansour district") or a place noun before ("the village of Karama")."""
+        return bool(
+            _PERSONAL_HEAD_AFTER.match(text[end : end + 20])
+            or _PERSONAL_CUE_BEFORE.search(text[max(0, start - 160) : start])
+        )
+
+    def _headed(self, text: str, out: list[Mention]) -> None:
+        """Settle a settlement's name followed by a head that changes what it names, in place.
+
+        "the Deir ez-Zor countryside" is the governorate around the city, so the
+        mention goes to the settlement's governorate (coarser, still right);
+        "Tabqa prison" or "the Raqqa-Deir ez-Zor road" is a site we do not know,
+        outside the town: never the town's centre point, so it comes back unknown.
+        """
+        for i, m in enumerate(out):
+            place = m.place
+            if place is None or place.kind not in _SETTLEMENT_KINDS:
+                continue
+            after = text[m.end : m.end + 60]
+            if not after or after[0] not in " '\u2019-\u2013":
+                continue  # the cheap test first: most names are followed by a comma or a full stop
+            if _AREA_HEAD.match(after):
+                gov = next((a for a in self.ancestors(place.id) if a.kind == "governorate"), None)
+                if gov is not None:
+                    out[i] = m._replace(place=gov, candidates=(gov,))
+                else:
+                    out[i] = m._replace(place=None, candidates=(), status="unknown")
+            elif _SITE_HEAD.match(after):
+                out[i] = m._replace(place=None, candidates=(), status="unknown")
 
     def _disambiguate(self, text: str, m: Mention, others: list[Mention]) -> Mention:
         cands = list(m.candidates)
