@@ -87,12 +87,16 @@ def folded_particles(path: str | None = None) -> frozenset[str]:
 
 def is_personal_key(key: str, *, path: str | None = None) -> bool:
     """True when every word of a folded spelling (its leading article dropped) is a given name or a
-    nasab particle, with at least one given name: "mansour", "ghanim ali", "hisham bin abdul malik"."""
+    nasab particle, one or two words: "mansour", "ghanim ali" (not "hisham bin abdul malik")."""
     given, particles = folded_given_names(path), folded_particles(path)
     words = key.split()
     while len(words) > 1 and words[0] in ("al", "el", "ar", "as", "ash", "an", "at", "ad", "az", "a"):
         words = words[1:]
     words = [w for w in words if w not in ("al", "el", "a")]  # "ghanim al ali": the internal article
+    if len(words) > 2:
+        # a whole nasab spelled out ("Hisham bin Abdul Malik") is a historical figure a place is
+        # named after; copy names a living person by two names ("Ghanim Ali")
+        return False
     return any(w in given for w in words) and all(w in given or w in particles for w in words)
 
 
