@@ -54,6 +54,12 @@ _WORD_BEFORE = re.compile(r"(?:^|\s)([A-Z][a-z\u2019']+) $")
 _AREA_HEAD = re.compile(
     r"^(?:['\u2019]s)?\s+(?:countryside|province|governorate|rural areas|hinterland)\b", re.IGNORECASE
 )
+#: ... or before it, governing the name with "of": "the southeastern countryside of Raqqa".
+_AREA_HEAD_BEFORE = re.compile(
+    r"\b(?:countryside|province|governorate|rural areas|hinterland) of (?:the )?$", re.IGNORECASE
+)
+#: A capitalised word right after a cluster's shared first word ("Kasrat Srour"): a member we do not list.
+_NAME_GOES_ON = re.compile(r"^[ -](?:(?:al|el|a)-)?[A-Z][a-z\u2019']+")
 #: A head that names a site outside the settlement ("Tabqa prison", "the Raqqa-Deir ez-Zor road"):
 #: not the town's centre point. A longer known name ("Tabqa Dam") was matched whole before this is asked.
 _SITE_HEAD = re.compile(
@@ -388,7 +394,18 @@ class Gazetteer:
             if place is None or place.kind not in _SETTLEMENT_KINDS:
                 continue
             after = text[m.end : m.end + 60]
-            if not after or after[0] not in " '\u2019-\u2013":
+            goes_on = _NAME_GOES_ON.match(after) if place.name.endswith(" villages") and " " not in m.text else None
+            if goes_on is not None:
+                # "Kasrat Srour": one village of the cluster, not listed; the cluster's point is not it
+                end = m.end + goes_on.end()
+                if i + 1 < len(out) and out[i + 1].start < end:
+                    end = m.end  # the next word is a name of its own
+                out[i] = m._replace(text=text[m.start : end], end=end, place=None, candidates=(), status="unknown")
+                continue
+            before = max(0, m.start - 40)
+            if " of " in text[before : m.start] and _AREA_HEAD_BEFORE.search(text, before, m.start):
+                after = " countryside"  # "the countryside of Raqqa" is "Raqqa countryside"
+            elif not after or after[0] not in " '\u2019-\u2013":
                 continue  # the cheap test first: most names are followed by a comma or a full stop
             if _AREA_HEAD.match(after):
                 gov = next((a for a in self.ancestors(place.id) if a.kind == "governorate"), None)

@@ -139,6 +139,10 @@ AREA = [
     ("The group withdrew to the Mayadin countryside.", "Mayadin", "deir-ez-zor-governorate"),
     ("Displaced families reached Raqqa's countryside.", "Raqqa", "raqqa-governorate"),
     ("Fighting in the Raqqa countryside continued.", "Raqqa countryside", "raqqa-governorate"),  # an alias
+    # the head before the name, governing it with "of"
+    ("They took three villages in the southeastern countryside of Raqqa.", "Raqqa", "raqqa-governorate"),
+    ("Fighting in the northern countryside of Deir ez-Zor went on.", "Deir ez-Zor", "deir-ez-zor-governorate"),
+    ("Residents of the province of Hasakah fled.", "Hasakah", "hasakah-governorate"),
 ]
 
 
@@ -169,6 +173,30 @@ KEPT = [
     ("Fighters fled Raqqa, road by road.", "Raqqa", "raqqa"),
     ("Strikes hit Hasakah and its countryside.", "Hasakah", "hasakah"),
 ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("A car bomb killed 16 fighters in the village of Kasrat Srour, south-west of Raqqa.", "Kasrat Srour"),
+        ("Shelling hit Hamrat Khalil overnight.", "Hamrat Khalil"),
+    ],
+)
+def test_an_unlisted_village_of_a_cluster_is_not_the_clusters_point(gz, text, name):
+    assert name in placed(gz, text) and placed(gz, text)[name] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "place_id"),
+    [
+        ("Fighters were expelled from Kasrat al-Farj, a spokesman said.", "Kasrat al-Farj", "kasrat"),  # a listed one
+        ("The Kasrat villages lie south of the river.", "Kasrat villages", "kasrat"),
+        ("The SDF took Kasrat. Then it moved on.", "Kasrat", "kasrat"),
+        ("The outskirts of Raqqa were shelled.", "Raqqa", "raqqa"),  # the outskirts are the city's
+    ],
+)
+def test_listed_members_and_other_contexts_keep_their_place(gz, text, name, place_id):
+    assert placed(gz, text).get(name) == place_id
 
 
 @pytest.mark.parametrize(("text", "name", "place_id"), KEPT)
