@@ -9,8 +9,10 @@ with them now, so that a new alias is audited by rerunning this script:
 1. given names of the region (``gazetteer/data/personal_names.json``): must need a
    place context (flagged ``personal`` in the matcher);
 2. ordinary English words (a word list, ``/usr/share/dict/words`` when present:
-   Debian's ``wamerican``): a bare word that is also a place must be declared
-   ambiguous or be a landmark of a city that the text names;
+   Debian's ``wamerican``): a single word must be written with a capital
+   (``gazetteer/data/english_words.json``); a phrase that many cities have ("National
+   Hospital") needs its city named (``gazetteer/data/generic_names.json``) or a
+   declared ambiguity;
 3. organisation, outlet, operation and actor names (``geo/extraction/rules``) holding
    a place name, that no not-places list covers;
 4. spellings shared by several places: declared ambiguous, or reported;
@@ -34,7 +36,7 @@ from pathlib import Path
 from gazetteer import load
 from gazetteer.normalize import ARTICLES, surface_variants
 from gazetteer.notplaces import load_not_places
-from gazetteer.personal import english_spellings, is_personal_key
+from gazetteer.personal import english_spellings, generic_spellings, is_personal_key
 from geo.extraction import rules
 
 _HEADS = ("countryside", "province", "airport", "prison", "road", "river", "oil field", "crossing", "dam", "airbase")
@@ -81,7 +83,7 @@ def english(gz, table: dict[str, set[str]], path: Path) -> int:
     if not words:
         print("  no word list: class 2 not audited")
         return 0
-    capital = english_spellings()
+    capital, generic = english_spellings(), generic_spellings()
     failures = listed = 0
     for k in sorted(table):
         b = bare(k)
@@ -95,8 +97,10 @@ def english(gz, table: dict[str, set[str]], path: Path) -> int:
         elif " " not in b:
             state = "capitalised only" if b in capital else "UNHANDLED single word"
             failures += state.startswith("UNHANDLED")
+        elif places[0].ambiguous:
+            state = "declared ambiguous"
         else:
-            state = "declared ambiguous" if places[0].ambiguous else "one place"
+            state = "needs its city named" if b in generic else "one place"
         print(f"  {k!r:28} {', '.join(p.id for p in places)} ({state})")
         listed += 1
     print(f"  {listed} spellings")

@@ -16,7 +16,7 @@ from .exc import AmbiguousName
 from .geodesy import area_m2, circle, disc_area_m2, distance_m, rfc7946_geometry
 from .matcher import Matcher, extend_article, is_actor_use, is_modifier
 from .normalize import fold_for_matching, name_key, strict_key
-from .personal import english_spellings, folded_given_names, is_personal_key
+from .personal import english_spellings, folded_given_names, generic_spellings, is_personal_key
 from .place import SUB_CITY_KINDS, Place
 
 #: Words right after a name that make it a place inside a city ("al-Romania district").
@@ -358,6 +358,8 @@ class Gazetteer:
         for i in pending:
             out[i] = self._disambiguate(text, out[i], out)
         self._headed(text, out)
+        if self._generic_places:
+            self._generic(out)
         elided = self._elided(text, out)
         if elided:
             out.extend(elided)
@@ -380,6 +382,34 @@ class Gazetteer:
             _PERSONAL_HEAD_AFTER.match(text[end : end + 20])
             or _PERSONAL_CUE_BEFORE.search(text[max(0, start - 160) : start])
         )
+
+    @cached_property
+    def _generic_places(self) -> dict[str, str]:
+        """``{place id: its city's id}`` of the places with a generic spelling ("National Hospital")."""
+        generic = generic_spellings()
+        out: dict[str, str] = {}
+        for p in self:
+            if any(fold_for_matching(n) in generic for n in p.names):
+                city = next((a for a in self.ancestors(p.id) if a.kind == "city"), None)
+                if city is not None:
+                    out[p.id] = city.id
+        return out
+
+    def _generic(self, out: list[Mention]) -> None:
+        """A generic spelling ("the National Hospital") is its city's place only when the text names
+        that city (or a place in it); otherwise it is a place we cannot tell, and comes back unknown."""
+        generic, lineage = self._generic_places, self._lineage
+        for i, m in enumerate(out):
+            if m.place is None or m.place.id not in generic:
+                continue
+            words = fold_for_matching(m.text).split()
+            if words and words[0] in ("al", "el", "the") and len(words) > 2:
+                words = words[1:]
+            if " ".join(words) not in generic_spellings():
+                continue  # a proper spelling ("Raqqa National Hospital", "al-Mashfa al-Watani")
+            city = generic[m.place.id]
+            if not any(o.place is not None and o is not m and city in lineage[o.place.id] for o in out):
+                out[i] = m._replace(place=None, candidates=(), status="unknown")
 
     def _headed(self, text: str, out: list[Mention]) -> None:
         """Settle a settlement's name followed by a head that changes what it names, in place.

@@ -100,16 +100,12 @@ def is_personal_key(key: str, *, path: str | None = None) -> bool:
     return any(w in given for w in words) and all(w in given or w in particles for w in words)
 
 
-@lru_cache(maxsize=4)
-def english_spellings(path: str | None = None) -> frozenset[str]:
-    """Folded single-word place spellings that are English words: matched only when capitalised.
+#: Multiword spellings of ordinary English words that many cities have ("national hospital").
+GENERIC_NAMES_PATH = Path(__file__).resolve().parent / "data" / "generic_names.json"
 
-    Raises
-    ------
-    DataError
-        When the file is not ``{"source": str, "spellings": [folded words]}``.
-    """
-    where = str(Path(path or ENGLISH_WORDS_PATH).resolve())
+
+def _spelling_list(where: str, *, multiword: bool) -> frozenset[str]:
+    """The ``spellings`` of a ``{"source", "spellings"}`` file, each folded; one :class:`DataError` if not."""
     data = read_json(where)
     problems: list[Problem] = []
     if not isinstance(data, dict) or set(data) != {"source", "spellings"}:
@@ -120,10 +116,36 @@ def english_spellings(path: str | None = None) -> frozenset[str]:
     if not isinstance(words, list) or not words:
         problems.append(Problem("<file>", "spellings", "a non-empty list", repr(words)[:60]))
         words = []
+    shape = "words" if multiword else "one word"
     for i, w in enumerate(words):
-        if not isinstance(w, str) or not w or fold_for_matching(w) != w or " " in w:
-            expected = "one folded word (lower case, no space)"
+        if not isinstance(w, str) or not w or fold_for_matching(w) != w or ((" " in w) != multiword):
+            expected = f"{shape}, folded (lower case, single spaces)"
             problems.append(Problem(f"spelling #{i}", "spellings", expected, repr(w)[:60]))
     if problems:
         raise DataError(where, problems)
     return frozenset(words)
+
+
+@lru_cache(maxsize=4)
+def english_spellings(path: str | None = None) -> frozenset[str]:
+    """Folded single-word place spellings that are English words: matched only when capitalised.
+
+    Raises
+    ------
+    DataError
+        When the file is not ``{"source": str, "spellings": [folded words]}``.
+    """
+    return _spelling_list(str(Path(path or ENGLISH_WORDS_PATH).resolve()), multiword=False)
+
+
+@lru_cache(maxsize=4)
+def generic_spellings(path: str | None = None) -> frozenset[str]:
+    """Folded multiword spellings of ordinary English words ("national hospital"): the place only with
+    its city named in the text.
+
+    Raises
+    ------
+    DataError
+        When the file is not ``{"source": str, "spellings": [folded phrases]}``.
+    """
+    return _spelling_list(str(Path(path or GENERIC_NAMES_PATH).resolve()), multiword=True)

@@ -18,6 +18,7 @@ from gazetteer.personal import (
     ENGLISH_WORDS_PATH,
     english_spellings,
     folded_given_names,
+    generic_spellings,
     is_personal_key,
     parse_personal_names,
     personal_names,
@@ -129,6 +130,28 @@ def test_english_word_list_is_folded_single_words(tmp_path):
     with pytest.raises(DataError, match="spelling #0"):
         english_spellings(str(bad))
     assert json.loads(ENGLISH_WORDS_PATH.read_text(encoding="utf-8"))["source"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "place_id"),
+    [
+        ("Shelling hit the National Hospital in Deir ez-Zor on Sunday.", "National Hospital", None),
+        ("Protesters gathered in Clock Square in Homs.", "Clock Square", None),
+        ("In Raqqa, the National Hospital was hit again.", "National Hospital", "raqqa-national-hospital"),
+        ("IS fighters held the National Hospital near al-Mishlab.", "National Hospital", "raqqa-national-hospital"),
+        ("The Raqqa National Hospital was hit.", "Raqqa National Hospital", "raqqa-national-hospital"),
+    ],
+)
+def test_a_generic_name_needs_its_city_named(gz, text, name, place_id):
+    assert placed(gz, text).get(name, "absent") == place_id
+
+
+def test_generic_names_are_folded_phrases(tmp_path):
+    assert "national hospital" in generic_spellings()
+    bad = tmp_path / "generic.json"
+    bad.write_text(json.dumps({"source": "x", "spellings": ["hospital"]}), encoding="utf-8")
+    with pytest.raises(DataError, match="spelling #0"):
+        generic_spellings(str(bad))
 
 
 # ---------------------------------------------------------------- 5. head words
