@@ -69,6 +69,8 @@ _SITE_HEAD = re.compile(
     r"river|road|highway|motorway|prison|jail)s?\b",
     re.IGNORECASE,
 )
+#: What joins a generic name to the city it is in: "the National Hospital in Deir ez-Zor".
+_IN_CITY = re.compile(r"\s*(?:,\s*)?(?:in|of|at)\s+(?:the\s+)?(?:city\s+of\s+)?$")
 #: Kinds whose name a head word may turn into another referent.
 _SETTLEMENT_KINDS = frozenset({"city", "town", "village"})
 _ABBREVIATION = re.compile(r"^(?:[A-Z]\.?){2,3}$")
@@ -359,7 +361,7 @@ class Gazetteer:
             out[i] = self._disambiguate(text, out[i], out)
         self._headed(text, out)
         if self._generic_places:
-            self._generic(out)
+            self._generic(text, out)
         elided = self._elided(text, out)
         if elided:
             out.extend(elided)
@@ -395,7 +397,7 @@ class Gazetteer:
                     out[p.id] = city.id
         return out
 
-    def _generic(self, out: list[Mention]) -> None:
+    def _generic(self, text: str, out: list[Mention]) -> None:
         """A generic spelling ("the National Hospital") is its city's place only when the text names
         that city (or a place in it); otherwise it is a place we cannot tell, and comes back unknown."""
         generic, lineage = self._generic_places, self._lineage
@@ -408,7 +410,15 @@ class Gazetteer:
             if " ".join(words) not in generic_spellings():
                 continue  # a proper spelling ("Raqqa National Hospital", "al-Mashfa al-Watani")
             city = generic[m.place.id]
-            if not any(o.place is not None and o is not m and city in lineage[o.place.id] for o in out):
+            nxt = out[i + 1] if i + 1 < len(out) else None
+            elsewhere = (
+                nxt is not None
+                and nxt.place is not None
+                and nxt.place.kind == "city"
+                and nxt.place.id != city
+                and _IN_CITY.match(text, m.end, nxt.start) is not None
+            )  # "the National Hospital in Deir ez-Zor": another city's, whatever else the text names
+            if elsewhere or not any(o.place is not None and o is not m and city in lineage[o.place.id] for o in out):
                 out[i] = m._replace(place=None, candidates=(), status="unknown")
 
     def _headed(self, text: str, out: list[Mention]) -> None:

@@ -138,6 +138,8 @@ def test_english_word_list_is_folded_single_words(tmp_path):
         ("Shelling hit the National Hospital in Deir ez-Zor on Sunday.", "National Hospital", None),
         ("Protesters gathered in Clock Square in Homs.", "Clock Square", None),
         ("In Raqqa, the National Hospital was hit again.", "National Hospital", "raqqa-national-hospital"),
+        ("After Raqqa, the National Hospital in Deir ez-Zor was hit.", "National Hospital", None),
+        ("The National Hospital in Raqqa was hit.", "National Hospital", "raqqa-national-hospital"),
         ("IS fighters held the National Hospital near al-Mishlab.", "National Hospital", "raqqa-national-hospital"),
         ("The Raqqa National Hospital was hit.", "Raqqa National Hospital", "raqqa-national-hospital"),
     ],
