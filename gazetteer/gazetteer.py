@@ -48,22 +48,20 @@ _PERSONAL_CUE_BEFORE = re.compile(
     r"\b(?i:village|town|city|district|neighbou?rhood|suburb|area|outskirts|countryside|entrance|edge)s? of (?:the )?"
     r"(?:(?:(?:al|el|a)-)?[A-Z][\w\u2019'-]*(?: [A-Z][\w\u2019'-]*){0,3}(?:, and |, | and | or ))*$"
 )
-#: The capitalised word just before a name: a given name there makes "al-Mansour" a family name.
-_WORD_BEFORE = re.compile(r"(?:^|\s)([A-Z][a-z\u2019']+) $")
 #: A head after a settlement's name that names a wider area: "the Deir ez-Zor countryside" is the governorate.
 _AREA_HEAD = re.compile(
-    r"^(?:['\u2019]s)?\s+(?:countryside|province|governorate|rural areas|hinterland)\b", re.IGNORECASE
+    r"(?:['\u2019]s)?\s+(?:countryside|province|governorate|rural areas|hinterland)\b", re.IGNORECASE
 )
 #: ... or before it, governing the name with "of": "the southeastern countryside of Raqqa".
 _AREA_HEAD_BEFORE = re.compile(
     r"\b(?:countryside|province|governorate|rural areas|hinterland) of (?:the )?$", re.IGNORECASE
 )
 #: A capitalised word right after a cluster's shared first word ("Kasrat Srour"): a member we do not list.
-_NAME_GOES_ON = re.compile(r"^[ -](?:(?:al|el|a)-)?[A-Z][a-z\u2019']+")
+_NAME_GOES_ON = re.compile(r"[ -](?:(?:al|el|a)-)?[A-Z][a-z\u2019']+")
 #: A head that names a site outside the settlement ("Tabqa prison", "the Raqqa-Deir ez-Zor road"):
 #: not the town's centre point. A longer known name ("Tabqa Dam") was matched whole before this is asked.
 _SITE_HEAD = re.compile(
-    r"^(?:\s?[-\u2013]\s?[A-Z][\w\u2019']*(?:[ -][A-Za-z][\w\u2019']*){0,3})?"
+    r"(?:\s?[-\u2013]\s?[A-Z][\w\u2019']*(?:[ -][A-Za-z][\w\u2019']*){0,3})?"
     r"\s+(?:military |civil(?:ian)? |international )?"
     r"(?:airport|air ?base|airfield|airstrip|dam|oil ?fields?|gas ?fields?|refinery|border crossing|crossing|"
     r"river|road|highway|motorway|prison|jail)s?\b",
@@ -71,6 +69,8 @@ _SITE_HEAD = re.compile(
 )
 #: What joins a generic name to the city it is in: "the National Hospital in Deir ez-Zor".
 _IN_CITY = re.compile(r"\s*(?:,\s*)?(?:in|of|at)\s+(?:the\s+)?(?:city\s+of\s+)?$")
+#: What may stand between a settlement's name and its head ("Raqqa countryside", "Raqqa's", "Raqqa-Deir").
+_HEAD_JOINS = frozenset((" ", "'", "\u2019", "-", "\u2013"))
 #: Kinds whose name a head word may turn into another referent.
 _SETTLEMENT_KINDS = frozenset({"city", "town", "village"})
 _ABBREVIATION = re.compile(r"^(?:[A-Z]\.?){2,3}$")
@@ -359,8 +359,12 @@ class Gazetteer:
                 append(new(Mention, (text[start:end], start, end, None, cands, "ambiguous")))
         for i in pending:
             out[i] = self._disambiguate(text, out[i], out)
-        self._headed(text, out)
-        if self._generic_places:
+        # the second passes only where their words are in the text at all (a substring test of
+        # the folded text, native code): they walk every mention in Python
+        low = folded if isinstance(folded, str) else folded.decode("ascii")
+        if self._head_words.search(low):
+            self._headed(text, out)
+        if self._generic_words is not None and self._generic_words.search(low):
             self._generic(text, out)
         elided = self._elided(text, out)
         if elided:
@@ -374,8 +378,11 @@ class Gazetteer:
     @staticmethod
     def _after_given_name(text: str, start: int) -> bool:
         """True when a given name stands just before ``start`` ("Khalid al-Mansour": a family name)."""
-        w = _WORD_BEFORE.search(text, max(0, start - 24), start)
-        return w is not None and fold_for_matching(w.group(1).replace("\u2019", "'")) in folded_given_names()
+        if start < 3 or text[start - 1] != " " or not text[start - 2].isalpha():
+            return False  # the cheap test first: this runs for every name written with its article
+        j = text.rfind(" ", max(0, start - 24), start - 1)
+        word = text[j + 1 : start - 1]
+        return word[:1].isupper() and word.lower().replace("\u2019", "'") in folded_given_names()
 
     @staticmethod
     def _place_context(text: str, start: int, end: int) -> bool:
@@ -384,6 +391,25 @@ class Gazetteer:
             _PERSONAL_HEAD_AFTER.match(text[end : end + 20])
             or _PERSONAL_CUE_BEFORE.search(text[max(0, start - 160) : start])
         )
+
+    @cached_property
+    def _head_words(self) -> re.Pattern[str]:
+        """Folded words without which :meth:`_headed` has nothing to do: the heads, and the first
+        word of each cluster of villages ("kasrat"), as one pattern (one native scan of the text)."""
+        heads = ["countryside", "province", "governorate", "rural", "hinterland", "airport", "air", "airbase",
+                 "airfield", "airstrip", "dam", "oil", "oilfields?", "gas", "refinery", "crossing", "river", "road",
+                 "highway", "motorway", "prison", "jail"]  # fmt: skip
+        clusters = {name_key(p.name).split()[0] for p in self if p.name.endswith(" villages")}
+        alternation = "|".join([*heads, *map(re.escape, sorted(clusters))])
+        return re.compile(f" (?:{alternation}) ")
+
+    @cached_property
+    def _generic_words(self) -> re.Pattern[str] | None:
+        """The generic spellings, folded as in the text (" national hospital "), as one pattern."""
+        if not self._generic_places:
+            return None
+        alternation = "|".join(re.escape(g) for g in sorted(generic_spellings()))
+        return re.compile(f" (?:{alternation}) ")
 
     @cached_property
     def _generic_places(self) -> dict[str, str]:
@@ -429,32 +455,40 @@ class Gazetteer:
         "Tabqa prison" or "the Raqqa-Deir ez-Zor road" is a site we do not know,
         outside the town: never the town's centre point, so it comes back unknown.
         """
+        settlements = _SETTLEMENT_KINDS
         for i, m in enumerate(out):
             place = m.place
-            if place is None or place.kind not in _SETTLEMENT_KINDS:
+            if place is None or place.kind not in settlements:
                 continue
-            after = text[m.end : m.end + 60]
-            goes_on = _NAME_GOES_ON.match(after) if place.name.endswith(" villages") and " " not in m.text else None
-            if goes_on is not None:
-                # "Kasrat Srour": one village of the cluster, not listed; the cluster's point is not it
-                end = m.end + goes_on.end()
-                if i + 1 < len(out) and out[i + 1].start < end:
-                    end = m.end  # the next word is a name of its own
-                out[i] = m._replace(text=text[m.start : end], end=end, place=None, candidates=(), status="unknown")
-                continue
-            before = max(0, m.start - 40)
-            if " of " in text[before : m.start] and _AREA_HEAD_BEFORE.search(text, before, m.start):
-                after = " countryside"  # "the countryside of Raqqa" is "Raqqa countryside"
-            elif not after or after[0] not in " '\u2019-\u2013":
+            end = m.end
+            if place.name.endswith(" villages") and " " not in m.text:
+                goes_on = _NAME_GOES_ON.match(text, end)
+                if goes_on is not None:
+                    # "Kasrat Srour": one village of the cluster, not listed; the cluster's point is not it
+                    stop = goes_on.end()
+                    if i + 1 < len(out) and out[i + 1].start < stop:
+                        stop = end  # the next word is a name of its own
+                    name = text[m.start : stop]
+                    out[i] = m._replace(text=name, end=stop, place=None, candidates=(), status="unknown")
+                    continue
+            if text.endswith(("of ", "the "), 0, m.start) and _AREA_HEAD_BEFORE.search(
+                text, max(0, m.start - 40), m.start
+            ):
+                area = True  # "the countryside of Raqqa" is "Raqqa countryside"
+            elif text[end : end + 1] in _HEAD_JOINS:
+                # match at the position, not on a slice: this runs for every settlement's name
+                area = _AREA_HEAD.match(text, end, end + 40) is not None
+                if not area and _SITE_HEAD.match(text, end, end + 60) is not None:
+                    out[i] = m._replace(place=None, candidates=(), status="unknown")
+                    continue
+            else:
                 continue  # the cheap test first: most names are followed by a comma or a full stop
-            if _AREA_HEAD.match(after):
+            if area:
                 gov = next((a for a in self.ancestors(place.id) if a.kind == "governorate"), None)
                 if gov is not None:
                     out[i] = m._replace(place=gov, candidates=(gov,))
                 else:
                     out[i] = m._replace(place=None, candidates=(), status="unknown")
-            elif _SITE_HEAD.match(after):
-                out[i] = m._replace(place=None, candidates=(), status="unknown")
 
     def _disambiguate(self, text: str, m: Mention, others: list[Mention]) -> Mention:
         cands = list(m.candidates)
