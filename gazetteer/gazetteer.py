@@ -15,7 +15,8 @@ from shapely.geometry.base import BaseGeometry
 from .exc import AmbiguousName
 from .geodesy import area_m2, circle, disc_area_m2, distance_m, rfc7946_geometry
 from .matcher import Matcher, extend_article, is_actor_use, is_modifier
-from .normalize import name_key, strict_key
+from .normalize import fold_for_matching, name_key, strict_key
+from .personal import english_spellings, folded_given_names, generic_spellings, is_personal_key
 from .place import SUB_CITY_KINDS, Place
 
 #: Words right after a name that make it a place inside a city ("al-Romania district").
@@ -36,6 +37,42 @@ _NAME_AFTER = re.compile(
 _LEADING_ARTICLE = re.compile(r"(?:al|el|ar|as|ash|an|at|ad|az|a)[- ]\S", re.IGNORECASE)
 _SPACED_ARTICLES = frozenset({"Al ", "al ", "El ", "el ", "Ar "})
 _OPERATION_BEFORE = re.compile(r"\bOperation(?: [A-Z][\w'-]*)*(?: of the)? $")
+#: Place context for a spelling that is also a given name ("Mansour"): a head after it ...
+_PERSONAL_HEAD_AFTER = re.compile(
+    r"^\W{0,3}(?:district|neighbou?rhood|quarter|area|street|suburb|square|roundabout|village|town|city|camp)s?\b",
+    re.IGNORECASE,
+)
+#: ... or a place noun before it ("the village of Karama"), also at the end of a list of names
+#: it governs ("the villages of al-Buhamad, Athshana and Ghanim Ali").
+_PERSONAL_CUE_BEFORE = re.compile(
+    r"\b(?i:village|town|city|district|neighbou?rhood|suburb|area|outskirts|countryside|entrance|edge)s? of (?:the )?"
+    r"(?:(?:(?:al|el|a)-)?[A-Z][\w\u2019'-]*(?: [A-Z][\w\u2019'-]*){0,3}(?:, and |, | and | or ))*$"
+)
+#: A head after a settlement's name that names a wider area: "the Deir ez-Zor countryside" is the governorate.
+_AREA_HEAD = re.compile(
+    r"(?:['\u2019]s)?\s+(?:countryside|province|governorate|rural areas|hinterland)\b", re.IGNORECASE
+)
+#: ... or before it, governing the name with "of": "the southeastern countryside of Raqqa".
+_AREA_HEAD_BEFORE = re.compile(
+    r"\b(?:countryside|province|governorate|rural areas|hinterland) of (?:the )?$", re.IGNORECASE
+)
+#: A capitalised word right after a cluster's shared first word ("Kasrat Srour"): a member we do not list.
+_NAME_GOES_ON = re.compile(r"[ -](?:(?:al|el|a)-)?[A-Z][a-z\u2019']+")
+#: A head that names a site outside the settlement ("Tabqa prison", "the Raqqa-Deir ez-Zor road"):
+#: not the town's centre point. A longer known name ("Tabqa Dam") was matched whole before this is asked.
+_SITE_HEAD = re.compile(
+    r"(?:\s?[-\u2013]\s?[A-Z][\w\u2019']*(?:[ -][A-Za-z][\w\u2019']*){0,3})?"
+    r"\s+(?:military |civil(?:ian)? |international )?"
+    r"(?:airport|air ?base|airfield|airstrip|dam|oil ?fields?|gas ?fields?|refinery|border crossing|crossing|"
+    r"river|road|highway|motorway|prison|jail)s?\b",
+    re.IGNORECASE,
+)
+#: What joins a generic name to the city it is in: "the National Hospital in Deir ez-Zor".
+_IN_CITY = re.compile(r"\s*(?:,\s*)?(?:in|of|at)\s+(?:the\s+)?(?:city\s+of\s+)?$")
+#: What may stand between a settlement's name and its head ("Raqqa countryside", "Raqqa's", "Raqqa-Deir").
+_HEAD_JOINS = frozenset((" ", "'", "\u2019", "-", "\u2013"))
+#: Kinds whose name a head word may turn into another referent.
+_SETTLEMENT_KINDS = frozenset({"city", "town", "village"})
 _ABBREVIATION = re.compile(r"^(?:[A-Z]\.?){2,3}$")
 #: A name that starts with a direction word ("West Raqqa") ...
 _DIRECTED = re.compile(r"^(?P<dir>(?:North|South|East|West)(?:ern)?|Upper|Lower) (?P<rest>\S.*)$")
@@ -232,7 +269,7 @@ class Gazetteer:
             pairs.extend((p, n) for n in p.names)
             if p.name_ar:
                 pairs.append((p, p.name_ar))
-        return Matcher(pairs)
+        return Matcher(pairs, personal=is_personal_key, capitalised=english_spellings())
 
     def mentions(self, text: str, *, unresolved: bool = True) -> list[Mention]:  # noqa: C901 - the hot loop, kept flat
         """Every place mention in ``text``, in order, with character offsets.
@@ -277,22 +314,36 @@ class Gazetteer:
                     continue
                 if h_start and (text[h_start - 1] == "-" or text[h_start - 4 : h_start][-3:] in _SPACED_ARTICLES):
                     start = extend_article(text, h_start)
+                    if start < h_start and self._after_given_name(text, start):
+                        continue  # "Khalid al-Hajin": a family name (nisba), not the place
                     append(new(Mention, (text[start:end], start, end, pat.places[0], pat.places, "resolved")))
                 else:
                     append(new(Mention, (text[h_start:end], h_start, end, pat.places[0], pat.places, "resolved")))
                 continue
-            trigger, cands, _sp, _cs, _len, _mw, countries, op_prone, _simple, _art = (
+            trigger, cands, _sp, _cs, _len, _mw, countries, op_prone, _simple, _art, personal, capital = (
                 pat  # one unpack beats eight attribute reads
             )
             if trigger:
                 triggers.append((h_start, end))
                 continue
+            if capital and not text[h_start].isupper():
+                continue  # "the attack bared": an English word, no place (a name is capitalised)
             after = text[end : end + 3]
             if "-" in after and is_modifier(text, end):
                 continue
             start = h_start
             if h_start and (text[h_start - 1] == "-" or text[h_start - 4 : h_start][-3:] in _SPACED_ARTICLES):
                 start = extend_article(text, h_start)
+            if (start < h_start or (personal and _LEADING_ARTICLE.match(text[start:end]))) and self._after_given_name(
+                text, start
+            ):
+                continue  # "Khalid al-Mansour": a family name, not the district
+            if (
+                personal
+                and not _LEADING_ARTICLE.match(text[start:end])
+                and not self._place_context(text, h_start, end)
+            ):
+                continue  # "Mansour, 34, said": a bare given name is no place without a place word
             if op_prone and _OPERATION_BEFORE.search(text[max(0, h_start - 60) : h_start]):
                 continue  # "Operation Wrath of the Euphrates" names an operation, not the river
             if countries:
@@ -308,6 +359,13 @@ class Gazetteer:
                 append(new(Mention, (text[start:end], start, end, None, cands, "ambiguous")))
         for i in pending:
             out[i] = self._disambiguate(text, out[i], out)
+        # the second passes only where their words are in the text at all (a substring test of
+        # the folded text, native code): they walk every mention in Python
+        low = folded if isinstance(folded, str) else folded.decode("ascii")
+        if self._head_words.search(low):
+            self._headed(text, out)
+        if self._generic_words is not None and self._generic_words.search(low):
+            self._generic(text, out)
         elided = self._elided(text, out)
         if elided:
             out.extend(elided)
@@ -316,6 +374,121 @@ class Gazetteer:
             out.extend(self._unknown(text, triggers, out))
             out.sort(key=lambda m: m.start)
         return out
+
+    @staticmethod
+    def _after_given_name(text: str, start: int) -> bool:
+        """True when a given name stands just before ``start`` ("Khalid al-Mansour": a family name)."""
+        if start < 3 or text[start - 1] != " " or not text[start - 2].isalpha():
+            return False  # the cheap test first: this runs for every name written with its article
+        j = text.rfind(" ", max(0, start - 24), start - 1)
+        word = text[j + 1 : start - 1]
+        return word[:1].isupper() and word.lower().replace("\u2019", "'") in folded_given_names()
+
+    @staticmethod
+    def _place_context(text: str, start: int, end: int) -> bool:
+        """A place word right after ("Mansour district") or a place noun before ("the village of Karama")."""
+        return bool(
+            _PERSONAL_HEAD_AFTER.match(text[end : end + 20])
+            or _PERSONAL_CUE_BEFORE.search(text[max(0, start - 160) : start])
+        )
+
+    @cached_property
+    def _head_words(self) -> re.Pattern[str]:
+        """Folded words without which :meth:`_headed` has nothing to do: the heads, and the first
+        word of each cluster of villages ("kasrat"), as one pattern (one native scan of the text)."""
+        heads = ["countryside", "province", "governorate", "rural", "hinterland", "airport", "air", "airbase",
+                 "airfield", "airstrip", "dam", "oil", "oilfields?", "gas", "refinery", "crossing", "river", "road",
+                 "highway", "motorway", "prison", "jail"]  # fmt: skip
+        clusters = {name_key(p.name).split()[0] for p in self if p.name.endswith(" villages")}
+        alternation = "|".join([*heads, *map(re.escape, sorted(clusters))])
+        return re.compile(f" (?:{alternation}) ")
+
+    @cached_property
+    def _generic_words(self) -> re.Pattern[str] | None:
+        """The generic spellings, folded as in the text (" national hospital "), as one pattern."""
+        if not self._generic_places:
+            return None
+        alternation = "|".join(re.escape(g) for g in sorted(generic_spellings()))
+        return re.compile(f" (?:{alternation}) ")
+
+    @cached_property
+    def _generic_places(self) -> dict[str, str]:
+        """``{place id: its city's id}`` of the places with a generic spelling ("National Hospital")."""
+        generic = generic_spellings()
+        out: dict[str, str] = {}
+        for p in self:
+            if any(fold_for_matching(n) in generic for n in p.names):
+                city = next((a for a in self.ancestors(p.id) if a.kind == "city"), None)
+                if city is not None:
+                    out[p.id] = city.id
+        return out
+
+    def _generic(self, text: str, out: list[Mention]) -> None:
+        """A generic spelling ("the National Hospital") is its city's place only when the text names
+        that city (or a place in it); otherwise it is a place we cannot tell, and comes back unknown."""
+        generic, lineage = self._generic_places, self._lineage
+        for i, m in enumerate(out):
+            if m.place is None or m.place.id not in generic:
+                continue
+            words = fold_for_matching(m.text).split()
+            if words and words[0] in ("al", "el", "the") and len(words) > 2:
+                words = words[1:]
+            if " ".join(words) not in generic_spellings():
+                continue  # a proper spelling ("Raqqa National Hospital", "al-Mashfa al-Watani")
+            city = generic[m.place.id]
+            nxt = out[i + 1] if i + 1 < len(out) else None
+            elsewhere = (
+                nxt is not None
+                and nxt.place is not None
+                and nxt.place.kind == "city"
+                and nxt.place.id != city
+                and _IN_CITY.match(text, m.end, nxt.start) is not None
+            )  # "the National Hospital in Deir ez-Zor": another city's, whatever else the text names
+            if elsewhere or not any(o.place is not None and o is not m and city in lineage[o.place.id] for o in out):
+                out[i] = m._replace(place=None, candidates=(), status="unknown")
+
+    def _headed(self, text: str, out: list[Mention]) -> None:
+        """Settle a settlement's name followed by a head that changes what it names, in place.
+
+        "the Deir ez-Zor countryside" is the governorate around the city, so the
+        mention goes to the settlement's governorate (coarser, still right);
+        "Tabqa prison" or "the Raqqa-Deir ez-Zor road" is a site we do not know,
+        outside the town: never the town's centre point, so it comes back unknown.
+        """
+        settlements = _SETTLEMENT_KINDS
+        for i, m in enumerate(out):
+            place = m.place
+            if place is None or place.kind not in settlements:
+                continue
+            end = m.end
+            if place.name.endswith(" villages") and " " not in m.text:
+                goes_on = _NAME_GOES_ON.match(text, end)
+                if goes_on is not None:
+                    # "Kasrat Srour": one village of the cluster, not listed; the cluster's point is not it
+                    stop = goes_on.end()
+                    if i + 1 < len(out) and out[i + 1].start < stop:
+                        stop = end  # the next word is a name of its own
+                    name = text[m.start : stop]
+                    out[i] = m._replace(text=name, end=stop, place=None, candidates=(), status="unknown")
+                    continue
+            if text.endswith(("of ", "the "), 0, m.start) and _AREA_HEAD_BEFORE.search(
+                text, max(0, m.start - 40), m.start
+            ):
+                area = True  # "the countryside of Raqqa" is "Raqqa countryside"
+            elif text[end : end + 1] in _HEAD_JOINS:
+                # match at the position, not on a slice: this runs for every settlement's name
+                area = _AREA_HEAD.match(text, end, end + 40) is not None
+                if not area and _SITE_HEAD.match(text, end, end + 60) is not None:
+                    out[i] = m._replace(place=None, candidates=(), status="unknown")
+                    continue
+            else:
+                continue  # the cheap test first: most names are followed by a comma or a full stop
+            if area:
+                gov = next((a for a in self.ancestors(place.id) if a.kind == "governorate"), None)
+                if gov is not None:
+                    out[i] = m._replace(place=gov, candidates=(gov,))
+                else:
+                    out[i] = m._replace(place=None, candidates=(), status="unknown")
 
     def _disambiguate(self, text: str, m: Mention, others: list[Mention]) -> Mention:
         cands = list(m.candidates)

@@ -148,6 +148,8 @@ class Pattern(NamedTuple):
     op_prone: bool  # a river/region name that operations borrow
     simple: bool  # one place, none of the flags above: the fast path of ``mentions``
     article: bool  # starts with an Arabic article ("al raqqa"): a longer name may start at the next word
+    personal: bool = False  # a given name too ("mansour"): kept only with a place context
+    capital: bool = False  # an English word too ("slug"): kept only when written with a capital
 
 
 #: Words after which a capitalised name is a place we may not know ("the al-X district").
@@ -198,9 +200,15 @@ class Matcher:
     names : iterable of (place, spelling)
         Every spelling to match, canonical names and aliases, Latin or Arabic.
         ``place`` is stored as given and handed back in each hit.
+    personal : callable, keyword-only
+        ``personal(key)`` is true for a folded spelling that is also a person's
+        name ("mansour"): its hits are flagged (:attr:`Pattern.personal`).
+    capitalised : collection of str, keyword-only
+        Folded spellings that are English words too ("slug"): flagged
+        :attr:`Pattern.capital`.
     """
 
-    def __init__(self, names) -> None:
+    def __init__(self, names, *, personal=None, capitalised=frozenset()) -> None:
         table: dict[str, tuple[dict, str, bool]] = {}
         for place, spelling in names:
             # short all-capital names ("US", "UK") only match as written, not as words ("us")
@@ -223,9 +231,22 @@ class Matcher:
             op_prone = any(getattr(pl, "kind", None) in ("river", "region", "dam") for pl in places)
             first, _sp, rest = key[1:].partition(" ")
             article = first in ARTICLES and bool(rest) and f" {rest}" in begins
-            simple = len(places) == 1 and not (cs or countries or op_prone or article)
+            is_personal = bool(personal is not None and personal(key[1:]))
+            capital = key[1:] in capitalised
+            simple = len(places) == 1 and not (cs or countries or op_prone or article or is_personal or capital)
             patterns[key] = Pattern(
-                False, places, spelling, cs, len(key), " " in key[1:], countries, op_prone, simple, article
+                False,
+                places,
+                spelling,
+                cs,
+                len(key),
+                " " in key[1:],
+                countries,
+                op_prone,
+                simple,
+                article,
+                is_personal,
+                capital,
             )
         for t in TRIGGERS:
             key = f" {fold_for_matching(t)}"
