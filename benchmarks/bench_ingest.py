@@ -180,10 +180,10 @@ def split(n: int, tmp: Path) -> dict:
     """CPU milliseconds per article of each part of the work, in one process (see the module docstring)."""
     import trafilatura
 
-    from geo.extraction.extract import extract_records
+    from geo.extraction.extract import article_for, extract_records
     from geo.ingest.sources import iter_items
     from geo.ingest.syndication import Stories
-    from geo.ingest.work import UNKNOWN_OUTLET, _article, _published, signature
+    from geo.ingest.work import UNKNOWN_OUTLET, _published, signature
     from geo.store import NewArticle, open_store
     from geo.store.records import article_id_of as article_id_for
 
@@ -208,7 +208,8 @@ def split(n: int, tmp: Path) -> dict:
         day = _published(it.published, None, None)
         assert day is not None
         aid = article_id_for(it.text)
-        art = _article(it.text, aid, day, it.outlet or UNKNOWN_OUTLET, it.title, it.source)
+        art = article_for(it.text, aid, day, day, outlet=it.outlet or UNKNOWN_OUTLET, title=it.title, file=it.source,
+                          note="given at ingest")
         reports = tuple(extract_records(it.text, article=art, gz=gz, title=it.title))
         t["extract"] += clock() - t0
         t0 = clock()

@@ -1265,9 +1265,19 @@ def extract_records(text: str, *, article: Article, gz: Gazetteer, title: str | 
     return recs
 
 
-def _article(
-    text: str, article_id: str, lo: dt.date, hi: dt.date, outlet: str, title: str | None, file: str | None
+def article_for(
+    text: str,
+    article_id: str,
+    lo: dt.date,
+    hi: dt.date,
+    *,
+    outlet: str,
+    title: str | None,
+    file: str | None,
+    note: str = "given at extraction",
 ) -> Article:
+    """The :class:`Article` the extractor reads: published between ``lo`` and ``hi`` (``note`` says how that
+    was known); without a ``title``, the first line when it is a headline, else the article's id."""
     if title is None:
         # the first line, when it is a headline: a line as long as the article is no title, and a
         # title is copied into every report (a 100 KB one-line file made 121 MB of reports)
@@ -1281,7 +1291,7 @@ def _article(
         published_latest=hi,
         date_precision=_pub_precision(lo, hi),
         date_basis="stated",
-        date_note="given at extraction",
+        date_note=note,
         text=text,
         file=file,
         reviewed=False,
@@ -1334,7 +1344,7 @@ def extract_text(
     require_english(text, name=file or article_id)
     gz = gz if gz is not None else gazetteer.load()
     lo, hi = _published(published)
-    art = _article(text, article_id, lo, hi, outlet, title, file)
+    art = article_for(text, article_id, lo, hi, outlet=outlet, title=title, file=file)
     return [r.to_dict() for r in extract_records(text, article=art, gz=gz, title=title)]
 
 
@@ -1378,7 +1388,7 @@ def extract_files(
     gz = gz if gz is not None else gazetteer.load()
     recs: list[Report] = []
     for p, text in texts:
-        art = _article(text, p.stem, lo, hi, outlet, title, str(p))
+        art = article_for(text, p.stem, lo, hi, outlet=outlet, title=title, file=str(p))
         recs.extend(extract_records(text, article=art, gz=gz, title=title))
     # one incident told by several of the articles is one event, its figures side by side
     return {"type": "FeatureCollection", "features": [r.to_feature() for r in link_events(recs)]}

@@ -31,11 +31,10 @@ from datasketch import MinHash
 
 import gazetteer
 from geo.exc import InputError
-from geo.extraction.extract import MAX_TITLE_CHARS, extract_records
+from geo.extraction.extract import article_for, extract_records
 from geo.extraction.language import NotEnglishError, require_english
-from geo.extraction.text import is_boilerplate, lines
 from geo.ingest.sources import Item
-from geo.records.articles import Article, parse_date
+from geo.records.articles import parse_date
 from geo.records.report import Report
 from geo.store.records import article_id_of
 
@@ -143,7 +142,8 @@ def work_item(item: Item, ctx: Context, *, gz: gazetteer.Gazetteer | None = None
     }
     if article_id in ctx.known:
         return Outcome(known=True, **common)  # type: ignore[arg-type]
-    art = _article(text, article_id, published, outlet or UNKNOWN_OUTLET, title, item.source)
+    art = article_for(text, article_id, published, published, outlet=outlet or UNKNOWN_OUTLET, title=title,
+                      file=item.source, note="given at ingest")
     reports = tuple(extract_records(text, article=art, gz=gz if gz is not None else gazetteer.load(), title=title))
     return Outcome(text=text, candidates=reports, **common)  # type: ignore[arg-type]
 
@@ -166,27 +166,6 @@ def _day(value: str, *, what: str) -> dt.date:
         except ValueError:
             raise InputError(f"bad {what} {value!r}: expected YYYY-MM-DD, e.g. 2017-06-07") from None
     return parse_date(v, what=what)
-
-
-def _article(text: str, article_id: str, day: dt.date, outlet: str, title: str | None, file: str) -> Article:
-    """The :class:`Article` the extractor reads, built as ``python -m geo extract`` builds it."""
-    if title is None:
-        # the first line, when it is a headline (as geo.extraction.extract does for a file)
-        ls = [x for x in lines(text) if not is_boilerplate(x.text)]
-        title = ls[0].text if ls and len(ls[0].text) <= MAX_TITLE_CHARS else article_id
-    return Article(
-        id=article_id,
-        outlet=outlet,
-        title=title,
-        published_earliest=day,
-        published_latest=day,
-        date_precision="day",
-        date_basis="stated",
-        date_note="given at ingest",
-        text=text,
-        file=file,
-        reviewed=False,
-    )
 
 
 def shingles(text: str) -> list[bytes]:
