@@ -20,9 +20,8 @@ from .personal import english_spellings, folded_given_names, generic_spellings, 
 from .place import SUB_CITY_KINDS, Place
 
 #: Words right after a name that make it a place inside a city ("al-Romania district").
-_LOCAL_CUE = re.compile(
-    r"^\W{0,3}(?:district|neighbou?rhood|quarter|area|street|suburb|square|roundabout)s?\b", re.IGNORECASE
-)
+_LOCAL_HEADS = r"district|neighbou?rhood|quarter|area|street|suburb|square|roundabout"
+_LOCAL_CUE = re.compile(rf"^\W{{0,3}}(?:{_LOCAL_HEADS})s?\b", re.IGNORECASE)
 #: Context that points to a country rather than a Raqqa district of the same name.
 _COUNTRY_CUE = re.compile(r"\b(?:country|countries|European|EU|NATO|Bucharest|government of|embassy)\b")
 #: A capitalised name just before a trigger word ("the Tayar district"), or right after "town of".
@@ -38,10 +37,7 @@ _LEADING_ARTICLE = re.compile(r"(?:al|el|ar|as|ash|an|at|ad|az|a)[- ]\S", re.IGN
 _SPACED_ARTICLES = frozenset({"Al ", "al ", "El ", "el ", "Ar "})
 _OPERATION_BEFORE = re.compile(r"\bOperation(?: [A-Z][\w'-]*)*(?: of the)? $")
 #: Place context for a spelling that is also a given name ("Mansour"): a head after it ...
-_PERSONAL_HEAD_AFTER = re.compile(
-    r"^\W{0,3}(?:district|neighbou?rhood|quarter|area|street|suburb|square|roundabout|village|town|city|camp)s?\b",
-    re.IGNORECASE,
-)
+_PERSONAL_HEAD_AFTER = re.compile(rf"^\W{{0,3}}(?:{_LOCAL_HEADS}|village|town|city|camp)s?\b", re.IGNORECASE)
 #: ... or a place noun before it ("the village of Karama"), also at the end of a list of names
 #: it governs ("the villages of al-Buhamad, Athshana and Ghanim Ali").
 _PERSONAL_CUE_BEFORE = re.compile(

@@ -8,11 +8,12 @@ click panel and the timeline call it for every value their templates print),
 
 from __future__ import annotations
 
+import datetime
 import html
 from typing import Any
 from urllib.parse import urlsplit
 
-__all__ = ["esc", "esc_markdown", "safe_href"]
+__all__ = ["esc", "esc_day", "esc_markdown", "safe_href"]
 
 
 # Characters that mean something to Markdown / Streamlit markdown extensions.
@@ -65,3 +66,12 @@ def safe_href(url: Any) -> str | None:
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         return None
     return html.escape(url.strip(), quote=True)
+
+
+def esc_day(iso: Any) -> str:
+    """``6 Jun 2017`` for an ISO day; anything else escaped as it is (a map popup's date)."""
+    try:
+        d = datetime.date.fromisoformat(str(iso))
+    except ValueError:
+        return esc(iso)
+    return f"{d.day} {d:%b} {d.year}"

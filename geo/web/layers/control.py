@@ -10,7 +10,6 @@ never a filled disc that reads as held ground.
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -19,7 +18,7 @@ import folium
 from geo.records.control import EXTENT_STATE, state_code
 from geo.records.vocab import EXTENT_LABELS
 from geo.web.credit import claim_credit, wire_of
-from geo.web.escape import esc
+from geo.web.escape import esc, esc_day
 from geo.web.geojson import (
     BrowserGeoJson,
     display_name,
@@ -67,14 +66,6 @@ def claim_states(claims: Sequence[Mapping], state: str) -> list[str]:
     return [s for s in CONTROL_STATES if s in found]
 
 
-def _day(iso: Any) -> str:
-    """``10 Jun 2017`` for an ISO day (escaped); anything else as it is."""
-    try:
-        d = datetime.date.fromisoformat(str(iso))
-    except ValueError:
-        return esc(iso)
-    return f"{d.day} {d:%b} {d.year}"
-
 
 def _claim_lines(claims: Any) -> list[str]:
     """Each claim as escaped HTML: ``SDF (Reuters, via The Jerusalem Post): taken, 9 Jun``."""
@@ -86,7 +77,9 @@ def _claim_lines(claims: Any) -> list[str]:
         extent = EXTENT_LABELS.get(str(c.get("extent")), c.get("extent"))
         actor = f" by {esc(c['actor'])}" if c.get("actor") and c.get("extent") != "repelled" else ""
         start, end = c.get("date_start"), c.get("date_end")
-        when = _day(start) if start and start == end else f"{_day(start)} – {_day(end)}" if start and end else ""
+        when = ""
+        if start and end:
+            when = esc_day(start) if start == end else f"{esc_day(start)} – {esc_day(end)}"
         out.append(f"{esc(who)}: <b>{esc(extent)}</b>{actor}" + (f", {when}" if when else ""))
     return out
 
@@ -143,7 +136,7 @@ def control_layer(control_fc: Mapping, *, name: str = "Territorial control") -> 
             head = "Disputed: " + " / ".join(esc(CONTROL_STATES[st][0]) for st in states)
         else:
             head = esc(label)
-        since = f" since {_day(p.get('since'))}" if p.get("since") else " (before the offensive)"
+        since = f" since {esc_day(p.get('since'))}" if p.get("since") else " (before the offensive)"
         claims_html = ("<br>Claims:<ul>" + "".join(f"<li>{x}</li>" for x in lines) + "</ul>") if lines else ""
         p["_tooltip"] = f"<b>{esc(display_name(p))}</b><br>{head}" + "".join(f"<br><small>{x}</small>" for x in lines)
         p["_popup"] = (
@@ -222,7 +215,7 @@ def control_points_layer(control_fc: Mapping, *, name: str = "Territorial contro
         label = CONTROL_STATES[p["state"]][0]
         size = esc(approximate_label(p.get("uncertainty_m")))
         lines = _claim_lines(p.get("claims"))
-        since = f" since {_day(p.get('since'))}" if p.get("since") else " (before the offensive)"
+        since = f" since {esc_day(p.get('since'))}" if p.get("since") else " (before the offensive)"
         p["_tooltip"] = (f"<b>{esc(display_name(p))}</b> · {size}<br>{esc(label)}"
                          + "".join(f"<br><small>{x}</small>" for x in lines))
         p["_popup"] = (

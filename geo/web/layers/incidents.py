@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import math
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -14,7 +13,7 @@ from folium.utilities import JsCode
 from geo.records.vocab import INCENDIARY_MUNITIONS, MUNITION_LABELS, STATUS_LABELS
 from geo.web.credit import claim_credit, wire_of
 from geo.web.elements import MapScript
-from geo.web.escape import esc, safe_href
+from geo.web.escape import esc, esc_day, safe_href
 from geo.web.geojson import BrowserGeoJson, feature_collection, html_popup, html_tooltip, prepare
 from geo.web.panel import fmt_count
 from geo.web.panes import CANDIDATE_PANE, Pane
@@ -81,20 +80,12 @@ def _deaths(p: Mapping) -> Any:
     return None
 
 
-def _day(iso: Any) -> str:
-    """``6 Jun 2017`` for an ISO day (escaped); anything else as it is."""
-    try:
-        d = datetime.date.fromisoformat(str(iso))
-    except ValueError:
-        return esc(iso)
-    return f"{d.day} {d:%b} {d.year}"
-
 
 def _dates_text(p: Mapping) -> str:
     """``6 Jun 2017`` or ``6 Jun 2017 – 7 Jun 2017`` (escaped)."""
-    dates = _day(p.get("date_start"))
+    dates = esc_day(p.get("date_start"))
     if p.get("date_end") and p.get("date_end") != p.get("date_start"):
-        dates += f" – {_day(p.get('date_end'))}"
+        dates += f" – {esc_day(p.get('date_end'))}"
     return dates
 
 
