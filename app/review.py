@@ -489,14 +489,13 @@ def grade_section(s: Any, curated: list[dict]) -> None:
         st.rerun()
 
 
-def unresolved_section(s: Any) -> None:
+def unresolved_section(s: Any, *, gz: gazetteer.Gazetteer) -> None:
     """The names the extractor could not place, with their sentences (nothing is guessed), and a way
     to add the place, or the name to a known place, checked by ``gazetteer check``'s rules."""
     names = R.unresolved_names([_report_dict(r) for r in s.candidates()])
     if not names:
         st.caption("Every candidate's place is resolved.")
         return
-    gz = s.gz  # the shipped places and those reviewers added
     name = st.selectbox("Name", list(names), key="rv_un_name",
                         format_func=lambda n: f"{n} — {len(names[n])} candidate(s)")
     if name is None:
@@ -607,12 +606,12 @@ def review_page(*, gz: gazetteer.Gazetteer, places_fc: Mapping, countries_fc: Ma
     except Exception as e:  # noqa: BLE001 - say what is wrong with the store, keep the app alive
         st.error(f"The review store cannot be opened: {type(e).__name__}: {e}")
         return
-    # the place picker and the checks know the places and names reviewers added (the store's gazetteer)
-    queue_section(s, gz=s.gz, places_fc=places_fc, countries_fc=countries_fc, curated=curated)
+    # ``gz`` is the atlas's gazetteer: the shipped places and those reviewers added (app.data.atlas_gazetteer)
+    queue_section(s, gz=gz, places_fc=places_fc, countries_fc=countries_fc, curated=curated)
     with st.expander("Add an article", expanded=not _queue(s)):
         add_article_form(gz)
     with st.expander("Unresolved place names in the queue: add the place, or the name to a known place"):
-        unresolved_section(s)
+        unresolved_section(s, gz=gz)
     with st.expander("Grade an event (confirmed, fair, weak, contested, discounted)"):
         grade_section(s, curated())
     with st.expander("Find any record and its history"):
