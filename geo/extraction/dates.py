@@ -745,8 +745,9 @@ def _ranges(text: str, found: list[ResolvedDate], pub: tuple[date, date]) -> lis
             d = ResolvedDate(
                 d.start, pub[1], _widen(d.precision, d.start, pub[1]), d.text, d.span_start, d.span_end, "since"
             )
-        elif _BY.search(before) and d.start == d.end:
-            # "in government hands by June 10": done on or before that day
+        elif _BY.search(before) and d.start == d.end and d.kind != "month":
+            # "in government hands by June 10": done on or before that day (a month cut to its first
+            # day by the publication, "by January" filed on 1 January, is still that month, not a day)
             start = d.start - timedelta(days=UNDATED_DAYS)
             d = ResolvedDate(start, d.end, _widen("week", start, d.end), d.text, d.span_start, d.span_end, d.kind)
         out.append(d)
