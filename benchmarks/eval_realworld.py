@@ -39,6 +39,7 @@ import argparse
 import datetime as dt
 import json
 import sys
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -218,6 +219,38 @@ def _overlap(a: dict, b: dict) -> int:
     return min(a["span_end"], b["span_end"]) - max(a["span_start"], b["span_start"])
 
 
+MISS_NONE = "no extracted report in the sentence"
+MISS_CAUSES = (
+    MISS_NONE,
+    "a report of another type (place right)",
+    "another type and another place",
+    "right type, no place, the place named in the sentence",
+    "right type, no place, the place named only elsewhere",
+    "right type, a containing place only",
+    "right type, a wrong place named in the sentence",
+    "right type, a wrong place from elsewhere in the article",
+)
+
+
+def _miss_cause(gz: gazetteer.Gazetteer, a: GoldArticle, g: dict, x: dict, *, type_ok: bool) -> str:
+    """Why gold report ``g`` paired with extracted ``x`` is not found (a cause of ``MISS_CAUSES``)."""
+    verdict = place_verdict(gz, g, x.get("place_id"))
+    if not type_ok:
+        return MISS_CAUSES[1] if verdict == "right" else MISS_CAUSES[2]
+    if verdict == "unresolved":
+        want = {g.get("place_id"), g.get("proposed_id")} - {None}
+        named = any(
+            g["span_start"] <= m["start"] and m["end"] <= g["span_end"] and m.get("role") != "anaphor"
+            and {m.get("place_id"), m.get("proposed_id")} & want
+            for m in a.mentions
+        )
+        return MISS_CAUSES[3] if named else MISS_CAUSES[4]
+    if verdict == "coarse":
+        return MISS_CAUSES[5]
+    said = x.get("place_text") or ""
+    return MISS_CAUSES[6] if said and said.casefold() in g["quote"].casefold() else MISS_CAUSES[7]
+
+
 def score_incidents(gz: gazetteer.Gazetteer, arts: Iterable[GoldArticle], extracted: dict[str, list[dict]]) -> dict:
     """Incident measures of issue 16 over gold reports and the extracted reports of the same articles."""
     found, full, inverted = Tally(), Tally(), Tally()
@@ -225,12 +258,14 @@ def score_incidents(gz: gazetteer.Gazetteer, arts: Iterable[GoldArticle], extrac
     repeats = Tally()
     behind = Tally()
     mixed = Tally()
+    misses: Counter[str] = Counter()  # why a gold report was not found, by cause
     for a in arts:
         xs = extracted.get(a.article_id, [])
         matched: dict[str, dict] = {}  # gold id -> extracted report paired with it
         for g in a.incidents:
             cands = [x for x in xs if _overlap(g, x) > 0]
             if not cands:
+                misses[MISS_NONE] += 1
                 found.add(False, f"{g['id']} missed: {g['quote'][:90]}")
                 full.add(False, f"{g['id']} missed")
                 continue
@@ -255,6 +290,8 @@ def score_incidents(gz: gazetteer.Gazetteer, arts: Iterable[GoldArticle], extrac
             }
             for f, good in ok.items():
                 fields[f].add(good, f"{g['id']}: {f}: coded {_show(g, f)}, got {_show(x, f)}")
+            if not (ok["type"] and ok["place"]):
+                misses[_miss_cause(gz, a, g, x, type_ok=ok["type"])] += 1
             found.add(
                 ok["type"] and ok["place"],
                 f"{g['id']} type/place: {g.get('event_type')}@{want or g.get('coarse_ok')}"
@@ -307,6 +344,7 @@ def score_incidents(gz: gazetteer.Gazetteer, arts: Iterable[GoldArticle], extrac
         "grouped": mixed.n,
         "mixed": mixed.n - mixed.ok,
         "mixed_cases": mixed.cases,
+        "misses": {cause: misses[cause] for cause in MISS_CAUSES},
     }
 
 
@@ -367,6 +405,8 @@ def markdown(results: dict[str, dict | None]) -> str:
         "incidents found (right type at the right place)",
         lambda r: _pct(r["incidents"]["found"].ok, r["incidents"]["found"].n),
     )
+    for cause in MISS_CAUSES:
+        row(f"&nbsp;&nbsp;not found: {cause}", lambda r, c=cause: str(r["incidents"]["misses"][c]))
     row("incidents fully right", lambda r: _pct(r["incidents"]["fully_right"].ok, r["incidents"]["fully_right"].n))
     for f in ("type", "place", "date", "toll", "claimant", "control"):
         row(
