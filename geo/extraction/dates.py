@@ -77,6 +77,7 @@ __all__ = [
     "night_before",
     "RELATIVE_KINDS",
     "week_up_to",
+    "period",
     "dateline",
     "UNDATED_DAYS",
     "DATELINE_REACH",
@@ -870,6 +871,11 @@ def week_up_to(lo: date, hi: date) -> tuple[date, date, str]:
     """``(start, end, precision)`` of the week ending on ``lo`` .. ``hi``."""
     start = lo - timedelta(days=UNDATED_DAYS)
     return start, hi, _widen("week", start, hi)
+
+
+def period(start: date, end: date) -> tuple[date, date, str]:
+    """``(start, end, precision)`` of the days ``start`` .. ``end``, the precision by their span."""
+    return start, end, _widen("day", start, end)
 
 
 def date_of(sentence: str, published: date | str | tuple, *, default_to_published: bool = False) -> ResolvedDate | None:

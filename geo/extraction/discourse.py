@@ -13,6 +13,10 @@ not places alone:
   UCDP code one event per day and place;
 * a **forecast** ("he expected hard fighting", "Russia said it would track ...") tells nothing
   that happened;
+* a **state** ("are in its hands", "already taken", "so far") or a **period of the whole campaign**
+  ("during the campaign", "since the offensive started") tells how things stand, not when they came
+  about: it runs from the offensive's **launch**, which the story states ("the offensive began on
+  June 6", "ten days into their offensive");
 * a **definite reference back** ("the strike", "that raid", "the same attack") points at an
   incident the story has told.
 
@@ -31,7 +35,18 @@ from functools import lru_cache
 from geo.extraction import rules
 from geo.extraction.matching import IPattern
 
-__all__ = ["shifts_time", "new_referent", "tally", "share", "forecast_at", "refers_back", "generic"]
+__all__ = [
+    "shifts_time",
+    "new_referent",
+    "tally",
+    "share",
+    "forecast_at",
+    "refers_back",
+    "generic",
+    "launch_at",
+    "days_into",
+    "standing",
+]
 
 _D = rules.discourse()
 
@@ -145,3 +160,57 @@ def generic(sentence: str) -> bool:
     the city, Airwars uses ...", "Those who survive the bombing face ...")? Never with ``was``,
     ``were``, ``had`` or ``did`` in it."""
     return _GENERIC.search(sentence) is not None and _PAST.search(sentence) is None
+
+
+_CAMPAIGN = _alt(_D.campaign_nouns.words)
+_LAUNCH_VERB = _alt(_D.launch_verbs.words)
+# "The offensive on the city opened on June 6", "the campaign there began in mid-July" (the noun
+# first, a few words of it between), "began its assault on the city on June 6" (the verb first)
+_LAUNCH_PHRASE = IPattern(
+    rf"\b(?:{_CAMPAIGN})\s+(?:[\w'’.-]+\s+){{0,5}}?(?:{_LAUNCH_VERB})\b|"
+    rf"\b(?:{_LAUNCH_VERB})\s+(?:its|their|the|his|an?)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_CAMPAIGN})\b"
+)
+# "Ten days into their offensive", "Only a day into the campaign"
+_DAYS_INTO = IPattern(
+    rf"\b(?P<n>\d{{1,3}}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    rf"(?P<unit>days?|weeks?)\s+into\s+(?:its|their|the|his)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_CAMPAIGN})\b"
+)
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+# how things stand: a completive adverb or a state ("in its hands", "under SDF control", "controls")
+_STANDING = IPattern(
+    rf"\b(?:{_alt(_D.standing.words)})\b|\bin\s+(?:[\w'’-]+\s+){{0,2}}?hands\b|"
+    rf"\bunder\s+(?:[\w'’-]+\s+){{0,3}}?control\b|"
+    # the whole campaign as the period: "during the campaign", "in the 130-day battle", "since the
+    # offensive on Ar-Raqqa city started" (a dated since-clause is the date finder's)
+    rf"\b(?:during|throughout)\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_CAMPAIGN})\b|"
+    rf"\bin\s+the\s+\d+-day\s+(?:{_CAMPAIGN})\b|"
+    rf"\bsince\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{_CAMPAIGN}|start|launch|beginning|outset)\b"
+)
+
+
+def launch_at(sentence: str) -> int | None:
+    """Where the sentence says an offensive began ("the offensive opened on June 6", "began its
+    assault on the city"): the end of that phrase, after which its date stands; ``None`` if it
+    says none."""
+    m = _LAUNCH_PHRASE.search(sentence)
+    return None if m is None else m.end()
+
+
+def days_into(sentence: str) -> int | None:
+    """How many days into the offensive the story is ("Ten days into their offensive": 10)."""
+    m = _DAYS_INTO.search(sentence)
+    if m is None:
+        return None
+    n = m.group("n").lower()
+    count = int(n) if n.isdigit() else _NUMBERS[n]
+    return count * (7 if m.group("unit").lower().startswith("week") else 1)
+
+
+@lru_cache(maxsize=4096)
+def standing(sentence: str) -> bool:
+    """Does the sentence tell how things stand ("are in its hands", "already taken", "so far",
+    "during the campaign") rather than when something came about?"""
+    return _STANDING.search(sentence) is not None

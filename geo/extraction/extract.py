@@ -33,7 +33,7 @@ import bisect
 import datetime as dt
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import fields, replace
 from functools import lru_cache
 from pathlib import Path
@@ -853,8 +853,34 @@ def link_across_articles(reports: Iterable[dict]) -> list[dict]:
 _DEICTIC = frozenset({"today", "tonight", "this morning", "this afternoon", "this evening", "yesterday", "last night"})
 
 
+def _launch_day(text: str, anchor: tuple[dt.date, dt.date]) -> dt.date | None:
+    """The day the story says its offensive began ("The offensive on the city opened on June 6",
+    "Ten days into their offensive"): the earliest such day within a year before filing."""
+    days: list[dt.date] = []
+    for sp in sentences(text):
+        at = discourse.launch_at(sp.text)
+        if at is not None:
+            found = _dates.find_dates(sp.text, anchor)
+            after = [d for d in found if d.span_start >= at]
+            before = [d for d in found if d.span_end <= at]
+            d = after[0] if after else before[-1] if before else None
+            if d is not None:
+                days.append(d.start)
+        n = discourse.days_into(sp.text)
+        if n is not None:
+            days.append(anchor[1] - dt.timedelta(days=n))
+    kept = [d for d in days if anchor[1] - dt.timedelta(days=366) <= d <= anchor[1]]
+    return min(kept) if kept else None
+
+
 def _date_fields(
-    s: str, found: list[_dates.ResolvedDate], lo: dt.date, hi: dt.date, notes: list[str]
+    s: str,
+    found: list[_dates.ResolvedDate],
+    lo: dt.date,
+    hi: dt.date,
+    notes: list[str],
+    *,
+    launched: Callable[[], dt.date | None] = lambda: None,
 ) -> tuple[dt.date, dt.date, str, str | None]:
     """``(date_start, date_end, date_precision, date_text)`` of a sentence from its dates ``found``; notes appended."""
     limit = lo - dt.timedelta(days=BACKGROUND_DAYS)
@@ -880,6 +906,7 @@ def _date_fields(
         events = toll_of + [d for d in events if d is not toll_of[0]]
     if events:
         d = events[0]
+        dtext: str | None
         d0, d1, prec, dtext = d.start, d.end, d.precision, d.text
         if d.kind == "since" and said and d0 <= said[0].end < d1 and said[0].span_start > d.span_end:
             # "killed 700 since the start of the year, the Observatory said on Saturday": the tally
@@ -898,18 +925,32 @@ def _date_fields(
                 "the date of the statement is not the event's: "
                 + ", ".join(repr(x.text) for x in recent if x not in events)
             )
-    elif recent:
-        d = recent[0]
-        d0, d1, prec = _dates.week_up_to(d.start, d.end)
-        dtext = d.text
-        notes.append(f"dated only by when it was said ({d.text!r}): the week up to then (the event is on or before it)")
     else:
-        d0, d1, prec = _dates.week_up_to(lo, hi)
-        dtext = None
-        notes.append(
-            "no date words in the sentence: dated to the week up to publication "
-            "(an upper bound; news reports recent events, but the event may be earlier)"
-        )
+        said_on = recent[0] if recent else None
+        began = launched() if discourse.standing(s) else None
+        until = said_on.end if said_on is not None else hi
+        if began is not None and began < until - dt.timedelta(days=_dates.UNDATED_DAYS):
+            # "al-Mishlab and al-Senaa are entirely in its hands", "already taken", "during the
+            # campaign": a state or a tally of the whole offensive, come about since it began
+            d0, d1, prec = _dates.period(began, until)
+            dtext = said_on.text if said_on is not None else None
+            notes.append(
+                f"a state or a count of the whole offensive, undated: from its start ({began.isoformat()}, "
+                "as the story states it) up to " + ("when it was said" if said_on is not None else "publication")
+            )
+        elif said_on is not None:
+            d0, d1, prec = _dates.week_up_to(said_on.start, said_on.end)
+            dtext = said_on.text
+            notes.append(
+                f"dated only by when it was said ({said_on.text!r}): the week up to then (the event is on or before it)"
+            )
+        else:
+            d0, d1, prec = _dates.week_up_to(lo, hi)
+            dtext = None
+            notes.append(
+                "no date words in the sentence: dated to the week up to publication "
+                "(an upper bound; news reports recent events, but the event may be earlier)"
+            )
     if prec == "day" and d0 != d1:
         prec = "range"
     return d0, d1, prec, dtext
@@ -1162,6 +1203,8 @@ def extract_records(text: str, *, article: Article, gz: Gazetteer, title: str | 
     dl_place = _dateline_span(text)
     not_story = _Spans(skip + ([dl_place] if dl_place is not None else []))
     skipped = _Spans(skip + _headline_spans(text, title))
+    # the day the story says its offensive began: read once, and only for an undated state
+    launched = lru_cache(maxsize=1)(lambda: _launch_day(text, anchor))
     mentions: list[Mention] | None = None  # computed lazily: most articles need it, cheap ones may not
     starts: list[int] = []
     recs: list[Report] = []
@@ -1195,7 +1238,7 @@ def extract_records(text: str, *, article: Article, gz: Gazetteer, title: str | 
             notes.append(f"dates counted from the dateline's day, {dl.start.isoformat()} ({dl.text!r})")
         if _background(s, found, lo):
             continue
-        d0, d1, prec, dtext = _date_fields(s, found, anchor[0], anchor[1], notes)
+        d0, d1, prec, dtext = _date_fields(s, found, anchor[0], anchor[1], notes, launched=launched)
         if mentions is None:
             mentions = place_mentions(text, gz)
             starts = [m.start for m in mentions]  # in text order: a sentence's mentions are one slice

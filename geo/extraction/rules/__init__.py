@@ -232,6 +232,9 @@ class Discourse:
     place_anaphors: Words
     generic_openers: Words
     generic_subjects: Words
+    campaign_nouns: Words
+    launch_verbs: Words
+    standing: Words
 
 
 #: the tables of ``discourse.toml``, in file order
@@ -250,6 +253,9 @@ DISCOURSE_TABLES = (
     "place_anaphors",
     "generic_openers",
     "generic_subjects",
+    "campaign_nouns",
+    "launch_verbs",
+    "standing",
 )
 
 
