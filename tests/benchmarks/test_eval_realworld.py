@@ -14,11 +14,6 @@ import eval_realworld as ev
 import gazetteer
 
 
-@pytest.fixture(scope="module")
-def gz() -> gazetteer.Gazetteer:
-    return gazetteer.load()
-
-
 @pytest.mark.parametrize(
     ("coded", "got", "verdict"),
     [

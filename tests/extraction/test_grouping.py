@@ -17,11 +17,6 @@ import gazetteer
 from geo.extraction.extract import extract_text
 
 
-@pytest.fixture(scope="module")
-def gz() -> gazetteer.Gazetteer:
-    return gazetteer.load()
-
-
 def _events(gz: gazetteer.Gazetteer, text: str) -> list[tuple[str, str | None, int]]:
     """(type, place, event number) per report, the events numbered in order of first report."""
     rs: list[dict[str, Any]] = extract_text(

@@ -20,11 +20,6 @@ import gazetteer
 from geo.extraction.extract import extract_text
 
 
-@pytest.fixture(scope="module")
-def gz() -> gazetteer.Gazetteer:
-    return gazetteer.load()
-
-
 def _reports(gz: gazetteer.Gazetteer, text: str, published: str = "2017-06-14") -> list[dict[str, Any]]:
     return extract_text(text, article_id="rw", published=published, outlet="Reuters", gz=gz)
 

@@ -24,12 +24,6 @@ import gazetteer
 from geo.extraction.dates import find_dates, is_statement_date
 from geo.extraction.extract import extract_text
 
-
-@pytest.fixture(scope="module")
-def gz() -> gazetteer.Gazetteer:
-    return gazetteer.load()
-
-
 # (sentence, publication day, first date's start, end, precision); tune article in the comment
 FIND = [
     # r16: a bare month after "in" is that month (the latest one not after publication)

@@ -20,12 +20,6 @@ from geo.extraction import discourse
 from geo.extraction.classify import event_type
 from geo.extraction.extract import extract_text
 
-
-@pytest.fixture(scope="module")
-def gz() -> gazetteer.Gazetteer:
-    return gazetteer.load()
-
-
 # ---------------------------------------------------------------------------
 # the cues, one sentence at a time
 

@@ -20,11 +20,6 @@ from geo.extraction.classify import event_type
 from geo.extraction.extract import extract_text
 
 
-@pytest.fixture(scope="module")
-def gz() -> gazetteer.Gazetteer:
-    return gazetteer.load()
-
-
 def _reports(gz: gazetteer.Gazetteer, text: str) -> list[dict[str, Any]]:
     return extract_text(text, article_id="ev", published="2017-10-15", outlet="AFP", gz=gz)
 

@@ -23,11 +23,6 @@ import gazetteer
 from geo.extraction.extract import extract_text, place_mentions
 
 
-@pytest.fixture(scope="module")
-def gz() -> gazetteer.Gazetteer:
-    return gazetteer.load()
-
-
 def _reports(gz: gazetteer.Gazetteer, text: str, published: str = "2017-10-20") -> list[dict[str, Any]]:
     return extract_text(text, article_id="sp", published=published, outlet="AFP", gz=gz)
 

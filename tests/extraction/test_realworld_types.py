@@ -17,12 +17,6 @@ import gazetteer
 from geo.extraction.classify import classify, event_type
 from geo.extraction.extract import extract_text
 
-
-@pytest.fixture(scope="module")
-def gz() -> gazetteer.Gazetteer:
-    return gazetteer.load()
-
-
 # (sentence, event type); tune article in the comment
 TYPES = [
     # r16: a suicide car bomb, an attack on positions

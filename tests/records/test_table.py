@@ -8,7 +8,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import gazetteer
 from geo.records.incidents import curated_reports
 from geo.records.table import (
     COLUMNS,
@@ -18,11 +17,6 @@ from geo.records.table import (
     incident_rows,
     report_link,
 )
-
-
-@pytest.fixture(scope="module")
-def gz() -> gazetteer.Gazetteer:
-    return gazetteer.load()
 
 
 @pytest.fixture(scope="module")
