@@ -156,23 +156,8 @@ def is_local(url: str) -> bool:
 
 @pytest.fixture()
 def page(browser):
-    ctx = browser.new_context(viewport={"width": 1500, "height": 1100}, accept_downloads=True)
-    watch = Watch()
-
-    def route(r):
-        if is_local(r.request.url):
-            r.continue_()
-        else:
-            watch.blocked.append(r.request.url)
-            r.abort()
-
-    ctx.route("**/*", route)
-    pg = ctx.new_page()
-    pg.on("dialog", lambda d: (watch.dialogs.append(d.message), d.dismiss()))
-    pg.on("pageerror", lambda e: watch.errors.append(str(e)))
-    pg.watch = watch
-    yield pg
-    ctx.close()
+    with sized_page(browser, 1500, 1100, downloads=True) as pg:
+        yield pg
 
 
 def wait_idle(pg, settle: float = 0.6) -> None:
@@ -425,10 +410,13 @@ SCROLLED_JS = "() => window.scrollY + Array.from(document.querySelectorAll('*'))
 
 
 @contextlib.contextmanager
-def sized_page(browser, width: int, height: int):
-    """A page of ``width`` x ``height`` (a touch phone below :data:`STACKED_BELOW`), off-machine requests aborted."""
+def sized_page(browser, width: int, height: int, *, downloads: bool = False):
+    """A page of ``width`` x ``height`` (a touch phone below :data:`STACKED_BELOW`), off-machine requests
+    aborted, dialogs and page errors recorded on ``pg.watch``."""
     phone = width < STACKED_BELOW
-    ctx = browser.new_context(viewport={"width": width, "height": height}, is_mobile=phone, has_touch=phone)
+    ctx = browser.new_context(
+        viewport={"width": width, "height": height}, is_mobile=phone, has_touch=phone, accept_downloads=downloads
+    )
     watch = Watch()
 
     def route(r):
@@ -440,6 +428,7 @@ def sized_page(browser, width: int, height: int):
 
     ctx.route("**/*", route)
     pg = ctx.new_page()
+    pg.on("dialog", lambda d: (watch.dialogs.append(d.message), d.dismiss()))
     pg.on("pageerror", lambda e: watch.errors.append(str(e)))
     pg.watch = watch
     try:
