@@ -48,7 +48,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import gazetteer  # noqa: E402
-from geo.extraction.extract import UNDATED_DAYS, extract_text, place_mentions  # noqa: E402
+from geo.extraction.extract import UNDATED_DAYS, extract_text, link_across_articles, place_mentions  # noqa: E402
 
 REALWORLD_DIR = ROOT / "tests" / "data" / "realworld"
 SPLITS = ("tune", "heldout")
@@ -240,7 +240,9 @@ def _miss_cause(gz: gazetteer.Gazetteer, a: GoldArticle, g: dict, x: dict, *, ty
     if verdict == "unresolved":
         want = {g.get("place_id"), g.get("proposed_id")} - {None}
         named = any(
-            g["span_start"] <= m["start"] and m["end"] <= g["span_end"] and m.get("role") != "anaphor"
+            g["span_start"] <= m["start"]
+            and m["end"] <= g["span_end"]
+            and m.get("role") != "anaphor"
             and {m.get("place_id"), m.get("proposed_id")} & want
             for m in a.mentions
         )
@@ -249,6 +251,65 @@ def _miss_cause(gz: gazetteer.Gazetteer, a: GoldArticle, g: dict, x: dict, *, ty
         return MISS_CAUSES[5]
     said = x.get("place_text") or ""
     return MISS_CAUSES[6] if said and said.casefold() in g["quote"].casefold() else MISS_CAUSES[7]
+
+
+def _best_match(gz: gazetteer.Gazetteer, g: dict, cands: list[dict]) -> dict:
+    """Of a sentence's extracted reports (one per place), the one at the coded place and of the coded type."""
+    return max(
+        cands,
+        key=lambda c: (
+            c.get("event_type") == g.get("event_type"),
+            place_verdict(gz, g, c.get("place_id")) == "right",
+            _overlap(g, c),
+        ),
+    )
+
+
+def score_links(gz: gazetteer.Gazetteer, arts: Iterable[GoldArticle], extracted: dict[str, list[dict]]) -> dict:
+    """Events across articles: the extracted reports of all articles joined by
+    :func:`link_across_articles`, against the gold's incidents that several articles tell.
+
+    * **told by several, joined**: for each incident (``event_key``) and each pair of articles that
+      both tell it with a matched report, whether a report of one sits in an event with a report of
+      the other;
+    * **joined wrongly**: pairs of extracted reports of different articles in one event that tell no
+      incident in common (each report tells the gold incidents its span overlaps).
+    """
+    arts = list(arts)
+    linked = {x["id"]: x for x in link_across_articles([x for xs in extracted.values() for x in xs])}
+    by_key: dict[str, dict[str, set[str]]] = {}  # gold incident -> article -> its events
+    told: dict[str, set[str]] = {}  # extracted report -> the gold incidents it tells
+    for a in arts:
+        xs = extracted.get(a.article_id, [])
+        for g in a.incidents:
+            key = g.get("event_key") or g["id"]
+            cands = [x for x in xs if _overlap(g, x) > 0]
+            for x in cands:
+                told.setdefault(x["id"], set()).add(key)
+            if cands:
+                x = _best_match(gz, g, cands)
+                by_key.setdefault(key, {}).setdefault(a.article_id, set()).add(linked[x["id"]]["event_id"])
+    joined = Tally()
+    for key, per_article in sorted(by_key.items()):
+        ids = sorted(per_article)
+        for i, a in enumerate(ids):
+            for b in ids[i + 1 :]:
+                joined.add(bool(per_article[a] & per_article[b]), f"{key}: {a} and {b} apart")
+    wrong = Tally()
+    events: dict[str, list[dict]] = {}
+    for x in linked.values():
+        events.setdefault(x["event_id"], []).append(x)
+    for members in events.values():
+        for i, x in enumerate(members):
+            for y in members[i + 1 :]:
+                if x["article_id"] != y["article_id"]:
+                    ok = bool(told.get(x["id"], set()) & told.get(y["id"], set()))
+                    wrong.add(
+                        ok,
+                        f"{x['id']} and {y['id']} joined, telling {sorted(told.get(x['id'], []))} "
+                        f"and {sorted(told.get(y['id'], []))}",
+                    )
+    return {"joined": joined, "joined_wrongly": wrong}
 
 
 def score_incidents(gz: gazetteer.Gazetteer, arts: Iterable[GoldArticle], extracted: dict[str, list[dict]]) -> dict:
@@ -270,15 +331,7 @@ def score_incidents(gz: gazetteer.Gazetteer, arts: Iterable[GoldArticle], extrac
                 full.add(False, f"{g['id']} missed")
                 continue
             want, _coarse = gold_place(gz, g)
-            # of a sentence's reports (one per place), the one at the coded place and of the coded type
-            x = max(
-                cands,
-                key=lambda c: (
-                    c.get("event_type") == g.get("event_type"),
-                    place_verdict(gz, g, c.get("place_id")) == "right",
-                    _overlap(g, c),
-                ),
-            )
+            x = _best_match(gz, g, cands)
             matched[g["id"]] = x
             ok = {
                 "type": x.get("event_type") == g.get("event_type"),
@@ -372,6 +425,7 @@ def evaluate(gz: gazetteer.Gazetteer, split: str, folder: Path = REALWORLD_DIR) 
         "articles": len(arts),
         "places": score_mentions(gz, arts),
         "incidents": score_incidents(gz, arts, extracted),
+        "links": score_links(gz, arts, extracted),
     }
 
 
@@ -426,6 +480,16 @@ def markdown(results: dict[str, dict | None]) -> str:
         lambda r: _pct(r["incidents"]["mixed"], r["incidents"]["grouped"]),
     )
     row(
+        "incidents told by several articles: pairs of tellings joined in one event",
+        lambda r: _pct(r["links"]["joined"].ok, r["links"]["joined"].n),
+    )
+    row(
+        "pairs of reports of two articles joined in one event, telling no incident in common",
+        lambda r: _pct(
+            r["links"]["joined_wrongly"].n - r["links"]["joined_wrongly"].ok, r["links"]["joined_wrongly"].n
+        ),
+    )
+    row(
         "extracted reports with no incident behind them",
         lambda r: _pct(r["incidents"]["no_incident"], r["incidents"]["extracted"]),
     )
@@ -463,6 +527,8 @@ def main(argv: list[str] | None = None) -> int:
             ("repeats ungrouped", inc["repeat_cases"]),
             ("grouped with other incidents only", inc["mixed_cases"]),
             ("no incident behind", inc["no_incident_cases"]),
+            ("told by several articles, kept apart", r["links"]["joined"].cases),
+            ("joined across articles, no incident in common", r["links"]["joined_wrongly"].cases),
         ):
             print(f"\n## {args.details}: {title}")
             for c in cases:
