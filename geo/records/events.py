@@ -240,13 +240,31 @@ def _day_span(r: Report) -> int:
     return (date.fromisoformat(r.date_end) - date.fromisoformat(r.date_start)).days + 1
 
 
+def _one_change(a: Report, b: Report) -> bool:
+    """Are ``a`` and ``b`` changes of control of one place below a city won by one named party? A
+    district, a village or a landmark passes to one party once over overlapping dates, however
+    vaguely each story dates it ("the SDF took al-Mishlab on Tuesday", "al-Mishlab is in SDF hands")."""
+    return (
+        a.event_type == "territory_change"
+        and a.control_actor is not None
+        and a.control_actor == b.control_actor
+        and a.place_kind is not None
+        and a.place_kind not in _BROAD_KINDS
+    )
+
+
 def _same_incident(a: Report, b: Report) -> bool:
     """Do two reports of different articles tell one incident? Same type and place, dated in the text
     (not only by publication), overlapping dates no wider than a week; at a city or wider place
-    only when both name the same single day."""
+    only when both name the same single day. A change of control of a place below a city to one
+    named party needs overlapping dates only (:func:`_one_change`)."""
     if a.article_id == b.article_id or a.event_type != b.event_type or a.place_id is None or a.place_id != b.place_id:
         return False
-    if a.date_text is None or b.date_text is None or a.date_start > b.date_end or b.date_start > a.date_end:
+    if a.date_start > b.date_end or b.date_start > a.date_end:
+        return False
+    if _one_change(a, b):
+        return True
+    if a.date_text is None or b.date_text is None:
         return False
     if _day_span(a) > LINK_MAX_DAYS or _day_span(b) > LINK_MAX_DAYS:
         return False

@@ -72,7 +72,11 @@ def test_linking_never_touches_a_curated_event(reports):
 def test_linking_joins_two_articles_on_the_same_day_and_district_only(reports):
     from dataclasses import replace
 
-    base = next(Report.from_dict(r, source="test") for r in reports if r["place_kind"] == "district")
+    base = next(
+        Report.from_dict(r, source="test")
+        for r in reports
+        if r["place_kind"] == "district" and r["event_type"] != "territory_change"
+    )
     one = replace(base, id="x-a-01", event_id="ev-x-a-01", article_id="a", reviewed=False, date_text="on Monday")
     two = replace(one, id="x-b-01", event_id="ev-x-b-01", article_id="b", deaths_low=99)
     far = replace(
@@ -82,3 +86,36 @@ def test_linking_joins_two_articles_on_the_same_day_and_district_only(reports):
     got = {r.id: r.event_id for r in link_events([one, two, far, undated])}
     assert got["x-a-01"] == got["x-b-01"] == "ev-x-a-01"
     assert got["x-c-01"] == "ev-x-c-01" and got["x-d-01"] == "ev-x-d-01"
+
+
+def test_a_change_of_control_joins_however_vaguely_each_story_dates_it(reports):
+    """"The SDF took al-Mishlab on Tuesday" and, in another story, "al-Mishlab is in SDF hands" since
+    the offensive began: one change of control of a district to one party, over overlapping dates."""
+    from dataclasses import replace
+
+    base = next(
+        Report.from_dict(r, source="test")
+        for r in reports
+        if r["place_kind"] == "district" and r["event_type"] == "territory_change" and r["control_actor"]
+    )
+    took = replace(
+        base, id="x-a-01", event_id="ev-x-a-01", article_id="a", reviewed=False, date_text="on Tuesday",
+        date_start="2017-06-06", date_end="2017-06-06",
+    )  # fmt: skip
+    held = replace(
+        took, id="x-b-01", event_id="ev-x-b-01", article_id="b", date_text=None, date_start="2017-06-06",
+        date_end="2017-06-26",
+    )  # fmt: skip
+    other_winner = replace(held, id="x-c-01", event_id="ev-x-c-01", article_id="c", control_actor="Islamic State")
+    before = replace(
+        held, id="x-d-01", event_id="ev-x-d-01", article_id="d", date_start="2017-05-01", date_end="2017-06-05"
+    )
+    city = [
+        replace(took, id="x-e-01", event_id="ev-x-e-01", article_id="e", place_id="raqqa", place_kind="city"),
+        replace(held, id="x-f-01", event_id="ev-x-f-01", article_id="f", place_id="raqqa", place_kind="city"),
+    ]
+    got = {r.id: r.event_id for r in link_events([took, held, other_winner, before, *city])}
+    assert got["x-a-01"] == got["x-b-01"] == "ev-x-a-01"
+    assert got["x-c-01"] == "ev-x-c-01"  # another winner: another change
+    assert got["x-d-01"] == "ev-x-d-01"  # dates that do not meet
+    assert got["x-f-01"] == "ev-x-f-01"  # a whole city: vague dates never join
