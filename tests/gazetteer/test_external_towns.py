@@ -20,6 +20,7 @@ from gazetteer.geodesy import distance_m
 ADDED = [
     "gharanij", "baghuz-fawqani", "suwar", "abu-hamam", "kashma", "shuhayl", "mahkan", "sayyal", "darnaj", "qata",
     "sukkariya", "abu-naital", "kasrah", "jalaa", "subaykhan", "jinniyah", "khatouniya", "dibsi-afnan",
+    "bukrus-tahtani",
 ]  # fmt: skip
 SURVEYED = ["baghuz-fawqani", "suwar", "khasham", "tibni", "shaafah"]
 
@@ -48,6 +49,7 @@ SENTENCES = [
     ("Schools reopened in Kisrah, west of Deir Ezzor.", "Kisrah", "kasrah"),
     ("Russian jets struck Khisham and Hatla east of the Euphrates.", "Khisham", "khasham"),
     ("The road from al-Tabani to Maadan was cut.", "al-Tabani", "tibni"),
+    ("An IS commander was killed by the river crossing at Bokros Tahtani.", "Bokros Tahtani", "bukrus-tahtani"),
 ]  # fmt: skip
 
 
