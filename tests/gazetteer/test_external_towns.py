@@ -16,13 +16,13 @@ from hypothesis import strategies as st
 from gazetteer import AmbiguousName
 from gazetteer.geodesy import distance_m
 
-# the places this list added (and the three it surveyed with a second, independent point)
+# the places this list added (and those it surveyed with a second, independent point)
 ADDED = [
     "gharanij", "baghuz-fawqani", "suwar", "abu-hamam", "kashma", "shuhayl", "mahkan", "sayyal", "darnaj", "qata",
     "sukkariya", "abu-naital", "kasrah", "jalaa", "subaykhan", "jinniyah", "khatouniya", "dibsi-afnan",
     "bukrus-tahtani",
 ]  # fmt: skip
-SURVEYED = ["baghuz-fawqani", "suwar", "khasham", "tibni", "shaafah"]
+SURVEYED = ["baghuz-fawqani", "suwar", "khasham", "tibni", "shaafah", "susah", "mayadin"]
 
 # (sentence, the name as written, the place it must resolve to)
 SENTENCES = [
@@ -67,7 +67,7 @@ def test_every_added_place_has_a_sourced_point_and_an_honest_quality(gz):
         points = [s for s in p.sources if s["supports"] == "point"]
         assert points and all(s["url"] for s in points), pid
         assert p.geometry_quality in ("single_source", "surveyed"), pid
-        assert p.kind in ("town", "village") and p.parent in ("raqqa-governorate", "deir-ez-zor-governorate"), pid
+        assert p.kind in ("city", "town", "village") and p.parent in ("raqqa-governorate", "deir-ez-zor-governorate"), pid
         assert 1000 <= p.uncertainty_m <= 2000, pid
 
 
