@@ -292,9 +292,9 @@ def score_links(gz: gazetteer.Gazetteer, arts: Iterable[GoldArticle], extracted:
     joined = Tally()
     for key, per_article in sorted(by_key.items()):
         ids = sorted(per_article)
-        for i, a in enumerate(ids):
-            for b in ids[i + 1 :]:
-                joined.add(bool(per_article[a] & per_article[b]), f"{key}: {a} and {b} apart")
+        for i, one in enumerate(ids):
+            for other in ids[i + 1 :]:
+                joined.add(bool(per_article[one] & per_article[other]), f"{key}: {one} and {other} apart")
     wrong = Tally()
     events: dict[str, list[dict]] = {}
     for x in linked.values():
