@@ -1164,6 +1164,20 @@ def _claimants_span(
     return _attributed(s, previous, event_at)
 
 
+def _speaker_of(s: str, vm: AnyMatch, event_at: int | None) -> tuple[str, int]:
+    """The speaker phrase of the speech verb ``vm`` and its start; ``""`` when the verb asserts
+    nothing of the sentence (a passive, or a relative clause that does not tell its claim)."""
+    if _PASSIVE_BY.match(s, vm.end()) and not _SAID.match(vm.group().strip()):
+        return "", vm.start()  # "the strike, reported by Airwars, ...": the speaker follows "by" (_for_speaker)
+    rel = _relative_clause(s, vm, event_at)
+    if rel is None:
+        return _trim_subject(*_subject_before(s, vm.start()))
+    if not rel[0]:
+        return "", vm.start()  # "a SU-22, which Washington said had bombed ...": not the sentence's claim
+    # "the hospital, which the Observatory said killed 12": the clause's own speaker
+    return _trim_subject(s[rel[1] : vm.start()].strip(), rel[1] + _lead_space(s, rel[1]))
+
+
 def _attributed(s: str, previous: str | None, event_at: int | None) -> tuple[list[str], tuple[int, int] | None]:
     """The speaker of an inverted quote or of the first speech verb that governs the sentence."""
     m = _INVERTED.search(s)
@@ -1180,13 +1194,9 @@ def _attributed(s: str, previous: str | None, event_at: int | None) -> tuple[lis
             found = _aliases_in(phrase) or _role_of(s, span[1])
             return (found or [normalise_claimant(phrase)]), span
     for vm in _speech_verbs(s):
-        subj, st = _trim_subject(*_subject_before(s, vm.start()))
+        subj, st = _speaker_of(s, vm, event_at)
         if not subj:
             continue
-        if _in_a_relative_clause(s, subj, st, vm, event_at) or (
-            _PASSIVE_BY.match(s, vm.end()) and not _SAID.match(vm.group().strip())
-        ):
-            continue  # "the strike, reported by Airwars, ...": the speaker follows "by" (_for_speaker)
         span = (st, st + len(subj))
         if _ANAPHORA.match(subj):
             return _resolve_anaphora(s, span, previous), span
@@ -1243,7 +1253,8 @@ def _party_of_actor(s: str, phrase: str, *, told: int | None = None) -> list[str
 # "said by telephone" is active; "reported by Airwars" passive
 _SAID = _rx(r"^(?:(?:has|have|had)\s+)?(?:\w+\s+)?(?:said|says|say)$")
 _PASSIVE_BY = re.compile(
-    r"\s+(?:\w+\s+)?by\s+(?!(?:the\s+)?(?:\w+day|end|time|then|now|noon|midnight|morning|evening|night|dawn|\d)\b)",
+    r"\s+(?:\w+ly\s+)?by\s+(?!(?:the\s+)?(?:\w+day|end|time|then|now|noon|midnight|morning|evening|night|dawn|"
+    r"\d|tele(?:phone|gram)|phone|e-?mail|text|video|satellite|radio|letter|message)\b)",
     re.IGNORECASE,
 )
 
@@ -1255,6 +1266,11 @@ _TOLD_OUTLET = re.compile(r"(?<=told)\s+([^,.;:\"\u201c\u201d]{2,60})", re.IGNOR
 # tune r30), "what it called strategic progress" (Rudaw, tune r13): a relative word opens the
 # speaker, or a pronoun follows a noun with no comma (a contact clause) before a verb of naming
 _RELATIVE_OPENING = _rx(r"^(?:which|who|whom|whose|what|where)\b")
+# ... or stands inside the words before the verb with its own subject after it ("struck what Rupert
+# Colville described as a depot"); "the group which monitors the war said" has no subject after it
+_RELATIVE_INSIDE = re.compile(
+    r"\b((?i:which|what|whom)\s+)(?=(?i:the|an?|it|he|she|they|we|its|their)\b|[A-Z])(?:[\w.'\u2019-]+\s+){0,5}[\w.'\u2019-]+\s*$"
+)
 _CONTACT_PRONOUN = _rx(
     r"(?<=[\w'\u2019)])\s+(?:it|he|she|they|we)(?:\s+(?:once|also|later|still|now|first|had|has|have))?$"
 )
@@ -1269,21 +1285,35 @@ _TOLL_WORDS = _rx(
 )
 
 
-def _in_a_relative_clause(s: str, subj: str, start: int, verb: AnyMatch, event_at: int | None) -> bool:
-    """Does the speech verb ``verb`` with speaker ``subj`` (at ``start``) stand in a relative
-    clause that does not tell the sentence's event (at ``event_at``; unknown: none does)?"""
-    if _RELATIVE_OPENING.match(subj):
-        opens = start
+def _lead_space(s: str, at: int) -> int:
+    """How many spaces start ``s`` at ``at``."""
+    return len(s[at:]) - len(s[at:].lstrip())
+
+
+def _relative_clause(s: str, verb: AnyMatch, event_at: int | None) -> tuple[bool, int] | None:
+    """Does the speech verb ``verb`` stand in a relative clause (in the words since the last comma
+    before it)? ``None`` if not; else whether the clause tells the sentence's claim (a toll, or the
+    event word at ``event_at``; unknown: it does not) and where its speaker starts."""
+    head = s[: verb.start()]
+    start = max(head.rfind(","), head.rfind(";"), head.rfind(":")) + 1
+    chunk = head[start:]
+    start += len(chunk) - len(chunk.lstrip(" \"'\u201c\u201d"))
+    chunk = chunk.strip(" \"'\u201c\u201d")
+    opening = _RELATIVE_OPENING.match(chunk)
+    inside = _RELATIVE_INSIDE.search(chunk)
+    if opening is not None:
+        opens, speaker = start, start + opening.end()
+    elif inside is not None:
+        opens, speaker = start + inside.start(), start + inside.start() + len(inside.group(1))
     else:
-        m = _CONTACT_PRONOUN.search(subj)
+        m = _CONTACT_PRONOUN.search(chunk)
         if m is None or m.start() == 0 or not _NAMING_VERB.match(verb.group().strip()):
-            return False
-        opens = start + m.start()
+            return None
+        opens = speaker = start + m.start()
     ends = _CLAUSE_END.search(s, verb.end())
     close = ends.start() if ends else len(s)
-    if _TOLL_WORDS.search(s[verb.end() : close]):
-        return False
-    return event_at is None or not opens <= event_at < close
+    tells = bool(_TOLL_WORDS.search(s[verb.end() : close])) or (event_at is not None and opens <= event_at < close)
+    return tells, speaker
 
 
 # "SANA, citing a military source, said", "Reuters reported, citing witnesses", "quoted a
@@ -1311,6 +1341,12 @@ def _cited(s: str, previous: str | None, event_at: int | None) -> tuple[list[str
     m = _CITING.search(s)
     if m is None:
         return None
+    g = 1 if m.group(1) is not None else 2
+    if s[m.end(g) : m.end(g) + 1] == ".":
+        masked = mask_abbreviation_dots(s)  # a title's period ("citing Col. Joe Scrocca") ends no name
+        again = _CITING.search(masked)
+        if again is not None:
+            m, s = again, masked
     g = 1 if m.group(1) is not None else 2
     phrase = _PREPOSITION.split(m.group(g).strip(), maxsplit=1)[0]
     lo = m.start(g) + (len(m.group(g)) - len(m.group(g).lstrip()))
