@@ -957,9 +957,13 @@ _INTRODUCING_NOUN = re.compile(
 )
 _AND_OTHERS = _rx(r"\s+and\s+(?:several\s+|many\s+|some\s+)?others?(?:\s+\w+)?$")
 # "a military source said": the party whose action the sentence tells (_party_of_actor)
+# an unnamed official of a defence or security body is one too ("according to a defense official
+# who spoke on condition of anonymity", AP, tune r10); the relative clause that keeps him unnamed
+# is read past
 _MILITARY_SOURCE = _rx(
-    r"^(?:an?\s+|the\s+)?(?:senior\s+)?(?:military|army|field|militia)\s+"
-    r"(?:sources?|spokes(?:man|woman|person)|commanders?|officials?)$"
+    r"^(?:an?\s+|the\s+)?(?:senior\s+)?(?:military|army|field|militia|defen[cs]e|security)\s+"
+    r"(?:sources?|spokes(?:man|woman|person)|commanders?|officials?)"
+    r"(?:\s+(?:who|speaking|on\s+condition)\b.*)?$"
 )
 # "opposition sources said", "some sources said" (tune r16, r26): unnamed sources are the claimant
 # as the copy describes them, never the outlet
@@ -1035,6 +1039,8 @@ _APPOSITIVE = re.compile(
 )
 
 
+# an auxiliary makes a chunk a clause (lower case only: "IS" is the Islamic State)
+_FINITE = re.compile(r"\b(?:had|has|have|was|were|is|are|would|will|could|did|been)\b")
 # a person's name: capitalised words, with Arabic particles ("al-", "bin") between them
 _NAME_ONLY = re.compile(r"^(?:[A-Z][\w'\u2019-]*)(?:\s+(?:[A-Z][\w'\u2019-]*|al-[\w'-]+|bin|ibn|abu|el-[\w'-]+)){1,4}$")
 
@@ -1095,6 +1101,8 @@ def _subject_before(s: str, verb_start: int) -> tuple[str, int]:
                 continue
             if _TIME_WORDS.search(c):
                 continue  # "Early on Wednesday, ..." is not a speaker
+            if _FINITE.search(c):
+                continue  # "The road was closed overnight, a military source said": a clause, no name
             if _aliases_in(c) or not _aliases_in(last):
                 return c, st
     return last, start
@@ -1164,11 +1172,27 @@ def _claimants_span(
     return _attributed(s, previous, event_at)
 
 
+def _after_the_event_clause(s: str, vm: AnyMatch, event_at: int | None) -> bool:
+    """Does the speech verb ``vm`` open a clause of its own after a semicolon that closes the
+    clause telling the event (at ``event_at``), reporting no toll? "A Syrian jet was brought down
+    by a U.S. warplane on Sunday; Washington said the plane had bombed close to U.S.-backed
+    fighters" (Reuters, tune r09): the downing is the outlet's, the bombing Washington's."""
+    if event_at is None:
+        return False
+    semi = s.rfind(";", 0, vm.start())
+    if semi < event_at:
+        return False
+    told = s[vm.end() :]
+    return len(told.split()) > 3 and not _TOLL_WORDS.search(told)
+
+
 def _speaker_of(s: str, vm: AnyMatch, event_at: int | None) -> tuple[str, int]:
     """The speaker phrase of the speech verb ``vm`` and its start; ``""`` when the verb asserts
     nothing of the sentence (a passive, or a relative clause that does not tell its claim)."""
     if _PASSIVE_BY.match(s, vm.end()) and not _SAID.match(vm.group().strip()):
         return "", vm.start()  # "the strike, reported by Airwars, ...": the speaker follows "by" (_for_speaker)
+    if _after_the_event_clause(s, vm, event_at):
+        return "", vm.start()
     rel = _relative_clause(s, vm, event_at)
     if rel is None:
         return _trim_subject(*_subject_before(s, vm.start()))

@@ -51,6 +51,12 @@ TUNE_ROWS = [
     # the relative clause that carries no toll nor the event word: the outlet's lead fact
     # (failed at d38b5f3: "US-led coalition")
     ("r10", "Monday's shootdown came a day after", "AP"),
+    # speakers after a semicolon report their own clause, not the downing before it
+    # (failed at d38b5f3: "US-led coalition")
+    ("r09", "A Syrian army jet was brought down by a U.S. warplane", "Reuters"),
+    # an unnamed defense official speaks for the party whose jet acted (failed at d38b5f3: "defense
+    # official who spoke on condition of anonymity")
+    ("r10", "A U.S. F-15E fighter jet downed the Shahed 129", "AP"),
 ]
 
 
@@ -187,12 +193,21 @@ GRAMMAR = [
     ("The road to the airport was cut overnight, a military source told state news agency SANA.", "Syrian government"),
     # ... and by any other outlet, as written
     ("The road to the airport was cut overnight, a military source told AFP.", "military source"),
+    # a clause after a semicolon: its speaker keeps what it tells (the event, or a toll)
+    ("Fighting raged in the old city; the SDF said it had captured the stadium.", "SDF"),
+    (
+        "The SDF captured the stadium on Sunday; the Observatory said 20 fighters died in the battle.",
+        "Syrian Observatory for Human Rights",
+    ),
+    ("The SDF captured the stadium on Sunday; the Observatory said the fighting went on into the night.", None),
+    # an unnamed security official with nobody acting stays as written
+    ("The road was closed overnight, a security official said.", "security official"),
 ]
 
 
 @pytest.mark.parametrize(("text", "want"), GRAMMAR)
 def test_attribution_over_the_outlet(text: str, want: str | None) -> None:
-    assert claimant(text) == want
+    assert classify(text).claimed_by == want
 
 
 SPEAKERS = [
