@@ -115,6 +115,10 @@ CLASSES = [
     ("Col. Joe Scrocca said the SDF had liberated about 18 percent of the city.", "US-led coalition"),
     ("Brett McGurk said the militants in Raqqa were surrounded.", "US-led coalition"),
     ("A U.S. defense official said the drone was shot down near al-Tanf.", "US-led coalition"),
+    ("Central Command said 20 strikes hit the city overnight.", "US-led coalition"),
+    ("Operation Jazeera Storm said its fighters had reached the east bank.", "SDF"),
+    ("Kurdish-led forces said they had taken the gas field.", "SDF"),
+    ("Syria's foreign minister said the coalition strikes had killed civilians.", "Syrian government"),
 ]
 
 
