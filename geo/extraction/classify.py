@@ -1008,7 +1008,18 @@ def normalise_claimant(name: str) -> str:
     return s
 
 
+# every claimant alias in one pattern, in any case: a phrase it misses names nobody (most do), so the
+# entries are tried one by one only on the others
+_ANY_ALIAS = re.compile("|".join(f"(?:{a})" for c in rules.claimants() for a in c.aliases), re.IGNORECASE)
+
+
 def _aliases_in(phrase: str) -> list[str]:
+    """The canonical names of the claimants a phrase names, first named first."""
+    return list(_aliases_of(phrase)) if _ANY_ALIAS.search(phrase) else []
+
+
+@lru_cache(maxsize=4096)  # the same speaker phrases recur across a story and across syndicated copy
+def _aliases_of(phrase: str) -> tuple[str, ...]:
     hits: list[tuple[int, str]] = []
     for canonical, rx in _ALIASES:
         m = rx.search(phrase)
@@ -1027,7 +1038,7 @@ def _aliases_in(phrase: str) -> list[str]:
         names.remove("residents")
     if any(n not in _GENERIC for n in names):
         names = [n for n in names if n not in _GENERIC]
-    return names
+    return tuple(names)
 
 
 _GENERIC = {c.name for c in rules.claimants() if c.kind == "generic"}
