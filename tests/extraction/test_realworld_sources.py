@@ -179,6 +179,8 @@ GRAMMAR = [
     ("SANA, citing a military source, said the army captured the town of Maadan.", "Syrian government"),
     # "quoted Y as saying"
     ("State television quoted Suheil al-Hassan as saying the army had entered the town.", "Syrian government"),
+    # a statement put out is a statement made
+    ("The SDF issued a statement saying 20 militants were killed in the battle for the stadium.", "SDF"),
     # a relative clause that gives the toll is the claim
     (
         "A strike hit the hospital, which the Observatory said killed 12 civilians.",
