@@ -1175,6 +1175,12 @@ def _claimants_span(
     word stands (a relative clause's speaker asserts only what that clause tells)."""
     s = sentence
     said = _according_to(s, previous)
+    if said is not None and _OUTLETS.match(s[said[1][0] : said[1][1]].strip()):
+        # "..., the Observatory said, according to AFP": the relay names the speaker it relays
+        lo, hi = said[1]
+        other = _attributed(s[:lo] + " " * (hi - lo) + s[hi:], previous, event_at)
+        if other[0] and other[0][0] not in _GENERIC and other[0][0] != UNNAMED_SOURCE:
+            return other
     if said is not None:
         return said
     cited = _cited(s, previous, event_at)

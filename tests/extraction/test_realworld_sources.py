@@ -179,6 +179,12 @@ GRAMMAR = [
     ("SANA, citing a military source, said the army captured the town of Maadan.", "Syrian government"),
     # "quoted Y as saying"
     ("State television quoted Suheil al-Hassan as saying the army had entered the town.", "Syrian government"),
+    # "according to" a relay that names the speaker it relays: the speaker; on its own, the relay
+    (
+        "The SDF captured the town on Sunday, the Observatory said, according to AFP.",
+        "Syrian Observatory for Human Rights",
+    ),
+    ("Twelve civilians died in the strike, according to AFP.", "AFP"),
     # a statement put out is a statement made
     ("The SDF issued a statement saying 20 militants were killed in the battle for the stadium.", "SDF"),
     # a relative clause that gives the toll is the claim
