@@ -928,8 +928,9 @@ _FOR_SPEAKER = re.compile(r"^\W*for\s+([^,]{2,80}),", re.IGNORECASE)
 # "a monitor said" in an AFP lead is the same anaphor, the monitor not yet named (tune r25)
 _MONITOR_ANAPHOR = re.compile(r"^(?:the|an?)\s+(?:war\s+)?monitor$", re.IGNORECASE)
 # the phrase runs to the clause's end, or to a figure ("according to monitoring groups 15
-# civilians were killed"); a title's period ("Col. Ryan Dillon") is masked before it is read
-_ACCORDING = _rx(r"\baccording\s+to\s+([^,.;:\d]+)")
+# civilians were killed"); a title's period ("Col. Ryan Dillon") is masked before it is read; a
+# number that ends the phrase belongs to a name ("according to Deir ez-Zor 24.")
+_ACCORDING = _rx(r"\baccording\s+to\s+((?:[^,.;:\d]|\d+(?=\s*(?:[,.;:)]|$)))+)")
 _INVERTED = _rx(
     r"[,\"\u201d]\s*(?:" + rules.verbs().speech_inverted.alternation + r")\s+(?!that\b|it\b|he\b|she\b|they\b)"
     r"((?:the\s+|a\s+|an\s+|one\s+)?[^,.;:\"\u201c\u201d]{2,80}?)\s*(?:,[^\"\u201c\u201d]*)?"
@@ -956,9 +957,13 @@ _INTRODUCING_NOUN = re.compile(
 )
 _AND_OTHERS = _rx(r"\s+and\s+(?:several\s+|many\s+|some\s+)?others?(?:\s+\w+)?$")
 # "a military source said": the party whose action the sentence tells (_party_of_actor)
+# an unnamed official of a defence or security body is one too ("according to a defense official
+# who spoke on condition of anonymity", AP, tune r10); the relative clause that keeps him unnamed
+# is read past
 _MILITARY_SOURCE = _rx(
-    r"^(?:an?\s+|the\s+)?(?:senior\s+)?(?:military|army|field|militia)\s+"
-    r"(?:sources?|spokes(?:man|woman|person)|commanders?|officials?)$"
+    r"^(?:an?\s+|the\s+)?(?:senior\s+)?(?:military|army|field|militia|defen[cs]e|security)\s+"
+    r"(?:sources?|spokes(?:man|woman|person)|commanders?|officials?)"
+    r"(?:\s+(?:who|speaking|on\s+condition)\b.*)?$"
 )
 # "opposition sources said", "some sources said" (tune r16, r26): unnamed sources are the claimant
 # as the copy describes them, never the outlet
@@ -1003,7 +1008,18 @@ def normalise_claimant(name: str) -> str:
     return s
 
 
+# every claimant alias in one pattern, in any case: a phrase it misses names nobody (most do), so the
+# entries are tried one by one only on the others
+_ANY_ALIAS = re.compile("|".join(f"(?:{a})" for c in rules.claimants() for a in c.aliases), re.IGNORECASE)
+
+
 def _aliases_in(phrase: str) -> list[str]:
+    """The canonical names of the claimants a phrase names, first named first."""
+    return list(_aliases_of(phrase)) if _ANY_ALIAS.search(phrase) else []
+
+
+@lru_cache(maxsize=4096)  # the same speaker phrases recur across a story and across syndicated copy
+def _aliases_of(phrase: str) -> tuple[str, ...]:
     hits: list[tuple[int, str]] = []
     for canonical, rx in _ALIASES:
         m = rx.search(phrase)
@@ -1022,7 +1038,7 @@ def _aliases_in(phrase: str) -> list[str]:
         names.remove("residents")
     if any(n not in _GENERIC for n in names):
         names = [n for n in names if n not in _GENERIC]
-    return names
+    return tuple(names)
 
 
 _GENERIC = {c.name for c in rules.claimants() if c.kind == "generic"}
@@ -1034,6 +1050,8 @@ _APPOSITIVE = re.compile(
 )
 
 
+# an auxiliary makes a chunk a clause (lower case only: "IS" is the Islamic State)
+_FINITE = re.compile(r"\b(?:had|has|have|was|were|is|are|would|will|could|did|been)\b")
 # a person's name: capitalised words, with Arabic particles ("al-", "bin") between them
 _NAME_ONLY = re.compile(r"^(?:[A-Z][\w'\u2019-]*)(?:\s+(?:[A-Z][\w'\u2019-]*|al-[\w'-]+|bin|ibn|abu|el-[\w'-]+)){1,4}$")
 
@@ -1094,6 +1112,8 @@ def _subject_before(s: str, verb_start: int) -> tuple[str, int]:
                 continue
             if _TIME_WORDS.search(c):
                 continue  # "Early on Wednesday, ..." is not a speaker
+            if _FINITE.search(c):
+                continue  # "The road was closed overnight, a military source said": a clause, no name
             if _aliases_in(c) or not _aliases_in(last):
                 return c, st
     return last, start
@@ -1148,11 +1168,59 @@ def _according_to(s: str, previous: str | None) -> tuple[list[str], tuple[int, i
     return (_role_of(s, m.end(1)) or [normalise_claimant(phrase)]), m.span(1)
 
 
-def _claimants_span(sentence: str, previous: str | None) -> tuple[list[str], tuple[int, int] | None]:
+def _claimants_span(
+    sentence: str, previous: str | None, *, event_at: int | None = None
+) -> tuple[list[str], tuple[int, int] | None]:
+    """Who asserts the sentence, with the speaker's span; ``event_at``: where the sentence's event
+    word stands (a relative clause's speaker asserts only what that clause tells)."""
     s = sentence
     said = _according_to(s, previous)
+    if said is not None and _OUTLETS.match(s[said[1][0] : said[1][1]].strip()):
+        # "..., the Observatory said, according to AFP": the relay names the speaker it relays
+        lo, hi = said[1]
+        other = _attributed(s[:lo] + " " * (hi - lo) + s[hi:], previous, event_at)
+        if other[0] and other[0][0] not in _GENERIC and other[0][0] != UNNAMED_SOURCE:
+            return other
     if said is not None:
         return said
+    cited = _cited(s, previous, event_at)
+    if cited is not None:
+        return cited
+    return _attributed(s, previous, event_at)
+
+
+def _after_the_event_clause(s: str, vm: AnyMatch, event_at: int | None) -> bool:
+    """Does the speech verb ``vm`` open a clause of its own after a semicolon that closes the
+    clause telling the event (at ``event_at``), reporting no toll? "A Syrian jet was brought down
+    by a U.S. warplane on Sunday; Washington said the plane had bombed close to U.S.-backed
+    fighters" (Reuters, tune r09): the downing is the outlet's, the bombing Washington's."""
+    if event_at is None:
+        return False
+    semi = s.rfind(";", 0, vm.start())
+    if semi < event_at:
+        return False
+    told = s[vm.end() :]
+    return len(told.split()) > 3 and not _TOLL_WORDS.search(told)
+
+
+def _speaker_of(s: str, vm: AnyMatch, event_at: int | None) -> tuple[str, int]:
+    """The speaker phrase of the speech verb ``vm`` and its start; ``""`` when the verb asserts
+    nothing of the sentence (a passive, or a relative clause that does not tell its claim)."""
+    if _PASSIVE_BY.match(s, vm.end()) and not _SAID.match(vm.group().strip()):
+        return "", vm.start()  # "the strike, reported by Airwars, ...": the speaker follows "by" (_for_speaker)
+    if _after_the_event_clause(s, vm, event_at):
+        return "", vm.start()
+    rel = _relative_clause(s, vm, event_at)
+    if rel is None:
+        return _trim_subject(*_subject_before(s, vm.start()))
+    if not rel[0]:
+        return "", vm.start()  # "a SU-22, which Washington said had bombed ...": not the sentence's claim
+    # "the hospital, which the Observatory said killed 12": the clause's own speaker
+    return _trim_subject(s[rel[1] : vm.start()].strip(), rel[1] + _lead_space(s, rel[1]))
+
+
+def _attributed(s: str, previous: str | None, event_at: int | None) -> tuple[list[str], tuple[int, int] | None]:
+    """The speaker of an inverted quote or of the first speech verb that governs the sentence."""
     m = _INVERTED.search(s)
     if m is None and _INVERTED_VERB.search(s):
         # a title's period ("said Brig. Gen. Jonathan Braga, ...") ends no speaker either; masked
@@ -1167,7 +1235,7 @@ def _claimants_span(sentence: str, previous: str | None) -> tuple[list[str], tup
             found = _aliases_in(phrase) or _role_of(s, span[1])
             return (found or [normalise_claimant(phrase)]), span
     for vm in _speech_verbs(s):
-        subj, st = _trim_subject(*_subject_before(s, vm.start()))
+        subj, st = _speaker_of(s, vm, event_at)
         if not subj:
             continue
         span = (st, st + len(subj))
@@ -1181,7 +1249,7 @@ def _claimants_span(sentence: str, previous: str | None) -> tuple[list[str], tup
         if found:
             return found, span
         if _MILITARY_SOURCE.match(subj):
-            return _party_of_actor(s, subj), span
+            return _party_of_actor(s, subj, told=vm.end()), span
         words = subj.split()
         if 1 <= len(words) <= 6 and (subj[:1].isupper() or _SUBJECT_START.match(subj) or _SOURCES.match(subj)):
             return [normalise_claimant(subj)], span
@@ -1209,13 +1277,144 @@ def _role_of(s: str, end: int) -> list[str]:
     return [n for n in _aliases_in(m.group(0)) if n not in _GENERIC][:1]
 
 
-def _party_of_actor(s: str, phrase: str) -> list[str]:
+def _party_of_actor(s: str, phrase: str, *, told: int | None = None) -> list[str]:
     """ "The Syrian army captured Maadan, a military source said" (Xinhua, Reuters, tune r26, r28):
     an unnamed military source speaking of a party's action is that party's; with no party acting,
-    the phrase as written."""
+    the party whose own news agency it spoke to ("a military source told state news agency SANA":
+    ``told``, where the speech verb ends); else the phrase as written."""
     act = actor(s)
     party = _CLAIMANT_OF_ACTOR.get(act) if act is not None else None
+    if party is None and told is not None:
+        m = _TOLD_OUTLET.match(s, told)
+        heard = [n for n in _aliases_in(m.group(1)) if n in _PARTY] if m else []
+        party = _CLAIMANT_OF_ACTOR.get(_PARTY[heard[0]]) if heard else None
     return [party] if party is not None else [normalise_claimant(phrase)]
+
+
+# "said by telephone" is active; "reported by Airwars" passive
+_SAID = _rx(r"^(?:(?:has|have|had)\s+)?(?:\w+\s+)?(?:said|says|say)$")
+_PASSIVE_BY = re.compile(
+    r"\s+(?:\w+ly\s+)?by\s+(?!(?:the\s+)?(?:\w+day|end|time|then|now|noon|midnight|morning|evening|night|dawn|"
+    r"\d|tele(?:phone|gram)|phone|e-?mail|text|video|satellite|radio|letter|message)\b)",
+    re.IGNORECASE,
+)
+
+# "told state news agency SANA", "told the Islamic State's Amaq agency": the addressee after "told"
+_TOLD_OUTLET = re.compile(r"(?<=told)\s+([^,.;:\"\u201c\u201d]{2,60})", re.IGNORECASE)
+
+# a reporting verb in a relative clause asserts that clause only: "a SU-22, which Washington said
+# had bombed U.S.-backed fighters" (AP, tune r10), "the city it once called its capital" (Reuters,
+# tune r30), "what it called strategic progress" (Rudaw, tune r13): a relative word opens the
+# speaker, or a pronoun follows a noun with no comma (a contact clause) before a verb of naming
+_RELATIVE_OPENING = _rx(r"^(?:which|who|whom|whose|what|where)\b")
+# ... or stands inside the words before the verb with its own subject after it ("struck what Rupert
+# Colville described as a depot"); "the group which monitors the war said" has no subject after it
+_RELATIVE_INSIDE = re.compile(
+    r"\b((?i:which|what|whom)\s+)(?=(?i:the|an?|it|he|she|they|we|its|their)\b|[A-Z])(?:[\w.'\u2019-]+\s+){0,5}[\w.'\u2019-]+\s*$"
+)
+_CONTACT_PRONOUN = _rx(
+    r"(?<=[\w'\u2019)])\s+(?:it|he|she|they|we)(?:\s+(?:once|also|later|still|now|first|had|has|have))?$"
+)
+_NAMING_VERB = _rx(r"^(?:has\s+|have\s+|had\s+)?(?:\w+\s+)?(?:called|described|dubbed|termed|branded)$")
+_CLAUSE_END = re.compile(r"[,;:\u2014]|\s-\s|$")
+# a relative clause that gives a toll tells the sentence's claim ("a strike hit the hospital, which
+# the Observatory said killed 12 civilians"): a figure, or a word of death or injury (casualties.toml)
+_TOLL_WORDS = _rx(
+    r"\d|\b(?:"
+    + "|".join((*rules.casualty_words().death_words.words, *rules.casualty_words().injury_words.words))
+    + r")\b"
+)
+
+
+def _lead_space(s: str, at: int) -> int:
+    """How many spaces start ``s`` at ``at``."""
+    return len(s[at:]) - len(s[at:].lstrip())
+
+
+def _relative_clause(s: str, verb: AnyMatch, event_at: int | None) -> tuple[bool, int] | None:
+    """Does the speech verb ``verb`` stand in a relative clause (in the words since the last comma
+    before it)? ``None`` if not; else whether the clause tells the sentence's claim (a toll, or the
+    event word at ``event_at``; unknown: it does not) and where its speaker starts."""
+    head = s[: verb.start()]
+    start = max(head.rfind(","), head.rfind(";"), head.rfind(":")) + 1
+    chunk = head[start:]
+    start += len(chunk) - len(chunk.lstrip(" \"'\u201c\u201d"))
+    chunk = chunk.strip(" \"'\u201c\u201d")
+    opening = _RELATIVE_OPENING.match(chunk)
+    inside = _RELATIVE_INSIDE.search(chunk)
+    if opening is not None:
+        opens, speaker = start, start + opening.end()
+    elif inside is not None:
+        opens, speaker = start + inside.start(), start + inside.start() + len(inside.group(1))
+    else:
+        m = _CONTACT_PRONOUN.search(chunk)
+        if m is None or m.start() == 0 or not _NAMING_VERB.match(verb.group().strip()):
+            return None
+        opens = speaker = start + m.start()
+    ends = _CLAUSE_END.search(s, verb.end())
+    close = ends.start() if ends else len(s)
+    tells = bool(_TOLL_WORDS.search(s[verb.end() : close])) or (event_at is not None and opens <= event_at < close)
+    return tells, speaker
+
+
+# "SANA, citing a military source, said", "Reuters reported, citing witnesses", "quoted a
+# commander as saying": the cited source, not the one who relays it (a source the rules know,
+# an unnamed source by its head noun, or a person's name); "citing the self-defence of ..."
+# and "citing security concerns" cite no source
+_CITING = _rx(
+    r"(?:,\s*|\b)(?:citing|quoting)\s+([^,.;:()\"\u201c\u201d]{2,80})|"
+    r"\bquoted\s+([^,.;:()\"\u201c\u201d]{2,80}?)\s+as\s+saying\b"
+)
+_SOURCE_HEAD = _rx(
+    r"^(?:(?:an?|the|its|their|one|two|three|several|some|unnamed|local|senior|military|security|"
+    r"medical|field|government|opposition|official|pro-government|kurdish|arab|syrian|iraqi|u\.?s\.?|"
+    r"russian|coalition|army|state|hospital|human\s+rights)\s+){0,4}"
+    r"(?:sources?|officials?|spokes(?:man|men|woman|women|person|people)|commanders?|officers?|"
+    r"witness(?:es)?|eyewitness(?:es)?|residents?|activists?|doctors?|medics?|statements?|"
+    r"reports?|monitors?|agency|ministry|channel|television|media)$"
+)
+
+
+def _cited(s: str, previous: str | None, event_at: int | None) -> tuple[list[str], tuple[int, int]] | None:
+    """ "X, citing Y" / "X quoted Y as saying": Y when the rules know it; an unnamed Y (a military
+    source, witnesses) gives way to a named X that is no outlet, and a military source is its
+    party's; ``None`` without a cited source."""
+    m = _CITING.search(s)
+    if m is None:
+        return None
+    g = 1 if m.group(1) is not None else 2
+    if s[m.end(g) : m.end(g) + 1] == ".":
+        masked = mask_abbreviation_dots(s)  # a title's period ("citing Col. Joe Scrocca") ends no name
+        again = _CITING.search(masked)
+        if again is not None:
+            m, s = again, masked
+    g = 1 if m.group(1) is not None else 2
+    phrase = _PREPOSITION.split(m.group(g).strip(), maxsplit=1)[0]
+    lo = m.start(g) + (len(m.group(g)) - len(m.group(g).lstrip()))
+    span = (lo, lo + len(phrase))
+    named = [n for n in _aliases_in(phrase) if n not in _GENERIC]
+    if named and _LEADING_ARTICLE.sub("", phrase)[:1] != "" and len(phrase.split()) <= 8:
+        return named[:1], span
+    unnamed = bool(_SOURCE_HEAD.match(phrase)) or bool(_aliases_in(phrase))
+    if not unnamed and not _NAME_ONLY.match(phrase):
+        return None
+    # who relays it: the sentence read without the citing phrase
+    cut = m.end() + (1 if s[m.end() : m.end() + 1] == "," else 0)  # the comma closing it too
+    rest = s[: m.start()] + " " * (cut - m.start()) + s[cut:]
+    teller, tspan = _attributed(rest, previous, event_at)
+    teller = [n for n in teller if n not in _GENERIC and n != UNNAMED_SOURCE and not _OUTLETS.match(n)]
+    if _NAME_ONLY.match(phrase) and not unnamed:
+        return [normalise_claimant(phrase)], span
+    if _MILITARY_SOURCE.match(phrase):
+        act = actor(s)
+        party = _CLAIMANT_OF_ACTOR.get(act) if act is not None else None
+        if party is None and teller and teller[0] in _PARTY:
+            party = _CLAIMANT_OF_ACTOR.get(_PARTY[teller[0]])
+        if party is not None:
+            return [party], span
+    if teller and tspan is not None:
+        return teller, tspan
+    return ([n for n in _aliases_in(phrase)][:1] or [normalise_claimant(phrase)]), span
 
 
 def _trim_subject(subj: str, start: int) -> tuple[str, int]:
@@ -1245,10 +1444,19 @@ def _speech_verbs(s: str) -> Iterator[AnyMatch]:
     return iter(sorted([*said, *_COUNTS_AS.finditer(s), *_TOLL_CLAIM.finditer(s)], key=lambda m: m.start()))
 
 
+# the passive of a reporting verb names its speaker after "by": "the strike, reported by Airwars,
+# killed 12", "a toll documented by the Syrian Network for Human Rights" ("released by" is left
+# to _FOOTAGE: bombs are released by aircraft)
+_BY_SPEAKER = _rx(
+    r"\b(?:reported|claimed|announced|documented|recorded|confirmed|cited|published|posted|issued|"
+    r"compiled|verified|logged)\s+(?:\w+\s+)?by\s+([^,.;:()]{2,60})"
+)
+
+
 def _for_speaker(s: str) -> tuple[list[str], tuple[int, int] | None]:
-    """ "For <a speaker the rules know>, ...", "By <its> own count, ..." or "Footage from <it>":
-    that speaker; else nobody."""
-    m = _FOR_SPEAKER.match(s) or _BY_COUNT.search(s) or _FOOTAGE.search(s)
+    """ "For <a speaker the rules know>, ...", "By <its> own count, ...", "Footage from <it>" or
+    "reported by <it>": that speaker; else nobody."""
+    m = _FOR_SPEAKER.match(s) or _BY_COUNT.search(s) or _FOOTAGE.search(s) or _BY_SPEAKER.search(s)
     found = [n for n in _aliases_in(m.group(1)) if n not in _GENERIC] if m else []
     return (found[:1], m.span(1)) if m and found else ([], None)
 
@@ -1515,7 +1723,7 @@ def classify(
     st, st_cue = _status(s)
     if st_cue:
         cues.append(f"status:{st_cue}")
-    cl, cl_span = _claimants_span(s, previous_claimant)
+    cl, cl_span = _claimants_span(s, previous_claimant, event_at=_event_at(s, ev, ev_cue))
     if st != "reported" and st_cue and cl_span is not None and _other_clause(s, st_cue, cl_span):
         # "The coalition confirmed strikes, but according to monitors 15 were killed": the
         # confirmation is the coalition's clause, the claim the monitors'
@@ -1647,6 +1855,25 @@ def _strike_before_a_shoot_down(s: str) -> bool:
     if air is None or air.start() >= down.start() or _only_generic_strike(air.group(0), s):
         return False
     return _LATER_CLAUSE.search(s, air.end(), down.start()) is not None
+
+
+def _event_at(s: str, event: str, cue: str) -> int | None:
+    """Where the event word of ``event`` stands: its cue, else (a second event, coded without
+    one) the first word of its class; ``None`` when not found."""
+    at = s.find(cue) if cue else -1
+    if at >= 0:
+        return at
+    m: AnyMatch | None = None
+    if event == "air_strike":
+        m = _first_air(s)
+    elif event == "shelling":
+        m = _first(_SHELL, s)
+    elif event == "armed_clash":
+        m = _first(_CLASH, s) or _first(_SHOOT_DOWN, s)
+    elif event == "territory_change":
+        found = _territory(s)
+        m = found[1] if found else None
+    return m.start() if m is not None else None
 
 
 def second_event(sentence: str, first: str) -> str | None:

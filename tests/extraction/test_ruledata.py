@@ -41,7 +41,7 @@ def test_every_shipped_file_is_read_by_a_loader_and_described_in_the_readme():
     for p in SHIPPED:
         assert f"`{p.name}`" in readme
     cl, ac, mu = rules.claimants(), rules.actors(), rules.munitions()
-    assert len(cl) == 27 and len(ac) == 7 and len(mu) == 11
+    assert len(cl) == 40 and len(ac) == 7 and len(mu) == 11
     assert all(isinstance(c, rules.Claimant) and c.aliases and c.source for c in cl)
     assert {c.actor for c in cl if c.kind == "party"} <= {a.name for a in ac}
     assert mu[0].name == "white_phosphorus" and all(m.need for m in mu)
@@ -156,7 +156,7 @@ def _problems(exc: pytest.ExceptionInfo[RuleDataError]) -> list[str]:
         # an unknown kind
         (
             _edit_entry("claimant", "medics", 'kind = "generic"', 'kind = "doctor"'),
-            "claimant #25 'medics'",
+            "claimant #38 'medics'",
             "kind",
             "one of party, monitor",
             "'doctor'",
