@@ -321,8 +321,9 @@ def _speaking(m: Mention, text: str) -> bool:
 _P = rules.prepositions()
 #: roles: "location" (in/at/on X, the village of X), "plain" (no preposition: subject, object),
 #: "reference" (near X, 6 km from X), "direction" (south of X), "goal" (to/towards X), "source" (from X),
+#: "speech" (said in X: where the speech act was),
 #: "theatre" (the X offensive)
-_AWAY = frozenset({"goal", "source"})  # never where the event is
+_AWAY = frozenset({"goal", "source", "speech"})  # never where the event is
 #: how far from the place a role puts the event: "in X" 0, "near X" 1, "west of X" 2 (a bearing, no distance)
 _REMOTENESS = {"reference": 1, "direction": 2}
 _PHRASES = sorted(
@@ -334,6 +335,7 @@ _COMPASS = frozenset(_P.compass.words)
 _DISTANCE = frozenset(_P.distance.words)
 _REMOVAL = frozenset(_P.removal.words)
 _KIND_NOUNS = frozenset(_P.appositive.words)
+_SAYING = frozenset(_P.speaking.words)
 _THEATRE = re.compile(r"\s+(?:" + "|".join(map(re.escape, _P.theatre.words)) + r")\b", re.IGNORECASE)
 _TOKEN = re.compile(r"[\w'\u2019-]+|[^\w\s]")
 # the determiners (a closed class) and "about" of "about two km": skipped between a preposition and its name
@@ -361,6 +363,43 @@ def _removal_before(toks: list[str], i: int) -> bool:
     return False
 
 
+def _speaking_before(written: list[str], i: int) -> bool:
+    """Does a verb of saying govern the preposition at ``i`` ("said in", "told AFP in", "told
+    reporters in")? Its place is where the speech act was, not the event's."""
+    if i >= 1 and written[i - 1].lower() in _SAYING:
+        return True
+    told = i >= 2 and written[i - 2].lower() in _SAYING
+    return told and (written[i - 1][:1].isupper() or written[i - 1] == "reporters")
+
+
+def _measured_role(toks: list[str], i: int) -> str | None:
+    """The role of "of"/"from" at ``i`` after a distance or a bearing: "6 km (south) of/from X" a
+    reference point, "south-west of X" a direction (not "the north of X": a part of X), else None."""
+    if toks[i] not in {"of", "from"} or i < 1:
+        return None
+    j = i - 1
+    if toks[j] in _DISTANCE or (j >= 1 and _compass(toks[j]) and toks[j - 1] in _DISTANCE):
+        return "reference"  # a bounded distance
+    # ("pushing east from Tabqa": a source); "to the west of X" is outside it, "in the west of X" in it
+    outside = j == 0 or toks[j - 1] not in _DETERMINERS or toks[j - 2 : j - 1] == ["to"]
+    if toks[i] == "of" and _compass(toks[j]) and outside:
+        return "direction"  # a bearing from X bounds no distance: vaguer than "near X"
+    return None
+
+
+def _phrase_role(written: list[str], toks: list[str], i: int) -> str | None:
+    """The role of the preposition ending at token ``i``, if one does (the longest phrase first)."""
+    for words, r in _PHRASES:
+        n = len(words)
+        if i - n + 1 >= 0 and tuple(toks[i - n + 1 : i + 1]) == words:
+            if r == "departure" or (r == "source" and _removal_before(toks, i - n + 1)):
+                return "location"  # the place left: where the expulsion or the flight happened
+            if r == "location" and _speaking_before(written, i - n + 1):
+                return "speech"
+            return r
+    return None
+
+
 def _role_before(before: str) -> str:
     """The role the words ``before`` a place name give it (the last ``_ROLE_REACH`` characters of
     its sentence): the nearest preposition over at most ``_GAP`` determiners or modifiers; an
@@ -373,23 +412,13 @@ def _role_before(before: str) -> str:
     det = False
     while i >= 0:
         t = toks[i]
-        # "N km (south) of/from X", "south-west of X" (not "the north of X": a part of X)
-        if t in {"of", "from"} and i >= 1:
-            j = i - 1
-            # ("pushing east from Tabqa": a source); "to the west of X" is outside it, "in the west of X" in it
-            outside = j == 0 or toks[j - 1] not in _DETERMINERS or toks[j - 2 : j - 1] == ["to"]
-            if toks[j] in _DISTANCE or (j >= 1 and _compass(toks[j]) and toks[j - 1] in _DISTANCE):
-                return "reference"  # "6 km (south) of/from X": a bounded distance
-            if t == "of" and _compass(toks[j]) and outside:
-                return "direction"  # a bearing from X bounds no distance: vaguer than "near X"
-        for words, r in _PHRASES:
-            n = len(words)
-            if i - n + 1 >= 0 and tuple(toks[i - n + 1 : i + 1]) == words:
-                if r in _AWAY and gap and not det:
-                    return role  # "aims to liberate Raqqa": an infinitive's "to", no goal ("to the old city" is)
-                if r == "departure" or (r == "source" and _removal_before(toks, i - n + 1)):
-                    return "location"  # the place left: where the expulsion or the flight happened
-                return r
+        measured = _measured_role(toks, i)
+        if measured is not None:
+            return measured
+        r = _phrase_role(written, toks, i)
+        if r is not None:
+            # "aims to liberate Raqqa": an infinitive's "to", no goal ("to the old city" is one)
+            return role if r in _AWAY and gap and not det else r
         if t == "of" and i >= 1:
             # "the village of X": the head place of its phrase, which takes the phrase's role (location
             # if none); "the south bank of the Euphrates": the phrase's role, read on past its head noun

@@ -122,7 +122,16 @@ COUNTER = [
     ),
     # ... but the area the text says holds it is true, coarse
     ("IS fighters attacked the village of Kasab in Raqqa province on Monday.", "IS", "raqqa-governorate", None, 3),
-    # the same in a list of the story's city and another: the story's city
+    # a place after a verb of saying is where the speech act was ("said in Beirut"), not the event's
+    (
+        "Coalition strikes killed 12 civilians in Raqqa on Sunday, the Observatory's head said in Beirut.",
+        "Coalition strikes",
+        "raqqa",
+        None,
+        1,
+    ),
+    ("Clashes were reported in Tabqa on Monday, the monitor said.", "Clashes", "tabqa", None, 1),
+    # a list of the story's city and another: the story's city
     (
         "Air strikes killed 20 civilians in Raqqa on Sunday, the monitor said.\n\nAmaq said the coalition "
         "struck the jihadis in Mosul and Raqqa with white phosphorus on Monday.",
@@ -171,6 +180,13 @@ def test_a_bearing_or_a_distance_from_a_place_is_not_at_it(compass, unit, n):
 @given(word=st.sampled_from(_P.goal.words + _P.source.words), det=_DETS)
 def test_a_goal_or_a_source_is_not_where_it_happened(word, det):
     assert _role_before(f"the fighters advanced {word} {det}") in {"goal", "source"}
+
+
+@given(verb=st.sampled_from(_P.speaking.words), word=st.sampled_from(["in", "at"]), det=_DETS)
+def test_a_place_after_a_verb_of_saying_is_the_speech_acts(verb, word, det):
+    assert _role_before(f"the monitor {verb} {word} {det}") == "speech"
+    assert _role_before(f"a spokesman {verb} Reuters {word} {det}") == "speech"
+    assert _role_before(f"clashes were reported {word} {det}") == "location"  # an event verb: its place
 
 
 @given(verb=st.sampled_from(_P.removal.words), det=_DETS)

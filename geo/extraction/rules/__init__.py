@@ -271,6 +271,7 @@ class Prepositions:
     removal: Words
     departure: Words
     appositive: Words
+    speaking: Words
     theatre: Words
 
 
@@ -285,6 +286,7 @@ PREPOSITION_TABLES = (
     "removal",
     "departure",
     "appositive",
+    "speaking",
     "theatre",
 )
 
