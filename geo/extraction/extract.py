@@ -331,6 +331,10 @@ _PHRASES = sorted(
      ("goal", _P.goal), ("source", _P.source), ("departure", _P.departure)) for w in t.words],
     key=lambda x: -len(x[0]),
 )
+#: the phrases by their last word, longest first: a token is looked up, not matched against all of them
+_PHRASES_ENDING: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _words, _role in _PHRASES:
+    _PHRASES_ENDING.setdefault(_words[-1], []).append((_words, _role))
 _COMPASS = frozenset(_P.compass.words)
 _DISTANCE = frozenset(_P.distance.words)
 _REMOVAL = frozenset(_P.removal.words)
@@ -389,7 +393,7 @@ def _measured_role(toks: list[str], i: int) -> str | None:
 
 def _phrase_role(written: list[str], toks: list[str], i: int) -> str | None:
     """The role of the preposition ending at token ``i``, if one does (the longest phrase first)."""
-    for words, r in _PHRASES:
+    for words, r in _PHRASES_ENDING.get(toks[i], ()):
         n = len(words)
         if i - n + 1 >= 0 and tuple(toks[i - n + 1 : i + 1]) == words:
             if r == "departure" or (r == "source" and _removal_before(toks, i - n + 1)):
@@ -466,7 +470,12 @@ _COORDINATED = re.compile(
 
 
 def _choose_place(
-    ms: list[Mention], text: str = "", floor: int = 0, *, story_city: str | None = None
+    ms: list[Mention],
+    text: str = "",
+    floor: int = 0,
+    *,
+    story_city: str | None = None,
+    roles: dict[int, str] | None = None,
 ) -> tuple[Mention | None, Mention | None]:
     """(the resolved mention the event is at, the first unresolved mention), by the role each
     name's preposition gives it (:func:`_place_roles`): a place named only as a source ("from
@@ -477,7 +486,8 @@ def _choose_place(
     head of a list: "the Sakhani and Badu quarters"). A name the gazetteer
     cannot resolve, named as where it happened ("captured the village of Kasab"), is not replaced
     by a place of another role ("near Raqqa"), nor by a coarser one the text does not say holds it."""
-    roles = _place_roles(ms, text, floor) if text else {}
+    if roles is None:
+        roles = _place_roles(ms, text, floor) if text else {}
     # a list ("in Sakhani, Badu and Tawasuiya", "in Mosul and Raqqa") is one choice: its places are
     # named alike, so of them the story's city, else the first; between lists the smaller place
     head: dict[int, Mention] = {}
@@ -1127,9 +1137,11 @@ def _place_of(
     Notes on how the place was chosen are appended to ``notes``.
     """
     city = story.only_city_before(sent_start)
-    best, unresolved = _choose_place(ms, text, sent_start, story_city=city.place.id if city and city.place else None)
-    coarse = best is not None and best.place is not None and best.place.kind in _COARSE
     roles = _place_roles(ms, text, sent_start)
+    best, unresolved = _choose_place(
+        ms, text, sent_start, story_city=city.place.id if city and city.place else None, roles=roles
+    )
+    coarse = best is not None and best.place is not None and best.place.kind in _COARSE
     # a name the gazetteer lacks, named as where it happened, is not replaced by "the city"
     lost = unresolved is not None and roles.get(unresolved.start) == "location"
     # "got into the city from the south by crossing the Euphrates": the city, not the river; "driven to
