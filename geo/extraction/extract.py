@@ -315,13 +315,191 @@ def _speaking(m: Mention, text: str) -> bool:
     return m.place is not None and m.place.kind == "city" and _SPEAKING.match(text, m.end) is not None
 
 
-def _choose_place(ms: list[Mention], text: str = "") -> tuple[Mention | None, Mention | None]:
-    """(most specific resolved mention, first unresolved mention)."""
+# ---------------------------------------------------------------------------
+# the role a preposition gives each place name of a sentence (rules/prepositions.toml)
+
+_P = rules.prepositions()
+#: roles: "location" (in/at/on X, the village of X), "plain" (no preposition: subject, object),
+#: "reference" (near X, 6 km from X), "direction" (south of X), "goal" (to/towards X), "source" (from X),
+#: "speech" (said in X: where the speech act was),
+#: "theatre" (the X offensive)
+_AWAY = frozenset({"goal", "source", "speech"})  # never where the event is
+#: how far from the place a role puts the event: "in X" 0, "near X" 1, "west of X" 2 (a bearing, no distance)
+_REMOTENESS = {"reference": 1, "direction": 2}
+_PHRASES = sorted(
+    [(tuple(w.split()), role) for role, t in (("location", _P.location), ("reference", _P.reference),
+     ("goal", _P.goal), ("source", _P.source), ("departure", _P.departure)) for w in t.words],
+    key=lambda x: -len(x[0]),
+)
+#: the phrases by their last word, longest first: a token is looked up, not matched against all of them
+_PHRASES_ENDING: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _words, _role in _PHRASES:
+    _PHRASES_ENDING.setdefault(_words[-1], []).append((_words, _role))
+_COMPASS = frozenset(_P.compass.words)
+_DISTANCE = frozenset(_P.distance.words)
+_REMOVAL = frozenset(_P.removal.words)
+_KIND_NOUNS = frozenset(_P.appositive.words)
+_SAYING = frozenset(_P.speaking.words)
+_THEATRE = re.compile(r"\s+(?:" + "|".join(map(re.escape, _P.theatre.words)) + r")\b", re.IGNORECASE)
+_TOKEN = re.compile(r"[\w'\u2019-]+|[^\w\s]")
+# the determiners (a closed class) and "about" of "about two km": skipped between a preposition and its name
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "some", "about"}
+)
+#: how many words (determiners, modifiers) may stand between a preposition and the name it governs
+_GAP = 3
+#: how far back (characters) the words before a name are read
+_ROLE_REACH = 80
+
+
+def _compass(tok: str) -> bool:
+    """"south", "south-west", "southwestern" is not one ("the southwestern countryside of")."""
+    return all(p in _COMPASS for p in tok.split("-"))
+
+
+def _removal_before(toks: list[str], i: int) -> bool:
+    """Is there a verb of removal or leaving in the clause before token ``i`` ("expelled from")?"""
+    j = i - 1
+    while j >= 0 and j >= i - 8 and toks[j] not in {",", ";", ":", ".", "(", ")", '"'}:
+        if toks[j] in _REMOVAL:
+            return True
+        j -= 1
+    return False
+
+
+def _speaking_before(written: list[str], i: int) -> bool:
+    """Does a verb of saying govern the preposition at ``i`` ("said in", "told AFP in", "told
+    reporters in")? Its place is where the speech act was, not the event's."""
+    if i >= 1 and written[i - 1].lower() in _SAYING:
+        return True
+    told = i >= 2 and written[i - 2].lower() in _SAYING
+    return told and (written[i - 1][:1].isupper() or written[i - 1] == "reporters")
+
+
+def _measured_role(toks: list[str], i: int) -> str | None:
+    """The role of "of"/"from" at ``i`` after a distance or a bearing: "6 km (south) of/from X" a
+    reference point, "south-west of X" a direction (not "the north of X": a part of X), else None."""
+    if toks[i] not in {"of", "from"} or i < 1:
+        return None
+    j = i - 1
+    if toks[j] in _DISTANCE or (j >= 1 and _compass(toks[j]) and toks[j - 1] in _DISTANCE):
+        return "reference"  # a bounded distance
+    # ("pushing east from Tabqa": a source); "to the west of X" is outside it, "in the west of X" in it
+    outside = j == 0 or toks[j - 1] not in _DETERMINERS or toks[j - 2 : j - 1] == ["to"]
+    if toks[i] == "of" and _compass(toks[j]) and outside:
+        return "direction"  # a bearing from X bounds no distance: vaguer than "near X"
+    return None
+
+
+def _phrase_role(written: list[str], toks: list[str], i: int) -> str | None:
+    """The role of the preposition ending at token ``i``, if one does (the longest phrase first)."""
+    for words, r in _PHRASES_ENDING.get(toks[i], ()):
+        n = len(words)
+        if i - n + 1 >= 0 and tuple(toks[i - n + 1 : i + 1]) == words:
+            if r == "departure" or (r == "source" and _removal_before(toks, i - n + 1)):
+                return "location"  # the place left: where the expulsion or the flight happened
+            if r == "location" and _speaking_before(written, i - n + 1):
+                return "speech"
+            return r
+    return None
+
+
+def _role_before(before: str) -> str:
+    """The role the words ``before`` a place name give it (the last ``_ROLE_REACH`` characters of
+    its sentence): the nearest preposition over at most ``_GAP`` determiners or modifiers; an
+    of-appositive ("the village of") is transparent, its head place taking the role of the phrase."""
+    written = _TOKEN.findall(before)
+    toks = [t.lower() for t in written]
+    role = "plain"
+    i = len(toks) - 1
+    gap = 0
+    det = False
+    while i >= 0:
+        t = toks[i]
+        measured = _measured_role(toks, i)
+        if measured is not None:
+            return measured
+        r = _phrase_role(written, toks, i)
+        if r is not None:
+            # "aims to liberate Raqqa": an infinitive's "to", no goal ("to the old city" is one)
+            return role if r in _AWAY and gap and not det else r
+        if t == "of" and i >= 1:
+            # "the village of X": the head place of its phrase, which takes the phrase's role (location
+            # if none); "the south bank of the Euphrates": the phrase's role, read on past its head noun
+            if toks[i - 1] in _KIND_NOUNS:
+                role = "location"
+            i, gap, det = i - 2, 1, False
+            continue
+        if t in _DETERMINERS or t.isdigit():
+            i -= 1
+            det = True
+            continue
+        if det:
+            return role  # PREP DET MOD* NAME: a word before the determiner that is no preposition ends it
+        if not t.isalpha() and "-" not in t and "'" not in t or gap >= _GAP:
+            return role
+        if not written[i].islower() or t.endswith(("ed", "ing")):
+            return role  # another name, or a verb: the name is its subject's or object's, no preposition's
+        gap += 1
+        i -= 1
+    return role
+
+
+def _place_roles(ms: list[Mention], text: str, floor: int = 0) -> dict[int, str]:
+    """The role of each mention (by start offset) of one sentence: a name coordinated with the one
+    before it ("in Sakhani and Badu", "in Sakhani, Badu and Tawasuiya") takes its role."""
+    roles: dict[int, str] = {}
+    prev: Mention | None = None
+    for m in ms:
+        if prev is not None and _COORDINATED.fullmatch(text[prev.end : m.start]):
+            role = roles[prev.start]
+        else:
+            role = _role_before(text[max(floor, m.start - _ROLE_REACH) : m.start])
+        if role in {"location", "plain"} and _THEATRE.match(text, m.end) and text[m.end : m.end + 1].isspace():
+            role = "theatre"
+        roles[m.start] = role
+        prev = m
+    return roles
+
+
+# "Sakhani, Badu and", "the Sakhani and Badu quarters and the White Garden area": one list
+_COORDINATED = re.compile(
+    r"(?:\s+(?:" + "|".join(_KIND_NOUNS) + r"))?\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _choose_place(
+    ms: list[Mention],
+    text: str = "",
+    floor: int = 0,
+    *,
+    story_city: str | None = None,
+    roles: dict[int, str] | None = None,
+) -> tuple[Mention | None, Mention | None]:
+    """(the resolved mention the event is at, the first unresolved mention), by the role each
+    name's preposition gives it (:func:`_place_roles`): a place named only as a source ("from
+    Tabqa") or a goal ("towards Maadan") is never chosen; of the rest the most specific, a
+    reference point ("south of Raqqa") or a campaign's name ("the Raqqa offensive") giving way to a
+    place as specific named as where it happened; of equals the story's city (``story_city``, the
+    topic that continues: "jihadis in Mosul and Raqqa" in a Raqqa story), else the first named (the
+    head of a list: "the Sakhani and Badu quarters"). A name the gazetteer
+    cannot resolve, named as where it happened ("captured the village of Kasab"), is not replaced
+    by a place of another role ("near Raqqa"), nor by a coarser one the text does not say holds it."""
+    if roles is None:
+        roles = _place_roles(ms, text, floor) if text else {}
+    # a list ("in Sakhani, Badu and Tawasuiya", "in Mosul and Raqqa") is one choice: its places are
+    # named alike, so of them the story's city, else the first; between lists the smaller place
+    head: dict[int, Mention] = {}
+    for prev, m in zip([None, *ms], ms, strict=False):
+        coordinated = prev is not None and text and _COORDINATED.fullmatch(text[prev.end : m.start])
+        head[m.start] = head[prev.start] if coordinated and prev is not None else m
     resolved = [
         m
         for m in ms
         if m.status == "resolved"
         and m.place is not None
+        and roles.get(m.start) not in _AWAY
         and (m.place.kind != "country" or _LOCATIVE.search(text[max(0, m.start - 30) : m.start]))
         and not (text and _speaking(m, text))
     ]
@@ -333,14 +511,43 @@ def _choose_place(ms: list[Mention], text: str = "") -> tuple[Mention | None, Me
         best = min(
             resolved,
             key=lambda m: (
+                roles.get(m.start) == "theatre",
                 _TIER.get(m.place.kind, 2),  # type: ignore[union-attr]
-                _near_before(text, m.start, 0) if text else False,
-                m.place.uncertainty_m,  # type: ignore[union-attr]
+                _REMOTENESS.get(roles.get(m.start, ""), 0) or (_near_before(text, m.start, 0) if text else False),
+                _size(head[m.start]),
+                head[m.start].start,
+                m.place.id != story_city,  # type: ignore[union-attr]
                 m.start,
             ),
         )
-    unresolved = next((m for m in ms if m.place is None), None)
+    unresolved = next((m for m in ms if m.place is None and roles.get(m.start) not in _AWAY), None)
+    lost = next((m for m in ms if m.place is None and roles.get(m.start) == "location"), None)
+    if lost is not None and best is not None and not _may_stand_for(best, lost, roles, text):
+        best, unresolved = None, lost
     return best, unresolved
+
+
+def _size(m: Mention) -> float:
+    """How far the point of ``m``'s place may be off (a list's head for all of it; unplaced: any)."""
+    return m.place.uncertainty_m if m.place is not None else float("inf")
+
+
+def _may_stand_for(best: Mention, lost: Mention, roles: dict[int, str], text: str) -> bool:
+    """May resolved ``best`` be the report's place though ``lost``, a name the gazetteer lacks, is
+    named as where it happened? Only as a place of the same role as fine as a village (another place
+    of a list), or as the place the text says holds it ("the village of Kasab in Raqqa province")."""
+    assert best.place is not None
+    if roles.get(best.start) not in {"location", "plain"}:
+        return False
+    if _TIER.get(best.place.kind, 2) <= 2:
+        return True
+    return best.start >= lost.end and _HOLDING.fullmatch(text[lost.end : best.start]) is not None
+
+
+# "Kasab in Raqqa province", "al-Xyz neighbourhood of Raqqa", "Kasab, a village in the countryside of"
+_HOLDING = re.compile(
+    r"[\s,]*(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,3}?(?:in|of)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}?",
+)
 
 
 class _Spans:
@@ -970,20 +1177,31 @@ def _place_of(
     ``district`` is the district the story named just before, for "the neighbourhood".
     Notes on how the place was chosen are appended to ``notes``.
     """
-    best, unresolved = _choose_place(ms, text)
+    city = story.only_city_before(sent_start)
+    roles = _place_roles(ms, text, sent_start)
+    best, unresolved = _choose_place(
+        ms, text, sent_start, story_city=city.place.id if city and city.place else None, roles=roles
+    )
     coarse = best is not None and best.place is not None and best.place.kind in _COARSE
-    # "got into the city from the south by crossing the Euphrates": the city, not the river
-    context = _city_from_context(s, sent_start, story) if not ms or coarse else None
+    # a name the gazetteer lacks, named as where it happened, is not replaced by "the city"
+    lost = unresolved is not None and roles.get(unresolved.start) == "location"
+    # "got into the city from the south by crossing the Euphrates": the city, not the river; "driven to
+    # Deir Ezzor province in vehicles parked outside the city": a goal is never the place, the city is
+    context = _city_from_context(s, sent_start, story) if (best is None and not lost) or coarse else None
     if context is not None and coarse:
         best = None
     place_id: str | None
     place_text: str | None
     geo_precision: int | None
     anaphor = _THE_DISTRICT.search(s) if district is not None else None
+    # "came within about two km of the town", "an advance towards the town": the town taken up is a
+    # reference point or a goal, not where it happened; a place the sentence names as such stays
+    taken_as = _role_before(s[max(0, anaphor.start() - _ROLE_REACH) : anaphor.start()]) if anaphor else "plain"
     if (
         anaphor is not None
         and district is not None
         and district.place is not None
+        and not (taken_as in _AWAY or (best is not None and taken_as in _REMOTENESS))
         # a district, village or town taken up beats the city the sentence names; "the stadium" only
         # stands in where the sentence names no place ("the stadium is the last position ... in Raqqa")
         and (best is None or (_TIER.get(best.place.kind, 2) >= 3 and anaphor.group(1).lower() not in _HEAD_NOUNS))  # type: ignore[union-attr]
@@ -995,6 +1213,10 @@ def _place_of(
         context = None
     elif best is not None:
         place_id, place_text, geo_precision = _place_fields(best, text, sent_start)
+        role = roles.get(best.start)
+        if geo_precision == 1 and role in _REMOTENESS:
+            geo_precision = 2  # "reached SDF lines near the town of Tabqa": in or near it, not at its point
+            notes.append(f"place {best.text!r} named as a reference point ({role}): precision 2, in or near it")
     elif context is not None:
         city, words, at = context
         assert city.place is not None  # _city_from_context returns a resolved city

@@ -36,6 +36,7 @@ def test_every_shipped_file_is_read_by_a_loader_and_described_in_the_readme():
         "munitions.toml",
         "outlets.toml",
         "places.toml",
+        "prepositions.toml",
         "verbs.toml",
     ]
     for p in SHIPPED:
@@ -249,6 +250,7 @@ def test_a_shipped_copy_reads_the_same_as_the_shipped_file(tmp_path):
     assert rules.read_discourse(tmp_path / "discourse.toml") == rules.discourse()
     assert rules.read_casualty_words(tmp_path / "casualties.toml") == rules.casualty_words()
     assert rules.read_places(tmp_path / "places.toml") == (rules.not_places(), rules.landmarks())
+    assert rules.read_prepositions(tmp_path / "prepositions.toml") == rules.prepositions()
 
 
 # ---------------------------------------------------------------------------

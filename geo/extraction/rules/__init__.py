@@ -37,6 +37,7 @@ __all__ = [
     "Verbs",
     "CasualtyWords",
     "Discourse",
+    "Prepositions",
     "NotAPlace",
     "Landmark",
     "CLAIMANT_KINDS",
@@ -51,6 +52,7 @@ __all__ = [
     "verbs",
     "casualty_words",
     "discourse",
+    "prepositions",
     "not_places",
     "landmarks",
     "read_places",
@@ -62,6 +64,7 @@ __all__ = [
     "read_verbs",
     "read_casualty_words",
     "read_discourse",
+    "read_prepositions",
 ]
 
 #: the folder of the shipped rule files
@@ -256,6 +259,41 @@ DISCOURSE_TABLES = (
     "campaign_nouns",
     "launch_verbs",
     "standing",
+)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Prepositions:
+    """The words that give a place name its role in a sentence (``prepositions.toml``): where the
+    event is, a reference point, a goal, a source (unless after a verb of removal), an appositive
+    kind noun, a campaign noun the name premodifies."""
+
+    location: Words
+    reference: Words
+    compass: Words
+    distance: Words
+    goal: Words
+    source: Words
+    removal: Words
+    departure: Words
+    appositive: Words
+    speaking: Words
+    theatre: Words
+
+
+#: the tables of ``prepositions.toml``, in file order
+PREPOSITION_TABLES = (
+    "location",
+    "reference",
+    "compass",
+    "distance",
+    "goal",
+    "source",
+    "removal",
+    "departure",
+    "appositive",
+    "speaking",
+    "theatre",
 )
 
 
@@ -505,6 +543,15 @@ def read_discourse(path: Path) -> Discourse:
     return Discourse(**lists)
 
 
+def read_prepositions(path: Path) -> Prepositions:
+    """The preposition tables of ``path``, checked: lowercase words or phrases of single spaces."""
+    p = _Problems(path)
+    doc = _read(path)
+    lists = {s: _words(p, doc, s, "words", _PHRASE, "lowercase words and single spaces") for s in PREPOSITION_TABLES}
+    p.raise_any()
+    return Prepositions(**lists)
+
+
 # ---------------------------------------------------------------------------
 # the shipped files, read once
 
@@ -569,6 +616,12 @@ def not_places() -> tuple[NotAPlace, ...]:
 def landmarks() -> tuple[Landmark, ...]:
     """``places.toml``: generic descriptions of gazetteer places, with the city they need."""
     return _places()[1]
+
+
+@cache
+def prepositions() -> Prepositions:
+    """``prepositions.toml``: the words that give a place name its role in a sentence."""
+    return read_prepositions(RULES_DIR / "prepositions.toml")
 
 
 @cache
