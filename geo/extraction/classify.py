@@ -241,7 +241,8 @@ _CLASH = _with_forms(
     "front",
     "thrust",
 )
-_DISPLACE = _rx(
+_DISPLACE = _with_forms(
+    "displacement",
     r"\b(?:fled|fleeing|flee|displaced|displacement|(?<!booby-)(?<!booby\s)trapped|escap(?:e|ed|ing)|"
     r"evacuat(?:ed|ion|ing)|exodus|refugees?|camps?\s+for\s+the\s+displaced|"
     r"left\s+the\s+city|streamed\s+out|made\s+their\s+way\s+out|camps?|corridors?|"
@@ -647,37 +648,121 @@ _FIGHT_NOUN = (
 _DISPLACED_BY = _rx(
     r"\b" + _FIGHT_NOUN + r"\s+(?:\w+\s+){0,2}?(?:uprooted|displaced|forced\s+(?:\S+\s+){1,4}?to\s+flee)\b|"
     r"\b(?:fled|fleeing|flee|flees|displaced|uprooted)\b[^.;]{0,80}?\b(?:because\s+of|due\s+to|to\s+escape)\s+"
-    r"(?:the\s+)?(?:[\w-]+\s+){0,2}?" + _FIGHT_NOUN + r"\b"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,2}?" + _FIGHT_NOUN + r"\b|"
+    # the fight as the object of the flight: "fled the shelling", "escaping the bombardment", "fleeing
+    # from the fighting" (the verb of motion is the event, its object the cause: UNHCR's "fleeing
+    # conflict"); "fled to X as the shelling ..." is left to the order of the words below
+    r"\b(?:fled|fleeing|flee|flees|escap(?:e|ed|es|ing))\s+(?:from\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    + _FIGHT_NOUN
+    + r"\b"
 )
+
+
+#: violence by hand and the strategic developments our vocabulary files as ``other`` (events.toml,
+#: ACLED "Violence against civilians" and "Strategic developments", CAMEO 18x/20x): one pattern per
+#: form, each behind the need words derived from it
+_OTHER_FORMS: tuple[tuple[str, IPattern], ...] = tuple(
+    (f.name, _rx(a)) for f in rules.event_forms() if f.event == "other" for a in f.aliases
+)
+
+
+def _violence(s: str) -> AnyMatch | None:
+    """The first ``other`` event word of ``s`` that is told, not intended ("executed", "a mass grave")."""
+    hits = [m for _, rx in _OTHER_FORMS if (m := _first(rx, s)) is not None]
+    return min(hits, key=lambda m: m.start()) if hits else None
+
+
+# "a show of force by coalition aircraft", "executions by firing squad": the event noun, then the
+# means after "by"/"with"; the aircraft is how it was done, not a strike of its own
+_MEANS_OF = re.compile(r"^\s+(?:by|with|from)\s+(?:the\s+)?(?:[\w.-]+\s+){0,3}$", re.I)
+# the aircraft named: only these make a generic "bombardment", "strikes", "hit" an air strike when
+# the sentence also names ground fire (ACLED: Air/drone strike is by aircraft; Shelling/artillery/
+# missile attack by guns, mortars and rockets)
+_AIRCRAFT = _rx(
+    r"\b(?:air|airstrikes?|aerial|jets?|warplanes?|war\s+planes?|planes?|aircraft|drones?|helicopters?|"
+    r"gunships?|sorties|coalition|US-led|U\.S\.-led)\b"
+)
+_GENERIC_AIR_CUE = _rx(r"^(?:bomb(?:ing|ings|ed|s)?|bombard(?:ment|ed|ing)?|strikes?|struck|raids?|dropp(?:ed|ing))$")
+
+
+_APPROACH = _rx(r"^(?:advanc(?:ed|ing|es)|gain(?:ed|ing|s)?)\s+(?:on|towards?|ground)\b")
+# the aircraft named as a vehicle, not as an attack ("jets", "aircraft"; not "struck", "air strikes")
+_VEHICLE = _rx(
+    r"^(?:jets?|warplanes?|war\s+planes?|aircraft|drones?|(?:coalition|russian|regime|government|syrian|american|"
+    r"u\.?s\.?|iraqi|turkish|fighter|military)\s+planes|helicopter\s+gunships?)$"
+)
+
+
+def _only_aircraft(s: str) -> bool:
+    """Does every air word of ``s`` name an aircraft, none an attack ("struck", "air strikes")?"""
+    return all(_VEHICLE.match(m.group(0)) for m in _AIR.finditer(s))
+
+
+def _ground_fire_only(air: AnyMatch, shell: AnyMatch, s: str) -> bool:
+    """Is the air word generic ("bombardment", "strikes") in a sentence that names ground fire
+    (``shell``: artillery, mortars, rockets) and no aircraft? Then the fire is shelling."""
+    return shell is not None and _GENERIC_AIR_CUE.search(air.group(0)) is not None and _AIRCRAFT.search(s) is None
 
 
 def _event(s: str) -> tuple[str, str]:
     down = _SHOOT_DOWN.search(s)
     if down is not None:
         return "armed_clash", down.group(0)
+    viol = _violence(s)
     flight = _DISPLACED_BY.search(s)
-    if flight is not None and not _KILLED.search(s):
+    if flight is not None and viol is None and not _KILLED.search(s):
         return "displacement", flight.group(0)
     air = _first_air(s)
     shell = _first(_SHELL, s)
     terr = _territory(s)
+    if terr is not None and _APPROACH.match(terr[1].group(0)) and _first(_CLASH, s) is not None:
+        # "clashes erupted as the SDF advanced on the stadium": an advance with fighting and no
+        # capture stated is the fight (ACLED: Armed clash until territory changes hands)
+        terr = None
+    if viol is not None and air is not None and _aircraft_only_means(viol, air, s):
+        return "other", viol.group(0)
     # a territory verb that comes first is the news ("broke into the Old City
     # after coalition aircraft blasted the wall"), unless people were killed
     if terr is not None and not _KILLED.search(s):
         firsts = [m.start() for m in (air, shell) if m is not None]
         if firsts and terr[1].start() < min(firsts):
             return "territory_change", terr[1].group(0)
-    # a strike/raid that is only the means of a territory change or a
-    # backdrop ("with backing from the coalition bombing") is still coded by
-    # its most specific cue; ties broken by priority
+    fire = _fire(s, air, shell)
+    if fire is not None:
+        return fire
+    if viol is not None and (terr is None or viol.start() <= terr[1].start()):
+        # the killing, abduction or destruction is the event, fighting its setting; told before a
+        # capture verb, the capture is of people or is its background ("beheaded two fighters they
+        # had captured", "took 40 villagers hostage")
+        return "other", viol.group(0)
+    if terr is not None:
+        return "territory_change", terr[1].group(0)
+    return _fighting_or_else(s, air)
+
+
+def _aircraft_only_means(viol: AnyMatch, air: AnyMatch, s: str) -> bool:
+    """ "a show of force by coalition aircraft", "executed a man accused of guiding coalition jets":
+    is the aircraft only the means or the setting of the ``other`` event, no strike told?"""
+    return bool(viol.start() < air.start() and _MEANS_OF.search(s[viol.end() : air.start()])) or _only_aircraft(s)
+
+
+def _fire(s: str, air: AnyMatch | None, shell: AnyMatch | None) -> tuple[str, str] | None:
+    """An air strike or shelling, if the sentence tells one: a strike/raid that is only the means of
+    a territory change or a backdrop ("with backing from the coalition bombing") is still coded by
+    its most specific cue; ties broken by priority."""
     if air is not None and not _only_generic_strike(air.group(0), s):
         if shell is not None and shell.start() < air.start() and not _AIR_WORD.search(air.group(0)):
+            return "shelling", shell.group(0)
+        if shell is not None and _ground_fire_only(air, shell, s):
             return "shelling", shell.group(0)
         return "air_strike", air.group(0)
     if shell is not None:
         return "shelling", shell.group(0)
-    if terr is not None:
-        return "territory_change", terr[1].group(0)
+    return None
+
+
+def _fighting_or_else(s: str, air: AnyMatch | None) -> tuple[str, str]:
+    """A clash, the campaign's launch, an attempt on ground, or else the events without fighting."""
     clash = _first(_CLASH, s)
     if clash is not None and _danger_of_flight(s, clash):
         clash = None
@@ -687,7 +772,33 @@ def _event(s: str) -> tuple[str, str]:
         launch = _LAUNCH.search(s)
         if launch is not None:  # a strategic development (ACLED), kept as a report
             return "other", f"campaign {launch.group(0)}"
+    attempt = _attempted_territory(s)
+    if attempt is not None:
+        return "armed_clash", f"attempt {attempt}"
     return _event_without_fighting(s, air)
+
+
+# "were still trying to push the militants out of the base", "failed to seize the village": an
+# attempt on ground under way or beaten back is a fight (ACLED, Armed clash: an attempt to take
+# territory that does not succeed); a plan ("aims to", "will try to") is no event
+_ATTEMPT = _rx(
+    r"\b(?:trying|tried|tries|attempting|attempted|struggling|struggled|failed|failing|fighting|battling|"
+    r"(?:attempts?|bids?|efforts?)(?:\s+by(?:\s+[\w-]+){1,3}?)?)\s+"
+    r"(?:(?:on|in|at|since|for)\s+\w+\s+|again\s+|still\s+)?to\s+"
+    r"(?:push|drive|force|dislodge|expel|oust|clear|storm|take|seize|capture|retake|recapture|enter|"
+    r"break\s+(?:into|through)|encircle|surround|infiltrate|overrun|regain)\b"
+)
+
+
+def _attempted_territory(s: str) -> str | None:
+    """An attempt on ground told as under way or failed ("trying to push ... out of"), not planned."""
+    for m in _ATTEMPT.finditer(s):
+        if not _FORECAST_BEFORE.search(s[max(0, m.start() - 30) : m.start()]):
+            return m.group(0)
+    return None
+
+
+_FORECAST_BEFORE = _rx(r"\b(?:will|would|plans?|planning|aims?|expected|intends?|hopes?|wants?|may|might)\b")
 
 
 # the hazards of a road out ("civilians trying to flee face sniper fire and landmines", "booby
@@ -725,6 +836,10 @@ def _event_without_fighting(s: str, air: AnyMatch | None) -> tuple[str, str]:
         return "displacement", disp.group(0)
     if air is not None and not (air.group(0).lower().startswith("dropp") and _AID_DROP.search(s)):
         return "air_strike", air.group(0)
+    if air is not None and _CIVILIAN_WORD.search(s):
+        # "civilians in the enclave depended on food dropped from the air": the air drop feeds a
+        # population cut off (OCHA's besieged Deir ez-Zor), the trapped civilians are the news
+        return "displacement", f"aid {air.group(0)}"
     strategic = _first(_STRATEGIC, s)
     if strategic is not None:  # a strategic development (ACLED), kept as a report
         return "other", f"strategic {strategic.group(0)}"
@@ -770,7 +885,7 @@ _AERIAL_MUNITION = _rx(
 
 def _event_with_munition(s: str) -> tuple[str, str]:
     ev, cue = _event(s)
-    if ev == "other":
+    if ev == "other" and _violence(s) is None:
         hm = _AIR_HIT.search(s)
         if hm:
             return "air_strike", hm.group(1)
@@ -1584,6 +1699,7 @@ INCIDENT_PATTERNS: tuple[IPattern, ...] = (
     _SHELL,
     _CLASH,
     _DISPLACE,
+    *(rx for _, rx in _OTHER_FORMS),
     _AIR_HIT,
     _DELIVERY,
     *(rx for rx, _ in _TERRITORY),
