@@ -252,7 +252,9 @@ _DISPLACE = _with_forms(
     # held where they are: "keeping 400 women and children hostage", "used as human shields",
     # "districts that have been cut off" (as "trapped")
     r"hostages?|human\s+shields?|(?:been|being|are|were|remain|remained)\s+cut\s+off|"
-    r"(?:civilians|people|residents|families)\s+(?:are|were|remain|remained)\s+(?:still\s+)?inside)\b",
+    # ("30 people from four families were inside it": a struck building's occupants, not a population held)
+    r"(?:civilians|people|residents|families)\s+(?:are|were|remain|remained)\s+(?:still\s+)?inside)\b"
+    r"(?!\s+(?:it|them|the\s+(?:building|house|home|shelter|basement|car|vehicle|boat)))",
     "fled",
     "flee",
     "displace",
@@ -647,12 +649,12 @@ _FIGHT_NOUN = (
 )
 _DISPLACED_BY = _rx(
     r"\b" + _FIGHT_NOUN + r"\s+(?:\w+\s+){0,2}?(?:uprooted|displaced|forced\s+(?:\S+\s+){1,4}?to\s+flee)\b|"
-    r"\b(?:fled|fleeing|flee|flees|displaced|uprooted)\b[^.;]{0,80}?\b(?:because\s+of|due\s+to|to\s+escape)\s+"
+    r"\b(?:fled|fleeing|flee|flees|displaced|uprooted)\b[^.;]{0,80}?\b(?:because\s+of|due\s+to|to\s+escape|amid|during)\s+"
     r"(?:the\s+)?(?:[\w-]+\s+){0,2}?" + _FIGHT_NOUN + r"\b|"
     # the fight as the object of the flight: "fled the shelling", "escaping the bombardment", "fleeing
     # from the fighting" (the verb of motion is the event, its object the cause: UNHCR's "fleeing
     # conflict"); "fled to X as the shelling ..." is left to the order of the words below
-    r"\b(?:fled|fleeing|flee|flees|escap(?:e|ed|es|ing))\s+(?:from\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"\b(?:fled|fleeing|flee|flees|escap(?:e|ed|es|ing))\s+(?:from\s+)?(?:the\s+)?(?:(?!(?:to|into|towards?)\b)[\w-]+\s+){0,2}?"
     + _FIGHT_NOUN
     + r"\b"
 )
@@ -822,6 +824,25 @@ def _danger_of_flight(s: str, clash: AnyMatch) -> bool:
     return _LAID_EXPLOSIVE.search(cue) is not None or _DISPLACE.search(s) is not None
 
 
+# "were forced to flee", "managed to escape", "risking their lives to get out": the flight done or
+# under way, not intended (UNHCR: "forced to flee"); the "to" before it is no intent
+_FLIGHT_DONE = _rx(
+    r"\b(?:forced|force|forcing|compelled|obliged|managed|manage|had|have|has|able|continued|continue|continues|"
+    r"continuing|began|begun|begin|started|starting|start|trying|tried|attempting|attempted|struggling|"
+    r"(?:risking|risked|risk)\s+their\s+lives)\s+(?:\w+\s+)?to\s+$"
+)
+
+
+def _first_flight(s: str) -> AnyMatch | None:
+    """The first displacement word of ``s`` that is told: not intended, unless the flight is forced,
+    managed or tried ("were forced to flee", "trying to get out")."""
+    for m in _DISPLACE.finditer(s):
+        before = s[max(0, m.start() - 40) : m.start()]
+        if not _INTENT.search(before[-25:]) or _FLIGHT_DONE.search(before):
+            return m
+    return None
+
+
 def _event_without_fighting(s: str, air: AnyMatch | None) -> tuple[str, str]:
     """The event of a sentence with no strike, shelling, territory or clash word ranked first:
     people moved or held, fighters giving up, a strike word left over, a strategic development."""
@@ -831,7 +852,7 @@ def _event_without_fighting(s: str, air: AnyMatch | None) -> tuple[str, str]:
     surrender = _SURRENDER.search(s)
     if surrender is not None:  # a strategic development (ACLED), kept as a report
         return "other", f"strategic {surrender.group(0)}"
-    disp = _first(_DISPLACE, s)
+    disp = _first_flight(s)
     if disp is not None:
         return "displacement", disp.group(0)
     if air is not None and not (air.group(0).lower().startswith("dropp") and _AID_DROP.search(s)):
@@ -883,8 +904,20 @@ _AERIAL_MUNITION = _rx(
 )
 
 
+# "families who tried to escape ... were hit by coalition fire": people hit by the air war (passive, its
+# agent after "by") is a strike; their flight is the setting
+_HIT_BY_AIR = _rx(
+    r"\b(?:was|were|been|being)\s+(?:\w+\s+)?(?:hit|targeted|struck|bombed)\s+by\s+(?:the\s+)?(?:[\w.-]+\s+){0,2}?"
+    r"(?:coalition|jets?|warplanes?|aircraft|drones?|air\s*strikes?|airstrikes?)\b"
+)
+
+
 def _event_with_munition(s: str) -> tuple[str, str]:
     ev, cue = _event(s)
+    if ev == "displacement":
+        hit = _HIT_BY_AIR.search(s)
+        if hit is not None:
+            return "air_strike", hit.group(0)
     if ev == "other" and _violence(s) is None:
         hm = _AIR_HIT.search(s)
         if hm:

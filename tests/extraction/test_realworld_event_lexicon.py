@@ -59,6 +59,19 @@ TUNE = [
         "SDF fighters were still trying on Sunday to push the militants out of the 17th Division base",
         "armed_clash",
     ),
+    (  # r14: a flight under way, its "to" no intent
+        "Between 100 and 200 families are said to be risking their lives to get out across the front lines.",
+        "displacement",
+    ),
+    (  # r20: people in flight hit by the air war: the strike is the event
+        "Families who tried to escape across the Euphrates by boat were hit by coalition fire, the organisation said.",
+        "air_strike",
+    ),
+    (  # r18: the occupants of a struck building are no population held
+        "According to the Euphrates Post, the building struck stood behind the Abu Hussein Sironx shop and 30 people "
+        "from four families were inside it; two were pulled out and the others remained under the rubble.",
+        "air_strike",
+    ),
 ]
 
 
@@ -81,6 +94,7 @@ FORMS = [
     ("Besieged civilians in the enclave are short of food.", "displacement"),
     ("Returnees to Tabqa found their homes destroyed.", "displacement"),
     ("Families began returning to their homes in al-Mishlab on Monday.", "displacement"),
+    ("Thousands of families were forced to flee their homes in the eastern countryside.", "displacement"),
     # other: ACLED Violence against civilians, CAMEO 18x/20x
     ("IS executed 12 men in the main square of al-Mayadin.", "other"),
     ("The militants beheaded two fighters they had captured.", "other"),
@@ -94,6 +108,9 @@ FORMS = [
     # other: ACLED Strategic developments
     ("IS militants looted the grain silos before withdrawing.", "other"),
     ("The jihadists torched the oil wells near the Omar field.", "other"),
+    # shelling: ACLED's Shelling/artillery/missile attack names missiles with the guns
+    ("A Russian missile strike hit the town of Mayadin, killing 12 civilians.", "shelling"),
+    ("Russian warships fired cruise missiles at IS positions near Deir ez-Zor.", "shelling"),
     ("IS fighters blew up the old bridge over the Euphrates before withdrawing.", "other"),
 ]
 
@@ -108,6 +125,8 @@ DECISIONS = [
     ("Civilians killed in an air strike while fleeing the Old City were buried on Monday.", "air_strike"),
     ("Families fled the shelling of the Old City on Monday.", "displacement"),
     ("Thousands were fleeing from the fighting in the eastern districts.", "displacement"),
+    ("Thousands fled as fighting raged in the Old City.", "displacement"),
+    ("Thousands fled Raqqa as the SDF advanced into the city.", "territory_change"),
     ("Families fleeing the fighting were killed by a mortar round near the river.", "shelling"),
     ("Clashes erupted as the SDF advanced on the stadium.", "armed_clash"),
     ("Clashes erupted as the SDF captured the stadium.", "territory_change"),
@@ -138,6 +157,8 @@ NOT_THAT = [
     ("Islamic State snipers shot dead four people trying to cross the river on Sunday.", "other"),
     ("Ar-Raqqa city has been completely encircled by the SDF since 27 June, leaving no official way out.", "other"),
     ("The SDF advanced on the stadium on Monday.", "territory_change"),  # no fighting named: the gain
+    ("The UN plans to evacuate the civilians next week.", "other"),  # a plan
+    ("A drone fired a missile at a car near Tabqa, killing two IS commanders.", "air_strike"),  # aircraft named
 ]
 
 
