@@ -926,6 +926,10 @@ def _event_with_munition(s: str) -> tuple[str, str]:
         mm = _AERIAL_MUNITION.search(s)
         dm = _DELIVERY.search(s)
         if mm and dm and not _IS_A_WEAPON.search(s):
+            if dm.group(0).lower() == "fired" and _AIRCRAFT.search(s) is None:
+                # "fired white phosphorus over the city": fired by guns, no aircraft named (ACLED:
+                # the munition is coded by its delivery)
+                return "shelling", mm.group(0)
             return "air_strike", mm.group(0)
     return ev, cue
 

@@ -134,6 +134,8 @@ DECISIONS = [
     ("The jets bombarded the town with rockets.", "air_strike"),
     ("Coalition strikes and artillery fire hit the Old City, killing five.", "air_strike"),
     ("Heavy artillery bombardment of the Old City killed seven people.", "shelling"),
+    ("US forces fired white phosphorus over the Old City, activists said.", "shelling"),  # fired: by guns
+    ("Coalition jets fired white phosphorus over the Old City, activists said.", "air_strike"),
     ("IS executed 20 of its own fighters who fled the fighting.", "other"),
     ("Civilians drowned while fleeing across the Euphrates.", "other"),
     ("IS executed a man accused of guiding coalition jets to their targets.", "other"),
