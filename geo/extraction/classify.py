@@ -668,9 +668,29 @@ _OTHER_FORMS: tuple[tuple[str, IPattern], ...] = tuple(
 )
 
 
+# the noun forms of the other events ("executions", "beheadings", "abductions", "looting", "a mass grave")
+_NOMINAL = re.compile(r"(?:ions?|ings?|graves?|force|shots?|attacks?|weapons?|agents?|munitions?|strikes?|gas)$", re.I)
+# what makes a noun tell one episode: "a mass grave", "another execution", "the killings of 12 men"
+_ONE_EPISODE = re.compile(
+    r"\b(?:an?|another|one|two|three|four|five|several|dozens|hundreds|\d[\d,]*)\s+(?:[\w-]+\s+){0,2}$", re.I
+)
+_A_NUMBER = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens?|scores|hundreds)\b", re.I)
+
+
+def _told(m: AnyMatch, s: str) -> bool:
+    """Does the ``other`` word ``m`` tell an episode? A verb does ("executed", "set fire to"); a bare
+    plural or mass noun names a kind, a habit, not an event ("notorious for beheadings", "documented
+    abductions", "the looting of antiquities": generic reference of bare plurals, Carlson 1977), so a
+    noun needs an article or a count before it, or a number in the sentence."""
+    if not _NOMINAL.search(m.group(0)):
+        return True
+    return bool(_ONE_EPISODE.search(s[max(0, m.start() - 40) : m.start()]) or _A_NUMBER.search(s))
+
+
 def _violence(s: str) -> AnyMatch | None:
-    """The first ``other`` event word of ``s`` that is told, not intended ("executed", "a mass grave")."""
-    hits = [m for _, rx in _OTHER_FORMS if (m := _first(rx, s)) is not None]
+    """The first ``other`` event word of ``s`` that is told, not intended nor generic ("executed",
+    "a mass grave"; not "plans to execute", "notorious for beheadings")."""
+    hits = [m for _, rx in _OTHER_FORMS if (m := _first(rx, s)) is not None and _told(m, s)]
     return min(hits, key=lambda m: m.start()) if hits else None
 
 
@@ -687,6 +707,7 @@ _AIRCRAFT = _rx(
 _GENERIC_AIR_CUE = _rx(r"^(?:bomb(?:ing|ings|ed|s)?|bombard(?:ment|ed|ing)?|strikes?|struck|raids?|dropp(?:ed|ing))$")
 
 
+_FIGHT_AS_SUBJECT = re.compile(r"\b(?:the\s+)?" + _FIGHT_NOUN + r"\s+(?:has\s+|had\s+|have\s+)?$", re.I)
 _APPROACH = _rx(r"^(?:advanc(?:ed|ing|es)|gain(?:ed|ing|s)?)\s+(?:on|towards?|ground)\b")
 # the aircraft named as a vehicle, not as an attack ("jets", "aircraft"; not "struck", "air strikes")
 _VEHICLE = _rx(
@@ -717,9 +738,13 @@ def _event(s: str) -> tuple[str, str]:
     air = _first_air(s)
     shell = _first(_SHELL, s)
     terr = _territory(s)
-    if terr is not None and _APPROACH.match(terr[1].group(0)) and _first(_CLASH, s) is not None:
+    if terr is not None and (
+        (_APPROACH.match(terr[1].group(0)) and _first(_CLASH, s) is not None)
+        or _FIGHT_AS_SUBJECT.search(s[max(0, terr[1].start() - 40) : terr[1].start()])
+    ):
         # "clashes erupted as the SDF advanced on the stadium": an advance with fighting and no
-        # capture stated is the fight (ACLED: Armed clash until territory changes hands)
+        # capture stated is the fight (ACLED: Armed clash until territory changes hands); "the
+        # fighting reached their district": the fight's spread, nobody took ground
         terr = None
     if viol is not None and air is not None and _aircraft_only_means(viol, air, s):
         return "other", viol.group(0)
@@ -763,11 +788,21 @@ def _fire(s: str, air: AnyMatch | None, shell: AnyMatch | None) -> tuple[str, st
     return None
 
 
+# a temporal clause before a fight word: "since the battle ended", "after the fighting", "once clashes stop"
+_TEMPORAL_BEFORE = re.compile(r"\b(?:since|after|before|until|till|once)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+
+
 def _fighting_or_else(s: str, air: AnyMatch | None) -> tuple[str, str]:
     """A clash, the campaign's launch, an attempt on ground, or else the events without fighting."""
     clash = _first(_CLASH, s)
     if clash is not None and _danger_of_flight(s, clash):
         clash = None
+    if clash is not None and _TEMPORAL_BEFORE.search(s[max(0, clash.start() - 40) : clash.start()]):
+        # "families have been returning to their homes since the battle ended": the fight dates the
+        # movement, the movement is the news
+        flight = _first_flight(s)
+        if flight is not None:
+            return "displacement", flight.group(0)
     if clash is not None:
         if not _only_the_campaign(s):
             return "armed_clash", clash.group(0)

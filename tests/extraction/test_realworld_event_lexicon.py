@@ -176,6 +176,12 @@ def _reports(gz: gazetteer.Gazetteer, text: str) -> list[dict[str, Any]]:
 # no incident behind: background and explanation with the new words give no report
 NO_REPORT = [
     "Since 2014, Raqqa became synonymous with IS atrocities including beheadings and public displays of bodies.",
+    # a bare plural or mass noun names a kind, not an episode
+    "The group is notorious for beheadings and mass executions.",
+    "Human rights groups have long documented abductions by the group.",
+    "The looting of antiquities has financed the group for years.",
+    # a return as a condition or an aim
+    "Returning home remains dangerous because of unexploded ordnance.",
     "The coalition executed a plan to isolate the city.",
     "The besieged city is home to some 300,000 people.",
     "When such a shell explodes it can set fire to houses.",
@@ -185,6 +191,21 @@ NO_REPORT = [
 @pytest.mark.parametrize("text", NO_REPORT)
 def test_background_with_the_new_words_gives_no_report(gz: gazetteer.Gazetteer, text: str) -> None:
     assert _reports(gz, text) == []
+
+
+# the same nouns telling one episode: an article or a count, or a number in the sentence
+EPISODE = [
+    ("Activists said a mass grave was found near the stadium in Raqqa on Monday.", "other"),
+    ("The executions of five men in al-Mayadin were filmed by the group, the Observatory said.", "other"),
+    ("Families began returning to their homes in al-Mishlab on Monday.", "displacement"),
+    ("Hundreds of families have been returning to their homes in Tabqa since the battle ended.", "displacement"),
+    ("Thousands of civilians fled Raqqa after the fighting reached their district.", "displacement"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), EPISODE)
+def test_the_same_nouns_telling_one_episode_give_a_report(gz: gazetteer.Gazetteer, text: str, kind: str) -> None:
+    assert [r["event_type"] for r in _reports(gz, text)] == [kind]
 
 
 def test_a_toll_of_an_execution_is_not_given_to_the_strike_before_it(gz: gazetteer.Gazetteer) -> None:
