@@ -182,6 +182,9 @@ NO_REPORT = [
     "The looting of antiquities has financed the group for years.",
     # a return as a condition or an aim
     "Returning home remains dangerous because of unexploded ordnance.",
+    # a flight urged or habitual, not told
+    "The SDF has urged civilians to get out of the city.",
+    "Aid groups are preparing to receive people who get out of Raqqa.",
     "The coalition executed a plan to isolate the city.",
     "The besieged city is home to some 300,000 people.",
     "When such a shell explodes it can set fire to houses.",
