@@ -361,7 +361,8 @@ _TERRITORY: list[tuple[IPattern, str]] = [
             # "have reached the first streets of the zone"
             # ... "the southern suburbs", "the entrances of the town"
             r"neighbou?rhood|district|village|town|city|base|bank|troops|positions|heart|streets?|suburbs?|"
-            r"entrances?))\b",
+            # the place kinds of our gazetteer (geo/data/README.md): "reached the industrial zone"
+            r"entrances?|zone|quarter|square|roundabout|dam|airport|airbase|crossing|garrison))\b",
             "brok",
             "break",
             "enter",
@@ -415,7 +416,7 @@ _TERRITORY: list[tuple[IPattern, str]] = [
             r"(?:(?:now|again|entirely|fully|completely|firmly|back)\s+)?)under\s+(?:the\s+)?(?:full\s+)?"
             r"(?!(?:IS|ISIS|ISIL|Islamic|jihadists?|militants?|Daesh|the\s+group)\b)(?:[\w'-]+\s+)?control|"
             r"control\s+of|(?:now|fully|firmly)\s+control|wrested|wrest|"
-            r"(?<!still\s)(?<!remains\s)(?<!remained\s)in\s+(?:(?:the\s+)?\w+(?:'s)?\s+)?hands|freed|"
+            r"(?<!still\s)(?<!remains\s)(?<!remained\s)in\s+(?:(?:the\s+)?\w+(?:'s|')?\s+)?hands|freed|"
             # after a capture, the last of the losers sought out: "troops were hunting down the last militants
             # in the town" (wire copy's mopping-up)
             r"(?:hunting\s+down|mopping\s+up|flushing\s+out)\s+(?:the\s+)?(?:last|remaining)\s+(?:\w+\s+)?"
@@ -1591,8 +1592,10 @@ def _territory_actor(s: str, ments: list[tuple[int, int, str]], exclude: tuple[s
         return _winner_after(s, tm)
     if _STATE.search(tm.group(0)):
         # "Raqqa, once the capital of Daesh, is completely free": the subject is the place, and
-        # a party named before it is its former holder, not the winner
-        return None
+        # a party named before it is its former holder, not the winner; "in the jihadists' hands":
+        # the possessor named inside the phrase holds it
+        inside = [x for x in ments if tm.start() <= x[0] and x[1] <= tm.end() and x[2] not in exclude]
+        return inside[0][2] if inside and tm.group(0).lower().endswith("hands") else None
     if _FELL_TO.match(tm.group(0)):
         # "Mayadeen, an ISIS stronghold, fell to the Syrian army": the winner comes after
         after = [x for x in ments if x[0] >= tm.end() and x[2] not in exclude]

@@ -20,7 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import gazetteer
-from geo.extraction.classify import event_type
+from geo.extraction.classify import classify, event_type
 from geo.extraction.extract import extract_text
 
 # (tune sentence, gold type): sentences no event word of the older rules typed right
@@ -233,3 +233,35 @@ def test_aircraft_words_alone_make_a_generic_strike_aerial(verb: str, means: str
     subject = craft if named else "Government forces"
     text = f"{subject} {verb} the town of Maadan with {means} on Friday, killing four civilians."
     assert event_type(text) == ("air_strike" if named else "shelling")
+
+
+# territory: a plural possessive holds the place ("in the jihadists' hands"), never inverted; the
+# place kinds of our gazetteer are places reached ("reached the industrial zone")
+HELD = [
+    (
+        "Albu Kamal, the last significant town the Islamic State group held in Syria, was again entirely in the "
+        "jihadists' hands on Saturday after a fierce counter-offensive against pro-regime forces, a monitor said.",
+        "Islamic State",
+    ),
+    ("The town is now in the SDF's hands, the alliance said.", "SDF"),
+    ("By Tuesday the Old City was in the militants' hands again.", "Islamic State"),
+    (
+        "Only a day into their offensive against ISIS in the northern countryside of Deir ez-Zor province, the "
+        "Syrian Democratic Forces (SDF) reached the industrial zone of Deir ez-Zor on Sunday.",
+        "SDF",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "winner"), HELD)
+def test_who_holds_the_place_is_the_winner(text: str, winner: str) -> None:
+    c = classify(text)
+    assert c.event_type == "territory_change"
+    assert c.control is not None and c.control.actor == winner and c.control.from_ != winner
+
+
+@pytest.mark.parametrize(
+    "text", ["The town is still in the jihadists' hands.", "The stadium remains in the militants' hands."]
+)
+def test_a_place_still_held_is_no_change(text: str) -> None:
+    assert event_type(text) != "territory_change"
