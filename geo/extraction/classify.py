@@ -241,7 +241,8 @@ _CLASH = _with_forms(
     "front",
     "thrust",
 )
-_DISPLACE = _rx(
+_DISPLACE = _with_forms(
+    "displacement",
     r"\b(?:fled|fleeing|flee|displaced|displacement|(?<!booby-)(?<!booby\s)trapped|escap(?:e|ed|ing)|"
     r"evacuat(?:ed|ion|ing)|exodus|refugees?|camps?\s+for\s+the\s+displaced|"
     r"left\s+the\s+city|streamed\s+out|made\s+their\s+way\s+out|camps?|corridors?|"
@@ -251,7 +252,9 @@ _DISPLACE = _rx(
     # held where they are: "keeping 400 women and children hostage", "used as human shields",
     # "districts that have been cut off" (as "trapped")
     r"hostages?|human\s+shields?|(?:been|being|are|were|remain|remained)\s+cut\s+off|"
-    r"(?:civilians|people|residents|families)\s+(?:are|were|remain|remained)\s+(?:still\s+)?inside)\b",
+    # ("30 people from four families were inside it": a struck building's occupants, not a population held)
+    r"(?:civilians|people|residents|families)\s+(?:are|were|remain|remained)\s+(?:still\s+)?inside)\b"
+    r"(?!\s+(?:it|them|the\s+(?:building|house|home|shelter|basement|car|vehicle|boat)))",
     "fled",
     "flee",
     "displace",
@@ -358,7 +361,8 @@ _TERRITORY: list[tuple[IPattern, str]] = [
             # "have reached the first streets of the zone"
             # ... "the southern suburbs", "the entrances of the town"
             r"neighbou?rhood|district|village|town|city|base|bank|troops|positions|heart|streets?|suburbs?|"
-            r"entrances?))\b",
+            # the place kinds of our gazetteer (geo/data/README.md): "reached the industrial zone"
+            r"entrances?|zone|quarter|square|roundabout|dam|airport|airbase|crossing|garrison))\b",
             "brok",
             "break",
             "enter",
@@ -412,7 +416,7 @@ _TERRITORY: list[tuple[IPattern, str]] = [
             r"(?:(?:now|again|entirely|fully|completely|firmly|back)\s+)?)under\s+(?:the\s+)?(?:full\s+)?"
             r"(?!(?:IS|ISIS|ISIL|Islamic|jihadists?|militants?|Daesh|the\s+group)\b)(?:[\w'-]+\s+)?control|"
             r"control\s+of|(?:now|fully|firmly)\s+control|wrested|wrest|"
-            r"(?<!still\s)(?<!remains\s)(?<!remained\s)in\s+(?:(?:the\s+)?\w+(?:'s)?\s+)?hands|freed|"
+            r"(?<!still\s)(?<!remains\s)(?<!remained\s)in\s+(?:(?:the\s+)?\w+(?:'s|')?\s+)?hands|freed|"
             # after a capture, the last of the losers sought out: "troops were hunting down the last militants
             # in the town" (wire copy's mopping-up)
             r"(?:hunting\s+down|mopping\s+up|flushing\s+out)\s+(?:the\s+)?(?:last|remaining)\s+(?:\w+\s+)?"
@@ -646,48 +650,193 @@ _FIGHT_NOUN = (
 )
 _DISPLACED_BY = _rx(
     r"\b" + _FIGHT_NOUN + r"\s+(?:\w+\s+){0,2}?(?:uprooted|displaced|forced\s+(?:\S+\s+){1,4}?to\s+flee)\b|"
-    r"\b(?:fled|fleeing|flee|flees|displaced|uprooted)\b[^.;]{0,80}?\b(?:because\s+of|due\s+to|to\s+escape)\s+"
-    r"(?:the\s+)?(?:[\w-]+\s+){0,2}?" + _FIGHT_NOUN + r"\b"
+    r"\b(?:fled|fleeing|flee|flees|displaced|uprooted)\b[^.;]{0,80}?\b(?:because\s+of|due\s+to|to\s+escape|amid|during)\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,2}?" + _FIGHT_NOUN + r"\b|"
+    # the fight as the object of the flight: "fled the shelling", "escaping the bombardment", "fleeing
+    # from the fighting" (the verb of motion is the event, its object the cause: UNHCR's "fleeing
+    # conflict"); "fled to X as the shelling ..." is left to the order of the words below
+    r"\b(?:fled|fleeing|flee|flees|escap(?:e|ed|es|ing))\s+(?:from\s+)?(?:the\s+)?(?:(?!(?:to|into|towards?)\b)[\w-]+\s+){0,2}?"
+    + _FIGHT_NOUN
+    + r"\b"
 )
+
+
+#: violence by hand and the strategic developments our vocabulary files as ``other`` (events.toml,
+#: ACLED "Violence against civilians" and "Strategic developments", CAMEO 18x/20x): one pattern per
+#: form, each behind the need words derived from it
+_OTHER_FORMS: tuple[tuple[str, IPattern], ...] = tuple(
+    (f.name, _rx(a)) for f in rules.event_forms() if f.event == "other" for a in f.aliases
+)
+
+
+# the noun forms of the other events ("executions", "beheadings", "abductions", "looting", "a mass grave")
+_NOMINAL = re.compile(r"(?:ions?|ings?|graves?|force|shots?|attacks?|weapons?|agents?|munitions?|strikes?|gas)$", re.I)
+# what makes a noun tell one episode: "a mass grave", "another execution", "the killings of 12 men"
+_ONE_EPISODE = re.compile(
+    r"\b(?:an?|another|one|two|three|four|five|several|dozens|hundreds|\d[\d,]*)\s+(?:[\w-]+\s+){0,2}$", re.I
+)
+_A_NUMBER = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens?|scores|hundreds)\b", re.I)
+
+
+def _told(m: AnyMatch, s: str) -> bool:
+    """Does the ``other`` word ``m`` tell an episode? A verb does ("executed", "set fire to"); a bare
+    plural or mass noun names a kind, a habit, not an event ("notorious for beheadings", "documented
+    abductions", "the looting of antiquities": generic reference of bare plurals, Carlson 1977), so a
+    noun needs an article or a count before it, or a number in the sentence."""
+    if not _NOMINAL.search(m.group(0)):
+        return True
+    return bool(_ONE_EPISODE.search(s[max(0, m.start() - 40) : m.start()]) or _A_NUMBER.search(s))
+
+
+def _violence(s: str) -> AnyMatch | None:
+    """The first ``other`` event word of ``s`` that is told, not intended nor generic ("executed",
+    "a mass grave"; not "plans to execute", "notorious for beheadings")."""
+    hits = [m for _, rx in _OTHER_FORMS if (m := _first(rx, s)) is not None and _told(m, s)]
+    return min(hits, key=lambda m: m.start()) if hits else None
+
+
+# "a show of force by coalition aircraft", "executions by firing squad": the event noun, then the
+# means after "by"/"with"; the aircraft is how it was done, not a strike of its own
+_MEANS_OF = re.compile(r"^\s+(?:by|with|from)\s+(?:the\s+)?(?:[\w.-]+\s+){0,3}$", re.I)
+# the aircraft named: only these make a generic "bombardment", "strikes", "hit" an air strike when
+# the sentence also names ground fire (ACLED: Air/drone strike is by aircraft; Shelling/artillery/
+# missile attack by guns, mortars and rockets)
+_AIRCRAFT = _rx(
+    r"\b(?:air|airstrikes?|aerial|jets?|warplanes?|war\s+planes?|planes?|aircraft|drones?|helicopters?|"
+    r"gunships?|sorties|coalition|US-led|U\.S\.-led)\b"
+)
+_GENERIC_AIR_CUE = _rx(r"^(?:bomb(?:ing|ings|ed|s)?|bombard(?:ment|ed|ing)?|strikes?|struck|raids?|dropp(?:ed|ing))$")
+
+
+_FIGHT_AS_SUBJECT = re.compile(r"\b(?:the\s+)?" + _FIGHT_NOUN + r"\s+(?:has\s+|had\s+|have\s+)?$", re.I)
+_APPROACH = _rx(r"^(?:advanc(?:ed|ing|es)|gain(?:ed|ing|s)?)\s+(?:on|towards?|ground)\b")
+# the aircraft named as a vehicle, not as an attack ("jets", "aircraft"; not "struck", "air strikes")
+_VEHICLE = _rx(
+    r"^(?:jets?|warplanes?|war\s+planes?|aircraft|drones?|(?:coalition|russian|regime|government|syrian|american|"
+    r"u\.?s\.?|iraqi|turkish|fighter|military)\s+planes|helicopter\s+gunships?)$"
+)
+
+
+def _only_aircraft(s: str) -> bool:
+    """Does every air word of ``s`` name an aircraft, none an attack ("struck", "air strikes")?"""
+    return all(_VEHICLE.match(m.group(0)) for m in _AIR.finditer(s))
+
+
+def _ground_fire_only(air: AnyMatch, shell: AnyMatch, s: str) -> bool:
+    """Is the air word generic ("bombardment", "strikes") in a sentence that names ground fire
+    (``shell``: artillery, mortars, rockets) and no aircraft? Then the fire is shelling."""
+    return shell is not None and _GENERIC_AIR_CUE.search(air.group(0)) is not None and _AIRCRAFT.search(s) is None
 
 
 def _event(s: str) -> tuple[str, str]:
     down = _SHOOT_DOWN.search(s)
     if down is not None:
         return "armed_clash", down.group(0)
+    viol = _violence(s)
     flight = _DISPLACED_BY.search(s)
-    if flight is not None and not _KILLED.search(s):
+    if flight is not None and viol is None and not _KILLED.search(s):
         return "displacement", flight.group(0)
     air = _first_air(s)
     shell = _first(_SHELL, s)
     terr = _territory(s)
+    if terr is not None and (
+        (_APPROACH.match(terr[1].group(0)) and _first(_CLASH, s) is not None)
+        or _FIGHT_AS_SUBJECT.search(s[max(0, terr[1].start() - 40) : terr[1].start()])
+    ):
+        # "clashes erupted as the SDF advanced on the stadium": an advance with fighting and no
+        # capture stated is the fight (ACLED: Armed clash until territory changes hands); "the
+        # fighting reached their district": the fight's spread, nobody took ground
+        terr = None
+    if viol is not None and air is not None and _aircraft_only_means(viol, air, s):
+        return "other", viol.group(0)
     # a territory verb that comes first is the news ("broke into the Old City
     # after coalition aircraft blasted the wall"), unless people were killed
     if terr is not None and not _KILLED.search(s):
         firsts = [m.start() for m in (air, shell) if m is not None]
         if firsts and terr[1].start() < min(firsts):
             return "territory_change", terr[1].group(0)
-    # a strike/raid that is only the means of a territory change or a
-    # backdrop ("with backing from the coalition bombing") is still coded by
-    # its most specific cue; ties broken by priority
+    fire = _fire(s, air, shell)
+    if fire is not None:
+        return fire
+    if viol is not None and (terr is None or viol.start() <= terr[1].start()):
+        # the killing, abduction or destruction is the event, fighting its setting; told before a
+        # capture verb, the capture is of people or is its background ("beheaded two fighters they
+        # had captured", "took 40 villagers hostage")
+        return "other", viol.group(0)
+    if terr is not None:
+        return "territory_change", terr[1].group(0)
+    return _fighting_or_else(s, air)
+
+
+def _aircraft_only_means(viol: AnyMatch, air: AnyMatch, s: str) -> bool:
+    """ "a show of force by coalition aircraft", "executed a man accused of guiding coalition jets":
+    is the aircraft only the means or the setting of the ``other`` event, no strike told?"""
+    return bool(viol.start() < air.start() and _MEANS_OF.search(s[viol.end() : air.start()])) or _only_aircraft(s)
+
+
+def _fire(s: str, air: AnyMatch | None, shell: AnyMatch | None) -> tuple[str, str] | None:
+    """An air strike or shelling, if the sentence tells one: a strike/raid that is only the means of
+    a territory change or a backdrop ("with backing from the coalition bombing") is still coded by
+    its most specific cue; ties broken by priority."""
     if air is not None and not _only_generic_strike(air.group(0), s):
         if shell is not None and shell.start() < air.start() and not _AIR_WORD.search(air.group(0)):
+            return "shelling", shell.group(0)
+        if shell is not None and _ground_fire_only(air, shell, s):
             return "shelling", shell.group(0)
         return "air_strike", air.group(0)
     if shell is not None:
         return "shelling", shell.group(0)
-    if terr is not None:
-        return "territory_change", terr[1].group(0)
+    return None
+
+
+# a temporal clause before a fight word: "since the battle ended", "after the fighting", "once clashes stop"
+_TEMPORAL_BEFORE = re.compile(r"\b(?:since|after|before|until|till|once)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def _fighting_or_else(s: str, air: AnyMatch | None) -> tuple[str, str]:
+    """A clash, the campaign's launch, an attempt on ground, or else the events without fighting."""
     clash = _first(_CLASH, s)
     if clash is not None and _danger_of_flight(s, clash):
         clash = None
+    if clash is not None and _TEMPORAL_BEFORE.search(s[max(0, clash.start() - 40) : clash.start()]):
+        # "families have been returning to their homes since the battle ended": the fight dates the
+        # movement, the movement is the news
+        flight = _first_flight(s)
+        if flight is not None:
+            return "displacement", flight.group(0)
     if clash is not None:
         if not _only_the_campaign(s):
             return "armed_clash", clash.group(0)
         launch = _LAUNCH.search(s)
         if launch is not None:  # a strategic development (ACLED), kept as a report
             return "other", f"campaign {launch.group(0)}"
+    attempt = _attempted_territory(s)
+    if attempt is not None:
+        return "armed_clash", f"attempt {attempt}"
     return _event_without_fighting(s, air)
+
+
+# "were still trying to push the militants out of the base", "failed to seize the village": an
+# attempt on ground under way or beaten back is a fight (ACLED, Armed clash: an attempt to take
+# territory that does not succeed); a plan ("aims to", "will try to") is no event
+_ATTEMPT = _rx(
+    r"\b(?:trying|tried|tries|attempting|attempted|struggling|struggled|failed|failing|fighting|battling|"
+    r"(?:attempts?|bids?|efforts?)(?:\s+by(?:\s+[\w-]+){1,3}?)?)\s+"
+    r"(?:(?:on|in|at|since|for)\s+\w+\s+|again\s+|still\s+)?to\s+"
+    r"(?:push|drive|force|dislodge|expel|oust|clear|storm|take|seize|capture|retake|recapture|enter|"
+    r"break\s+(?:into|through)|encircle|surround|infiltrate|overrun|regain)\b"
+)
+
+
+def _attempted_territory(s: str) -> str | None:
+    """An attempt on ground told as under way or failed ("trying to push ... out of"), not planned."""
+    for m in _ATTEMPT.finditer(s):
+        if not _FORECAST_BEFORE.search(s[max(0, m.start() - 30) : m.start()]):
+            return m.group(0)
+    return None
+
+
+_FORECAST_BEFORE = _rx(r"\b(?:will|would|plans?|planning|aims?|expected|intends?|hopes?|wants?|may|might)\b")
 
 
 # the hazards of a road out ("civilians trying to flee face sniper fire and landmines", "booby
@@ -711,6 +860,25 @@ def _danger_of_flight(s: str, clash: AnyMatch) -> bool:
     return _LAID_EXPLOSIVE.search(cue) is not None or _DISPLACE.search(s) is not None
 
 
+# "were forced to flee", "managed to escape", "risking their lives to get out": the flight done or
+# under way, not intended (UNHCR: "forced to flee"); the "to" before it is no intent
+_FLIGHT_DONE = _rx(
+    r"\b(?:forced|force|forcing|compelled|obliged|managed|manage|had|have|has|able|continued|continue|continues|"
+    r"continuing|began|begun|begin|started|starting|start|trying|tried|attempting|attempted|struggling|"
+    r"(?:risking|risked|risk)\s+their\s+lives)\s+(?:\w+\s+)?to\s+$"
+)
+
+
+def _first_flight(s: str) -> AnyMatch | None:
+    """The first displacement word of ``s`` that is told: not intended, unless the flight is forced,
+    managed or tried ("were forced to flee", "trying to get out")."""
+    for m in _DISPLACE.finditer(s):
+        before = s[max(0, m.start() - 40) : m.start()]
+        if not _INTENT.search(before[-25:]) or _FLIGHT_DONE.search(before):
+            return m
+    return None
+
+
 def _event_without_fighting(s: str, air: AnyMatch | None) -> tuple[str, str]:
     """The event of a sentence with no strike, shelling, territory or clash word ranked first:
     people moved or held, fighters giving up, a strike word left over, a strategic development."""
@@ -720,11 +888,15 @@ def _event_without_fighting(s: str, air: AnyMatch | None) -> tuple[str, str]:
     surrender = _SURRENDER.search(s)
     if surrender is not None:  # a strategic development (ACLED), kept as a report
         return "other", f"strategic {surrender.group(0)}"
-    disp = _first(_DISPLACE, s)
+    disp = _first_flight(s)
     if disp is not None:
         return "displacement", disp.group(0)
     if air is not None and not (air.group(0).lower().startswith("dropp") and _AID_DROP.search(s)):
         return "air_strike", air.group(0)
+    if air is not None and _CIVILIAN_WORD.search(s):
+        # "civilians in the enclave depended on food dropped from the air": the air drop feeds a
+        # population cut off (OCHA's besieged Deir ez-Zor), the trapped civilians are the news
+        return "displacement", f"aid {air.group(0)}"
     strategic = _first(_STRATEGIC, s)
     if strategic is not None:  # a strategic development (ACLED), kept as a report
         return "other", f"strategic {strategic.group(0)}"
@@ -768,9 +940,21 @@ _AERIAL_MUNITION = _rx(
 )
 
 
+# "families who tried to escape ... were hit by coalition fire": people hit by the air war (passive, its
+# agent after "by") is a strike; their flight is the setting
+_HIT_BY_AIR = _rx(
+    r"\b(?:was|were|been|being)\s+(?:\w+\s+)?(?:hit|targeted|struck|bombed)\s+by\s+(?:the\s+)?(?:[\w.-]+\s+){0,2}?"
+    r"(?:coalition|jets?|warplanes?|aircraft|drones?|air\s*strikes?|airstrikes?)\b"
+)
+
+
 def _event_with_munition(s: str) -> tuple[str, str]:
     ev, cue = _event(s)
-    if ev == "other":
+    if ev == "displacement":
+        hit = _HIT_BY_AIR.search(s)
+        if hit is not None:
+            return "air_strike", hit.group(0)
+    if ev == "other" and _violence(s) is None:
         hm = _AIR_HIT.search(s)
         if hm:
             return "air_strike", hm.group(1)
@@ -778,6 +962,10 @@ def _event_with_munition(s: str) -> tuple[str, str]:
         mm = _AERIAL_MUNITION.search(s)
         dm = _DELIVERY.search(s)
         if mm and dm and not _IS_A_WEAPON.search(s):
+            if dm.group(0).lower() == "fired" and _AIRCRAFT.search(s) is None:
+                # "fired white phosphorus over the city": fired by guns, no aircraft named (ACLED:
+                # the munition is coded by its delivery)
+                return "shelling", mm.group(0)
             return "air_strike", mm.group(0)
     return ev, cue
 
@@ -1612,8 +1800,10 @@ def _territory_actor(s: str, ments: list[tuple[int, int, str]], exclude: tuple[s
         return _winner_after(s, tm)
     if _STATE.search(tm.group(0)):
         # "Raqqa, once the capital of Daesh, is completely free": the subject is the place, and
-        # a party named before it is its former holder, not the winner
-        return None
+        # a party named before it is its former holder, not the winner; "in the jihadists' hands":
+        # the possessor named inside the phrase holds it
+        inside = [x for x in ments if tm.start() <= x[0] and x[1] <= tm.end() and x[2] not in exclude]
+        return inside[0][2] if inside and tm.group(0).lower().endswith("hands") else None
     if _FELL_TO.match(tm.group(0)):
         # "Mayadeen, an ISIS stronghold, fell to the Syrian army": the winner comes after
         after = [x for x in ments if x[0] >= tm.end() and x[2] not in exclude]
@@ -1792,6 +1982,7 @@ INCIDENT_PATTERNS: tuple[IPattern, ...] = (
     _SHELL,
     _CLASH,
     _DISPLACE,
+    *(rx for _, rx in _OTHER_FORMS),
     _AIR_HIT,
     _DELIVERY,
     *(rx for rx, _ in _TERRITORY),

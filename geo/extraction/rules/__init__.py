@@ -149,7 +149,7 @@ class Munition(Aliases):
 
 
 #: the event classes an ``events.toml`` form adds words to (``classify``'s patterns of the same name)
-EVENT_FORM_CLASSES = ("air_strike", "shelling", "armed_clash", "territory")
+EVENT_FORM_CLASSES = ("air_strike", "shelling", "armed_clash", "territory", "displacement", "other")
 
 
 @dataclass(frozen=True, kw_only=True)
