@@ -853,6 +853,37 @@ def link_across_articles(reports: Iterable[dict]) -> list[dict]:
 _DEICTIC = frozenset({"today", "tonight", "this morning", "this afternoon", "this evening", "yesterday", "last night"})
 
 
+def _quoted(s: str, at: int) -> bool:
+    """Does offset ``at`` of sentence ``s`` stand inside a quotation (straight or curly quotes),
+    one opened in it or one closed after ``at`` that an earlier sentence opened?"""
+    head, tail = s[:at], s[at:]
+    if head.count('"') % 2 == 1 or head.count("\u201c") > head.count("\u201d"):
+        return True
+    closes = tail.find("\u201d")
+    return tail.count('"') % 2 == 1 or (closes >= 0 and "\u201c" not in tail[:closes])
+
+
+def _speakers_day(
+    s: str, events: list[_dates.ResolvedDate], lo: dt.date, hi: dt.date, notes: list[str]
+) -> list[_dates.ResolvedDate]:
+    """``events`` with a quoted "today", "yesterday", "this morning" counted from the day the
+    speaker spoke, which the sentence does not give ('"Our forces liberated al-Qadisiya today,"
+    the SDF said'): wire copy files a statement the day it is made or the next, so it is the
+    day of publication (or the dateline) or the day before. Reichenbach's speech time of a quotation
+    is the speaker's, not the reporter's; outside quotes "today" stays the reporter's day."""
+    if not any(d.text.lower() in _DEICTIC and _quoted(s, d.span_start) for d in events):
+        return events
+    spoke = (lo - dt.timedelta(days=1), hi)
+    moved = []
+    for d in events:
+        again = _dates.resolve(d.text, spoke) if d.text.lower() in _DEICTIC and _quoted(s, d.span_start) else None
+        if again is not None:
+            notes.append(f"{d.text!r} is the speaker's, quoted: the day it spoke, filed that day or the next")
+            d = _dates.ResolvedDate(again.start, again.end, again.precision, d.text, d.span_start, d.span_end)
+        moved.append(d)
+    return moved
+
+
 def _launch_day(text: str, anchor: tuple[dt.date, dt.date]) -> dt.date | None:
     """The day the story says its offensive began ("The offensive on the city opened on June 6",
     "Ten days into their offensive"): the earliest such day within a year before filing."""
@@ -899,6 +930,8 @@ def _date_fields(
                 d = _dates.ResolvedDate(again.start, again.end, again.precision, d.text, d.span_start, d.span_end)
             moved.append(d)
         events = moved
+    else:
+        events = _speakers_day(s, events, lo, hi, notes)
     toll_of = [d for d in events if _dates.is_toll_of(s, d)]
     if toll_of and toll_of[0] is not events[0]:
         # "dug more bodies out today, pushing up the toll of Tuesday's strike": the strike's day
