@@ -75,6 +75,7 @@ __all__ = [
     "is_statement_date",
     "is_toll_of",
     "night_before",
+    "shift_opener",
     "RELATIVE_KINDS",
     "week_up_to",
     "period",
@@ -810,6 +811,33 @@ def _anchored(text: str, found: list[ResolvedDate], pub: tuple[date, date]) -> l
                 continue
             out[i] = ResolvedDate(day, day, "day", m.group(0), m.start(), m.end(), "anchored")
     return sorted(out, key=lambda r: r.span_start)
+
+
+# A sentence opening with a measured shift and no date of its own ("A day earlier, they had taken
+# the nearby village", "Two days later, ...", "The next day, ...", "The previous night, ..."): its event
+# time is the narrative's reference time moved by the measure (Reichenbach 1947; Kamp & Reyle 1993,
+# ch. 5 on the reference time a frame-setting adverbial resets; TimeML/TIMEX3 anchored durations)
+_SHIFT_OPENER = _IRx(
+    r"^[\W_]*(?:(?:but|and|then)\s+)?(?:"
+    r"(?P<n>a|an|one|two|three|four|five|six|seven|[1-7])\s+(?P<unit>days?|weeks?)\s+(?P<dir>earlier|later|before)|"
+    r"(?:on\s+)?the\s+(?P<dir2>next|following|previous|preceding)\s+(?P<unit2>day|night|morning|afternoon|evening)"
+    r")\b(?!\s*,?\s*(?:on|in)\b)"
+)
+
+
+def shift_opener(sentence: str) -> tuple[int, str] | None:
+    """``(days, words)`` of a measured shift opening ``sentence`` ("A day earlier, ...": ``(-1, "A day
+    earlier")``); ``None`` if it opens with none, or gives its own day after it ("A day earlier, on
+    Monday, ...": that day is the event's)."""
+    m = _SHIFT_OPENER.search(sentence)
+    if m is None:
+        return None
+    if m.group("dir2"):
+        back = m.group("dir2").lower() in ("previous", "preceding")
+        return (-1 if back else 1), m.group(0).strip(" \t\"\u201c")
+    n = _NUMBER_DAYS.get(m.group("n").lower()) or int(m.group("n"))
+    days = n * (7 if m.group("unit").lower().startswith("week") else 1)
+    return (days if m.group("dir").lower() == "later" else -days), m.group(0).strip(" \t\"\u201c")
 
 
 #: "BEIRUT, June 14 (Reuters) -": the city, the day the story was filed, the agency

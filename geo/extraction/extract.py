@@ -35,7 +35,7 @@ import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import fields, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -884,6 +884,18 @@ def _speakers_day(
     return moved
 
 
+#: how far back the reference time of a "A day earlier, ..." opener is looked for (about two sentences)
+_REFERENCE_REACH = 400
+
+
+def _reference_day(text: str, at: int, anchor: tuple[dt.date, dt.date]) -> _dates.ResolvedDate | None:
+    """The story's reference time before offset ``at``: the last date it told in the sentences just
+    before (the dateline's day, the filing day, counts: it is the reporter's now)."""
+    before = text[max(0, at - _REFERENCE_REACH) : at]
+    found = _dates.find_dates(before, anchor)
+    return found[-1] if found else None
+
+
 def _launch_day(text: str, anchor: tuple[dt.date, dt.date]) -> dt.date | None:
     """The day the story says its offensive began ("The offensive on the city opened on June 6",
     "Ten days into their offensive"): the earliest such day within a year before filing."""
@@ -912,8 +924,20 @@ def _date_fields(
     notes: list[str],
     *,
     launched: Callable[[], dt.date | None] = lambda: None,
+    reference: Callable[[], _dates.ResolvedDate | None] = lambda: None,
 ) -> tuple[dt.date, dt.date, str, str | None]:
-    """``(date_start, date_end, date_precision, date_text)`` of a sentence from its dates ``found``; notes appended."""
+    """``(date_start, date_end, date_precision, date_text)`` of a sentence from its dates ``found``; notes appended.
+
+    ``reference`` gives the story's reference time before the sentence (:func:`_reference_day`),
+    read only for a sentence that opens with a shift from it ("A day earlier, ...")."""
+    shift = _dates.shift_opener(s) if not found else None
+    ref = reference() if shift is not None else None
+    if shift is not None and ref is not None and ref.start == ref.end:
+        shifted = ref.start + dt.timedelta(days=shift[0])
+        if shifted <= hi:
+            # "A day earlier, they had taken the nearby village": a day before the day just told
+            notes.append(f"{shift[1]!r}: counted from the day the story told last ({ref.text!r}, {ref.start})")
+            return shifted, shifted, "day", shift[1]
     limit = lo - dt.timedelta(days=BACKGROUND_DAYS)
     recent = [d for d in found if d.end >= limit]
     events = [d for d in recent if not _dates.is_statement_date(s, d)]
@@ -1271,7 +1295,8 @@ def extract_records(text: str, *, article: Article, gz: Gazetteer, title: str | 
             notes.append(f"dates counted from the dateline's day, {dl.start.isoformat()} ({dl.text!r})")
         if _background(s, found, lo):
             continue
-        d0, d1, prec, dtext = _date_fields(s, found, anchor[0], anchor[1], notes, launched=launched)
+        told = partial(_reference_day, text, sp.start, anchor)  # "A day earlier, ...": from the day told before
+        d0, d1, prec, dtext = _date_fields(s, found, anchor[0], anchor[1], notes, launched=launched, reference=told)
         if mentions is None:
             mentions = place_mentions(text, gz)
             starts = [m.start for m in mentions]  # in text order: a sentence's mentions are one slice

@@ -195,3 +195,77 @@ def test_a_quoted_today_reaches_back_a_day_an_unquoted_one_does_not(
     r = _first(gz, text, pub.isoformat())
     back = 1 if quoted else 0
     assert (r["date_start"], r["date_end"]) == ((pub - dt.timedelta(days=back)).isoformat(), pub.isoformat())
+
+
+MAADAN = (
+    "DAMASCUS, Sept. 23 (Xinhua) -- The Syrian army on Saturday captured Maadan, the last town held by the "
+    "Islamic State (IS) group in the eastern countryside of Raqqa province, a military source said.\n\n"
+)
+
+# (article text, publication day, the last report's date_start, date_end)
+SHIFTED = [
+    # r26: "A day earlier, ..." with no day of its own: a day before the day the story told last
+    (
+        MAADAN + "A day earlier, they had taken the nearby village of Maadan Atiq, the source added.",
+        "2017-09-23",
+        "2017-09-22",
+        "2017-09-22",
+    ),
+    (
+        MAADAN + "The previous night, the army captured the village of Maadan Atiq.",
+        "2017-09-23",
+        "2017-09-22",
+        "2017-09-22",
+    ),
+    # counter-cases: its own day after the shift ("A day earlier, on Monday"): that day
+    (
+        "BEIRUT, Sept 5 (Reuters) - Headline\n\nThe army broke the siege of Deir al-Zor on Tuesday. A day earlier, "
+        "on Monday, a rapid thrust had brought the army to within 3 km of the enclave.",
+        "2017-09-05",
+        "2017-09-04",
+        "2017-09-04",
+    ),
+    # a bare "Earlier," measures nothing: the week up to publication
+    (
+        MAADAN + "Earlier, they had taken the nearby village of Maadan Atiq, the source added.",
+        "2017-09-23",
+        "2017-09-17",
+        "2017-09-23",
+    ),
+    # no day told before: the week up to publication
+    (
+        "A day earlier, they had taken the nearby village of Maadan Atiq, the source added.",
+        "2017-09-23",
+        "2017-09-17",
+        "2017-09-23",
+    ),
+    # the shifted day would fall after publication: not taken
+    (MAADAN + "A day later, the army captured the village of Maadan Atiq.", "2017-09-23", "2017-09-17", "2017-09-23"),
+]
+
+
+@pytest.mark.parametrize(("text", "pub", "start", "end"), SHIFTED)
+def test_a_shift_opener_counts_from_the_day_told_before(
+    gz: gazetteer.Gazetteer, text: str, pub: str, start: str, end: str
+) -> None:
+    reps = extract_text(text, article_id="d", published=pub, outlet="Xinhua", gz=gz)
+    assert reps, text
+    r = reps[-1]
+    assert (r["date_start"], r["date_end"]) == (start, end)
+
+
+@settings(max_examples=60, deadline=None)
+@given(day=st.integers(1, 20), n=st.integers(1, 7), later=st.booleans(), lag=st.integers(0, 10))
+def test_a_measured_shift_moves_the_day_told_by_its_measure(
+    gz: gazetteer.Gazetteer, day: int, n: int, later: bool, lag: int
+) -> None:
+    told = dt.date(2017, 6, day)
+    pub = told + dt.timedelta(days=n + lag)  # the shifted day is never after publication
+    text = (
+        f"Coalition jets struck the al-Mishlab district of Raqqa on June {day}. "
+        f"{NUMBERS[n - 1].capitalize()} day{'s' if n > 1 else ''} {'later' if later else 'earlier'}, "
+        "the SDF captured the village of Hawi al-Hawa."
+    )
+    r = extract_text(text, article_id="d", published=pub.isoformat(), outlet="AFP", gz=gz)[-1]
+    want = told + dt.timedelta(days=n if later else -n)
+    assert (r["date_start"], r["date_end"]) == (want.isoformat(), want.isoformat())
