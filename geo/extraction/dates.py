@@ -655,7 +655,9 @@ def find_dates(text: str, published: date | str | tuple) -> list[ResolvedDate]:
                 found.append(r)
     found.sort(key=lambda r: r.span_start)
     found = _ranges(text, found, pub)
-    return _anchored(text, found, pub) if found and _OFFSET_GATE.search(text) else found
+    if not found or (low is not None and "after" not in low and "before" not in low):
+        return found  # no anchored expression can stand in it: spare the regex
+    return _anchored(text, found, pub) if _OFFSET_GATE.search(text) else found
 
 
 # "since 22 May until 11 June", "from June 6 to June 11", "between 5 and 9 June" is one range;
