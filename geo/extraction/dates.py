@@ -38,7 +38,10 @@ Conventions (news usage, past tense):
 * ranges: "since/from/between X until/to/and Y", "Tuesday night into Wednesday";
   "since X" and a since-clause's date ("since it broke into Raqqa in June") run to
   publication; "by X" is the week up to X; a weekday apposed to the date it names
-  ("late on Saturday, July 22") is that date.
+  ("late on Saturday, July 22") is that date;
+* anchored: "a day after Monday's strike" is Tuesday; "Monday's shootdown came a day
+  after X" dates X on Sunday (:func:`shift_opener` reads "A day earlier, ..." openers,
+  whose anchor is in the sentences before).
 
 Dates after the latest publication day are dropped (they are not reports of
 past events); explicit dates long before it are kept (captions and history).
