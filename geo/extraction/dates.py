@@ -38,7 +38,10 @@ Conventions (news usage, past tense):
 * ranges: "since/from/between X until/to/and Y", "Tuesday night into Wednesday";
   "since X" and a since-clause's date ("since it broke into Raqqa in June") run to
   publication; "by X" is the week up to X; a weekday apposed to the date it names
-  ("late on Saturday, July 22") is that date.
+  ("late on Saturday, July 22") is that date;
+* anchored: "a day after Monday's strike" is Tuesday; "Monday's shootdown came a day
+  after X" dates X on Sunday (:func:`shift_opener` reads "A day earlier, ..." openers,
+  whose anchor is in the sentences before).
 
 Dates after the latest publication day are dropped (they are not reports of
 past events); explicit dates long before it are kept (captions and history).
@@ -75,6 +78,7 @@ __all__ = [
     "is_statement_date",
     "is_toll_of",
     "night_before",
+    "shift_opener",
     "RELATIVE_KINDS",
     "week_up_to",
     "period",
@@ -653,7 +657,10 @@ def find_dates(text: str, published: date | str | tuple) -> list[ResolvedDate]:
             if r is not None:
                 found.append(r)
     found.sort(key=lambda r: r.span_start)
-    return _ranges(text, found, pub)
+    found = _ranges(text, found, pub)
+    if not found or (low is not None and "after" not in low and "before" not in low):
+        return found  # no anchored expression can stand in it: spare the regex
+    return _anchored(text, found, pub) if _OFFSET_GATE.search(text) else found
 
 
 # "since 22 May until 11 June", "from June 6 to June 11", "between 5 and 9 June" is one range;
@@ -756,6 +763,88 @@ def _ranges(text: str, found: list[ResolvedDate], pub: tuple[date, date]) -> lis
     return out
 
 
+# Anchored relative expressions (TimeML/TIMEX3: a duration and a direction "anchored" to another
+# time; Reichenbach: an event time given by its reference time; Quirk et al. 1985, 8.55-8.59 and
+# 9.4 on "after"/"before" as time prepositions and conjunctions): "a day after Monday's strike",
+# "two days before the breach on June 6" date the event of the clause that holds the phrase from
+# the anchor in its complement; "Monday's shootdown came a day after a U.S. jet downed a Su-22"
+# dates the complement's event (the new one: the given, dated subject "came/followed" it) back from
+# the anchor in the subject. The anchor must be one day; no clause boundary may stand between.
+_NUMBER_DAYS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_OFFSET = (
+    r"(?:(?P<n>a|one|two|three|four|five|six|seven|[1-7])\s+(?P<unit>days?|weeks?)|the\s+(?P<the>day|week))"
+    r"\s+(?P<dir>after|before)\b"
+)
+_OFFSET_GATE = _IRx(r"\b(?:days?|weeks?)\s+(?:after|before)\b")
+_OFFSET_RE = re.compile(r"\b" + _OFFSET, re.I)
+#: the anchor in the complement: "a day after Monday's strike", "two days after the SDF entered it on June 6"
+_COMPLEMENT = re.compile(r"^[^,;:.()\"\u201c\u201d]{0,60}$")
+#: the anchor in the subject of a verb of sequence: "Monday's shootdown came a day after ..."
+_SEQUENCE = re.compile(r"^(?:'s|\u2019s)?[^,;:.()\"\u201c\u201d]{0,40}?\b(?:came|comes|followed|follows)\s+$", re.I)
+
+
+def _offset_days(m: re.Match[str]) -> int:
+    n = 1 if m.group("the") else _NUMBER_DAYS.get(m.group("n").lower()) or int(m.group("n"))
+    unit = m.group("the") or m.group("unit")
+    return n * (7 if unit.lower().startswith("week") else 1)
+
+
+def _anchored(text: str, found: list[ResolvedDate], pub: tuple[date, date]) -> list[ResolvedDate]:
+    """``found`` with each anchor of an anchored relative expression replaced by the day it names
+    (left as it is where that day would fall after publication)."""
+    out = list(found)
+    for m in _OFFSET_RE.finditer(text):
+        days = _offset_days(m)
+        sign = 1 if m.group("dir").lower() == "after" else -1
+        after = [i for i, d in enumerate(out) if d.span_start >= m.end()]
+        before = [i for i, d in enumerate(out) if d.span_end <= m.start()]
+        i = after[0] if after else None
+        if i is not None and out[i].start == out[i].end and _COMPLEMENT.match(text[m.end() : out[i].span_start]):
+            # "a day after Monday's strike": the event of the phrase's own clause
+            a = out[i]
+            day = a.start + timedelta(days=sign * days)
+            if day > pub[1]:
+                continue
+            out[i] = ResolvedDate(day, day, "day", text[m.start() : a.span_end], m.start(), a.span_end, "anchored")
+            continue
+        i = before[-1] if before else None
+        if i is not None and out[i].start == out[i].end and _SEQUENCE.match(text[out[i].span_end : m.start()]):
+            # "Monday's shootdown came a day after a U.S. jet downed a Su-22": the complement's event
+            a = out[i]
+            day = a.start - timedelta(days=sign * days)
+            if day > pub[1]:
+                continue
+            out[i] = ResolvedDate(day, day, "day", m.group(0), m.start(), m.end(), "anchored")
+    return sorted(out, key=lambda r: r.span_start)
+
+
+# A sentence opening with a measured shift and no date of its own ("A day earlier, they had taken
+# the nearby village", "Two days later, ...", "The next day, ...", "The previous night, ..."): its event
+# time is the narrative's reference time moved by the measure (Reichenbach 1947; Kamp & Reyle 1993,
+# ch. 5 on the reference time a frame-setting adverbial resets; TimeML/TIMEX3 anchored durations)
+_SHIFT_OPENER = _IRx(
+    r"^[\W_]*(?:(?:but|and|then)\s+)?(?:"
+    r"(?P<n>a|an|one|two|three|four|five|six|seven|[1-7])\s+(?P<unit>days?|weeks?)\s+(?P<dir>earlier|later|before)|"
+    r"(?:on\s+)?the\s+(?P<dir2>next|following|previous|preceding)\s+(?P<unit2>day|night|morning|afternoon|evening)"
+    r")\b(?!\s*,?\s*(?:on|in)\b)"
+)
+
+
+def shift_opener(sentence: str) -> tuple[int, str] | None:
+    """``(days, words)`` of a measured shift opening ``sentence`` ("A day earlier, ...": ``(-1, "A day
+    earlier")``); ``None`` if it opens with none, or gives its own day after it ("A day earlier, on
+    Monday, ...": that day is the event's)."""
+    m = _SHIFT_OPENER.search(sentence)
+    if m is None:
+        return None
+    if m.group("dir2"):
+        back = m.group("dir2").lower() in ("previous", "preceding")
+        return (-1 if back else 1), m.group(0).strip(" \t\"\u201c")
+    n = _NUMBER_DAYS.get(m.group("n").lower()) or int(m.group("n"))
+    days = n * (7 if m.group("unit").lower().startswith("week") else 1)
+    return (days if m.group("dir").lower() == "later" else -days), m.group(0).strip(" \t\"\u201c")
+
+
 #: "BEIRUT, June 14 (Reuters) -": the city, the day the story was filed, the agency
 _DATELINE = re.compile(
     r"^[ \t]*(?P<city>[A-Z][A-Za-z .'\u2019/-]{1,40}?)(?:,[ \t]+[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)?,?[ \t]+"
@@ -830,6 +919,17 @@ _MEDIUM = (
 )
 _SPEECH_BEFORE = _IRx(r"\b(?:" + rules.verbs().statement_before.alternation + r")" + _MEDIUM + r"\s+(?:on\s+)?$")
 _SPEECH_AFTER = _IRx(r"^,?\s*(?:" + rules.verbs().statement_after.alternation + r")\b")
+# a fronted time adjunct before the subject of a reporting clause ("On Monday the monitor said the
+# SDF now held ...", "Last week it announced the death ..."): the adjunct scopes over the clause it
+# opens, the saying (Quirk et al. 1985, 8.17-8.19 on initial adverbials and their scope); the
+# subject is a pronoun or a short definite or proper noun phrase, no verb or comma in it
+_SPEECH_FRONTED = _IRx(
+    r"^,?\s*(?:it|he|she|they|(?:the|its|their|a|an)\s+(?:[\w'\u2019.-]+\s+){0,5}?[\w.-]+|"
+    r"[\w.-]+(?:\s+[\w.-]+){0,2})\s+(?:"
+    # not "claimed": "On Monday the SDF claimed the district" is a capture
+    + "|".join(re.escape(w) for w in rules.verbs().statement_after.words if w != "claimed")
+    + r")\b"
+)
 
 
 #: expressions counted from a day (kinds of :class:`ResolvedDate`): said on a day, they count from it
@@ -864,7 +964,16 @@ def night_before(sentence: str, d: ResolvedDate) -> bool:
 def is_statement_date(sentence: str, d: ResolvedDate) -> bool:
     """Is ``d`` (found in ``sentence``) the day a statement was made rather than the event's day?"""
     before = sentence[max(0, d.span_start - 72) : d.span_start]
-    return bool(_SPEECH_BEFORE.search(before) or _SPEECH_AFTER.search(sentence[d.span_end : d.span_end + 16]))
+    after = sentence[d.span_end : d.span_end + 48]
+    return bool(_SPEECH_BEFORE.search(before) or _SPEECH_AFTER.search(after) or _fronted(sentence, d, after))
+
+
+def _fronted(sentence: str, d: ResolvedDate, after: str) -> bool:
+    """Does ``d`` open the sentence (or a clause after a colon or semicolon) as the time of the
+    reporting clause that follows it ("On Monday the monitor said ...")?"""
+    head = sentence[: d.span_start]
+    opens = not head.strip(" \t\"\u201c") or head.rstrip().endswith((":", ";"))
+    return opens and _SPEECH_FRONTED.match(after) is not None
 
 
 def week_up_to(lo: date, hi: date) -> tuple[date, date, str]:

@@ -35,7 +35,7 @@ import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import fields, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -1060,6 +1060,49 @@ def link_across_articles(reports: Iterable[dict]) -> list[dict]:
 _DEICTIC = frozenset({"today", "tonight", "this morning", "this afternoon", "this evening", "yesterday", "last night"})
 
 
+def _quoted(s: str, at: int) -> bool:
+    """Does offset ``at`` of sentence ``s`` stand inside a quotation (straight or curly quotes),
+    one opened in it or one closed after ``at`` that an earlier sentence opened?"""
+    head, tail = s[:at], s[at:]
+    if head.count('"') % 2 == 1 or head.count("\u201c") > head.count("\u201d"):
+        return True
+    closes = tail.find("\u201d")
+    return tail.count('"') % 2 == 1 or (closes >= 0 and "\u201c" not in tail[:closes])
+
+
+def _speakers_day(
+    s: str, events: list[_dates.ResolvedDate], lo: dt.date, hi: dt.date, notes: list[str]
+) -> list[_dates.ResolvedDate]:
+    """``events`` with a quoted "today", "yesterday", "this morning" counted from the day the
+    speaker spoke, which the sentence does not give ('"Our forces liberated al-Qadisiya today,"
+    the SDF said'): wire copy files a statement the day it is made or the next, so it is the
+    day of publication (or the dateline) or the day before. Reichenbach's speech time of a quotation
+    is the speaker's, not the reporter's; outside quotes "today" stays the reporter's day."""
+    if not any(d.text.lower() in _DEICTIC and _quoted(s, d.span_start) for d in events):
+        return events
+    spoke = (lo - dt.timedelta(days=1), hi)
+    moved = []
+    for d in events:
+        again = _dates.resolve(d.text, spoke) if d.text.lower() in _DEICTIC and _quoted(s, d.span_start) else None
+        if again is not None:
+            notes.append(f"{d.text!r} is the speaker's, quoted: the day it spoke, filed that day or the next")
+            d = _dates.ResolvedDate(again.start, again.end, again.precision, d.text, d.span_start, d.span_end)
+        moved.append(d)
+    return moved
+
+
+#: how far back the reference time of a "A day earlier, ..." opener is looked for (about two sentences)
+_REFERENCE_REACH = 400
+
+
+def _reference_day(text: str, at: int, anchor: tuple[dt.date, dt.date]) -> _dates.ResolvedDate | None:
+    """The story's reference time before offset ``at``: the last date it told in the sentences just
+    before (the dateline's day, the filing day, counts: it is the reporter's now)."""
+    before = text[max(0, at - _REFERENCE_REACH) : at]
+    found = _dates.find_dates(before, anchor)
+    return found[-1] if found else None
+
+
 def _launch_day(text: str, anchor: tuple[dt.date, dt.date]) -> dt.date | None:
     """The day the story says its offensive began ("The offensive on the city opened on June 6",
     "Ten days into their offensive"): the earliest such day within a year before filing."""
@@ -1088,8 +1131,20 @@ def _date_fields(
     notes: list[str],
     *,
     launched: Callable[[], dt.date | None] = lambda: None,
+    reference: Callable[[], _dates.ResolvedDate | None] = lambda: None,
 ) -> tuple[dt.date, dt.date, str, str | None]:
-    """``(date_start, date_end, date_precision, date_text)`` of a sentence from its dates ``found``; notes appended."""
+    """``(date_start, date_end, date_precision, date_text)`` of a sentence from its dates ``found``; notes appended.
+
+    ``reference`` gives the story's reference time before the sentence (:func:`_reference_day`),
+    read only for a sentence that opens with a shift from it ("A day earlier, ...")."""
+    shift = _dates.shift_opener(s) if not found else None
+    ref = reference() if shift is not None else None
+    if shift is not None and ref is not None and ref.start == ref.end:
+        shifted = ref.start + dt.timedelta(days=shift[0])
+        if shifted <= hi:
+            # "A day earlier, they had taken the nearby village": a day before the day just told
+            notes.append(f"{shift[1]!r}: counted from the day the story told last ({ref.text!r}, {ref.start})")
+            return shifted, shifted, "day", shift[1]
     limit = lo - dt.timedelta(days=BACKGROUND_DAYS)
     recent = [d for d in found if d.end >= limit]
     events = [d for d in recent if not _dates.is_statement_date(s, d)]
@@ -1106,6 +1161,8 @@ def _date_fields(
                 d = _dates.ResolvedDate(again.start, again.end, again.precision, d.text, d.span_start, d.span_end)
             moved.append(d)
         events = moved
+    else:
+        events = _speakers_day(s, events, lo, hi, notes)
     toll_of = [d for d in events if _dates.is_toll_of(s, d)]
     if toll_of and toll_of[0] is not events[0]:
         # "dug more bodies out today, pushing up the toll of Tuesday's strike": the strike's day
@@ -1460,7 +1517,8 @@ def extract_records(text: str, *, article: Article, gz: Gazetteer, title: str | 
             notes.append(f"dates counted from the dateline's day, {dl.start.isoformat()} ({dl.text!r})")
         if _background(s, found, lo):
             continue
-        d0, d1, prec, dtext = _date_fields(s, found, anchor[0], anchor[1], notes, launched=launched)
+        told = partial(_reference_day, text, sp.start, anchor)  # "A day earlier, ...": from the day told before
+        d0, d1, prec, dtext = _date_fields(s, found, anchor[0], anchor[1], notes, launched=launched, reference=told)
         if mentions is None:
             mentions = place_mentions(text, gz)
             starts = [m.start for m in mentions]  # in text order: a sentence's mentions are one slice
