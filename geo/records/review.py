@@ -144,7 +144,8 @@ def _typed(rid: str, f: Field, value: Any, gz: Gazetteer | None) -> Any:  # noqa
             raise BadValue(rid, f.key, "a whole number of 0 or more, or empty", value)
         if isinstance(value, float) and value.is_integer():
             value = int(value)
-        if isinstance(value, str) and value.strip().isdigit():
+        # isdecimal, not isdigit: "²" is a digit that int() refuses
+        if isinstance(value, str) and value.strip().isdecimal():
             value = int(value.strip())
         if not isinstance(value, int) or value < 0:
             raise BadValue(rid, f.key, "a whole number of 0 or more, or empty", value)

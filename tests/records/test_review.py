@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from geo.records import review as R
@@ -59,6 +59,8 @@ def test_bad_values_name_record_field_expected_found(mishlab, gz, values, field,
 
 
 @given(st.one_of(st.integers(), st.text(max_size=5), st.none(), st.booleans(), st.floats(allow_nan=False)))
+@example("²")  # a digit int() refuses: hypothesis found it
+@example("\u0663")  # an Arabic-Indic three is a decimal digit: 3
 def test_a_count_is_a_whole_number_or_nothing(mishlab, gz, value):
     try:
         out = R.changes(mishlab, {"deaths_low": value, "deaths_best": None, "deaths_high": None}, gz=gz)
