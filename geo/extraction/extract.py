@@ -35,7 +35,7 @@ import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import fields, replace
-from functools import lru_cache, partial
+from functools import cached_property, lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -1463,40 +1463,92 @@ def _append_places(
         )
 
 
+class _Story:
+    """What the sentences of one article are read against: its filing day and dateline, the spans that
+    are not its story (captions, page furniture, the headline), the day its offensive began, and its
+    place mentions (read once, and only when a sentence needs them)."""
+
+    def __init__(self, text: str, article: Article, gz: Gazetteer, title: str | None) -> None:
+        self.text, self.article, self.gz = text, article, gz
+        self.pub = (article.published_earliest, article.published_latest)
+        # "BEIRUT, June 14 (Reuters) -": the day the story was filed, from which its "on Tuesday"
+        # counts; the dateline's own date is never an event's
+        self.dl = _dates.dateline(text, self.pub)
+        self.anchor = (self.dl.start, self.dl.end) if self.dl is not None else self.pub
+        self.source = sourced(article, origin="extracted")
+        skip = [(c.start, c.end) for c in captions(text, published=self.pub)]
+        skip += [(x.start, x.end) for x in lines(text) if is_boilerplate(x.text)]
+        # captions, page furniture and the dateline (where the reporter is): their places are not the story's
+        self.dl_place = _dateline_span(text)
+        self.not_story = _Spans(skip + ([self.dl_place] if self.dl_place is not None else []))
+        self.skipped = _Spans(skip + _headline_spans(text, title))
+        # the day the story says its offensive began: read once, and only for an undated state
+        self.launched = lru_cache(maxsize=1)(lambda: _launch_day(text, self.anchor))
+
+    @cached_property
+    def mentions(self) -> list[Mention]:
+        return place_mentions(self.text, self.gz)
+
+    @cached_property
+    def starts(self) -> list[int]:
+        return [m.start for m in self.mentions]  # in text order: a sentence's mentions are one slice
+
+    @cached_property
+    def cities(self) -> _StoryCities:
+        return _StoryCities(self.mentions, self.not_story, self.text)
+
+    @cached_property
+    def places(self) -> _StoryPlaces:
+        return _StoryPlaces(self.mentions, self.not_story, self.gz, self.text)
+
+
+_Dates = tuple[dt.date, dt.date, str, str | None]
+
+
+def _dated(story: _Story, s: str, at: int, c: Classification, has_cas: bool) -> tuple[_Dates, list[str]] | None:
+    """``((date_start, date_end, precision, date_text), notes)`` of sentence ``s`` (at ``at``), or ``None``
+    when it tells no episode of its own (a forecast, a generic statement, background long past)."""
+    found = _sentence_dates(s, at, story.anchor, story.dl)
+    if _no_episode(s, c.event_type, dated=bool(found), toll=has_cas):
+        return None
+    notes = ["extracted automatically from the wording; not reviewed"]
+    if story.dl is not None:
+        notes.append(f"dates counted from the dateline's day, {story.dl.start.isoformat()} ({story.dl.text!r})")
+    if _background(s, found, story.pub[0]):
+        return None
+    told = partial(_reference_day, story.text, at, story.anchor)  # "A day earlier, ...": from the day told before
+    lo, hi = story.anchor
+    return _date_fields(s, found, lo, hi, notes, launched=story.launched, reference=told), notes
+
+
+def _as_toll_of_last(
+    c: Classification, has_cas: bool, recs: list[Report], notes: list[str]
+) -> tuple[Classification, Report | None]:
+    """``c``, and the report just told, when the sentence gives its toll with no event word of its own
+    ("Tens of people were also wounded", "the Observatory documented the deaths of 68 civilians")."""
+    if c.event_type == "other" and has_cas and recs and recs[-1].event_type in _TOLL_EVENTS and not c.cues:
+        last = recs[-1]
+        notes.append(f"a toll with no event word: of the {last.event_type} told just before ({last.id})")
+        return replace(c, event_type=last.event_type, munition=c.munition or last.munition), last
+    return c, None
+
+
 def extract_records(text: str, *, article: Article, gz: Gazetteer, title: str | None = None) -> list[Report]:
     """Candidate reports of ``article`` (its ``text``), placed and sourced, never reviewed.
 
     ``title`` is the headline as given, if any (it and its repeats are not incidents).
     """
-    lo, hi = article.published_earliest, article.published_latest
-    pub = (lo, hi)
-    # "BEIRUT, June 14 (Reuters) -": the day the story was filed, from which its "on Tuesday"
-    # counts; the dateline's own date is never an event's
-    dl = _dates.dateline(text, pub)
-    anchor = (dl.start, dl.end) if dl is not None else pub
+    story = _Story(text, article, gz, title)
     article_id, outlet = article.id, article.outlet
-    source = sourced(article, origin="extracted")
-    skip = [(c.start, c.end) for c in captions(text, published=pub)]
-    skip += [(x.start, x.end) for x in lines(text) if is_boilerplate(x.text)]
-    # captions, page furniture and the dateline (where the reporter is): their places are not the story's
-    dl_place = _dateline_span(text)
-    not_story = _Spans(skip + ([dl_place] if dl_place is not None else []))
-    skipped = _Spans(skip + _headline_spans(text, title))
-    # the day the story says its offensive began: read once, and only for an undated state
-    launched = lru_cache(maxsize=1)(lambda: _launch_day(text, anchor))
-    mentions: list[Mention] | None = None  # computed lazily: most articles need it, cheap ones may not
-    starts: list[int] = []
     recs: list[Report] = []
     previous: str | None = None
     here = 0
     for sp in sentences(text):
         # the dateline is read as words of no one: its city is not the place, its date not the
         # event's, its agency not the speaker; blanked (same length) for the coders, kept in the quote
-        s = _without_dateline(sp.text, sp.start, dl)
+        s = _without_dateline(sp.text, sp.start, story.dl)
         before, here = here, sp.start  # the previous sentence's start: how far back "the neighbourhood" reaches
-        if skipped.hold(sp.start, sp.end):
-            continue
-        if not _CUES(s):
+        if story.skipped.hold(sp.start, sp.end) or not _CUES(s):
             continue
         c, cas = _code(s, previous, outlet)
         if c.claimants:
@@ -1509,37 +1561,22 @@ def extract_records(text: str, *, article: Article, gz: Gazetteer, title: str | 
             and not any(x.startswith("event_type:") for x in c.cues)
         ):  # "other" with a cue: the campaign's launch
             continue
-        found = _sentence_dates(s, sp.start, anchor, dl)
-        if _no_episode(s, c.event_type, dated=bool(found), toll=has_cas):
+        dated = _dated(story, s, sp.start, c, has_cas)
+        if dated is None:
             continue
-        notes = ["extracted automatically from the wording; not reviewed"]
-        if dl is not None:
-            notes.append(f"dates counted from the dateline's day, {dl.start.isoformat()} ({dl.text!r})")
-        if _background(s, found, lo):
-            continue
-        told = partial(_reference_day, text, sp.start, anchor)  # "A day earlier, ...": from the day told before
-        d0, d1, prec, dtext = _date_fields(s, found, anchor[0], anchor[1], notes, launched=launched, reference=told)
-        if mentions is None:
-            mentions = place_mentions(text, gz)
-            starts = [m.start for m in mentions]  # in text order: a sentence's mentions are one slice
-            story = _StoryCities(mentions, not_story, text)
-            where = _StoryPlaces(mentions, not_story, gz, text)
-        ms = _sentence_mentions(s, sp.start, sp.end, mentions, starts, story, gz)
-        ms = _off_dateline(ms, dl_place)
-        district = _anaphor_place(s, sp.start, before, mentions, starts, not_story, text)
-        place_id, place_text, geo_precision, mentioned = _place_of(s, sp.start, text, ms, story, notes, district)
+        (d0, d1, prec, dtext), notes = dated
+        ms = _sentence_mentions(s, sp.start, sp.end, story.mentions, story.starts, story.cities, gz)
+        ms = _off_dateline(ms, story.dl_place)
+        district = _anaphor_place(s, sp.start, before, story.mentions, story.starts, story.not_story, text)
+        place_id, place_text, geo_precision, mentioned = _place_of(
+            s, sp.start, text, ms, story.cities, notes, district
+        )
         if cas.injured_best is not None and cas.injured_low is None and cas.injured_high is None:
             notes.append(f"about {cas.injured_best} injured (a best estimate the schema's low/high cannot hold)")
         control = c.control if c.event_type == "territory_change" else None
-        after: Report | None = None  # the report whose toll this sentence gives, if it has no event word
         if control is not None and control.actor is None and control.extent != "repelled":
             control, c = _winner_told_before(control, c, recs, notes)
-        if c.event_type == "other" and has_cas and recs and recs[-1].event_type in _TOLL_EVENTS and not c.cues:
-            # "Tens of people were also wounded", "the Observatory documented the deaths of 68
-            # civilians": a toll with no event word of its own counts the story's event just told
-            c = replace(c, event_type=recs[-1].event_type, munition=c.munition or recs[-1].munition)
-            after = recs[-1]
-            notes.append(f"a toll with no event word: of the {recs[-1].event_type} told just before ({recs[-1].id})")
+        c, after = _as_toll_of_last(c, has_cas, recs, notes)  # the report whose toll this sentence gives
         if c.cues:
             notes.append("cues: " + "; ".join(c.cues))
         rid = f"x-{article_id}-{len(recs) + 1:02d}"
@@ -1576,9 +1613,9 @@ def extract_records(text: str, *, article: Article, gz: Gazetteer, title: str | 
             control_extent=control.extent if control else None,
             notes=". ".join(notes),
             **placed(gz, place_id, place_text),
-            **source,
+            **story.source,
         )
-        r = _placed_from_story(r, s, recs, where.only_place_before(sp.start), notes, gz)
+        r = _placed_from_story(r, s, recs, story.places.only_place_before(sp.start), notes, gz)
         other = second_event(s, c.event_type)
         second = classify(s, previous_claimant=previous, default_claimant=outlet, event=other) if other else None
         places = _changed_places(ms, text, sp.start) if control is not None else []
