@@ -22,19 +22,12 @@ from hypothesis import strategies as st
 
 import gazetteer
 from geo.extraction import rules
-from geo.extraction.extract import _role_before, extract_text
+from geo.extraction.extract import _role_before
+from tests.extraction.stories import report_at, reports
 
 
 def _reports(gz: gazetteer.Gazetteer, text: str, published: str = "2017-09-23") -> list[dict[str, Any]]:
-    return extract_text(text, article_id="pr", published=published, outlet="AFP", gz=gz)
-
-
-def _at(rs: list[dict[str, Any]], text: str, sentence: str) -> dict[str, Any]:
-    """The first report of ``sentence`` (a part of ``text``)."""
-    start = text.index(sentence)
-    hits = [r for r in rs if r["span_start"] <= start < r["span_end"]]
-    assert hits, f"no report of {sentence!r}"
-    return hits[0]
+    return reports(gz, text, published=published, article_id="pr")
 
 
 # (story, the sentence of the report, expected place id, place_text when unresolved, geo precision)
@@ -145,7 +138,7 @@ COUNTER = [
 
 @pytest.mark.parametrize(("text", "sentence", "place", "unresolved", "precision"), TUNE + COUNTER)
 def test_the_report_takes_the_place_named_where_it_happened(gz, text, sentence, place, unresolved, precision):
-    r = _at(_reports(gz, text), text, sentence)
+    r = report_at(_reports(gz, text), text, sentence)
     assert r["place_id"] == place, r["notes"]
     assert r["geo_precision"] == precision
     if place is None:

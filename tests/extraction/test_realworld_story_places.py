@@ -20,19 +20,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import gazetteer
-from geo.extraction.extract import extract_text, place_mentions
+from geo.extraction.extract import place_mentions
+from tests.extraction.stories import report_at, reports
 
 
 def _reports(gz: gazetteer.Gazetteer, text: str, published: str = "2017-10-20") -> list[dict[str, Any]]:
-    return extract_text(text, article_id="sp", published=published, outlet="AFP", gz=gz)
-
-
-def _at(rs: list[dict[str, Any]], text: str, sentence: str) -> dict[str, Any]:
-    """The first report of ``sentence`` (a part of ``text``)."""
-    start = text.index(sentence)
-    hits = [r for r in rs if r["span_start"] <= start < r["span_end"]]
-    assert hits, f"no report of {sentence!r}"
-    return hits[0]
+    return reports(gz, text, published=published, article_id="sp")
 
 
 # (story, the sentence of the report, expected place id, geo precision, publication day)
@@ -140,7 +133,7 @@ PLACED = [
 def test_a_report_naming_no_place_takes_the_story_s(
     gz: gazetteer.Gazetteer, text: str, sentence: str, place: str, precision: int, published: str
 ) -> None:
-    r = _at(_reports(gz, text, published), text, sentence)
+    r = report_at(_reports(gz, text, published), text, sentence)
     assert (r["place_id"], r["geo_precision"]) == (place, precision), r["notes"]
     assert r["lat"] is not None and r["place_name"] == gz.get(place).name
     if r["place_text"] is None:  # not named in the sentence: the notes say where it comes from
@@ -175,7 +168,7 @@ UNPLACED = [
 
 @pytest.mark.parametrize(("text", "sentence"), UNPLACED)
 def test_a_story_of_several_places_or_none_places_nothing(gz: gazetteer.Gazetteer, text: str, sentence: str) -> None:
-    r = _at(_reports(gz, text), text, sentence)
+    r = report_at(_reports(gz, text), text, sentence)
     assert r["place_id"] is None and r["lat"] is None, r["notes"]
 
 
@@ -315,5 +308,5 @@ def test_the_village_and_the_town_are_the_ones_just_named(
     gz: gazetteer.Gazetteer, text: str, sentence: str, place: str | None
 ) -> None:
     full = "Syria war\n\n" + text
-    r = _at(_reports(gz, full, "2017-10-14"), full, sentence)
+    r = report_at(_reports(gz, full, "2017-10-14"), full, sentence)
     assert r["place_id"] == place, r["notes"]
