@@ -58,7 +58,7 @@ from geo.extraction.language import require_english
 from geo.extraction.matching import AnyOf, CasePattern, IPattern
 from geo.extraction.matching import IPattern as _IRx
 from geo.extraction.numbers import Casualties, casualties
-from geo.extraction.text import captions, is_boilerplate, lines, sentences
+from geo.extraction.text import Span, captions, is_boilerplate, lines, sentences
 from geo.records.articles import Article
 from geo.records.events import link_events
 from geo.records.incidents import placed, sourced
@@ -1070,22 +1070,20 @@ def _quoted(s: str, at: int) -> bool:
     return tail.count('"') % 2 == 1 or (closes >= 0 and "\u201c" not in tail[:closes])
 
 
-def _speakers_day(
-    s: str, events: list[_dates.ResolvedDate], lo: dt.date, hi: dt.date, notes: list[str]
+def _recounted(
+    events: list[_dates.ResolvedDate],
+    day: tuple[dt.date, dt.date],
+    counts: Callable[[_dates.ResolvedDate], bool],
+    said: str,
+    notes: list[str],
 ) -> list[_dates.ResolvedDate]:
-    """``events`` with a quoted "today", "yesterday", "this morning" counted from the day the
-    speaker spoke, which the sentence does not give ('"Our forces liberated al-Qadisiya today,"
-    the SDF said'): wire copy files a statement the day it is made or the next, so it is the
-    day of publication (or the dateline) or the day before. Reichenbach's speech time of a quotation
-    is the speaker's, not the reporter's; outside quotes "today" stays the reporter's day."""
-    if not any(d.text.lower() in _DEICTIC and _quoted(s, d.span_start) for d in events):
-        return events
-    spoke = (lo - dt.timedelta(days=1), hi)
+    """``events`` with those that ``counts`` re-resolved from ``day``, the day a speaker spoke rather
+    than the reporter's (Reichenbach's speech time of reported speech); ``said`` ends each note."""
     moved = []
     for d in events:
-        again = _dates.resolve(d.text, spoke) if d.text.lower() in _DEICTIC and _quoted(s, d.span_start) else None
+        again = _dates.resolve(d.text, day) if counts(d) else None
         if again is not None:
-            notes.append(f"{d.text!r} is the speaker's, quoted: the day it spoke, filed that day or the next")
+            notes.append(f"{d.text!r} {said}")
             d = _dates.ResolvedDate(again.start, again.end, again.precision, d.text, d.span_start, d.span_end)
         moved.append(d)
     return moved
@@ -1103,11 +1101,11 @@ def _reference_day(text: str, at: int, anchor: tuple[dt.date, dt.date]) -> _date
     return found[-1] if found else None
 
 
-def _launch_day(text: str, anchor: tuple[dt.date, dt.date]) -> dt.date | None:
-    """The day the story says its offensive began ("The offensive on the city opened on June 6",
-    "Ten days into their offensive"): the earliest such day within a year before filing."""
+def _launch_day(spans: Iterable[Span], anchor: tuple[dt.date, dt.date]) -> dt.date | None:
+    """The day the story (its sentence ``spans``) says its offensive began ("The offensive on the city
+    opened on June 6", "Ten days into their offensive"): the earliest such day within a year before filing."""
     days: list[dt.date] = []
-    for sp in sentences(text):
+    for sp in spans:
         at = discourse.launch_at(sp.text)
         if at is not None:
             found = _dates.find_dates(sp.text, anchor)
@@ -1151,18 +1149,23 @@ def _date_fields(
     said = [d for d in recent if d not in events]
     if said and said[0].start == said[0].end:
         # 'The SDF said on Sunday: "Today our forces took Jazra"': the speaker's today is the day it spoke
-        day = (said[0].start, said[0].end)
-        moved = []
-        for d in events:
-            relative = d.text.lower() in _DEICTIC or d.kind in _dates.RELATIVE_KINDS
-            again = _dates.resolve(d.text, day) if relative else None
-            if again is not None:
-                notes.append(f"{d.text!r} is counted from the day of the statement ({said[0].text!r})")
-                d = _dates.ResolvedDate(again.start, again.end, again.precision, d.text, d.span_start, d.span_end)
-            moved.append(d)
-        events = moved
+        events = _recounted(
+            events,
+            (said[0].start, said[0].end),
+            lambda d: d.text.lower() in _DEICTIC or d.kind in _dates.RELATIVE_KINDS,
+            f"is counted from the day of the statement ({said[0].text!r})",
+            notes,
+        )
     else:
-        events = _speakers_day(s, events, lo, hi, notes)
+        # '"Our forces liberated al-Qadisiya today," the SDF said', no day given: wire copy files a
+        # statement the day it is made or the next, so the speaker's day is publication or the day before
+        events = _recounted(
+            events,
+            (lo - dt.timedelta(days=1), hi),
+            lambda d: d.text.lower() in _DEICTIC and _quoted(s, d.span_start),
+            "is the speaker's, quoted: the day it spoke, filed that day or the next",
+            notes,
+        )
     toll_of = [d for d in events if _dates.is_toll_of(s, d)]
     if toll_of and toll_of[0] is not events[0]:
         # "dug more bodies out today, pushing up the toll of Tuesday's strike": the strike's day
@@ -1483,7 +1486,8 @@ class _Story:
         self.not_story = _Spans(skip + ([self.dl_place] if self.dl_place is not None else []))
         self.skipped = _Spans(skip + _headline_spans(text, title))
         # the day the story says its offensive began: read once, and only for an undated state
-        self.launched = lru_cache(maxsize=1)(lambda: _launch_day(text, self.anchor))
+        self.sentences = sentences(text)
+        self.launched = lru_cache(maxsize=1)(lambda: _launch_day(self.sentences, self.anchor))
 
     @cached_property
     def mentions(self) -> list[Mention]:
@@ -1543,7 +1547,7 @@ def extract_records(text: str, *, article: Article, gz: Gazetteer, title: str | 
     recs: list[Report] = []
     previous: str | None = None
     here = 0
-    for sp in sentences(text):
+    for sp in story.sentences:
         # the dateline is read as words of no one: its city is not the place, its date not the
         # event's, its agency not the speaker; blanked (same length) for the coders, kept in the quote
         s = _without_dateline(sp.text, sp.start, story.dl)
