@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -498,6 +498,15 @@ def _words(
     )
 
 
+def _word_tables(path: Path, sections: Iterable[str], shape: re.Pattern[str], shape_name: str) -> dict[str, Words]:
+    """The ``words`` lists of ``sections`` of ``path``, each word of ``shape``; every problem in one error."""
+    p = _Problems(path)
+    doc = _read(path)
+    lists = {s: _words(p, doc, s, "words", shape, shape_name) for s in sections}
+    p.raise_any()
+    return lists
+
+
 def read_outlets(path: Path) -> Outlets:
     """The ``[speakers]`` and ``[photo_agencies]`` tables of ``path``, checked."""
     p = _Problems(path)
@@ -512,44 +521,24 @@ def read_outlets(path: Path) -> Outlets:
 
 def read_verbs(path: Path) -> Verbs:
     """The four verb tables of ``path``, checked: lowercase words."""
-    p = _Problems(path)
-    doc = _read(path)
-    lists = {
-        s: _words(p, doc, s, "words", _VERB, "a lowercase word")
-        for s in ("speech", "speech_inverted", "statement_before", "statement_after")
-    }
-    p.raise_any()
-    return Verbs(**lists)
+    sections = ("speech", "speech_inverted", "statement_before", "statement_after")
+    return Verbs(**_word_tables(path, sections, _VERB, "a lowercase word"))
 
 
 def read_casualty_words(path: Path) -> CasualtyWords:
     """The five word tables of ``path``, checked: lowercase words without spaces."""
-    p = _Problems(path)
-    doc = _read(path)
-    lists = {
-        s: _words(p, doc, s, "words", _TOKEN, "a lowercase word without spaces")
-        for s in ("person_nouns", "unit_nouns", "death_words", "injury_words", "affected_words")
-    }
-    p.raise_any()
-    return CasualtyWords(**lists)
+    sections = ("person_nouns", "unit_nouns", "death_words", "injury_words", "affected_words")
+    return CasualtyWords(**_word_tables(path, sections, _TOKEN, "a lowercase word without spaces"))
 
 
 def read_discourse(path: Path) -> Discourse:
     """The discourse tables of ``path``, checked: lowercase words or phrases of single spaces."""
-    p = _Problems(path)
-    doc = _read(path)
-    lists = {s: _words(p, doc, s, "words", _PHRASE, "lowercase words and single spaces") for s in DISCOURSE_TABLES}
-    p.raise_any()
-    return Discourse(**lists)
+    return Discourse(**_word_tables(path, DISCOURSE_TABLES, _PHRASE, "lowercase words and single spaces"))
 
 
 def read_prepositions(path: Path) -> Prepositions:
     """The preposition tables of ``path``, checked: lowercase words or phrases of single spaces."""
-    p = _Problems(path)
-    doc = _read(path)
-    lists = {s: _words(p, doc, s, "words", _PHRASE, "lowercase words and single spaces") for s in PREPOSITION_TABLES}
-    p.raise_any()
-    return Prepositions(**lists)
+    return Prepositions(**_word_tables(path, PREPOSITION_TABLES, _PHRASE, "lowercase words and single spaces"))
 
 
 # ---------------------------------------------------------------------------
