@@ -147,12 +147,16 @@ def score(path: Path) -> int:
     )
     confusion = Counter((r["gold"], r["model"]) for r in held if r["gold"] != r["model"])
     print("heldout model confusions (gold -> model):", dict(confusion.most_common(8)))
-    _extra_flags(rows, emb, np, LogisticRegression, TfidfVectorizer)
+    _extra_flags(rows, emb)
     return 0
 
 
-def _extra_flags(rows: list[dict], emb, np, LogisticRegression, TfidfVectorizer) -> None:  # noqa: N803
+def _extra_flags(rows: list[dict], emb) -> None:
     """What each labeller adds to the rules on the tuning half, one article left out at a time."""
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
     tune = [i for i, r in enumerate(rows) if r["split"] == "tune"]
     flags: dict[str, list[tuple[float, dict]]] = {"model": [], "tf-idf": []}
     for art in sorted({rows[i]["article"] for i in tune}):
